@@ -1,0 +1,5 @@
+"""``python -m claimcheck``."""
+
+from .cli import app
+
+app(prog_name="claimcheck")

@@ -1,0 +1,290 @@
+"""The claimcheck command line: a thin typer layer over the library."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import sys
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+
+from . import __version__
+from .errors import ClaimcheckError
+
+app = typer.Typer(
+    name="claimcheck",
+    help="Cross-check news articles claim by claim: ingest articles, then diff them for conflicts.",
+    no_args_is_help=True,
+    pretty_exceptions_show_locals=False,
+    rich_markup_mode="rich",
+)
+
+DbOption = Annotated[
+    Path,
+    typer.Option(
+        "--db",
+        envvar="CLAIMCHECK_DB",
+        help="SQLite database file.",
+        dir_okay=False,
+    ),
+]
+DEFAULT_DB = Path("claimcheck.db")
+
+
+def _err_console() -> Any:
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False)
+
+
+def _fail(message: str) -> NoReturn:
+    from rich.text import Text
+
+    _err_console().print(Text(f"Error: {message}"))
+    raise typer.Exit(1)
+
+
+def _version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"claimcheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version_callback, is_eager=True,
+                     help="Show the version and exit."),
+    ] = False,
+) -> None:
+    """Cross-check news articles claim by claim."""
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files (.txt .md .html .jsonl), folders, or - for stdin.")],
+    db: DbOption = DEFAULT_DB,
+    published: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD for articles without one.")] = None,
+    outlet: Annotated[str | None, typer.Option(help="Outlet name for every article of this run.")] = None,
+    jobs: Annotated[int, typer.Option(help="Worker processes for analysis.", min=1)] = 1,
+    encoding: Annotated[str | None, typer.Option(help="Text encoding of the files (detected by default).")] = None,
+    skip_errors: Annotated[bool, typer.Option("--skip-errors", help="Skip malformed JSONL lines and report them.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
+) -> None:
+    """Read articles and store their sentences, claims and slots.
+
+    Example:
+
+        claimcheck ingest seeds/ --db claimcheck.db
+    """
+    from .ingest import ingest as run_ingest
+
+    progress_cb = None
+    progress_ctx = None
+    if not quiet and sys.stderr.isatty():
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        progress_ctx = Progress(
+            TextColumn("[progress.description]{task.description}"), BarColumn(),
+            MofNCompleteColumn(), TimeElapsedColumn(), console=_err_console(), transient=True,
+        )
+        task = progress_ctx.add_task("ingest", total=None)
+
+        def progress_cb(done: int, total: int | None, source: str) -> None:
+            assert progress_ctx is not None
+            progress_ctx.update(task, completed=done, total=total,
+                                description=Path(source).name[:40] if source else "linking")
+
+    try:
+        if progress_ctx is not None:
+            with progress_ctx:
+                result = run_ingest(paths, db, published=published, outlet=outlet, jobs=jobs,
+                                    encoding=encoding, skip_errors=skip_errors,
+                                    stdin=sys.stdin.buffer, progress=progress_cb)
+        else:
+            result = run_ingest(paths, db, published=published, outlet=outlet, jobs=jobs,
+                                encoding=encoding, skip_errors=skip_errors, stdin=sys.stdin.buffer)
+    except ClaimcheckError as exc:
+        _fail(str(exc))
+    except KeyboardInterrupt:
+        _fail(f"interrupted; every article finished before the interrupt is stored in {db}")
+    except sqlite3.Error as exc:
+        _fail(f"{db}: {exc}")
+    if not quiet:
+        from rich.text import Text
+
+        console = _err_console()
+        for skipped in result.skipped:
+            console.print(Text(f"skipped {skipped.reason}"))
+        console.print(Text(result.summary()))
+
+
+@app.command()
+def diff(
+    db: DbOption = DEFAULT_DB,
+    format: Annotated[str, typer.Option("--format", "-f", help="table, json, markdown, html or csv.")] = "table",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to this file.")] = None,
+    kind: Annotated[str | None, typer.Option(help="Only these conflict kinds, comma-separated (date,number,entity,place,negation).")] = None,
+    fail_on_conflict: Annotated[bool, typer.Option("--fail-on-conflict", help="Exit 1 when a conflict is found.")] = False,
+    threshold: Annotated[float, typer.Option(help="Similarity (0-1) claims need to be grouped.", min=0.0, max=1.0)] = 0.62,
+) -> None:
+    """Group claims across articles and report where the articles disagree.
+
+    Example:
+
+        claimcheck diff --format json --output report.json
+    """
+    from .compare import diff as run_diff
+    from .report import FORMATS, RichReport, render_text
+
+    if format not in FORMATS:
+        _fail(f"unknown --format {format!r}; use one of {', '.join(FORMATS)}")
+    kinds = [k.strip() for k in kind.split(",") if k.strip()] if kind else None
+    known = {"date", "number", "entity", "place", "negation"}
+    if kinds and not set(kinds) <= known:
+        bad = ", ".join(sorted(set(kinds) - known))
+        _fail(f"unknown --kind {bad}; use any of {', '.join(sorted(known))}")
+    try:
+        result = run_diff(db, kinds=kinds, threshold=threshold)
+    except ClaimcheckError as exc:
+        _fail(str(exc))
+    except sqlite3.Error as exc:
+        _fail(f"{db}: {exc}")
+    if format == "table":
+        from rich.console import Console
+
+        if output is not None:
+            with output.open("w", encoding="utf-8") as fh:
+                Console(file=fh, width=100, color_system=None).print(RichReport(result))
+        else:
+            Console(highlight=False).print(RichReport(result))
+    else:
+        text = render_text(result, format)
+        if output is not None:
+            output.write_text(text, encoding="utf-8")
+        else:
+            sys.stdout.write(text)
+    if output is not None:
+        from .report import summary_line
+
+        _err_console().print(f"{summary_line(result)}; report written to {output}", markup=False)
+    if fail_on_conflict and result.conflicts:
+        raise typer.Exit(1)
+
+
+@app.command()
+def articles(
+    db: DbOption = DEFAULT_DB,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+) -> None:
+    """List the stored articles.
+
+    Example:
+
+        claimcheck articles --json
+    """
+    from .store import list_articles, open_db
+
+    try:
+        handle = open_db(db, create=False)
+        rows = list_articles(handle)
+        handle.close()
+    except ClaimcheckError as exc:
+        _fail(str(exc))
+    if as_json:
+        data = [
+            {"id": r.id, "source": r.source, "title": r.title, "outlet": r.outlet,
+             "published": r.published, "url": r.url, "sentences": r.n_sentences,
+             "claims": r.n_claims, "chars": len(r.text)}
+            for r in rows
+        ]
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+        return
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=f"{len(rows)} articles in {db}")
+    for col in ("id", "title", "outlet", "published", "sentences", "claims"):
+        table.add_column(col, overflow="fold", justify="right" if col in ("sentences", "claims") else "left")
+    for r in rows:
+        table.add_row(Text(r.id), Text(r.title or Path(r.source).name), Text(r.outlet or ""),
+                      Text(r.published or ""), str(r.n_sentences), str(r.n_claims))
+    Console().print(table)
+
+
+@app.command()
+def claims(
+    db: DbOption = DEFAULT_DB,
+    article: Annotated[str | None, typer.Option(help="Only claims of this article id (or id prefix).")] = None,
+    search: Annotated[str | None, typer.Option(help="Only claims whose text contains this.")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many claims.")] = 200,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+) -> None:
+    """List claims with their normalised slots.
+
+    Example:
+
+        claimcheck claims --search Lavrov
+    """
+    from .store import list_claims, open_db
+
+    try:
+        handle = open_db(db, create=False)
+        rows = list_claims(handle, article=article, search=search, limit=limit)
+        handle.close()
+    except ClaimcheckError as exc:
+        _fail(str(exc))
+    if as_json:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
+        return
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=f"{len(rows)} claims", show_lines=True)
+    table.add_column("claim", overflow="fold", ratio=3)
+    table.add_column("slots", overflow="fold", ratio=2)
+    for r in rows:
+        flags = []
+        if r["polarity"] < 0:
+            flags.append("negated")
+        if r["modality"]:
+            flags.append(f"hedged: {r['modality']}")
+        if r["speaker"]:
+            flags.append(f"said by: {r['speaker']}")
+        head = Text(r["text"])
+        if flags:
+            head.append("\n[" + "; ".join(flags) + "]", style="dim")
+        slots = Text()
+        for k, m in enumerate(r["mentions"]):
+            if k:
+                slots.append("\n")
+            slots.append(f"{m['kind']}: ", style="bold")
+            slots.append(f"{m['surface']} → {m['entity'] or m['value']}")
+        table.add_row(head, slots)
+    Console().print(table)
+
+
+@app.command()
+def serve(
+    db: DbOption = DEFAULT_DB,
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8001,
+    host: Annotated[str, typer.Option(help="Host to bind.")] = "127.0.0.1",
+    open_browser: Annotated[bool, typer.Option("--open", help="Open a browser.")] = False,
+) -> None:
+    """Browse the database in Datasette with claimcheck's metadata.
+
+    Example:
+
+        claimcheck serve --open
+    """
+    from .serve import serve as run_serve
+
+    try:
+        run_serve(db, port=port, host=host, open_browser=open_browser)
+    except ClaimcheckError as exc:
+        _fail(str(exc))

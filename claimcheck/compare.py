@@ -1,0 +1,616 @@
+"""Group claims across articles and decide agree / refine / conflict.
+
+Pipeline: load the comparable claims -> blocking keys (canonical entities and rare content
+words) -> candidate pairs that share enough keys -> rapidfuzz similarity on slot-masked text
+plus slot overlap -> average-linkage clustering (no chaining through one loose link) ->
+per-pair slot comparison -> verdicts and typed conflicts -> stored in ``claim_groups``,
+``group_claims`` and ``conflicts``.
+
+The slot comparison is deliberately conservative: a conflict needs the two claims to say the
+same thing about the same participants apart from one slot, with both values unhedged and
+incompatible. Precision differences, formats and attributed speech are never conflicts.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import time
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+from rapidfuzz import fuzz
+
+from .store import finish_run, open_db, start_run, transaction
+from .views import refresh_views
+
+# --- data ---------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Slot:
+    """A normalised mention of a claim."""
+
+    kind: str
+    surface: str
+    value: str
+    lo: float | None
+    hi: float | None
+    unit: str | None
+    entity_id: str | None
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class ClaimRecord:
+    """A claim with what comparison needs."""
+
+    id: str
+    article_id: str
+    source: str
+    outlet: str | None
+    start: int
+    end: int
+    text: str
+    normalized: str
+    polarity: int
+    modality: str | None
+    speaker: str | None
+    tense: str | None
+    slots: list[Slot] = field(default_factory=list)
+    masked: str = ""
+    keys: set[str] = field(default_factory=set)
+    words: set[str] = field(default_factory=set)
+
+
+@dataclass(slots=True)
+class Conflict:
+    """Two claims of one group that disagree on one slot."""
+
+    id: str
+    group_id: str
+    kind: str
+    a: ClaimRecord
+    b: ClaimRecord
+    a_value: str
+    b_value: str
+    explanation: str
+
+
+@dataclass(slots=True)
+class Group:
+    """Claims from two or more articles that state the same fact."""
+
+    id: str
+    verdict: str
+    claims: list[ClaimRecord]
+    scores: dict[str, float] = field(default_factory=dict)
+    conflicts: list[Conflict] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class DiffResult:
+    """The outcome of one diff run."""
+
+    run_id: int
+    groups: list[Group]
+    conflicts: list[Conflict]
+    articles: list[dict[str, Any]]
+    claims_compared: int = 0
+    candidate_pairs: int = 0
+    seconds: float = 0.0
+
+
+# --- text helpers -------------------------------------------------------------------------
+
+_STOP = frozenset(
+    """a an the and or but of to in on at by for with from as into about over after before
+    since until during between among against through under above within without this that
+    these those it its it's is are was were be been being has have had do does did will would
+    shall should can could may might must not no nor never also then than so such very more
+    most much many some any each every other another own same both all few several he she they
+    we i you his her their our your him them us me who whom whose which what when where why how
+    there here said says say told according while although though however because if just only
+    even still yet again already mr mrs ms dr""".split()
+)
+_TOKEN = re.compile(r"[a-z][a-z'’\-]*|<[a-z]+>|e[0-9a-f]{12}")
+_NEG_TOKEN = re.compile(
+    r"\b(?:not|n[’']t|never|no|neither|nor|denied|denies|refused|declined)\b", re.IGNORECASE
+)
+
+
+def _stem(word: str) -> str:
+    word = word.strip("'’-")
+    for suffix in ("ies", "es", "s"):
+        if len(word) > 4 and word.endswith(suffix) and not word.endswith("ss"):
+            return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+    return word
+
+
+def _masked_text(claim: ClaimRecord) -> str:
+    """The claim text with its slots replaced by placeholders (entities by their id)."""
+    text = claim.text
+    pieces: list[str] = []
+    cursor = 0
+    for slot in sorted(claim.slots, key=lambda s: (s.start, -s.end)):
+        s, e = slot.start - claim.start, slot.end - claim.start
+        if s < cursor or s < 0 or e > len(text):
+            continue
+        pieces.append(text[cursor:s])
+        if slot.kind == "date":
+            pieces.append(" <date> ")
+        elif slot.kind == "quantity":
+            pieces.append(" <num> ")
+        elif slot.entity_id:
+            pieces.append(f" {slot.entity_id} ")
+        else:
+            pieces.append(f" {slot.surface} ")
+        cursor = e
+    pieces.append(text[cursor:])
+    return re.sub(r"\s+", " ", "".join(pieces)).strip().lower()
+
+
+def _content_words(masked: str) -> set[str]:
+    return {
+        _stem(t) for t in _TOKEN.findall(masked)
+        if t not in _STOP and not t.startswith("<") and len(t) > 2
+    }
+
+
+# --- loading ------------------------------------------------------------------------------
+
+
+def load_claims(db: sqlite_utils.Database) -> list[ClaimRecord]:
+    """Every claim of a non-boilerplate sentence, with its slots, in a stable order."""
+    claims: dict[str, ClaimRecord] = {}
+    sql = """
+        SELECT c.id, c.article_id, a.source, a.outlet, c.start, c.end, c.text, c.normalized,
+               c.polarity, c.modality, c.speaker, c.tense
+        FROM claims c
+        JOIN sentences s ON s.id = c.sentence_id
+        JOIN articles a ON a.id = c.article_id
+        WHERE s.is_boilerplate = 0
+        ORDER BY c.article_id, c.start, c.id
+    """
+    for row in db.execute(sql):
+        claims[row[0]] = ClaimRecord(*row)
+    for row in db.execute(
+        "SELECT claim_id, kind, surface, value, lo, hi, unit, entity_id, start, end FROM mentions "
+        "ORDER BY claim_id, start, id"
+    ):
+        claim = claims.get(row[0])
+        if claim is not None:
+            claim.slots.append(Slot(*row[1:]))
+    return list(claims.values())
+
+
+# --- candidate pairs ----------------------------------------------------------------------
+
+
+def _prepare(claims: Sequence[ClaimRecord]) -> None:
+    for c in claims:
+        c.masked = _masked_text(c)
+        c.words = _content_words(c.masked)
+        c.keys = set(c.words) | {s.entity_id for s in c.slots if s.entity_id}
+
+
+def candidate_pairs(
+    claims: Sequence[ClaimRecord], *, min_shared: int = 2, max_postings: int | None = None
+) -> list[tuple[int, int]]:
+    """Pairs of claims from different articles that share enough rare blocking keys.
+
+    Keys with very long posting lists (common words, ubiquitous entities) are dropped, so
+    the number of pairs grows with the number of claims, not with its square.
+
+    :param claims: prepared claims
+    :param min_shared: how many keys a pair must share
+    :param max_postings: drop keys held by more claims than this (default: scales with size)
+    """
+    if max_postings is None:
+        max_postings = max(40, int(len(claims) ** 0.5))
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, c in enumerate(claims):
+        for key in c.keys:
+            postings[key].append(i)
+    shared: Counter[tuple[int, int]] = Counter()
+    for members in postings.values():
+        if len(members) < 2 or len(members) > max_postings:
+            continue
+        for x in range(len(members)):
+            ci = members[x]
+            art = claims[ci].article_id
+            for y in range(x + 1, len(members)):
+                cj = members[y]
+                if claims[cj].article_id != art:
+                    shared[(ci, cj)] += 1
+    return sorted(p for p, n in shared.items() if n >= min_shared)
+
+
+def similarity(a: ClaimRecord, b: ClaimRecord) -> float:
+    """0..1: rapidfuzz on the masked texts, blended with the overlap of slots and words."""
+    text_score = fuzz.token_set_ratio(a.masked, b.masked) / 100.0
+    sort_score = fuzz.token_sort_ratio(a.masked, b.masked) / 100.0
+    union = a.words | b.words
+    word_overlap = len(a.words & b.words) / len(union) if union else 0.0
+    ents_a = {s.entity_id for s in a.slots if s.entity_id}
+    ents_b = {s.entity_id for s in b.slots if s.entity_id}
+    ent_union = ents_a | ents_b
+    ent_overlap = len(ents_a & ents_b) / len(ent_union) if ent_union else 0.5
+    return 0.35 * text_score + 0.25 * sort_score + 0.25 * word_overlap + 0.15 * ent_overlap
+
+
+# --- clustering ---------------------------------------------------------------------------
+
+
+def cluster(
+    n: int, scored: Sequence[tuple[float, int, int]], article_of: Sequence[str], threshold: float
+) -> list[list[int]]:
+    """Average-linkage agglomeration over scored pairs (missing pairs count as 0).
+
+    Edges are taken from strongest to weakest; two clusters merge only when the mean
+    similarity over all their cross-article pairs stays at or above ``threshold``. A chain
+    of loose links therefore cannot join unrelated claims.
+    """
+    sims: dict[tuple[int, int], float] = {}
+    for s, i, j in scored:
+        sims[(i, j) if i < j else (j, i)] = s
+    parent = list(range(n))
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for s, i, j in sorted(scored, key=lambda t: (-t[0], t[1], t[2])):
+        if s < threshold:
+            break
+        ri, rj = find(i), find(j)
+        if ri == rj:
+            continue
+        total = 0.0
+        count = 0
+        for x in members[ri]:
+            for y in members[rj]:
+                if article_of[x] == article_of[y]:
+                    continue
+                total += sims.get((x, y) if x < y else (y, x), 0.0)
+                count += 1
+        if count == 0 or total / count < threshold:
+            continue
+        if len(members[ri]) < len(members[rj]):
+            ri, rj = rj, ri
+        parent[rj] = ri
+        members[ri].extend(members.pop(rj))
+    return [sorted(m) for m in members.values() if len(m) > 1]
+
+
+# --- slot comparison ----------------------------------------------------------------------
+
+
+def _slots(c: ClaimRecord, kind: str) -> list[Slot]:
+    return [s for s in c.slots if s.kind == kind]
+
+
+def _entity_set(c: ClaimRecord, kinds: Iterable[str] = ("person", "org", "place")) -> set[str]:
+    wanted = set(kinds)
+    return {s.entity_id or s.value.lower() for s in c.slots if s.kind in wanted}
+
+
+def _interval_relation(a: Slot, b: Slot) -> str:
+    assert a.lo is not None and a.hi is not None and b.lo is not None and b.hi is not None
+    if a.lo == b.lo and a.hi == b.hi:
+        return "equal"
+    if a.lo <= b.lo and b.hi <= a.hi:
+        return "contains"
+    if b.lo <= a.lo and a.hi <= b.hi:
+        return "within"
+    if a.hi < b.lo or b.hi < a.lo:
+        return "disjoint"
+    return "overlap"
+
+
+def _date_text(slot: Slot) -> str:
+    from .dates import format_interval
+    import datetime as dt
+
+    if slot.lo is None or slot.hi is None:
+        return slot.value
+    return format_interval(
+        dt.date.fromordinal(int(slot.lo)), dt.date.fromordinal(int(slot.hi)), slot.unit or "day"
+    )
+
+
+def _quantity_text(slot: Slot) -> str:
+    noun = (slot.unit or "").partition(":")[2]
+    return f"{slot.surface.strip()}" + (f" ({noun})" if noun and noun not in slot.surface.lower() else "")
+
+
+_EVENT_WORD = re.compile(
+    r"\b(killed|dead|died|dies|deaths?|fatal\w*|slain|murdered|injur\w*|wounded|hurt|shot|"
+    r"arrested|charged|missing|evacuated|hospitali[sz]ed|rescued|displaced)\b",
+    re.IGNORECASE,
+)
+_EVENT_CLASS = {
+    "killed": "death", "dead": "death", "died": "death", "dies": "death", "death": "death",
+    "deaths": "death", "slain": "death", "murdered": "death", "fatal": "death",
+    "injured": "injury", "injuries": "injury", "injury": "injury", "wounded": "injury",
+    "hurt": "injury", "shot": "shot", "arrested": "arrest", "charged": "arrest",
+}
+
+
+def _quantity_role(c: ClaimRecord, slot: Slot) -> str:
+    """What a number counts in its claim: its noun plus the nearest event word after it."""
+    noun = (slot.unit or "")
+    after = c.text[slot.end - c.start: slot.end - c.start + 40]
+    before = c.text[max(0, slot.start - c.start - 25): slot.start - c.start]
+    m = _EVENT_WORD.search(after) or _EVENT_WORD.search(before)
+    event = ""
+    if m:
+        word = m.group(1).lower()
+        event = _EVENT_CLASS.get(word, "fatal" if word.startswith("fatal") else word)
+        if word.startswith("injur"):
+            event = "injury"
+    return f"{noun}|{event}"
+
+
+@dataclass(slots=True)
+class PairVerdict:
+    """How two claims of one group relate, with any conflicts found."""
+
+    relation: str  # agree | refine | conflict
+    conflicts: list[tuple[str, str, str, str]]  # kind, a_value, b_value, explanation
+
+
+def _same_frame(a: ClaimRecord, b: ClaimRecord) -> bool:
+    """Both claims are asserted the same way: neither hedged, no different speakers, same tense."""
+    if a.modality or b.modality:
+        return False
+    if (a.tense == "future") != (b.tense == "future"):
+        return False
+    if a.speaker and b.speaker and a.speaker.lower() != b.speaker.lower():
+        return False
+    return True
+
+
+def compare_pair(a: ClaimRecord, b: ClaimRecord, sim: float) -> PairVerdict:
+    """Compare the slots of two claims that were grouped together."""
+    conflicts: list[tuple[str, str, str, str]] = []
+    refine = False
+    frame = _same_frame(a, b)
+    same_people = _entity_set(a) == _entity_set(b)
+
+    # Dates
+    da, db_ = _slots(a, "date"), _slots(b, "date")
+    if da and db_:
+        rels = [_interval_relation(x, y) for x in da for y in db_]
+        if "equal" in rels and len(da) == len(db_):
+            pass
+        elif all(r == "disjoint" for r in rels):
+            if (frame and same_people and len(da) == 1 and len(db_) == 1 and sim >= 0.8
+                    and da[0].unit == db_[0].unit and da[0].unit in ("day", "month", "year")):
+                x, y = _date_text(da[0]), _date_text(db_[0])
+                conflicts.append(("date", x, y, f"A says {x}; B says {y}"))
+        else:
+            refine = True
+    elif da or db_:
+        refine = True
+
+    # Quantities
+    qa, qb = _slots(a, "quantity"), _slots(b, "quantity")
+    if qa and qb:
+        roles_a: dict[str, list[Slot]] = defaultdict(list)
+        roles_b: dict[str, list[Slot]] = defaultdict(list)
+        for q in qa:
+            roles_a[_quantity_role(a, q)].append(q)
+        for q in qb:
+            roles_b[_quantity_role(b, q)].append(q)
+        for role in roles_a.keys() & roles_b.keys():
+            xs, ys = roles_a[role], roles_b[role]
+            rels = [_interval_relation(x, y) for x in xs for y in ys]
+            if all(r == "disjoint" for r in rels):
+                if frame and same_people and len(xs) == 1 and len(ys) == 1 and sim >= 0.75:
+                    x, y = _quantity_text(xs[0]), _quantity_text(ys[0])
+                    what = role.split("|")[1] or role.split("|")[0].partition(":")[2] or "count"
+                    conflicts.append(("number", x, y, f"A gives {x}; B gives {y} ({what})"))
+            elif any(r in ("contains", "within", "overlap") for r in rels) and "equal" not in rels:
+                refine = True
+
+    # Negation
+    if a.polarity != b.polarity and frame and same_people and sim >= 0.8:
+        if not a.speaker and not b.speaker or (a.speaker or "").lower() == (b.speaker or "").lower():
+            neg_a = _NEG_TOKEN.sub("", a.masked)
+            neg_b = _NEG_TOKEN.sub("", b.masked)
+            if fuzz.token_sort_ratio(neg_a, neg_b) >= 85:
+                pos, neg = (a, b) if a.polarity > 0 else (b, a)
+                conflicts.append((
+                    "negation",
+                    "affirms" if a.polarity > 0 else "denies",
+                    "affirms" if b.polarity > 0 else "denies",
+                    f"A {'affirms' if a.polarity > 0 else 'denies'} what B "
+                    f"{'affirms' if b.polarity > 0 else 'denies'}: "
+                    f"\"{_short(pos.text)}\" vs \"{_short(neg.text)}\"",
+                ))
+
+    # Entities in the same role, and places
+    if frame and sim >= 0.8 and not conflicts:
+        for kind in ("person", "place"):
+            ea = {s.entity_id or s.value for s in _slots(a, kind)}
+            eb = {s.entity_id or s.value for s in _slots(b, kind)}
+            others_a = _entity_set(a) - ea
+            others_b = _entity_set(b) - eb
+            if not ea or not eb or ea & eb or others_a != others_b or len(ea) != 1 or len(eb) != 1:
+                continue
+            if da and db_ and not any(_interval_relation(x, y) == "equal" for x in da for y in db_):
+                continue
+            sa = next(s for s in _slots(a, kind))
+            sb = next(s for s in _slots(b, kind))
+            if kind == "person" and not (sa.unit and sb.unit and sa.unit == sb.unit):
+                continue  # only people named in the same role
+            if kind == "place" and not (_locative(a, sa) and _locative(b, sb)):
+                continue
+            label = "entity" if kind == "person" else "place"
+            role = f" as {sa.unit}" if kind == "person" else ""
+            conflicts.append((
+                label, sa.surface, sb.surface,
+                f"A names {sa.surface}{role}; B names {sb.surface}",
+            ))
+    if conflicts:
+        return PairVerdict("conflict", conflicts)
+    return PairVerdict("refine" if refine else "agree", [])
+
+
+def _locative(c: ClaimRecord, slot: Slot) -> bool:
+    before = c.text[max(0, slot.start - c.start - 6): slot.start - c.start].lower()
+    return bool(re.search(r"\b(in|at|near)\s+(the\s+)?$", before))
+
+
+def _short(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# --- the diff command ---------------------------------------------------------------------
+
+
+def _stable_id(prefix: str, *parts: str) -> str:
+    return prefix + hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:12]
+
+
+def find_groups(
+    claims: list[ClaimRecord], *, threshold: float = 0.62
+) -> tuple[list[Group], int]:
+    """Group claims and decide verdicts; return the groups and the candidate pair count."""
+    _prepare(claims)
+    pairs = candidate_pairs(claims)
+    scored: list[tuple[float, int, int]] = []
+    for i, j in pairs:
+        s = similarity(claims[i], claims[j])
+        if s >= threshold * 0.85:
+            scored.append((s, i, j))
+    sims = {(i, j): s for s, i, j in scored}
+    clusters = cluster(len(claims), scored, [c.article_id for c in claims], threshold)
+    groups: list[Group] = []
+    for members in clusters:
+        records = [claims[i] for i in members]
+        if len({c.article_id for c in records}) < 2:
+            continue
+        gid = _stable_id("g", *sorted(c.id for c in records))
+        group = Group(id=gid, verdict="agree", claims=records)
+        relations: set[str] = set()
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                i, j = members[x], members[y]
+                a, b = claims[i], claims[j]
+                if a.article_id == b.article_id:
+                    continue
+                sim = sims.get((i, j) if i < j else (j, i), 0.0)
+                verdict = compare_pair(a, b, sim)
+                relations.add(verdict.relation)
+                for kind, av, bv, why in verdict.conflicts:
+                    group.conflicts.append(Conflict(
+                        id=_stable_id("x", gid, a.id, b.id, kind), group_id=gid, kind=kind,
+                        a=a, b=b, a_value=av, b_value=bv, explanation=why,
+                    ))
+        group.verdict = (
+            "conflict" if group.conflicts else "refine" if "refine" in relations else "agree"
+        )
+        groups.append(group)
+    groups.sort(key=lambda g: (g.claims[0].article_id, g.claims[0].start, g.id))
+    return groups, len(pairs)
+
+
+def diff(
+    db_path: str | Path = "claimcheck.db",
+    *,
+    kinds: Sequence[str] | None = None,
+    threshold: float = 0.62,
+) -> DiffResult:
+    """Compare the stored claims across articles, store groups and conflicts, return them.
+
+    Re-running replaces the previous result; IDs are stable for the same input.
+
+    :param db_path: the database made by :func:`claimcheck.ingest`
+    :param kinds: only report conflicts of these kinds (date, number, entity, place, negation)
+    :param threshold: similarity (0..1) that claims need to be grouped
+    :raises NoDatabase: the database does not exist
+    """
+    started = time.perf_counter()
+    db = open_db(db_path, create=False)
+    try:
+        from . import __version__
+
+        run_id = start_run(db, "diff", __version__, {"kinds": list(kinds or []), "threshold": threshold})
+        claims = load_claims(db)
+        groups, n_pairs = find_groups(claims, threshold=threshold)
+        wanted = set(kinds) if kinds else None
+        conflicts = [
+            c for g in groups for c in g.conflicts if wanted is None or c.kind in wanted
+        ]
+        _store(db, groups, conflicts, run_id)
+        refresh_views(db)
+        articles = [
+            {"id": r[0], "source": r[1], "title": r[2], "outlet": r[3], "published": r[4]}
+            for r in db.execute(
+                "SELECT id, source, title, outlet, published FROM articles ORDER BY rowid"
+            )
+        ]
+        seconds = time.perf_counter() - started
+        finish_run(db, run_id, seconds, {
+            "claims": len(claims), "candidate_pairs": n_pairs, "groups": len(groups),
+            "conflicts": len(conflicts),
+        })
+    finally:
+        db.close()
+    return DiffResult(
+        run_id=run_id, groups=groups, conflicts=conflicts, articles=articles,
+        claims_compared=len(claims), candidate_pairs=n_pairs, seconds=seconds,
+    )
+
+
+def _store(
+    db: sqlite_utils.Database, groups: list[Group], conflicts: list[Conflict], run_id: int
+) -> None:
+    with transaction(db):
+        db.execute("DELETE FROM conflicts")
+        db.execute("DELETE FROM group_claims")
+        db.execute("DELETE FROM claim_groups")
+        db.conn.executemany(
+            "INSERT INTO claim_groups (id, verdict, size, n_articles, n_outlets, "
+            "representative_claim_id, label, run_id) VALUES (?,?,?,?,?,?,?,?)",
+            [
+                (
+                    g.id, g.verdict, len(g.claims), len({c.article_id for c in g.claims}),
+                    len({c.outlet for c in g.claims if c.outlet}), _representative(g).id,
+                    _short(_representative(g).text, 120), run_id,
+                )
+                for g in groups
+            ],
+        )
+        db.conn.executemany(
+            "INSERT INTO group_claims (group_id, claim_id, article_id, score) VALUES (?,?,?,?)",
+            [(g.id, c.id, c.article_id, None) for g in groups for c in g.claims],
+        )
+        db.conn.executemany(
+            "INSERT INTO conflicts (id, group_id, kind, claim_a, claim_b, a_value, b_value, "
+            "explanation, run_id) VALUES (?,?,?,?,?,?,?,?,?)",
+            [
+                (c.id, c.group_id, c.kind, c.a.id, c.b.id, c.a_value, c.b_value, c.explanation, run_id)
+                for c in conflicts
+            ],
+        )
+
+
+def _representative(group: Group) -> ClaimRecord:
+    """The claim with most words in common with the rest of its group."""
+    best = max(
+        group.claims,
+        key=lambda c: (sum(len(c.words & o.words) for o in group.claims if o is not c), -len(c.text)),
+    )
+    return best

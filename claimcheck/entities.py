@@ -1,0 +1,1242 @@
+"""Named-entity finding and cross-document entity linking (rule based, no model).
+
+:func:`find_entities` finds capitalised names in news text, separates role titles
+("Foreign Minister", "Mr") and possessives from the names and guesses a kind
+(person, org, place, other) from general cues: title words, organisation and place
+head words, a compact gazetteer and a list of common given names.
+
+:class:`EntityLinker` resolves the mentions of many documents to canonical entities.
+People are bucketed by a transliteration-folded surname key (:func:`name_key`), so
+"Mousa Abu Marzook", "Musa Abu Marzouk" and "Mr Abu Marzook" meet in one bucket;
+inside a bucket given names must be compatible (equal keys, an initial, or a close
+fuzzy match), so "John Smith" and "Jane Smith" stay apart. Organisations and places
+link by folded name and by acronym and expansion seen in one document.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+__all__ = [
+    "Entity",
+    "EntityLinker",
+    "EntityMention",
+    "demonym_place",
+    "find_entities",
+    "name_key",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class EntityMention:
+    """A name found in a text.
+
+    ``start``/``end`` are offsets into the text given to :func:`find_entities` and
+    ``surface == text[start:end]`` is the name without title or possessive.
+    """
+
+    start: int
+    end: int
+    surface: str
+    name: str
+    kind: str  # person | org | place | other
+    title: str | None = None
+
+
+@dataclass(slots=True)
+class Entity:
+    """A canonical entity built from mentions in one or more documents."""
+
+    key: str
+    name: str
+    kind: str
+    aliases: list[str] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------------------
+# Word lists (general knowledge, written for this module)
+# ---------------------------------------------------------------------------
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w.strip() for w in text.split("|") if w.strip())
+
+
+def _lower_words(text: str) -> frozenset[str]:
+    return frozenset(w.strip().lower() for w in text.split("|") if w.strip())
+
+
+_COUNTRIES = _lower_words(
+    "Afghanistan|Albania|Algeria|Andorra|Angola|Argentina|Armenia|Australia|Austria|Azerbaijan|"
+    "Bahamas|Bahrain|Bangladesh|Barbados|Belarus|Belgium|Belize|Benin|Bhutan|Bolivia|Bosnia|"
+    "Bosnia and Herzegovina|Botswana|Brazil|Brunei|Bulgaria|Burkina Faso|Burundi|Cambodia|Cameroon|"
+    "Canada|Cape Verde|Chad|Chile|China|Colombia|Comoros|Congo|Costa Rica|Croatia|Cuba|Cyprus|"
+    "Czech Republic|Czechia|Denmark|Djibouti|Dominica|Dominican Republic|Ecuador|Egypt|El Salvador|"
+    "Eritrea|Estonia|Eswatini|Ethiopia|Fiji|Finland|France|Gabon|Gambia|Georgia|Germany|Ghana|"
+    "Greece|Grenada|Guatemala|Guinea|Guyana|Haiti|Honduras|Hungary|Iceland|India|Indonesia|Iran|"
+    "Iraq|Ireland|Israel|Italy|Ivory Coast|Jamaica|Japan|Jordan|Kazakhstan|Kenya|Kosovo|Kuwait|"
+    "Kyrgyzstan|Laos|Latvia|Lebanon|Lesotho|Liberia|Libya|Liechtenstein|Lithuania|Luxembourg|"
+    "Madagascar|Malawi|Malaysia|Maldives|Mali|Malta|Mauritania|Mauritius|Mexico|Moldova|Monaco|"
+    "Mongolia|Montenegro|Morocco|Mozambique|Myanmar|Burma|Namibia|Nepal|Netherlands|New Zealand|"
+    "Nicaragua|Niger|Nigeria|North Korea|North Macedonia|Norway|Oman|Pakistan|Palestine|Panama|"
+    "Papua New Guinea|Paraguay|Peru|Philippines|Poland|Portugal|Qatar|Romania|Russia|"
+    "Russian Federation|Rwanda|Saudi Arabia|Senegal|Serbia|Seychelles|Sierra Leone|Singapore|"
+    "Slovakia|Slovenia|Somalia|South Africa|South Korea|Korea|South Sudan|Spain|Sri Lanka|Sudan|"
+    "Suriname|Sweden|Switzerland|Syria|Taiwan|Tajikistan|Tanzania|Thailand|Togo|Tonga|Tunisia|"
+    "Turkey|Turkiye|Turkmenistan|Uganda|Ukraine|United Arab Emirates|UAE|United Kingdom|UK|U.K.|"
+    "Britain|Great Britain|England|Scotland|Wales|Northern Ireland|United States|"
+    "United States of America|US|U.S.|USA|U.S.A.|America|Uruguay|Uzbekistan|Vatican|Venezuela|"
+    "Vietnam|Yemen|Zambia|Zimbabwe|Hong Kong|Macau|Greenland|Puerto Rico|Guam"
+)
+
+_US_STATES = _lower_words(
+    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|"
+    "Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|"
+    "Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|"
+    "New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|"
+    "Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|"
+    "West Virginia|Wisconsin|Wyoming|District of Columbia|Washington D.C.|D.C.|"
+    # AP-style abbreviations as they appear after a city name
+    "Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Kans|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|"
+    "Mont|Neb|Nev|N.H.|N.J.|N.M.|N.Y.|N.C.|N.D.|Okla|Ore|Pa|Penn|R.I.|S.C.|S.D.|Tenn|Tex|Vt|Va|"
+    "Wash|W.Va|W.Va.|Wis|Wisc|Wyo"
+)
+
+_CITIES = _lower_words(
+    # world capitals and major cities
+    "Kabul|Tirana|Algiers|Luanda|Buenos Aires|Yerevan|Canberra|Sydney|Melbourne|Vienna|Baku|"
+    "Manama|Dhaka|Minsk|Brussels|Sarajevo|Brasilia|Rio de Janeiro|Sao Paulo|Sofia|Phnom Penh|"
+    "Ottawa|Toronto|Montreal|Vancouver|Santiago|Beijing|Shanghai|Hong Kong|Bogota|Havana|Nicosia|"
+    "Prague|Copenhagen|Cairo|Alexandria|Addis Ababa|Helsinki|Paris|Marseille|Lyon|Tbilisi|Berlin|"
+    "Munich|Hamburg|Frankfurt|Bremen|Cologne|Accra|Athens|Budapest|Reykjavik|New Delhi|Delhi|"
+    "Mumbai|Kolkata|Jakarta|Tehran|Baghdad|Mosul|Basra|Dublin|Jerusalem|Tel Aviv|Haifa|Rome|"
+    "Milan|Naples|Tokyo|Osaka|Amman|Astana|Nairobi|Pristina|Kuwait City|Bishkek|Vientiane|Riga|"
+    "Beirut|Tripoli|Benghazi|Vilnius|Luxembourg|Kuala Lumpur|Bamako|Valletta|Mexico City|"
+    "Chisinau|Ulaanbaatar|Podgorica|Rabat|Casablanca|Maputo|Naypyidaw|Yangon|Kathmandu|Amsterdam|"
+    "The Hague|Rotterdam|Wellington|Auckland|Managua|Abuja|Lagos|Pyongyang|Skopje|Oslo|Muscat|"
+    "Islamabad|Karachi|Lahore|Ramallah|Gaza|Gaza City|Rafah|Khan Younis|Hebron|Nablus|Jenin|"
+    "Panama City|Asuncion|Lima|Manila|Warsaw|Krakow|Lisbon|Doha|Bucharest|Moscow|"
+    "St. Petersburg|Saint Petersburg|Kigali|Riyadh|Jeddah|Mecca|Medina|Dakar|Belgrade|Freetown|"
+    "Bratislava|Ljubljana|Mogadishu|Pretoria|Johannesburg|Cape Town|Seoul|Juba|Madrid|Barcelona|"
+    "Colombo|Khartoum|Stockholm|Bern|Geneva|Zurich|Damascus|Aleppo|Homs|Idlib|Taipei|Dushanbe|"
+    "Dodoma|Dar es Salaam|Bangkok|Lome|Tunis|Ankara|Istanbul|Ashgabat|Kampala|Kyiv|Kiev|Kharkiv|"
+    "Odesa|Odessa|Mariupol|Donetsk|Luhansk|Lviv|Abu Dhabi|Dubai|London|Manchester|Birmingham|"
+    "Liverpool|Edinburgh|Glasgow|Belfast|Montevideo|Tashkent|Caracas|Hanoi|Sanaa|Aden|Lusaka|"
+    "Harare|Sochi|Kazan|Novosibirsk|Yekaterinburg|Vladivostok|Grozny|Sevastopol|Minsk|"
+    # major US cities
+    "New York City|Los Angeles|Chicago|Houston|Philadelphia|Phoenix|San Antonio|San Diego|Dallas|"
+    "San Jose|Austin|Jacksonville|Fort Worth|Columbus|Charlotte|San Francisco|Indianapolis|"
+    "Seattle|Denver|Boston|El Paso|Nashville|Detroit|Oklahoma City|Portland|Las Vegas|Memphis|"
+    "Louisville|Baltimore|Milwaukee|Albuquerque|Tucson|Fresno|Sacramento|Kansas City|Mesa|"
+    "Atlanta|Omaha|Colorado Springs|Raleigh|Miami|Long Beach|Virginia Beach|Oakland|Minneapolis|"
+    "Tulsa|Tampa|Arlington|New Orleans|Wichita|Cleveland|Bakersfield|Aurora|Anaheim|Honolulu|"
+    "Santa Ana|Riverside|Corpus Christi|Lexington|Stockton|Henderson|Saint Paul|St. Paul|"
+    "St. Louis|Saint Louis|Cincinnati|Pittsburgh|Greensboro|Anchorage|Plano|Lincoln|Orlando|"
+    "Irvine|Newark|Toledo|Durham|Chula Vista|Fort Wayne|Jersey City|Laredo|Madison|Chandler|"
+    "Buffalo|Lubbock|Scottsdale|Reno|Glendale|Gilbert|Norfolk|Chesapeake|Garland|Irving|"
+    "Hialeah|Fremont|Boise|Richmond|Baton Rouge|Spokane|Des Moines|Tacoma|San Bernardino|"
+    "Modesto|Fontana|Santa Clarita|Birmingham|Oxnard|Fayetteville|Moreno Valley|Rochester|"
+    "Savannah|Charleston|Flint|Dayton|Akron|Hartford|Springfield|Knoxville|Chattanooga|"
+    "Shreveport|Jackson|Little Rock|Mobile|Montgomery|Gary|Camden|Trenton|Wilmington|Orlando|"
+    "Fort Lauderdale|Brooklyn|Bronx|Queens|Manhattan|Harlem|Staten Island|Compton|Ferguson|"
+    "Sandy Hook|Newtown|Aurora|Oak Park|Evanston|Gainesville|Tallahassee|Macon|Augusta|Columbia|"
+    "Greenville|Albany|Syracuse|Providence|Worcester|Salt Lake City|Cheyenne|Topeka|Peoria|"
+    "Rockford|Joliet|Champaign|Youngstown|Canton|Lansing|Grand Rapids|Kalamazoo|Saginaw|"
+    "Waterbury|New Haven|Bridgeport|Stamford|Paterson|Elizabeth|Yonkers|Harrisburg|Allentown|"
+    "Erie|Scranton|Lancaster|Reading|Washington D.C."
+)
+
+_REGIONS = _lower_words(
+    "Europe|Asia|Africa|North America|South America|Latin America|Central America|Oceania|"
+    "Antarctica|Arctic|Middle East|Near East|Far East|Gulf|Persian Gulf|Gaza Strip|West Bank|"
+    "Golan Heights|Sinai|Sinai Peninsula|Balkans|Caucasus|North Caucasus|Crimea|Donbas|Donbass|"
+    "Kashmir|Sahel|Scandinavia|Siberia|Mediterranean|Red Sea|Black Sea|Caspian Sea|Baltic|"
+    "Baltics|Pacific|Atlantic|Caribbean|Central Asia|Southeast Asia|South Asia|East Asia|"
+    "Eastern Europe|Western Europe|Central Europe|Horn of Africa|North Africa|West Africa|"
+    "East Africa|Sub-Saharan Africa|Kurdistan|Darfur|Tigray|Xinjiang|Tibet|Chechnya|Dagestan|"
+    "Midwest|New England|Appalachia|Silicon Valley|Wall Street|Downing Street|Capitol Hill|"
+    "Pacific Northwest|Bay Area|Deep South|Gulf Coast|East Coast|West Coast|Jerusalem|"
+    "East Jerusalem|Lebanon|Anatolia|Kurdistan Region|Galilee|Negev|Judea|Samaria|Eurasia"
+)
+
+_PLACES = _COUNTRIES | _US_STATES | _CITIES | _REGIONS
+
+# Well-known organisation names that carry no head word (general knowledge).
+_ORG_NAMES = _lower_words(
+    "Hamas|Hezbollah|Hizbollah|Fatah|Taliban|al-Qaeda|Al-Qaeda|al Qaeda|Kremlin|Pentagon|"
+    "White House|Congress|Knesset|Duma|Bundestag|Interpol|Europol|Reuters|Bloomberg|Twitter|"
+    "Facebook|Google|Apple|Microsoft|Amazon|Tesla|Gazprom|Rosneft|Boeing|Airbus|Walmart|"
+    "Instagram|YouTube|TikTok|Telegram|WhatsApp|Netflix|Al Jazeera|Al-Jazeera|Sputnik|Xinhua|"
+    "Interfax|Kommersant|Izvestia|Haaretz|Hurriyet|Scotland Yard|Vatican|Politburo|Politbureau|"
+    "Hashd|Houthis|Ansar Allah|Mossad|Shin Bet|Wagner|Fox|CNN|ISIS|ISIL|Daesh|Boko Haram|"
+    "al-Shabaab|Shabaab|Nusra|Medicaid|Medicare|Amtrak|Uber|Lyft|Starbucks|Target|Costco"
+)
+
+_ORG_HEADS = _words(
+    "Ministry|Party|Council|Committee|Agency|University|College|School|Academy|Institute|"
+    "Department|Dept|Police|Office|News|Inc|Corp|Corporation|Co|Ltd|LLC|PLC|GmbH|Group|Front|"
+    "Jihad|Court|Duma|Parliament|Congress|Senate|Assembly|Army|Forces|Force|Navy|Guard|Guards|"
+    "Bank|Company|Association|Federation|Union|Organization|Organisation|Authority|"
+    "Administration|Bureau|Commission|Foundation|Fund|Service|Services|Times|Post|Journal|"
+    "Herald|Tribune|Gazette|Press|Network|Radio|TV|Television|Channel|Hospital|Center|Centre|"
+    "Church|Mosque|Synagogue|Brigades|Brigade|Movement|League|Club|Team|Airlines|Airways|"
+    "Motors|Industries|Holdings|Partners|Trust|Society|Alliance|Coalition|Board|Cabinet|"
+    "Government|Unit|Squad|Prison|Jail|Penitentiary|Patrol|Marshals|Bureau|Institution|"
+    "Directorate|Secretariat|Command|Corps|Division|Battalion|Regiment|Troopers|Sheriffs|"
+    "Administration|Magazine|Daily|Telegraph|Guardian|Observer|Chronicle|Examiner|Enterprise|"
+    "Express|Mirror|Agency|Program|Programme|Project|Initiative|Caucus|Tribunal|Kremlin|"
+    "Cartel|Gang|Mafia|Brotherhood|Hospitals|Clinic|Laboratory|Laboratories|Labs|Systems|"
+    "Technologies|Electric|Energy|Airport|Station|Stadium|Arena|Mall|Restaurant|Bar|Hotel|"
+    "Casino|Store|Market|Supermarket|Academy|Seminary|Cathedral|Temple|Chapel|Ministries"
+)
+
+# Heads that make a name a place.
+_PLACE_HEADS = _words(
+    "County|City|Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Court|Ct|"
+    "Place|Pl|Parkway|Pkwy|Highway|Hwy|Interstate|Freeway|Expressway|Route|Square|Park|Lake|"
+    "River|Mountain|Mountains|Mount|Island|Islands|Beach|Township|Parish|Village|Heights|"
+    "Valley|Springs|Strip|Province|Region|Oblast|Krai|Governorate|Peninsula|Bay|Sea|Ocean|"
+    "Coast|Canyon|Hills|Hill|Falls|Harbor|Harbour|Port|Creek|Desert|Forest|Plaza|Terrace|"
+    "Circle|Crossing|Gardens|Estates|Apartments|Neighborhood|Borough|Ward|District|Territory|"
+    "Territories|Crescent|Trail|Pike|Wharf|Pier|Bridge|Tunnel|Camp"
+)
+
+# Heads before "of" that keep an "of" phrase together ("City of Chicago").
+_PLACE_OF_HEADS = _words(
+    "City|Republic|Gulf|Bay|Isle|Sea|Kingdom|State|Commonwealth|Province|District|County|Town|"
+    "Village|Port|Strait|Straits|Cape|Lake|Mount|Islands|Emirate|Sultanate|Principality"
+)
+
+_DEMONYMS: dict[str, str] = {
+    d.lower(): p
+    for d, p in (
+        ("Russian", "Russia"), ("Soviet", "Soviet Union"), ("Ukrainian", "Ukraine"),
+        ("Belarusian", "Belarus"), ("Israeli", "Israel"), ("Palestinian", "Palestine"),
+        ("Lebanese", "Lebanon"), ("Syrian", "Syria"), ("Iraqi", "Iraq"), ("Iranian", "Iran"),
+        ("Jordanian", "Jordan"), ("Egyptian", "Egypt"), ("Saudi", "Saudi Arabia"),
+        ("Qatari", "Qatar"), ("Emirati", "United Arab Emirates"), ("Yemeni", "Yemen"),
+        ("Turkish", "Turkey"), ("Kurdish", "Kurdistan"), ("Afghan", "Afghanistan"),
+        ("Pakistani", "Pakistan"), ("Indian", "India"), ("Chinese", "China"),
+        ("Japanese", "Japan"), ("Korean", "Korea"), ("North Korean", "North Korea"),
+        ("South Korean", "South Korea"), ("Vietnamese", "Vietnam"), ("Thai", "Thailand"),
+        ("Indonesian", "Indonesia"), ("Filipino", "Philippines"), ("Philippine", "Philippines"),
+        ("Australian", "Australia"), ("American", "United States"), ("Canadian", "Canada"),
+        ("Mexican", "Mexico"), ("Brazilian", "Brazil"), ("Argentine", "Argentina"),
+        ("Argentinian", "Argentina"), ("Colombian", "Colombia"), ("Venezuelan", "Venezuela"),
+        ("Cuban", "Cuba"), ("Chilean", "Chile"), ("Peruvian", "Peru"), ("British", "United Kingdom"),
+        ("English", "England"), ("Scottish", "Scotland"), ("Welsh", "Wales"), ("Irish", "Ireland"),
+        ("French", "France"), ("German", "Germany"), ("Italian", "Italy"), ("Spanish", "Spain"),
+        ("Portuguese", "Portugal"), ("Dutch", "Netherlands"), ("Belgian", "Belgium"),
+        ("Swiss", "Switzerland"), ("Austrian", "Austria"), ("Swedish", "Sweden"),
+        ("Norwegian", "Norway"), ("Danish", "Denmark"), ("Finnish", "Finland"), ("Polish", "Poland"),
+        ("Czech", "Czech Republic"), ("Slovak", "Slovakia"), ("Hungarian", "Hungary"),
+        ("Romanian", "Romania"), ("Bulgarian", "Bulgaria"), ("Serbian", "Serbia"),
+        ("Croatian", "Croatia"), ("Bosnian", "Bosnia"), ("Greek", "Greece"), ("Cypriot", "Cyprus"),
+        ("Georgian", "Georgia"), ("Armenian", "Armenia"), ("Azerbaijani", "Azerbaijan"),
+        ("Kazakh", "Kazakhstan"), ("Uzbek", "Uzbekistan"), ("Libyan", "Libya"),
+        ("Tunisian", "Tunisia"), ("Algerian", "Algeria"), ("Moroccan", "Morocco"),
+        ("Sudanese", "Sudan"), ("Ethiopian", "Ethiopia"), ("Somali", "Somalia"),
+        ("Kenyan", "Kenya"), ("Nigerian", "Nigeria"), ("Ghanaian", "Ghana"),
+        ("South African", "South Africa"), ("Congolese", "Congo"), ("Malian", "Mali"),
+        ("European", "Europe"), ("African", "Africa"), ("Asian", "Asia"), ("Arab", "Arab world"),
+        ("Western", "West"), ("Eastern", "East"), ("Latino", "Latin America"),
+        ("Hispanic", "Latin America"), ("Jewish", "Israel"), ("Muslim", "Islam"),
+        ("Christian", "Christianity"), ("Catholic", "Catholic Church"), ("Islamic", "Islam"),
+        ("Sunni", "Islam"), ("Shia", "Islam"), ("Shiite", "Islam"), ("Democratic", "Democrats"),
+        ("Republican", "Republicans"), ("Democrat", "Democrats"), ("Texan", "Texas"),
+        ("Californian", "California"), ("Floridian", "Florida"), ("New Yorker", "New York"),
+        ("Chicagoan", "Chicago"), ("Muscovite", "Moscow"), ("Gazan", "Gaza"),
+        ("Crimean", "Crimea"), ("Chechen", "Chechnya"), ("Sri Lankan", "Sri Lanka"),
+        ("Bangladeshi", "Bangladesh"), ("Nepali", "Nepal"), ("Omani", "Oman"),
+        ("Kuwaiti", "Kuwait"), ("Bahraini", "Bahrain"), ("Haitian", "Haiti"),
+        ("Jamaican", "Jamaica"), ("Puerto Rican", "Puerto Rico"), ("Dominican", "Dominican Republic"),
+        ("Guatemalan", "Guatemala"), ("Honduran", "Honduras"), ("Salvadoran", "El Salvador"),
+        ("Nicaraguan", "Nicaragua"), ("Ecuadorian", "Ecuador"), ("Bolivian", "Bolivia"),
+        ("Uruguayan", "Uruguay"), ("Paraguayan", "Paraguay"), ("Lithuanian", "Lithuania"),
+        ("Latvian", "Latvia"), ("Estonian", "Estonia"), ("Moldovan", "Moldova"),
+        ("Slovenian", "Slovenia"), ("Albanian", "Albania"), ("Macedonian", "North Macedonia"),
+        ("Icelandic", "Iceland"), ("Mongolian", "Mongolia"), ("Tajik", "Tajikistan"),
+        ("Kyrgyz", "Kyrgyzstan"), ("Turkmen", "Turkmenistan"), ("Burmese", "Myanmar"),
+        ("Cambodian", "Cambodia"), ("Malaysian", "Malaysia"), ("Singaporean", "Singapore"),
+        ("Taiwanese", "Taiwan"), ("Tibetan", "Tibet"), ("Uyghur", "Xinjiang"), ("Uighur", "Xinjiang"),
+        ("Yazidi", "Iraq"), ("Druze", "Lebanon"), ("Persian", "Iran"), ("Pashtun", "Afghanistan"),
+        ("Baltic", "Baltics"), ("Nordic", "Scandinavia"), ("Scandinavian", "Scandinavia"),
+        ("Caribbean", "Caribbean"), ("Gulf", "Gulf"), ("Middle Eastern", "Middle East"),
+        ("Zimbabwean", "Zimbabwe"), ("Zambian", "Zambia"), ("Ugandan", "Uganda"),
+        ("Rwandan", "Rwanda"), ("Tanzanian", "Tanzania"), ("Senegalese", "Senegal"),
+        ("Cameroonian", "Cameroon"), ("Angolan", "Angola"), ("Mozambican", "Mozambique"),
+        ("Eritrean", "Eritrea"), ("New Zealander", "New Zealand"), ("Kiwi", "New Zealand"),
+    )
+}
+
+# Title words: heads name a role; modifiers may precede a head ("Deputy Foreign Minister").
+_TITLE_HEADS = _lower_words(
+    "Mr|Mr.|Mrs|Mrs.|Ms|Ms.|Miss|Dr|Dr.|Prof|Prof.|Professor|President|President-elect|"
+    "Minister|Ambassador|Secretary|Spokesman|Spokeswoman|Spokesperson|Chairman|Chairwoman|"
+    "Chairperson|Chair|Leader|Head|Chief|Director|Commander|Governor|Gov|Gov.|Senator|Sen|Sen.|"
+    "Representative|Rep|Rep.|Mayor|Sheriff|Deputy|Officer|Detective|Det|Det.|Sergeant|Sgt|Sgt.|"
+    "Lieutenant|Lt|Lt.|Captain|Capt|Capt.|Cpt.|General|Gen|Gen.|Colonel|Col|Col.|Major|Maj|Maj.|"
+    "Corporal|Cpl.|Private|Pvt.|Spc.|Judge|Justice|Attorney|Prosecutor|King|Queen|Prince|"
+    "Princess|Emperor|Pope|Rabbi|Imam|Sheikh|Shaikh|Cardinal|Bishop|Archbishop|Rev|Rev.|"
+    "Reverend|Pastor|Father|Msgr.|Chancellor|Premier|Speaker|Trooper|Agent|Constable|Inspector|"
+    "Insp.|Superintendent|Supt.|Commissioner|Councilman|Councilwoman|Councilmember|Councillor|"
+    "Councilor|Alderman|Assemblyman|Assemblywoman|Congressman|Congresswoman|Lawmaker|Delegate|"
+    "Envoy|Consul|Emir|Ayatollah|Marshal|Coroner|Principal|Sir|Dame|Lord|Lady|Ofc.|Ofc|"
+    "Patrolman|Admiral|Adm.|Cmdr.|Brig.|Atty.|Sec.|Pres.|Hon.|Coach|CEO|Founder|Owner|Manager|"
+    "Administrator|Examiner|Investigator|Analyst|Correspondent|Editor|Reporter|Member|Officials|"
+    "Official|Negotiator|Adviser|Advisor|Aide|Counsel|Clerk|Treasurer|Auditor|Comptroller|Dean|"
+    "Provost|Rector|Patriarch|Metropolitan|Mufti|Grand Mufti|Politburo|Director-General|"
+    "Secretary-General|Commander-in-Chief|Spokesmen|Mrs|Firefighter|Paramedic|Nurse|Doctor"
+)
+
+_TITLE_MODIFIERS = _lower_words(
+    "Prime|Foreign|Deputy|Vice|Former|Acting|Interim|Assistant|Associate|Police|Fire|District|"
+    "County|State|Attorney|General|Defense|Defence|Interior|Finance|Health|Justice|Chief|Senior|"
+    "Special|Supreme|Executive|Managing|First|Lead|National|Security|Press|Staff|Army|Navy|"
+    "Homeland|Commerce|Treasury|Affairs|Education|Energy|Trade|Economy|Economic|Culture|"
+    "Transport|Transportation|Agriculture|Labor|Labour|Environment|Intelligence|Military|"
+    "Political|Bureau|Foreign-Affairs|Regional|Provincial|Federal|Municipal|City|Town|Village|"
+    "Parish|Tribal|Head|Vice-President|Opposition|Majority|Minority|House|Senate|Party|"
+    "Supreme|Grand|Crown|Public|Safety|Police-Chief|Highway|Patrol|Border|Corrections|Court|"
+    "Circuit|Superior|Magistrate|Medical|Emergency|Communications|Information|Media|Sheriff's|"
+    "Sheriff|Field|Group|Retired|Ret.|Late|Then|Then-President|Outgoing|Incoming|Elected|"
+    "Designate|Top|Chief-of-Staff|Master|Staff|Technical|Detective|Investigative|Homicide|"
+    "Narcotics|Traffic|Mounted|Marine|Air|Naval|Pro|Tem|Lieutenant|Brigadier|Major|Rear|"
+    "Sergeant|Police's|Office|Investigations"
+)
+
+_TITLE_WORDS = _TITLE_HEADS | _TITLE_MODIFIERS | frozenset({"of", "the", "for"})
+
+# Person titles that also work in lowercase before a name ("spokesman Dmitry Peskov").
+_LOWER_PERSON_TITLES = _TITLE_HEADS - frozenset(
+    {"officials", "official", "member", "head", "father", "lady", "lord", "agent", "doctor"}
+) | frozenset({"head", "member", "official", "boss", "rapper", "singer", "actor", "actress",
+               "star", "player", "striker", "midfielder", "defender", "goalkeeper", "pitcher",
+               "quarterback", "forward", "guard", "teammate", "colleague", "opponent", "rival",
+               "candidate", "nominee", "challenger", "incumbent", "lawyer", "attorney",
+               "victim", "suspect", "gunman", "shooter", "defendant", "resident", "mother",
+               "father", "son", "daughter", "brother", "sister", "wife", "husband", "uncle",
+               "aunt", "cousin", "grandmother", "grandfather", "girlfriend", "boyfriend",
+               "friend", "neighbor", "neighbour", "witness", "student", "teacher", "journalist",
+               "author", "writer", "activist", "economist", "billionaire", "businessman",
+               "businesswoman", "entrepreneur", "founder", "dictator", "strongman", "warlord",
+               "militant", "commander", "ruler", "monarch", "heir", "chef", "tycoon", "oligarch",
+               "mogul", "investor", "co-founder", "executive", "boss", "manager", "coach",
+               "counterpart", "predecessor", "successor", "politician", "diplomat", "deputy"})
+_LOWER_ORG_CUES = frozenset(
+    {"group", "movement", "organization", "organisation", "militia", "party", "company", "firm",
+     "agency", "network", "outlet", "newspaper", "broadcaster", "faction", "airline", "bank",
+     "team", "club", "channel", "daily", "magazine", "website", "startup", "giant", "maker",
+     "manufacturer", "retailer", "carrier", "insurer", "lender", "brand", "label", "station",
+     "tabloid", "agency's", "body", "regulator", "watchdog", "charity", "union", "coalition",
+     "alliance", "bloc", "band", "franchise", "conglomerate", "automaker", "operator"}
+)
+_LOWER_PLACE_CUES = frozenset(
+    {"city", "town", "village", "country", "state", "county", "province", "region", "capital",
+     "neighborhood", "neighbourhood", "suburb", "district", "island", "port", "enclave",
+     "territory", "republic", "kingdom", "nation", "township", "borough", "hamlet", "community",
+     "in", "near", "outside", "across", "throughout", "towards", "toward", "into", "around",
+     "visited", "invaded"}
+)
+_LOWER_CUE_WORDS = _LOWER_PERSON_TITLES | _LOWER_ORG_CUES | _LOWER_PLACE_CUES | _TITLE_MODIFIERS
+
+# Capitalised words that are never part of a name (sentence starters, calendar, page furniture).
+_SKIP = _words(
+    "The|A|An|In|On|At|Of|For|From|With|Without|By|To|Into|Onto|Upon|About|After|Before|During|"
+    "Since|Until|Till|When|While|Where|Whereas|Why|How|What|Which|Who|Whom|Whose|If|As|Though|"
+    "Although|Because|But|And|Or|Nor|So|Yet|Also|Then|Than|Now|Here|There|This|That|These|Those|"
+    "He|She|It|They|We|I|You|Me|Him|Her|Us|Them|His|Its|Our|Their|Your|My|Mine|Hers|Ours|Theirs|"
+    "According|Earlier|Later|Following|Many|Some|Several|Most|All|Any|Each|Every|Both|Either|"
+    "Neither|None|No|Not|Nothing|Nobody|Someone|Somebody|Anyone|Everyone|Everybody|Other|Others|"
+    "Another|Such|Only|Just|Even|Still|Already|Meanwhile|However|Moreover|Furthermore|"
+    "Nevertheless|Nonetheless|Instead|Indeed|Thus|Therefore|Hence|Otherwise|Perhaps|Maybe|"
+    "Yes|Yesterday|Today|Tomorrow|Tonight|Last|Next|Former|Current|Recent|Recently|Previously|"
+    "Photo|Photos|Video|Videos|Image|Images|Credit|Caption|Buy|Read|Click|More|Updated|Update|"
+    "Posted|Published|Copyright|Share|Related|Watch|Advertisement|Sponsored|Subscribe|Comments|"
+    "Comment|Email|Print|Tweet|Follow|Like|Listen|Breaking|Exclusive|Live|Note|Editor's|"
+    "BREAKING|UPDATE|UPDATED|WATCH|VIDEO|PHOTOS|PHOTO|EXCLUSIVE|LIVE|AP|Police|Officials|"
+    "Authorities|Investigators|Officers|Deputies|Witnesses|Residents|Neighbors|Neighbours|"
+    "Family|Friends|Relatives|Prosecutors|Detectives|Troopers|Agents|Doctors|Students|"
+    "Sources|Reports|Experts|Analysts|Critics|Supporters|Protesters|Demonstrators|Militants|"
+    "Soldiers|Troops|Forces|Rescuers|Firefighters|Paramedics|Medics|Emergency|Shots|Gunfire|"
+    "One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Dozens|Hundreds|"
+    "Thousands|Millions|First|Second|Third|Fourth|Fifth|Once|Twice|Again|Please|Thanks|"
+    "Thank|Oh|Well|Yes|Okay|OK|Ok|Mr|Mrs|Ms|Dr|Sir|Madam|Dear|Let|Let's|Do|Does|Did|Don't|"
+    "Is|Are|Was|Were|Be|Been|Being|Have|Has|Had|Will|Would|Shall|Should|Can|Could|May|Might|"
+    "Must|Says|Said|Say|Told|Asked|Added|Noted|Stated|Claimed|Denied|Reported|Wrote|Police's|"
+    "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|"
+    "Fri|Sat|Sun|January|February|March|April|June|July|August|September|October|November|"
+    "December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Christmas|Easter|Thanksgiving|"
+    "Ramadan|Eid|Hanukkah|New|Year|Day|Night|Morning|Afternoon|Evening|Week|Weekend|Month|"
+    "Am|Pm|AM|PM|A.M.|P.M.|EST|EDT|CST|CDT|PST|PDT|GMT|UTC|Yet|Despite|Amid|Among|Against|"
+    "Along|Under|Over|Above|Below|Behind|Between|Beyond|Inside|Outside|Near|Through|Throughout|"
+    "Via|Per|Like|Unlike|Whether|Once|Unless|Every|Anyone|Everything|Something|Anything|"
+    "Sadly|Unfortunately|Fortunately|Luckily|Officially|Initially|Finally|Eventually|Currently|"
+    "Additionally|Separately|Specifically|Similarly|Ultimately|Overall|Altogether|Basically"
+)
+# Words of the _SKIP list that may still belong to a name in the middle of a sequence.
+_SKIP_UNLESS_INSIDE = _words("May|June|April|August|Will|Mark|Forces|Police|New|Day|Year|Live")
+# "May" as a month is skipped only at the edge of a sequence (handled in code).
+
+_CONNECTORS = _words(
+    "al|el|bin|ibn|bint|ben|van|von|de|da|di|du|del|della|der|den|dos|das|la|le|y|of|for|the|"
+    "and|on|&"
+)
+_NAME_PARTICLES = _lower_words(
+    "abu|abou|bin|ibn|bint|ben|van|von|de|da|di|du|del|della|der|den|dos|das|la|le|al|el|st.|"
+    "ter|ten|op|mac|ould"
+)
+_SPLIT_CONNECTORS = frozenset({"of", "for", "the", "on"})
+_NAME_SUFFIXES = _lower_words("Jr|Jr.|Sr|Sr.|II|III|IV|V|Esq.|PhD")
+
+_FIRST_NAMES = _lower_words(
+    # English and general Western
+    "James|John|Robert|Michael|William|David|Richard|Joseph|Thomas|Charles|Christopher|Daniel|"
+    "Matthew|Anthony|Mark|Donald|Steven|Stephen|Paul|Andrew|Joshua|Kenneth|Kevin|Brian|George|"
+    "Timothy|Ronald|Edward|Jason|Jeffrey|Ryan|Jacob|Gary|Nicholas|Eric|Jonathan|Larry|Justin|"
+    "Scott|Brandon|Benjamin|Samuel|Gregory|Alexander|Frank|Patrick|Raymond|Jack|Dennis|Jerry|"
+    "Tyler|Aaron|Jose|Adam|Nathan|Henry|Douglas|Zachary|Peter|Kyle|Ethan|Walter|Noah|Jeremy|"
+    "Christian|Keith|Roger|Terry|Austin|Sean|Gerald|Carl|Harold|Dylan|Arthur|Lawrence|Jordan|"
+    "Jesse|Bryan|Billy|Bruce|Gabriel|Joe|Logan|Alan|Juan|Albert|Willie|Elijah|Wayne|Randy|"
+    "Vincent|Mason|Roy|Ralph|Bobby|Russell|Bradley|Philip|Eugene|Louis|Harry|Howard|Fred|"
+    "Tom|Tim|Jim|Bob|Bill|Mike|Dave|Steve|Chris|Nick|Matt|Dan|Danny|Tony|Ben|Sam|Alex|Jon|"
+    "Marcus|Terrence|Terrell|Tyrone|Darnell|Jamal|Malik|Andre|Antonio|Demetrius|Derrick|Cedric|"
+    "Reginald|Rodney|Curtis|Marvin|Calvin|Leon|Lamar|Darius|Dwayne|Jermaine|Trayvon|Tamir|"
+    "Jaylen|Xavier|Isaiah|Dominic|Trevor|Travis|Corey|Shawn|Shane|Cody|Chad|Craig|Derek|Todd|"
+    "Troy|Wesley|Clarence|Earl|Ernest|Herbert|Leonard|Lloyd|Martin|Melvin|Norman|Oscar|Stanley|"
+    "Victor|Warren|Glenn|Allen|Johnny|Jimmy|Tommy|Ricky|Lee|Ray|Don|Ron|Ken|Greg|Jeff|Rick|"
+    "Mary|Patricia|Jennifer|Linda|Elizabeth|Barbara|Susan|Jessica|Sarah|Karen|Nancy|Lisa|Betty|"
+    "Margaret|Sandra|Ashley|Kimberly|Emily|Donna|Michelle|Dorothy|Carol|Amanda|Melissa|"
+    "Deborah|Stephanie|Rebecca|Sharon|Laura|Cynthia|Kathleen|Amy|Angela|Shirley|Anna|Brenda|"
+    "Pamela|Emma|Nicole|Helen|Samantha|Katherine|Christine|Debra|Rachel|Carolyn|Janet|"
+    "Catherine|Maria|Heather|Diane|Ruth|Julie|Olivia|Joyce|Virginia|Victoria|Kelly|Lauren|"
+    "Christina|Joan|Evelyn|Judith|Megan|Andrea|Cheryl|Hannah|Jacqueline|Martha|Gloria|Teresa|"
+    "Ann|Anne|Sara|Madison|Frances|Kathryn|Janice|Jean|Abigail|Alice|Judy|Sophia|Grace|Denise|"
+    "Amber|Doris|Marilyn|Danielle|Beverly|Isabella|Theresa|Diana|Natalie|Brittany|Charlotte|"
+    "Marie|Kayla|Alexis|Lori|Jane|Tiffany|Tamika|Keisha|Latoya|Shanice|Aaliyah|Jasmine|"
+    "Destiny|Ebony|Monique|Tanisha|Erica|Erika|Crystal|Tina|Wendy|Tracy|Stacy|Dawn|Kim|Sue|"
+    "Hillary|Kamala|Nancy|Sally|Molly|Holly|Jill|Joy|Rose|Lily|Ella|Chloe|Zoe|Mia|Ava|Leah|"
+    # Arabic and Islamic-world
+    "Mohammed|Mohammad|Muhammad|Mohamed|Mohamad|Muhammed|Ahmed|Ahmad|Ali|Hassan|Hasan|Hussein|"
+    "Husayn|Hussain|Omar|Umar|Osama|Usama|Khalid|Khaled|Mahmoud|Mahmud|Mustafa|Moustafa|Mostafa|"
+    "Youssef|Yousef|Yusuf|Ibrahim|Ismail|Ismael|Abdullah|Abdallah|Abdul|Abdel|Abd|Abdelaziz|"
+    "Saleh|Salih|Saeed|Said|Sami|Samir|Tariq|Tarek|Walid|Waleed|Ziad|Ziyad|Bashar|Hafez|Nasser|"
+    "Jamal|Kamal|Karim|Kareem|Rashid|Rashed|Faisal|Fahd|Salman|Sultan|Hamza|Hamzah|Bilal|Anwar|"
+    "Marwan|Yahya|Yahia|Mousa|Musa|Moussa|Ismail|Ayman|Hani|Nabil|Fadi|Rami|Majed|Majid|Imad|"
+    "Emad|Adel|Adil|Amr|Amir|Ameer|Basem|Basim|Bassem|Hamas|Hamad|Hamid|Hamed|Jihad|Raed|Riyad|"
+    "Riad|Saad|Salah|Salim|Selim|Sharif|Tawfiq|Wael|Yasser|Yasir|Yassin|Zaid|Zayed|Fatima|Aisha|"
+    "Ayesha|Khadija|Mariam|Maryam|Layla|Leila|Noor|Nour|Huda|Hanan|Rania|Zainab|Zeinab|Samira|"
+    "Amal|Salma|Mona|Yasmin|Yasmine|Dina|Lina|Rasha|Reem|Haniyeh|Sheikh|Recep|Mehmet|Ahmet|"
+    "Mustafa|Erdogan|Hakan|Emre|Murat|Kemal|Reza|Hossein|Mahmoud|Javad|Abbas|Ruhollah|Hassan|"
+    # Russian, Ukrainian and Slavic
+    "Vladimir|Sergei|Sergey|Sergiy|Serhiy|Dmitry|Dmitri|Dmitriy|Alexei|Alexey|Aleksei|Aleksey|"
+    "Andrei|Andrey|Andriy|Mikhail|Mykhailo|Nikolai|Nikolay|Mykola|Ivan|Igor|Ihor|Oleg|Oleh|Yuri|"
+    "Yury|Yuriy|Boris|Viktor|Vitaly|Vitaliy|Valery|Valeriy|Anatoly|Anatoliy|Gennady|Evgeny|"
+    "Yevgeny|Yevgeniy|Pavel|Pavlo|Maxim|Maksim|Konstantin|Kirill|Ruslan|Roman|Denis|Artem|"
+    "Artyom|Stanislav|Vyacheslav|Volodymyr|Petro|Leonid|Arkady|Grigory|Fyodor|Anton|Vadim|"
+    "Vasily|Vasyl|Ramzan|Aleksandr|Alexandr|Oleksandr|Olga|Natalia|Natalya|Tatiana|Tatyana|"
+    "Svetlana|Irina|Iryna|Elena|Yelena|Olena|Ekaterina|Yekaterina|Anastasia|Maria|Marina|"
+    "Lyudmila|Valentina|Yulia|Yuliya|Galina|Nadezhda|Larisa|Oksana|Viktoria|Alina|Daria|"
+    "Ksenia|Lech|Jaroslaw|Andrzej|Tomasz|Piotr|Krzysztof|Marek|Milos|Aleksandar|Slobodan|"
+    "Zoran|Goran|Dragan|Vaclav|Jan|Jiri|Petr|Ludmila|Viktor|Mateusz|Agnieszka|Katarzyna|"
+    # Hebrew
+    "Benjamin|Binyamin|Yair|Naftali|Yitzhak|Isaac|Moshe|Avigdor|Ehud|Ariel|Shimon|Yoav|Benny|"
+    "Gideon|Itamar|Bezalel|Avi|Eli|Yossi|Yosef|Amos|Reuven|Isaac|Herzog|Golda|Tzipi|Ayelet|"
+    "Miri|Yael|Noa|Tamar|Shira|Rivka|Dov|Uri|Gilad|Ron|Yoni|Yonatan|Daniel|David|Aviv|"
+    # Hispanic, Portuguese, Italian, French, German, Dutch, Nordic
+    "Jose|Luis|Carlos|Jorge|Pedro|Miguel|Manuel|Francisco|Javier|Alejandro|Fernando|Ricardo|"
+    "Rafael|Diego|Pablo|Sergio|Eduardo|Roberto|Alberto|Raul|Ramon|Enrique|Felipe|Gustavo|Hector|"
+    "Jesus|Julio|Mario|Oscar|Ruben|Andres|Emilio|Ernesto|Guillermo|Ignacio|Santiago|Mateo|"
+    "Lionel|Cristiano|Neymar|Luiz|Inacio|Jair|Nicolas|Hugo|Evo|Gabriela|Guadalupe|Carmen|"
+    "Lucia|Rosa|Ana|Juana|Isabel|Elena|Sofia|Valentina|Camila|Daniela|Fernanda|Paula|Luisa|"
+    "Marco|Giuseppe|Giovanni|Luca|Matteo|Alessandro|Lorenzo|Francesco|Silvio|Sergio|Giorgia|"
+    "Mario|Matteo|Enzo|Paolo|Emmanuel|Jean|Pierre|Jacques|Francois|Michel|Philippe|Alain|"
+    "Nicolas|Olivier|Laurent|Thierry|Marine|Marion|Segolene|Brigitte|Sophie|Camille|Emile|"
+    "Angela|Olaf|Friedrich|Helmut|Gerhard|Wolfgang|Klaus|Jurgen|Hans|Heinz|Karl|Frank-Walter|"
+    "Annalena|Ursula|Markus|Lars|Sven|Anders|Magnus|Erik|Nils|Jens|Mette|Stefan|Mats|Ulf|"
+    "Dirk|Pieter|Willem|Mark|Geert|Jeroen|Kees|Bart|Emmanuelle|Theresa|Boris|Keir|Rishi|Liz|"
+    # South Asian, East Asian, African
+    "Narendra|Rahul|Sonia|Indira|Rajiv|Amit|Arvind|Manmohan|Imran|Nawaz|Shehbaz|Benazir|Asif|"
+    "Sheikh|Priya|Anil|Sunil|Ravi|Vijay|Sanjay|Raj|Ajay|Deepak|Anjali|Pooja|Sita|Lakshmi|"
+    "Xi|Li|Wang|Jinping|Keqiang|Hu|Kim|Jong-un|Shinzo|Fumio|Yoshihide|Moon|Jae-in|Yoon|"
+    "Suk-yeol|Park|Hiroshi|Takeshi|Yuki|Kenji|Haruki|Wei|Ming|Jun|Hui|Mei|Ling|Min|"
+    "Nelson|Jacob|Cyril|Thabo|Uhuru|William|Raila|Paul|Yoweri|Abiy|Muhammadu|Goodluck|Olusegun|"
+    "Kwame|Kofi|Ama|Chinua|Ngozi|Chidi|Oluwaseun|Tunde|Amina|Aminata|Fatou|Moussa|Mamadou|"
+    "Ousmane|Ibrahima|Cheikh|Abdoulaye|Mahamat|Idriss|Salva|Riek|Isaias|Emmerson|Robert|"
+    "Joe|Donald|Barack|Hillary|Bernie|Kamala|Mike|Nikki|Ron|Ted|Marco|Elizabeth|Pete|Vivek|"
+    "Volodymyr|Emmanuel|Rishi|Olaf|Giorgia|Recep|Ebrahim|Ismail|Yahya|Mousa|Khaled|Saleh"
+)
+
+_NAME_RE_UP = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+_ABBR = (
+    r"(?:Mrs|Mr|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Sgt|Capt|Cpt|Det|Col|Maj|Cpl|Ofc|Insp|Supt|Prof|Rev|Hon|"
+    r"St|Mt|Ft|Atty|Cmdr|Adm|Pres|Sec|Brig|Jr|Sr|Pvt|Spc|Msgr|Fr)\."
+)
+_TOKEN = (
+    rf"(?:{_ABBR}|(?:[{_NAME_RE_UP}]\.)+|(?:[ae]l-)?[{_NAME_RE_UP}][^\W_]*"
+    rf"(?:['’][{_NAME_RE_UP}][^\W_]*)?(?:-[^\W_]+)*)"
+)
+_CONN = r"(?:al|el|bin|ibn|bint|ben|van|von|de|da|di|du|del|della|der|den|dos|das|la|le|y|of|for|the|and|on|&)"
+# A chunk: capitalised tokens joined by single spaces and connector words, then an
+# optional possessive. A leading lookbehind keeps us from starting inside a word.
+_CHUNK_RE = re.compile(
+    rf"(?<![\w'’.-])(?P<c>{_TOKEN}(?: (?:{_CONN} )*{_TOKEN})*)(?P<p>['’]s?(?![\w'’]))?"
+)
+_PREFILTER_RE = re.compile(rf"[{_NAME_RE_UP}]")
+_LOWER_WORD_RE = re.compile(r"[a-z][a-z'’-]*$")
+_ACRONYM_RE = re.compile(rf"^(?:[{_NAME_RE_UP}]{{2,6}}s?|(?:[{_NAME_RE_UP}]\.){{2,5}})$")
+_INITIAL_RE = re.compile(rf"^(?:[{_NAME_RE_UP}]\.?)+$")
+_ALLCAPS_RE = re.compile(rf"^[{_NAME_RE_UP}0-9&.'’-]+$")
+
+
+# ---------------------------------------------------------------------------
+# Name folding
+# ---------------------------------------------------------------------------
+
+_KEY_CLEAN_RE = re.compile(r"['’.`´]")
+_KEY_ARTICLE_RE = re.compile(r"(?i)(?<![a-z])[ae]l-(?=[a-z])")
+_KEY_SPLIT_RE = re.compile(r"[^a-z0-9]+")
+_DOUBLE_RE = re.compile(r"(.)\1+")
+_CE_RE = re.compile(r"c(?=[eiy])")
+_C_RE = re.compile(r"c(?!h)")
+_VOWEL_H_RE = re.compile(r"(?<=[aeiouy])h$")
+_SKELETON_TABLE = str.maketrans({"o": "u", "e": "a", "y": "i", "w": "v", "q": "k"})
+
+
+def _fold_text(text: str) -> str:
+    """Casefold and strip diacritics."""
+    if text.isascii():
+        return text.casefold()
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return stripped.casefold().replace("ß", "ss").replace("ı", "i").replace("ł", "l")
+
+
+@lru_cache(maxsize=65536)
+def _skeleton(token: str) -> str:
+    """Transliteration skeleton of one folded ASCII token."""
+    if not token or token.isdigit():
+        return token
+    t = token.replace("sch", "sh").replace("ph", "f").replace("kh", "h").replace("ck", "k")
+    t = t.replace("x", "ks").replace("dj", "j")
+    if t.endswith("ff"):
+        t = t[:-2] + "v"
+    t = _CE_RE.sub("s", t)
+    t = _C_RE.sub("k", t)
+    head, rest = t[0], t[1:]
+    t = head.translate(_SKELETON_TABLE) if head != "y" else "y"
+    t += rest.translate(_SKELETON_TABLE)
+    t = _DOUBLE_RE.sub(r"\1", t)
+    if len(t) > 3:
+        t = _VOWEL_H_RE.sub("", t)
+    return t
+
+
+@lru_cache(maxsize=131072)
+def name_key(name: str) -> str:
+    """Return a folding key under which spelling variants of one name are equal.
+
+    The key is casefolded, without diacritics, punctuation or an "al-"/"el-" article,
+    and each word is reduced to a transliteration skeleton, so that Marzook/Marzouk,
+    Musa/Mousa, Sergei/Sergey, Mohammed/Muhammad and Smirnov/Smirnoff fold equally.
+
+    :param name: a name as written.
+    :returns: space-separated skeleton words ("" for a name without letters or digits).
+    """
+    folded = _fold_text(_KEY_ARTICLE_RE.sub("", name))
+    folded = _KEY_CLEAN_RE.sub("", folded)
+    return " ".join(_skeleton(t) for t in _KEY_SPLIT_RE.split(folded) if t)
+
+
+def demonym_place(word: str) -> str | None:
+    """Map a demonym to its place ("Russian" -> "Russia"), or ``None``.
+
+    :param word: one word or a two-word demonym, any case.
+    """
+    return _DEMONYMS.get(word.strip().lower())
+
+
+# ---------------------------------------------------------------------------
+# Finding
+# ---------------------------------------------------------------------------
+
+# A piece of a chunk: relative start/end, cleaned name, kind, title from inside the chunk.
+_Piece = tuple[int, int, str, str, str | None]
+
+
+def _is_acronym(tok: str) -> bool:
+    return bool(_ACRONYM_RE.match(tok)) and any(c.isalpha() for c in tok)
+
+
+def _classify(tokens: Sequence[str], title: str | None) -> str:
+    """Guess the kind of a cleaned name from its tokens and its title."""
+    low = tuple(t.lower() for t in tokens)
+    joined = " ".join(low)
+    last = tokens[-1]
+    if joined in _PLACES:
+        return "place"
+    if joined in _ORG_NAMES:
+        return "org"
+    if len(tokens) == 1 and _is_acronym(last):
+        return "org"
+    if last in _ORG_HEADS or last.rstrip(".") in _ORG_HEADS:
+        return "org"
+    if any(t in _ORG_HEADS for t in tokens[:-1]) and ("of" in low or "for" in low):
+        return "org"
+    if "&" in tokens:
+        return "org"
+    if last in _PLACE_HEADS and len(tokens) > 1:
+        return "place"
+    if len(tokens) > 1 and tokens[0] in _PLACE_OF_HEADS and low[1] == "of":
+        return "place"
+    if title is not None:
+        return "person"
+    if low[0] in _FIRST_NAMES:
+        return "person"
+    if 2 <= len(tokens) <= 5:
+        # A capitalised sequence without org/place cues: most often a person.
+        if all(t[:1].isupper() or t.lower() in _NAME_PARTICLES for t in tokens) and not all(
+            _ALLCAPS_RE.match(t) for t in tokens
+        ):
+            return "person"
+        if tokens[0].lower() in _NAME_PARTICLES:
+            return "person"
+    return "other"
+
+
+def _is_title_token(low: str) -> bool:
+    return low in _TITLE_WORDS or low in _DEMONYMS
+
+
+def _title_split(
+    toks: list[tuple[str, int]],
+) -> tuple[list[tuple[str, int]], str | None, list[tuple[str, int]]]:
+    """Split ``[pre] [title run] [name]`` where a run of title words precedes a name.
+
+    :returns: (pre tokens, title or None, name tokens).
+    """
+    n = len(toks)
+    i = 0
+    while i < n:
+        low = toks[i][0].lower()
+        if not _is_title_token(low) or low in ("of", "the", "for"):
+            i += 1
+            continue
+        j = i
+        has_head = False
+        while j < n and _is_title_token(toks[j][0].lower()):
+            if toks[j][0].lower() in _TITLE_HEADS:
+                has_head = True
+            j += 1
+        # do not end a title run on a connector
+        k = j
+        while k > i and toks[k - 1][0].lower() in ("of", "the", "for"):
+            k -= 1
+        name = toks[k:]
+        if has_head and name and k > i:
+            name_last = name[-1][0]
+            if name_last in _ORG_HEADS or name_last in _PLACE_HEADS:
+                return toks, None, []
+            if len(name) == 1 and name[0][0] in _SKIP:
+                return toks, None, []
+            words = [
+                t[0].lower()
+                for t in toks[i:k]
+                if t[0].lower() not in _DEMONYMS
+            ]
+            return toks[:i], " ".join(words) or None, name
+        if has_head and k == n and k > i:
+            # only title words ("the Prime Minister"): no name here
+            return toks[:i], " ".join(t[0].lower() for t in toks[i:k]), []
+        i = j if j > i else i + 1
+    return toks, None, []
+
+
+def _org_like(toks: Sequence[tuple[str, int]]) -> bool:
+    return any(t[0] in _ORG_HEADS or t[0] in _PLACE_OF_HEADS for t in toks)
+
+
+def _split_on(
+    toks: list[tuple[str, int]], words: frozenset[str]
+) -> list[list[tuple[str, int]]]:
+    out: list[list[tuple[str, int]]] = []
+    cur: list[tuple[str, int]] = []
+    for t in toks:
+        if t[0] in words:
+            if cur:
+                out.append(cur)
+            cur = []
+        else:
+            cur.append(t)
+    if cur:
+        out.append(cur)
+    return out
+
+
+def _trim_connectors(toks: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    a, b = 0, len(toks)
+    while a < b and (toks[a][0] in _CONNECTORS and toks[a][0] != "al"):
+        a += 1
+    while b > a and (toks[b - 1][0] in _CONNECTORS or toks[b - 1][0] in ("al", "el")):
+        b -= 1
+    return toks[a:b]
+
+
+def _pieces_of_segment(seg: list[tuple[str, int]], out: list[_Piece]) -> None:
+    """Turn one segment (tokens with offsets) into pieces, appending to ``out``."""
+    seg = _trim_connectors(seg)
+    if not seg:
+        return
+    pre, title, name = _title_split(seg)
+    if title is not None and not name:
+        _pieces_of_segment(pre, out)
+        return
+    if name:
+        _pieces_of_segment(pre, out)
+        _emit_name(name, title, out)
+        return
+    # No title: split "of/for/the/on" unless this is an organisation or "City of X".
+    low_parts = [t[0] for t in seg]
+    if any(w in _SPLIT_CONNECTORS for w in low_parts):
+        first_conn = next(i for i, t in enumerate(seg) if t[0] in _SPLIT_CONNECTORS)
+        if not _org_like(seg[:first_conn]):
+            for part in _split_on(seg, _SPLIT_CONNECTORS):
+                _pieces_of_segment(part, out)
+            return
+    _emit_name(seg, None, out)
+
+
+def _emit_name(toks: list[tuple[str, int]], title: str | None, out: list[_Piece]) -> None:
+    toks = _trim_connectors(toks)
+    if not toks:
+        return
+    words = [t[0] for t in toks]
+    if len(words) == 1:
+        w = words[0]
+        if len(w) <= 1 or (len(w) == 2 and w.endswith(".")):
+            return  # a lone initial
+        if w.lower() in _DEMONYMS or w in _SKIP or w.lower() in _TITLE_HEADS:
+            return
+    # A leading demonym is dropped unless the whole is an organisation.
+    if len(words) > 1 and words[0].lower() in _DEMONYMS:
+        kind_all = _classify(words, title)
+        if kind_all not in ("org", "place"):
+            toks = toks[1:]
+            words = words[1:]
+            if len(words) == 1 and words[0].lower() in _DEMONYMS:
+                return
+    # Shouted text ("JOHNSTON COUNTY"): classify in title case.
+    cls_words = words
+    if len(words) > 1 and all(_ALLCAPS_RE.match(w) for w in words) and any(
+        len(w) > 3 for w in words
+    ):
+        cls_words = [w if w in _CONNECTORS else w.capitalize() for w in words]
+    kind = _classify(cls_words, title)
+    start = toks[0][1]
+    end = toks[-1][1] + len(toks[-1][0])
+    out.append((start, end, " ".join(cls_words), kind, title))
+
+
+@lru_cache(maxsize=65536)
+def _analyse_chunk(chunk: str) -> tuple[_Piece, ...]:
+    """Split one capitalised chunk into cleaned, classified names (context free)."""
+    toks: list[tuple[str, int]] = []
+    pos = 0
+    for raw in chunk.split(" "):
+        toks.append((raw, pos))
+        pos += len(raw) + 1
+    # Cut a lowercase hyphen tail ("Ardmore-based", "Hamas-run"); it ends the name.
+    segments: list[list[tuple[str, int]]] = []
+    cur: list[tuple[str, int]] = []
+    n = len(toks)
+    for idx, (tok, off) in enumerate(toks):
+        if "-" in tok:
+            parts = tok.split("-")
+            keep = len(parts)
+            while keep > 1 and parts[keep - 1][:1].islower() and parts[keep - 2] not in ("al", "el"):
+                keep -= 1
+            if keep < len(parts):
+                head = "-".join(parts[:keep])
+                if head:
+                    cur.append((head, off))
+                segments.append(cur)
+                cur = []
+                continue
+        if tok in _SKIP:
+            inside = 0 < idx < n - 1 or (idx == n - 1 and idx > 0)
+            if not (tok in _SKIP_UNLESS_INSIDE and inside and cur):
+                segments.append(cur)
+                cur = []
+                continue
+        cur.append((tok, off))
+    segments.append(cur)
+    out: list[_Piece] = []
+    for seg in segments:
+        if not seg:
+            continue
+        if any(t[0] == "and" for t in seg) and not _org_like(seg):
+            for part in _split_on(seg, frozenset({"and"})):
+                _pieces_of_segment(part, out)
+        else:
+            _pieces_of_segment(seg, out)
+    return tuple(out)
+
+
+def _lookback_words(text: str, start: int) -> list[str]:
+    """Lowercase words right before ``start`` (at most four), nearest last."""
+    if start < 2 or text[start - 1] != " ":
+        return []
+    window = text[max(0, start - 48) : start - 1]
+    words = window.rsplit(" ", 4)
+    if len(words) > 1 and start - 48 > 0:
+        words = words[1:]
+    out: list[str] = []
+    for w in reversed(words):
+        if not w or not _LOWER_WORD_RE.match(w):
+            break
+        out.append(w)
+    out.reverse()
+    return out
+
+
+def _context_title(words: list[str]) -> tuple[str | None, str | None]:
+    """Title and kind cue from the lowercase words before a name."""
+    run: list[str] = []
+    for w in reversed(words):
+        if w in _LOWER_CUE_WORDS or w in _DEMONYMS:
+            run.append(w)
+        else:
+            break
+    if not run:
+        return None, None
+    run.reverse()
+    last = run[-1]
+    if last in _LOWER_PLACE_CUES:
+        return None, "place"
+    words_kept = [w for w in run if w not in _LOWER_PLACE_CUES or w in _TITLE_MODIFIERS]
+    title = " ".join(w for w in words_kept if w not in _DEMONYMS) or None
+    if last in _LOWER_ORG_CUES:
+        return title, "org"
+    if last in _LOWER_PERSON_TITLES:
+        return title, "person"
+    return None, None
+
+
+def find_entities(text: str) -> list[EntityMention]:
+    """Find names of people, organisations and places in ``text``.
+
+    Role titles before a name go into ``title``; possessives and a leading "the" are
+    removed; demonyms on their own ("Russian") are not returned.
+
+    :param text: any plain text.
+    :returns: mentions in text order; ``text[m.start:m.end] == m.surface``.
+    """
+    if not _PREFILTER_RE.search(text):
+        return []
+    raw: list[list[object]] = []
+    analyse = _analyse_chunk
+    for m in _CHUNK_RE.finditer(text):
+        chunk = m.group("c")
+        pieces = analyse(chunk)
+        if not pieces:
+            continue
+        base = m.start()
+        chunk_end = m.end("c")
+        for pi, (rs, re_, name, kind, title) in enumerate(pieces):
+            s = base + rs
+            e = base + re_
+            if pi == 0 and rs == 0:
+                words = _lookback_words(text, s)
+                if words:
+                    ctitle, cue = _context_title(words)
+                    if cue == "place":
+                        if kind in ("other", "person") and title is None and " " not in name:
+                            kind = "place"
+                    elif cue is not None:
+                        if kind in ("other", "person") or (cue == "person" and kind == "place"):
+                            kind = cue
+                        if ctitle:
+                            title = f"{ctitle} {title}" if title else ctitle
+            if kind == "other" and e == chunk_end and " " not in name:
+                nxt = text[e : e + 24]
+                if nxt.startswith(", ") and nxt[2:].split(",")[0].split(" ")[0].rstrip(
+                    "."
+                ).lower() in _US_STATES:
+                    kind = "place"
+                elif name.isupper() and (s == 0 or text[s - 1] == "\n") and (
+                    nxt.startswith(",") or nxt.startswith(" -") or nxt.startswith(" (")
+                ):
+                    kind = "place"  # dateline
+            raw.append([s, e, name, kind, title])
+    if not raw:
+        return []
+    # Single words that repeat a person's surname in this text are that person.
+    surnames: set[str] = set()
+    for r in raw:
+        if r[3] == "person":
+            nm = str(r[2])
+            if " " in nm:
+                surnames.add(nm.rsplit(" ", 1)[1])
+    out: list[EntityMention] = []
+    for s, e, name, kind, title in raw:
+        assert isinstance(s, int) and isinstance(e, int)
+        nm = str(name)
+        k = str(kind)
+        if k == "other" and nm in surnames:
+            k = "person"
+        out.append(EntityMention(s, e, text[s:e], nm, k, title if isinstance(title, str) else None))
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Linking
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _PersonName:
+    given: tuple[str, ...]  # given-name tokens as written (initials keep their letter)
+    surname: str  # surname as written (with particles)
+    skey: str  # surname key
+
+
+@lru_cache(maxsize=65536)
+def _parse_person(name: str) -> _PersonName | None:
+    toks = [t for t in name.replace("’", "'").split(" ") if t]
+    while len(toks) > 1 and toks[-1].lower() in _NAME_SUFFIXES:
+        toks.pop()
+    if len(toks) > 1 and toks[-1].lower().rstrip(".") in ("jr", "sr"):
+        toks.pop()
+    if not toks:
+        return None
+    i = len(toks) - 1
+    while i > 0 and toks[i - 1].lower() in _NAME_PARTICLES and (
+        toks[i - 1][0].islower() or toks[i - 1].lower() in ("abu", "abou", "bin", "ibn", "van",
+                                                           "von", "de", "di", "da", "la", "le",
+                                                           "del", "dos", "bint", "ben", "ould")
+    ):
+        i -= 1
+    surname = " ".join(toks[i:])
+    skey = name_key(surname)
+    if not skey:
+        return None
+    return _PersonName(tuple(toks[:i]), surname, skey)
+
+
+def _first_fold(tok: str) -> str:
+    return _KEY_SPLIT_RE.sub("", _fold_text(_KEY_CLEAN_RE.sub("", tok)))
+
+
+def _is_initial(tok: str) -> bool:
+    return bool(_INITIAL_RE.match(tok)) and len(tok.rstrip(".")) <= 3
+
+
+def _given_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether two given-name sequences can name the same person."""
+    if not a or not b:
+        return True
+    if not _token_compatible(a[0], b[0]):
+        return False
+    # middle names/initials must agree when both have them
+    if len(a) > 1 and len(b) > 1:
+        return _token_compatible(a[1], b[1])
+    return True
+
+
+@lru_cache(maxsize=65536)
+def _token_compatible(x: str, y: str) -> bool:
+    xi, yi = _is_initial(x), _is_initial(y)
+    fx, fy = _first_fold(x), _first_fold(y)
+    if not fx or not fy:
+        return False
+    if xi or yi:
+        return fx[0] == fy[0]
+    kx, ky = name_key(x), name_key(y)
+    if kx == ky:
+        return True
+    # gendered pairs (Eric/Erica, Paul/Paula) are different people
+    if len(kx) != len(ky):
+        short, long_ = (kx, ky) if len(kx) < len(ky) else (ky, kx)
+        if long_.startswith(short) and len(long_) - len(short) == 1 and long_[-1] in "aiu":
+            return False
+        if len(short) >= 4 and long_.startswith(short):
+            return True  # Chris/Christopher, Alex/Alexander
+    return fuzz.ratio(kx, ky) >= 80
+
+
+_GOV_ORG_HEADS = frozenset(
+    {"ministry", "army", "navy", "parliament", "government", "cabinet", "court", "council",
+     "forces", "police", "embassy", "consulate", "mission", "military", "authorities"}
+)
+
+
+@lru_cache(maxsize=65536)
+def _org_key(name: str) -> str:
+    """Folded key of an organisation/place name with small normalisations."""
+    toks = [t for t in name.split(" ") if t]
+    if toks and toks[0].lower() == "the":
+        toks = toks[1:]
+    low = [t.lower() for t in toks]
+    if len(toks) > 1 and low[0] in _DEMONYMS:
+        toks = [_DEMONYMS[low[0]], *toks[1:]]
+        low = [t.lower() for t in toks]
+    # "X Ministry of (the) Y (Affairs)" -> "X Y Ministry"
+    if "ministry" in low:
+        mi = low.index("ministry")
+        if mi + 1 < len(low) and low[mi + 1] == "of":
+            rest = [t for t in toks[mi + 2 :] if t.lower() not in ("the", "affairs")]
+            toks = [*toks[:mi], *rest, "Ministry"]
+        else:
+            toks = [t for t in toks if t.lower() != "affairs"]
+    return name_key(" ".join(toks))
+
+
+def _acronym_of(name: str) -> str:
+    """Initials of the capitalised words of a multi-word name."""
+    return "".join(t[0] for t in name.replace("-", " ").split() if t[:1].isupper())
+
+
+@dataclass(slots=True)
+class _Cluster:
+    """People mentions grouped inside one document, or an entity under construction."""
+
+    skey: str
+    givens: list[tuple[str, ...]] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
+    members: list[tuple[str, int]] = field(default_factory=list)
+    entity: int = -1
+
+
+class EntityLinker:
+    """Resolve mentions from many documents to canonical entities.
+
+    Call :meth:`add_document` for each document, then :meth:`resolve` once.
+    Work is bucketed by surname key and folded name, never over all pairs.
+    """
+
+    def __init__(self) -> None:
+        self._docs: list[tuple[str, list[EntityMention]]] = []
+
+    def add_document(self, doc_id: str, mentions: Sequence[EntityMention]) -> None:
+        """Add one document's mentions (in the order :func:`find_entities` gave them).
+
+        :param doc_id: a document id, unique in this linker.
+        :param mentions: that document's mentions.
+        """
+        self._docs.append((doc_id, list(mentions)))
+
+    # -- resolution ----------------------------------------------------------------
+
+    def resolve(self) -> tuple[list[Entity], dict[tuple[str, int], str]]:
+        """Link all mentions added so far.
+
+        :returns: the entities (sorted by key) and a map from
+            ``(doc_id, mention index)`` to ``Entity.key``.
+        """
+        # entity records: kind, list of (name, is_full) names, members
+        ent_kind: list[str] = []
+        ent_names: list[list[str]] = []
+        ent_full: list[list[str]] = []
+        ent_members: list[list[tuple[str, int]]] = []
+        ent_givens: list[list[tuple[str, ...]]] = []
+
+        def new_entity(kind: str) -> int:
+            ent_kind.append(kind)
+            ent_names.append([])
+            ent_full.append([])
+            ent_members.append([])
+            ent_givens.append([])
+            return len(ent_kind) - 1
+
+        person_bucket: dict[str, list[int]] = defaultdict(list)  # skey -> full-name entities
+        surname_entity: dict[str, int] = {}
+        initial_entity: dict[tuple[str, str], int] = {}
+
+        # pending non-person mentions and unresolved single words
+        nonperson: list[tuple[str, int, EntityMention]] = []
+        doc_full: list[tuple[str, list[_Cluster]]] = []
+        doc_partial: list[tuple[str, int, EntityMention, _PersonName, str]] = []
+        acronym_links: list[tuple[str, str]] = []
+
+        # ---- pass 1: inside each document
+        for doc_id, mentions in self._docs:
+            clusters: dict[str, list[_Cluster]] = defaultdict(list)
+            partial: list[tuple[int, EntityMention, _PersonName, str]] = []
+            singles: list[tuple[int, EntityMention]] = []
+            orgs_multi: list[str] = []
+            orgs_acr: list[str] = []
+            for idx, m in enumerate(mentions):
+                if m.kind == "person":
+                    pn = _parse_person(m.name)
+                    if pn is None:
+                        nonperson.append((doc_id, idx, m))
+                        continue
+                    if pn.given and not all(_is_initial(g) for g in pn.given):
+                        placed = False
+                        for cl in clusters[pn.skey]:
+                            if all(_given_compatible(pn.given, g) for g in cl.givens):
+                                cl.givens.append(pn.given)
+                                cl.names.append(m.name)
+                                cl.members.append((doc_id, idx))
+                                placed = True
+                                break
+                        if not placed:
+                            clusters[pn.skey].append(
+                                _Cluster(pn.skey, [pn.given], [m.name], [(doc_id, idx)])
+                            )
+                    else:
+                        partial.append((idx, m, pn, "initial" if pn.given else "surname"))
+                elif m.kind == "other" and " " not in m.name:
+                    singles.append((idx, m))
+                else:
+                    nonperson.append((doc_id, idx, m))
+                    if m.kind == "org":
+                        if _is_acronym(m.name):
+                            orgs_acr.append(m.name)
+                        elif " " in m.name:
+                            orgs_multi.append(m.name)
+            # initials and surnames -> the document's one matching full name
+            for idx, m, pn, what in partial:
+                cands = clusters.get(pn.skey, [])
+                if what == "initial":
+                    cands = [c for c in cands if _given_compatible(pn.given, c.givens[0])]
+                if len(cands) == 1:
+                    cands[0].members.append((doc_id, idx))
+                    cands[0].names.append(m.name)
+                else:
+                    doc_partial.append((doc_id, idx, m, pn, what))
+            for idx, m in singles:
+                pn = _parse_person(m.name)
+                cands = clusters.get(pn.skey, []) if pn else []
+                if len(cands) == 1:
+                    cands[0].members.append((doc_id, idx))
+                    cands[0].names.append(m.name)
+                elif pn is not None and not cands:
+                    doc_partial.append((doc_id, idx, m, pn, "single"))
+                else:
+                    nonperson.append((doc_id, idx, m))
+            doc_full.append((doc_id, [c for cl in clusters.values() for c in cl]))
+            if orgs_acr and orgs_multi:
+                for acr in orgs_acr:
+                    letters = acr.replace(".", "").rstrip("s") if len(acr) > 2 else acr
+                    for full in orgs_multi:
+                        cap = _acronym_of(full)
+                        if cap == letters or cap.upper() == letters:
+                            acronym_links.append((_org_key(acr), _org_key(full)))
+
+        # ---- pass 2: full names across documents
+        for _doc_id, cls in doc_full:
+            for cl in cls:
+                bucket = person_bucket[cl.skey]
+                target = -1
+                for ent in bucket:
+                    if all(
+                        _given_compatible(g, h) for g in cl.givens[:1] for h in ent_givens[ent]
+                    ):
+                        target = ent
+                        break
+                if target < 0:
+                    target = new_entity("person")
+                    bucket.append(target)
+                # keep a few distinct given names per entity for compatibility checks
+                for g in cl.givens:
+                    if g not in ent_givens[target] and len(ent_givens[target]) < 8:
+                        ent_givens[target].append(g)
+                ent_members[target].extend(cl.members)
+                ent_names[target].extend(cl.names)
+                ent_full[target].extend(
+                    n for n, g in zip(cl.names, cl.givens, strict=False) if g
+                )
+
+        # ---- pass 3: initials, surnames and single words from other documents
+        for doc_id, idx, m, pn, what in doc_partial:
+            bucket = person_bucket.get(pn.skey, [])
+            if what == "initial":
+                cands = [
+                    e for e in bucket if any(_given_compatible(pn.given, g) for g in ent_givens[e])
+                ]
+                if len(cands) == 1:
+                    target = cands[0]
+                else:
+                    ikey = (pn.skey, _first_fold(pn.given[0])[:1])
+                    target = initial_entity.get(ikey, -1)
+                    if target < 0:
+                        target = new_entity("person")
+                        initial_entity[ikey] = target
+            else:
+                if len(bucket) == 1:
+                    target = bucket[0]
+                elif what == "single":
+                    nonperson.append((doc_id, idx, m))
+                    continue
+                else:
+                    target = surname_entity.get(pn.skey, -1)
+                    if target < 0:
+                        target = new_entity("person")
+                        surname_entity[pn.skey] = target
+            ent_members[target].append((doc_id, idx))
+            ent_names[target].append(m.name)
+
+        # ---- pass 4: organisations, places and other names by folded key
+        parent: dict[str, str] = {}
+
+        def find(k: str) -> str:
+            while parent.get(k, k) != k:
+                nxt = parent[k]
+                parent[k] = parent.get(nxt, nxt)
+                k = nxt
+            return k
+
+        for a, b in acronym_links:
+            ra, rb = find(a), find(b)
+            if ra != rb:
+                lo, hi = sorted((ra, rb))
+                parent[hi] = lo
+        np_entity: dict[str, int] = {}
+        np_kinds: dict[int, Counter[str]] = defaultdict(Counter)
+        for doc_id, idx, m in nonperson:
+            k = find(_org_key(m.name)) or m.name.casefold()
+            target = np_entity.get(k, -1)
+            if target < 0:
+                target = new_entity("other")
+                np_entity[k] = target
+            np_kinds[target][m.kind] += 1
+            ent_members[target].append((doc_id, idx))
+            ent_names[target].append(m.name)
+            ent_full[target].append(m.name)
+
+        # ---- build entities with stable keys
+        entities: list[Entity] = []
+        mapping: dict[tuple[str, int], str] = {}
+        used: dict[str, int] = {}
+        for ent in range(len(ent_kind)):
+            if not ent_members[ent]:
+                continue
+            kind = ent_kind[ent]
+            if kind != "person":
+                counts = np_kinds[ent]
+                specific = [(c, k) for k, c in counts.items() if k not in ("other", "person")]
+                kind = max(specific)[1] if specific else counts.most_common(1)[0][0]
+            display = _best_name(ent_full[ent] or ent_names[ent])
+            base = f"{kind}:{name_key(display) if kind == 'person' else _org_key(display)}"
+            n_used = used.get(base, 0)
+            used[base] = n_used + 1
+            key = base if n_used == 0 else f"{base}~{n_used + 1}"
+            entities.append(Entity(key, display, kind, sorted(set(ent_names[ent]))))
+            for member in ent_members[ent]:
+                mapping[member] = key
+        entities.sort(key=lambda e: e.key)
+        return entities, mapping
+
+
+def _best_name(names: Iterable[str]) -> str:
+    """The most complete, then most frequent, then alphabetically first name."""
+    counts = Counter(names)
+    return min(counts, key=lambda n: (-len(n.split()), -counts[n], n))

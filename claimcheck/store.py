@@ -1,0 +1,391 @@
+"""The only module that touches SQLite: schema, migrations, writes and reads."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from .errors import DatabaseError, NoDatabase
+
+#: The schema version this claimcheck writes. Each step in ``_MIGRATIONS`` brings a
+#: database from version ``i`` to ``i + 1``; an older file is upgraded when it is opened.
+SCHEMA_VERSION = 3
+
+
+@dataclass(slots=True)
+class ArticleRow:
+    """An article as stored."""
+
+    id: str
+    source: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    url: str | None
+    n_sentences: int
+    n_claims: int
+    text: str
+
+
+def open_db(path: str | Path, *, create: bool = True) -> sqlite_utils.Database:
+    """Open (and create or upgrade) a claimcheck database.
+
+    :param path: the SQLite file
+    :param create: create the file when it does not exist; otherwise raise NoDatabase
+    :raises NoDatabase: the file is missing and ``create`` is false
+    :raises DatabaseError: the file is not a database, is locked, or cannot be written
+    """
+    path = Path(path)
+    if not create and not path.exists():
+        raise NoDatabase(f"{path}: no such database; run 'claimcheck ingest' first")
+    if path.exists() and path.is_dir():
+        raise DatabaseError(f"{path}: is a folder; give --db a file name such as claimcheck.db")
+    if create and not path.parent.exists():
+        raise DatabaseError(f"{path}: folder {path.parent} does not exist; create it or choose another --db")
+    try:
+        conn = sqlite3.connect(str(path), timeout=10)
+        db = sqlite_utils.Database(conn)
+        db.execute("PRAGMA foreign_keys = ON")
+        migrate(db)
+    except sqlite3.DatabaseError as exc:
+        raise _db_error(path, exc) from None
+    return db
+
+
+def _db_error(path: Path, exc: sqlite3.Error) -> DatabaseError:
+    msg = str(exc)
+    if "not a database" in msg or "malformed" in msg:
+        return DatabaseError(f"{path}: not a claimcheck database or corrupt ({msg}); choose another --db")
+    if "locked" in msg or "busy" in msg:
+        return DatabaseError(f"{path}: database is locked by another program; close it and retry")
+    if "readonly" in msg or "unable to open" in msg:
+        return DatabaseError(f"{path}: cannot write the database ({msg}); check permissions or choose another --db")
+    return DatabaseError(f"{path}: {msg}")
+
+
+def schema_version(db: sqlite_utils.Database) -> int:
+    """The schema version stored in the file (``PRAGMA user_version``)."""
+    row = db.execute("PRAGMA user_version").fetchone()
+    return int(row[0])
+
+
+def migrate(db: sqlite_utils.Database) -> int:
+    """Bring the database up to :data:`SCHEMA_VERSION`; return the version it had before."""
+    before = schema_version(db)
+    if before > SCHEMA_VERSION:
+        raise DatabaseError(
+            f"database schema version {before} is newer than this claimcheck ({SCHEMA_VERSION}); "
+            "upgrade claimcheck"
+        )
+    for version in range(before, SCHEMA_VERSION):
+        with db.conn:
+            _MIGRATIONS[version](db)
+            db.execute(f"PRAGMA user_version = {version + 1}")
+    return before
+
+
+def _m0_base(db: sqlite_utils.Database) -> None:
+    db["runs"].create(
+        {
+            "id": int,
+            "command": str,
+            "version": str,
+            "options": str,
+            "started": str,
+            "finished": str,
+            "seconds": float,
+            "counts": str,
+        },
+        pk="id",
+        if_not_exists=True,
+    )
+    db["articles"].create(
+        {
+            "id": str,
+            "source": str,
+            "content_hash": str,
+            "title": str,
+            "outlet": str,
+            "published": str,
+            "url": str,
+            "external_id": str,
+            "text": str,
+            "extra": str,
+            "run_id": int,
+            "ingested_at": str,
+        },
+        pk="id",
+        foreign_keys=[("run_id", "runs", "id")],
+        if_not_exists=True,
+    )
+    db["sentences"].create(
+        {
+            "id": str,
+            "article_id": str,
+            "idx": int,
+            "start": int,
+            "end": int,
+            "text": str,
+            "is_boilerplate": int,
+            "boilerplate_reason": str,
+        },
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id")],
+        if_not_exists=True,
+    )
+    db["claims"].create(
+        {
+            "id": str,
+            "article_id": str,
+            "sentence_id": str,
+            "idx": int,
+            "start": int,
+            "end": int,
+            "text": str,
+            "normalized": str,
+            "polarity": int,
+            "modality": str,
+            "speaker": str,
+        },
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id"), ("sentence_id", "sentences", "id")],
+        if_not_exists=True,
+    )
+    db["entities"].create(
+        {"id": str, "name": str, "kind": str, "aliases": str, "mention_count": int},
+        pk="id",
+        if_not_exists=True,
+    )
+    db["mentions"].create(
+        {
+            "id": str,
+            "claim_id": str,
+            "article_id": str,
+            "kind": str,
+            "start": int,
+            "end": int,
+            "surface": str,
+            "value": str,
+            "lo": float,
+            "hi": float,
+            "unit": str,
+            "entity_id": str,
+        },
+        pk="id",
+        foreign_keys=[
+            ("claim_id", "claims", "id"),
+            ("article_id", "articles", "id"),
+            ("entity_id", "entities", "id"),
+        ],
+        if_not_exists=True,
+    )
+
+
+def _m1_groups(db: sqlite_utils.Database) -> None:
+    db["claim_groups"].create(
+        {
+            "id": str,
+            "verdict": str,
+            "size": int,
+            "n_articles": int,
+            "n_outlets": int,
+            "representative_claim_id": str,
+            "label": str,
+            "run_id": int,
+        },
+        pk="id",
+        foreign_keys=[("representative_claim_id", "claims", "id"), ("run_id", "runs", "id")],
+        if_not_exists=True,
+    )
+    db["group_claims"].create(
+        {"group_id": str, "claim_id": str, "article_id": str, "score": float},
+        pk=("group_id", "claim_id"),
+        foreign_keys=[
+            ("group_id", "claim_groups", "id"),
+            ("claim_id", "claims", "id"),
+            ("article_id", "articles", "id"),
+        ],
+        if_not_exists=True,
+    )
+    db["conflicts"].create(
+        {
+            "id": str,
+            "group_id": str,
+            "kind": str,
+            "claim_a": str,
+            "claim_b": str,
+            "a_value": str,
+            "b_value": str,
+            "explanation": str,
+            "run_id": int,
+        },
+        pk="id",
+        foreign_keys=[
+            ("group_id", "claim_groups", "id"),
+            ("claim_a", "claims", "id"),
+            ("claim_b", "claims", "id"),
+            ("run_id", "runs", "id"),
+        ],
+        if_not_exists=True,
+    )
+
+
+def _m2_indexes(db: sqlite_utils.Database) -> None:
+    # Version 2 adds the claim tense column and the indexes that diff and Datasette need.
+    if "tense" not in db["claims"].columns_dict:
+        db["claims"].add_column("tense", str)
+    for table, cols in [
+        ("articles", ["content_hash"]),
+        ("sentences", ["article_id"]),
+        ("claims", ["article_id"]),
+        ("claims", ["sentence_id"]),
+        ("mentions", ["claim_id"]),
+        ("mentions", ["entity_id"]),
+        ("mentions", ["article_id"]),
+        ("group_claims", ["claim_id"]),
+        ("conflicts", ["group_id"]),
+    ]:
+        db[table].create_index(cols, if_not_exists=True)
+
+
+_MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_m0_base, _m1_groups, _m2_indexes]
+assert len(_MIGRATIONS) == SCHEMA_VERSION
+
+
+def now_iso() -> str:
+    """The current UTC time as an ISO string (seconds)."""
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+
+
+def start_run(db: sqlite_utils.Database, command: str, version: str, options: dict[str, Any]) -> int:
+    """Insert a ``runs`` row and return its id."""
+    with db.conn:
+        cur = db.execute(
+            "INSERT INTO runs (command, version, options, started) VALUES (?, ?, ?, ?)",
+            [command, version, json.dumps(options, sort_keys=True, default=str), now_iso()],
+        )
+    assert cur.lastrowid is not None
+    return int(cur.lastrowid)
+
+
+def finish_run(db: sqlite_utils.Database, run_id: int, seconds: float, counts: dict[str, Any]) -> None:
+    """Record a run's end, duration and counts."""
+    with db.conn:
+        db.execute(
+            "UPDATE runs SET finished = ?, seconds = ?, counts = ? WHERE id = ?",
+            [now_iso(), round(seconds, 4), json.dumps(counts, sort_keys=True), run_id],
+        )
+
+
+def has_content(db: sqlite_utils.Database, content_hash: str) -> bool:
+    """True when an article with this content hash is stored."""
+    row = db.execute("SELECT 1 FROM articles WHERE content_hash = ? LIMIT 1", [content_hash]).fetchone()
+    return row is not None
+
+
+def known_hashes(db: sqlite_utils.Database) -> set[str]:
+    """Every stored content hash."""
+    return {r[0] for r in db.execute("SELECT content_hash FROM articles")}
+
+
+@contextmanager
+def transaction(db: sqlite_utils.Database) -> Iterator[None]:
+    """One write transaction: committed on success, rolled back on any error."""
+    conn = db.conn
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        yield
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+
+
+_INSERTS = {
+    "articles": "INSERT INTO articles (id, source, content_hash, title, outlet, published, url, "
+    "external_id, text, extra, run_id, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+    "sentences": "INSERT INTO sentences (id, article_id, idx, start, end, text, is_boilerplate, "
+    "boilerplate_reason) VALUES (?,?,?,?,?,?,?,?)",
+    "claims": "INSERT INTO claims (id, article_id, sentence_id, idx, start, end, text, normalized, "
+    "polarity, modality, speaker, tense) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+    "mentions": "INSERT INTO mentions (id, claim_id, article_id, kind, start, end, surface, value, "
+    "lo, hi, unit, entity_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+}
+
+
+def write_rows(db: sqlite_utils.Database, table: str, rows: Iterable[tuple[Any, ...]]) -> None:
+    """Insert prepared row tuples into one of the pipeline tables (inside a transaction)."""
+    db.conn.executemany(_INSERTS[table], rows)
+
+
+def list_articles(db: sqlite_utils.Database) -> list[ArticleRow]:
+    """Every stored article with its sentence and claim counts, in ingest order."""
+    sql = """
+        SELECT a.id, a.source, a.title, a.outlet, a.published, a.url, a.text,
+          (SELECT count(*) FROM sentences s WHERE s.article_id = a.id),
+          (SELECT count(*) FROM claims c WHERE c.article_id = a.id)
+        FROM articles a ORDER BY a.rowid
+    """
+    return [
+        ArticleRow(
+            id=r[0], source=r[1], title=r[2], outlet=r[3], published=r[4], url=r[5],
+            text=r[6], n_sentences=r[7], n_claims=r[8],
+        )
+        for r in db.execute(sql)
+    ]
+
+
+def list_claims(
+    db: sqlite_utils.Database,
+    *,
+    article: str | None = None,
+    search: str | None = None,
+    limit: int = 200,
+) -> list[dict[str, Any]]:
+    """Claims with their mentions, filtered by article id prefix and by a text search."""
+    where = ["1 = 1"]
+    params: list[Any] = []
+    if article:
+        where.append("c.article_id LIKE ?")
+        params.append(article.replace("%", "") + "%")
+    if search:
+        where.append("c.text LIKE ?")
+        params.append(f"%{search}%")
+    params.append(limit)
+    sql = (
+        "SELECT c.id, c.article_id, c.start, c.end, c.text, c.normalized, c.polarity, c.modality, "
+        "c.speaker, c.tense FROM claims c WHERE " + " AND ".join(where)
+        + " ORDER BY c.article_id, c.start, c.id LIMIT ?"
+    )
+    rows: list[dict[str, Any]] = []
+    index: dict[str, dict[str, Any]] = {}
+    for r in db.execute(sql, params):
+        row = {
+            "id": r[0], "article": r[1], "start": r[2], "end": r[3], "text": r[4],
+            "normalized": r[5], "polarity": r[6], "modality": r[7], "speaker": r[8],
+            "tense": r[9], "mentions": [],
+        }
+        rows.append(row)
+        index[r[0]] = row
+    if index:
+        marks = ",".join("?" * len(index))
+        for m in db.execute(
+            "SELECT m.claim_id, m.kind, m.surface, m.value, m.lo, m.hi, m.unit, e.name "
+            f"FROM mentions m LEFT JOIN entities e ON e.id = m.entity_id WHERE m.claim_id IN ({marks}) "
+            "ORDER BY m.claim_id, m.start, m.id",
+            list(index),
+        ):
+            index[m[0]]["mentions"].append({
+                "kind": m[1], "surface": m[2], "value": m[3], "lo": m[4], "hi": m[5],
+                "unit": m[6], "entity": m[7],
+            })
+    return rows

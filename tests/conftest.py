@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("TERMINAL_WIDTH", "100")
+os.environ.setdefault("_TYPER_FORCE_DISABLE_TERMINAL", "1")
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    """A database file path under tmp_path (not created)."""
+    return tmp_path / "test.db"
+
+
+@pytest.fixture(scope="session")
+def seeds_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed articles ingested and diffed once for the session."""
+    import claimcheck
+
+    path = tmp_path_factory.mktemp("seeds") / "seeds.db"
+    claimcheck.ingest([str(SEEDS)], path)
+    claimcheck.diff(path)
+    return path
