@@ -18,8 +18,10 @@ Only ``random.Random(seed)`` is used, so output is deterministic for a seed.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import random
+import re
 import sys
 import time
 from dataclasses import dataclass, field
@@ -30,16 +32,58 @@ __all__ = ["generate", "main", "date_phrase", "count_phrase", "person_ref"]
 
 # --------------------------------------------------------------------------- words
 
-_ONES = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen "
-    "fourteen fifteen sixteen seventeen eighteen nineteen"
-).split()
-_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
-_MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
-_MON_AP = "Jan. Feb. March April May June July Aug. Sept. Oct. Nov. Dec.".split()
-_WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+_ONES = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+_MON_AP = [
+    "Jan.",
+    "Feb.",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "Aug.",
+    "Sept.",
+    "Oct.",
+    "Nov.",
+    "Dec.",
+]
+_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
 def num_words(n: int) -> str:
@@ -74,21 +118,154 @@ def _clean(s: str) -> str:
 
 # --------------------------------------------------------------------------- vocab
 
-_GIVEN_M = (
-    "James Daniel Marcus Olek Tomasz Pieter Luca Mateo Diego Rafael Kwame Tunde Emeka Hiroshi "
-    "Kenji Arjun Vikram Rohan Omar Yusuf Ahmed Hussein Khaled Mohammed Sergei Dmitri Andrei "
-    "Nikolai Aleksandr Yuri Fyodor Yevgeny Aleksei Ivan Piotr Jakub Henrik Lars Anders Felipe "
-    "Thiago Mehmet Emre Cyrus Dario Stefan Goran Milos Elias Tobias Conor Declan Samuel Isaac "
-    "Patrick Graham Howard Warren Calvin Dominic Abdoulaye Moussa Kofi Chidi Ravi Anil Tariq "
-    "Bilal Farid Nasser Jonas Mikkel Rasmus Vincent Hugo Bastien Ramon Esteban"
-).split()
-_GIVEN_F = (
-    "Dana Maria Sofia Elena Anna Olga Tatiana Natalia Irina Svetlana Amara Ngozi Chioma Aisha "
-    "Fatima Layla Yasmin Priya Ananya Meera Keiko Yuki Mei Lin Hana Ingrid Astrid Freya Clara "
-    "Helena Marta Lucia Camila Valentina Isabel Grace Hannah Rachel Naomi Ruth Diane Karen "
-    "Sandra Joanne Bridget Siobhan Aoife Zainab Halima Amina Nadia Leila Sabine Margot Eloise "
-    "Ines Beatriz Renata Agnieszka Katarzyna Zofia Ewa Monique Colette Teresa Gloria"
-).split()
+_GIVEN_M = [
+    "James",
+    "Daniel",
+    "Marcus",
+    "Olek",
+    "Tomasz",
+    "Pieter",
+    "Luca",
+    "Mateo",
+    "Diego",
+    "Rafael",
+    "Kwame",
+    "Tunde",
+    "Emeka",
+    "Hiroshi",
+    "Kenji",
+    "Arjun",
+    "Vikram",
+    "Rohan",
+    "Omar",
+    "Yusuf",
+    "Ahmed",
+    "Hussein",
+    "Khaled",
+    "Mohammed",
+    "Sergei",
+    "Dmitri",
+    "Andrei",
+    "Nikolai",
+    "Aleksandr",
+    "Yuri",
+    "Fyodor",
+    "Yevgeny",
+    "Aleksei",
+    "Ivan",
+    "Piotr",
+    "Jakub",
+    "Henrik",
+    "Lars",
+    "Anders",
+    "Felipe",
+    "Thiago",
+    "Mehmet",
+    "Emre",
+    "Cyrus",
+    "Dario",
+    "Stefan",
+    "Goran",
+    "Milos",
+    "Elias",
+    "Tobias",
+    "Conor",
+    "Declan",
+    "Samuel",
+    "Isaac",
+    "Patrick",
+    "Graham",
+    "Howard",
+    "Warren",
+    "Calvin",
+    "Dominic",
+    "Abdoulaye",
+    "Moussa",
+    "Kofi",
+    "Chidi",
+    "Ravi",
+    "Anil",
+    "Tariq",
+    "Bilal",
+    "Farid",
+    "Nasser",
+    "Jonas",
+    "Mikkel",
+    "Rasmus",
+    "Vincent",
+    "Hugo",
+    "Bastien",
+    "Ramon",
+    "Esteban",
+]
+_GIVEN_F = [
+    "Dana",
+    "Maria",
+    "Sofia",
+    "Elena",
+    "Anna",
+    "Olga",
+    "Tatiana",
+    "Natalia",
+    "Irina",
+    "Svetlana",
+    "Amara",
+    "Ngozi",
+    "Chioma",
+    "Aisha",
+    "Fatima",
+    "Layla",
+    "Yasmin",
+    "Priya",
+    "Ananya",
+    "Meera",
+    "Keiko",
+    "Yuki",
+    "Mei",
+    "Lin",
+    "Hana",
+    "Ingrid",
+    "Astrid",
+    "Freya",
+    "Clara",
+    "Helena",
+    "Marta",
+    "Lucia",
+    "Camila",
+    "Valentina",
+    "Isabel",
+    "Grace",
+    "Hannah",
+    "Rachel",
+    "Naomi",
+    "Ruth",
+    "Diane",
+    "Karen",
+    "Sandra",
+    "Joanne",
+    "Bridget",
+    "Siobhan",
+    "Aoife",
+    "Zainab",
+    "Halima",
+    "Amina",
+    "Nadia",
+    "Leila",
+    "Sabine",
+    "Margot",
+    "Eloise",
+    "Ines",
+    "Beatriz",
+    "Renata",
+    "Agnieszka",
+    "Katarzyna",
+    "Zofia",
+    "Ewa",
+    "Monique",
+    "Colette",
+    "Teresa",
+    "Gloria",
+]
 _GIVEN_VARIANTS: dict[str, str] = {
     "Sergei": "Sergey",
     "Dmitri": "Dmitry",
@@ -113,96 +290,325 @@ _GIVEN_VARIANTS: dict[str, str] = {
     "Aisha": "Ayesha",
 }
 
-_ONSETS = (
-    "b br ch d dr f g gr h k kh l m n p r s sh st t tr v w z zh j y bl pl kr sl"
-).split()
-_VOWELS = "a e i o u a e i o ou ee ai".split()
+_ONSETS = [
+    "b",
+    "br",
+    "ch",
+    "d",
+    "dr",
+    "f",
+    "g",
+    "gr",
+    "h",
+    "k",
+    "kh",
+    "l",
+    "m",
+    "n",
+    "p",
+    "r",
+    "s",
+    "sh",
+    "st",
+    "t",
+    "tr",
+    "v",
+    "w",
+    "z",
+    "zh",
+    "j",
+    "y",
+    "bl",
+    "pl",
+    "kr",
+    "sl",
+]
+_VOWELS = ["a", "e", "i", "o", "u", "a", "e", "i", "o", "ou", "ee", "ai"]
 _CODAS = ["", "", "", "n", "r", "l", "s", "k", "m", "d", "t", "rn", "ld", "st", "v"]
-_SURNAME_ENDINGS = (
-    "ov ev in enko sky chuk ovich ton wood combe ley well by field ford ham more worth son "
-    "ez ero ini elli eira ano mann berg stein er hardt ou idis akis opoulos i ani awi oun ye "
-    "wa ndu ov ev ski ov"
-).split()
-_CITY_SUFFIXES = (
-    "ton ville burg field port ford mouth wick stead haven dale bridge by ham chester mont "
-    "ridge water brook wood"
-).split()
+_SURNAME_ENDINGS = [
+    "ov",
+    "ev",
+    "in",
+    "enko",
+    "sky",
+    "chuk",
+    "ovich",
+    "ton",
+    "wood",
+    "combe",
+    "ley",
+    "well",
+    "by",
+    "field",
+    "ford",
+    "ham",
+    "more",
+    "worth",
+    "son",
+    "ez",
+    "ero",
+    "ini",
+    "elli",
+    "eira",
+    "ano",
+    "mann",
+    "berg",
+    "stein",
+    "er",
+    "hardt",
+    "ou",
+    "idis",
+    "akis",
+    "opoulos",
+    "i",
+    "ani",
+    "awi",
+    "oun",
+    "ye",
+    "wa",
+    "ndu",
+    "ov",
+    "ev",
+    "ski",
+    "ov",
+]
+_CITY_SUFFIXES = [
+    "ton",
+    "ville",
+    "burg",
+    "field",
+    "port",
+    "ford",
+    "mouth",
+    "wick",
+    "stead",
+    "haven",
+    "dale",
+    "bridge",
+    "by",
+    "ham",
+    "chester",
+    "mont",
+    "ridge",
+    "water",
+    "brook",
+    "wood",
+]
 _CITY_PREFIXES = ["Port ", "San ", "Lake ", "New ", "Fort ", "Mount ", "East ", "North ", "West "]
 
-_US_STATES = (
-    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|"
-    "Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|"
-    "Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|"
-    "New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|"
-    "Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|"
-    "Washington|West Virginia|Wisconsin|Wyoming"
-).split("|")
+_US_STATES = [
+    "Alabama",
+    "Alaska",
+    "Arizona",
+    "Arkansas",
+    "California",
+    "Colorado",
+    "Connecticut",
+    "Delaware",
+    "Florida",
+    "Georgia",
+    "Idaho",
+    "Illinois",
+    "Indiana",
+    "Iowa",
+    "Kansas",
+    "Kentucky",
+    "Louisiana",
+    "Maine",
+    "Maryland",
+    "Massachusetts",
+    "Michigan",
+    "Minnesota",
+    "Mississippi",
+    "Missouri",
+    "Montana",
+    "Nebraska",
+    "Nevada",
+    "New Hampshire",
+    "New Jersey",
+    "New Mexico",
+    "New York",
+    "North Carolina",
+    "North Dakota",
+    "Ohio",
+    "Oklahoma",
+    "Oregon",
+    "Pennsylvania",
+    "Rhode Island",
+    "South Carolina",
+    "South Dakota",
+    "Tennessee",
+    "Texas",
+    "Utah",
+    "Vermont",
+    "Virginia",
+    "Washington",
+    "West Virginia",
+    "Wisconsin",
+    "Wyoming",
+]
+_US_STATE_SET = frozenset(_US_STATES)
 _COUNTRIES: tuple[tuple[str, str], ...] = (
-    ("France", "French"), ("Germany", "German"), ("Japan", "Japanese"), ("Brazil", "Brazilian"),
-    ("Kenya", "Kenyan"), ("India", "Indian"), ("Canada", "Canadian"), ("Mexico", "Mexican"),
-    ("Italy", "Italian"), ("Spain", "Spanish"), ("Poland", "Polish"), ("Turkey", "Turkish"),
-    ("Egypt", "Egyptian"), ("Nigeria", "Nigerian"), ("Ghana", "Ghanaian"),
-    ("Indonesia", "Indonesian"), ("Chile", "Chilean"), ("Peru", "Peruvian"),
-    ("Argentina", "Argentine"), ("Norway", "Norwegian"), ("Sweden", "Swedish"),
-    ("Finland", "Finnish"), ("Greece", "Greek"), ("Portugal", "Portuguese"),
-    ("Morocco", "Moroccan"), ("Vietnam", "Vietnamese"), ("Thailand", "Thai"),
-    ("Philippines", "Philippine"), ("Pakistan", "Pakistani"), ("Ukraine", "Ukrainian"),
-    ("Romania", "Romanian"), ("Austria", "Austrian"), ("Ireland", "Irish"),
-    ("Australia", "Australian"), ("Colombia", "Colombian"), ("Senegal", "Senegalese"),
-    ("Ethiopia", "Ethiopian"), ("Malaysia", "Malaysian"), ("Jordan", "Jordanian"),
+    ("France", "French"),
+    ("Germany", "German"),
+    ("Japan", "Japanese"),
+    ("Brazil", "Brazilian"),
+    ("Kenya", "Kenyan"),
+    ("India", "Indian"),
+    ("Canada", "Canadian"),
+    ("Mexico", "Mexican"),
+    ("Italy", "Italian"),
+    ("Spain", "Spanish"),
+    ("Poland", "Polish"),
+    ("Turkey", "Turkish"),
+    ("Egypt", "Egyptian"),
+    ("Nigeria", "Nigerian"),
+    ("Ghana", "Ghanaian"),
+    ("Indonesia", "Indonesian"),
+    ("Chile", "Chilean"),
+    ("Peru", "Peruvian"),
+    ("Argentina", "Argentine"),
+    ("Norway", "Norwegian"),
+    ("Sweden", "Swedish"),
+    ("Finland", "Finnish"),
+    ("Greece", "Greek"),
+    ("Portugal", "Portuguese"),
+    ("Morocco", "Moroccan"),
+    ("Vietnam", "Vietnamese"),
+    ("Thailand", "Thai"),
+    ("Philippines", "Philippine"),
+    ("Pakistan", "Pakistani"),
+    ("Ukraine", "Ukrainian"),
+    ("Romania", "Romanian"),
+    ("Austria", "Austrian"),
+    ("Ireland", "Irish"),
+    ("Australia", "Australian"),
+    ("Colombia", "Colombian"),
+    ("Senegal", "Senegalese"),
+    ("Ethiopia", "Ethiopian"),
+    ("Malaysia", "Malaysian"),
+    ("Jordan", "Jordanian"),
     ("Georgia", "Georgian"),
 )
-_REAL_CITIES: tuple[tuple[str, str], ...] = tuple(
-    tuple(x.split(":")) for x in (  # type: ignore[misc]
-        "Chicago:Illinois|Houston:Texas|Phoenix:Arizona|Memphis:Tennessee|Baltimore:Maryland|"
-        "Detroit:Michigan|Milwaukee:Wisconsin|Cleveland:Ohio|Columbus:Ohio|Tulsa:Oklahoma|"
-        "Fresno:California|Sacramento:California|Omaha:Nebraska|Wichita:Kansas|Richmond:Virginia|"
-        "Birmingham:Alabama|Jackson:Mississippi|Shreveport:Louisiana|Little Rock:Arkansas|"
-        "Albuquerque:New Mexico|Tucson:Arizona|Spokane:Washington|Boise:Idaho|Reno:Nevada|"
-        "Savannah:Georgia|Charleston:South Carolina|Raleigh:North Carolina|Durham:North Carolina|"
-        "Knoxville:Tennessee|Lexington:Kentucky|Louisville:Kentucky|Dayton:Ohio|Toledo:Ohio|"
-        "Akron:Ohio|Gary:Indiana|Peoria:Illinois|Rockford:Illinois|Flint:Michigan|"
-        "Lansing:Michigan|Madison:Wisconsin|Duluth:Minnesota|Fargo:North Dakota|"
-        "Billings:Montana|Cheyenne:Wyoming|Provo:Utah|Pueblo:Colorado|Eugene:Oregon|"
-        "Salem:Oregon|Tacoma:Washington|Stockton:California|Bakersfield:California|"
-        "Modesto:California|Lubbock:Texas|Amarillo:Texas|Waco:Texas|Laredo:Texas|"
-        "Mobile:Alabama|Macon:Georgia|Augusta:Georgia|Tallahassee:Florida|Gainesville:Florida|"
-        "Pensacola:Florida|Trenton:New Jersey|Camden:New Jersey|Newark:New Jersey|"
-        "Albany:New York|Syracuse:New York|Rochester:New York|Buffalo:New York|"
-        "Hartford:Connecticut|Providence:Rhode Island|Worcester:Massachusetts|"
-        "Springfield:Massachusetts|Portland:Maine|Burlington:Vermont|Scranton:Pennsylvania|"
-        "Erie:Pennsylvania|Allentown:Pennsylvania|Lyon:France|Marseille:France|Toulouse:France|"
-        "Hamburg:Germany|Cologne:Germany|Leipzig:Germany|Osaka:Japan|Sendai:Japan|"
-        "Nagoya:Japan|Recife:Brazil|Curitiba:Brazil|Manaus:Brazil|Mombasa:Kenya|"
-        "Kisumu:Kenya|Pune:India|Chennai:India|Lucknow:India|Halifax:Canada|Winnipeg:Canada|"
-        "Calgary:Canada|Monterrey:Mexico|Puebla:Mexico|Oaxaca:Mexico|Naples:Italy|"
-        "Turin:Italy|Bologna:Italy|Valencia:Spain|Seville:Spain|Bilbao:Spain|Gdansk:Poland|"
-        "Krakow:Poland|Izmir:Turkey|Antalya:Turkey|Alexandria:Egypt|Kano:Nigeria|"
-        "Ibadan:Nigeria|Kumasi:Ghana|Surabaya:Indonesia|Bandung:Indonesia|"
-        "Valparaiso:Chile|Arequipa:Peru|Cordoba:Argentina|Bergen:Norway|Gothenburg:Sweden|"
-        "Tampere:Finland|Thessaloniki:Greece|Porto:Portugal|Fez:Morocco|Da Nang:Vietnam|"
-        "Chiang Mai:Thailand|Cebu:Philippines|Lahore:Pakistan|Lviv:Ukraine|Kharkiv:Ukraine|"
-        "Cluj-Napoca:Romania|Graz:Austria|Cork:Ireland|Perth:Australia|Adelaide:Australia|"
-        "Medellin:Colombia|Cali:Colombia|Dakar:Senegal|Penang:Malaysia|Aqaba:Jordan|"
-        "Batumi:Georgia"
-    ).split("|")
+
+
+def _pairs(spec: str) -> tuple[tuple[str, str], ...]:
+    out: list[tuple[str, str]] = []
+    for item in spec.split("|"):
+        a, b = item.split(":")
+        out.append((a, b))
+    return tuple(out)
+
+
+_REAL_CITIES: tuple[tuple[str, str], ...] = _pairs(
+    "Chicago:Illinois|Houston:Texas|Phoenix:Arizona|Memphis:Tennessee|Baltimore:Maryland|"
+    "Detroit:Michigan|Milwaukee:Wisconsin|Cleveland:Ohio|Columbus:Ohio|Tulsa:Oklahoma|"
+    "Fresno:California|Sacramento:California|Omaha:Nebraska|Wichita:Kansas|Richmond:Virginia|"
+    "Birmingham:Alabama|Jackson:Mississippi|Shreveport:Louisiana|Little Rock:Arkansas|"
+    "Albuquerque:New Mexico|Tucson:Arizona|Spokane:Washington|Boise:Idaho|Reno:Nevada|"
+    "Savannah:Georgia|Charleston:South Carolina|Raleigh:North Carolina|Durham:North Carolina|"
+    "Knoxville:Tennessee|Lexington:Kentucky|Louisville:Kentucky|Dayton:Ohio|Toledo:Ohio|"
+    "Akron:Ohio|Gary:Indiana|Peoria:Illinois|Rockford:Illinois|Flint:Michigan|"
+    "Lansing:Michigan|Madison:Wisconsin|Duluth:Minnesota|Fargo:North Dakota|"
+    "Billings:Montana|Cheyenne:Wyoming|Provo:Utah|Pueblo:Colorado|Eugene:Oregon|"
+    "Salem:Oregon|Tacoma:Washington|Stockton:California|Bakersfield:California|"
+    "Modesto:California|Lubbock:Texas|Amarillo:Texas|Waco:Texas|Laredo:Texas|"
+    "Mobile:Alabama|Macon:Georgia|Augusta:Georgia|Tallahassee:Florida|Gainesville:Florida|"
+    "Pensacola:Florida|Trenton:New Jersey|Camden:New Jersey|Newark:New Jersey|"
+    "Albany:New York|Syracuse:New York|Rochester:New York|Buffalo:New York|"
+    "Hartford:Connecticut|Providence:Rhode Island|Worcester:Massachusetts|"
+    "Springfield:Massachusetts|Portland:Maine|Burlington:Vermont|Scranton:Pennsylvania|"
+    "Erie:Pennsylvania|Allentown:Pennsylvania|Lyon:France|Marseille:France|Toulouse:France|"
+    "Hamburg:Germany|Cologne:Germany|Leipzig:Germany|Osaka:Japan|Sendai:Japan|"
+    "Nagoya:Japan|Recife:Brazil|Curitiba:Brazil|Manaus:Brazil|Mombasa:Kenya|"
+    "Kisumu:Kenya|Pune:India|Chennai:India|Lucknow:India|Halifax:Canada|Winnipeg:Canada|"
+    "Calgary:Canada|Monterrey:Mexico|Puebla:Mexico|Oaxaca:Mexico|Naples:Italy|"
+    "Turin:Italy|Bologna:Italy|Valencia:Spain|Seville:Spain|Bilbao:Spain|Gdansk:Poland|"
+    "Krakow:Poland|Izmir:Turkey|Antalya:Turkey|Alexandria:Egypt|Kano:Nigeria|"
+    "Ibadan:Nigeria|Kumasi:Ghana|Surabaya:Indonesia|Bandung:Indonesia|"
+    "Valparaiso:Chile|Arequipa:Peru|Cordoba:Argentina|Bergen:Norway|Gothenburg:Sweden|"
+    "Tampere:Finland|Thessaloniki:Greece|Porto:Portugal|Fez:Morocco|Da Nang:Vietnam|"
+    "Chiang Mai:Thailand|Cebu:Philippines|Lahore:Pakistan|Lviv:Ukraine|Kharkiv:Ukraine|"
+    "Cluj-Napoca:Romania|Graz:Austria|Cork:Ireland|Perth:Australia|Adelaide:Australia|"
+    "Medellin:Colombia|Cali:Colombia|Dakar:Senegal|Penang:Malaysia|Aqaba:Jordan|"
+    "Batumi:Georgia"
 )
-_COMPANY_SUFFIXES = (
-    "Systems|Holdings|Labs|Energy|Pharma|Logistics|Foods|Motors|Networks|Capital|"
-    "Biosciences|Group|Technologies|Retail|Airlines|Mining|Software|Robotics|Media|Analytics"
-).split("|")
-_MASCOTS = (
-    "Rovers United Wanderers Falcons Lions Rangers Athletic Comets Mariners Thunder Stallions "
-    "Hornets Pilots Royals Harriers Vipers"
-).split()
-_PARTIES = (
-    "Progressive Alliance|Civic Party|Labour Party|Liberal Democrats|People's Party|"
-    "Green Party|Conservative Party|Reform Party|Democratic Union|Workers' Party"
-).split("|")
-_PAPERS = (
-    "Herald Gazette Courier Tribune Chronicle Post Times Sentinel Observer Ledger Dispatch "
-    "Star Journal Record Register Bulletin Examiner Mirror Beacon Express Telegraph Standard"
-).split()
+_COMPANY_SUFFIXES = [
+    "Systems",
+    "Holdings",
+    "Labs",
+    "Energy",
+    "Pharma",
+    "Logistics",
+    "Foods",
+    "Motors",
+    "Networks",
+    "Capital",
+    "Biosciences",
+    "Group",
+    "Technologies",
+    "Retail",
+    "Airlines",
+    "Mining",
+    "Software",
+    "Robotics",
+    "Media",
+    "Analytics",
+]
+_MASCOTS = [
+    "Rovers",
+    "United",
+    "Wanderers",
+    "Falcons",
+    "Lions",
+    "Rangers",
+    "Athletic",
+    "Comets",
+    "Mariners",
+    "Thunder",
+    "Stallions",
+    "Hornets",
+    "Pilots",
+    "Royals",
+    "Harriers",
+    "Vipers",
+]
+_PARTIES = [
+    "Progressive Alliance",
+    "Civic Party",
+    "Labour Party",
+    "Liberal Democrats",
+    "People's Party",
+    "Green Party",
+    "Conservative Party",
+    "Reform Party",
+    "Democratic Union",
+    "Workers' Party",
+]
+_PAPERS = [
+    "Herald",
+    "Gazette",
+    "Courier",
+    "Tribune",
+    "Chronicle",
+    "Post",
+    "Times",
+    "Sentinel",
+    "Observer",
+    "Ledger",
+    "Dispatch",
+    "Star",
+    "Journal",
+    "Record",
+    "Register",
+    "Bulletin",
+    "Examiner",
+    "Mirror",
+    "Beacon",
+    "Express",
+    "Telegraph",
+    "Standard",
+]
 _SOCIALS = ("Facebook", "X", "Instagram", "Threads", "YouTube", "TikTok", "LinkedIn", "Bluesky")
 
 
@@ -251,6 +657,7 @@ class Vocab:
     surnames: list[str]
     cities: list[Place]
     companies: list[str]
+    intl_cities: list[Place]
 
 
 def _syllable(rng: random.Random) -> str:
@@ -259,7 +666,7 @@ def _syllable(rng: random.Random) -> str:
 
 def _surname_variant(s: str) -> str | None:
     if s.endswith("ov") or s.endswith("ev"):
-        return s + "f"
+        return s[:-1] + "ff"
     if s.endswith("sky"):
         return s[:-1] + "i"
     if s.endswith("ski"):
@@ -304,7 +711,8 @@ def _make_vocab(rng: random.Random, n_stories: int) -> Vocab:
         if name not in kseen and len(base) >= 4:
             kseen.add(name)
             companies.append(name)
-    return Vocab(surnames, cities, companies)
+    intl = [p for p in cities if p.region not in _US_STATE_SET]
+    return Vocab(surnames, cities, companies, intl)
 
 
 def _person(rng: random.Random, vocab: Vocab, avoid: str = "") -> Person:
@@ -376,6 +784,7 @@ _BACKGROUND_TEMPLATES: dict[str, tuple[str, ...]] = {
 def _make_outlets(rng: random.Random, vocab: Vocab, n: int) -> list[Outlet]:
     outlets: list[Outlet] = []
     seen: set[str] = set()
+    dseen: set[str] = set()
     styles = ["us", "ap", "uk", "wd", "iso"]
     style_w = [30, 35, 20, 12, 3]
     while len(outlets) < n:
@@ -388,8 +797,8 @@ def _make_outlets(rng: random.Random, vocab: Vocab, n: int) -> list[Outlet]:
             name = f"The {city} {paper}"
             domain = f"{slug}{paper.lower()}.com"
         elif r < 0.45:
-            name = f"Daily {paper}" if rng.random() < 0.5 else f"{city} Daily {paper}"
-            domain = f"daily{paper.lower()}{slug if 'Daily ' != name[:6] else ''}.com"
+            name = f"Daily {paper}" if rng.random() < 0.3 else f"{city} Daily {paper}"
+            domain = f"daily{paper.lower()}{slug}.com"
         elif r < 0.65:
             name = f"{slug}{paper.lower()}.com"
             domain = name
@@ -404,9 +813,10 @@ def _make_outlets(rng: random.Random, vocab: Vocab, n: int) -> list[Outlet]:
         else:
             name = f"{city} {rng.choice(['News Network', 'Today', 'Now', 'Press', 'Wire'])}"
             domain = f"{slug}{name.split()[-1].lower()}.com"
-        if name in seen or domain in {o.domain for o in outlets[-50:]}:
+        if name in seen or domain in dseen:
             continue
         seen.add(name)
+        dseen.add(domain)
         socials = rng.sample(_SOCIALS, 3)
         follow = rng.choice(
             (
@@ -534,7 +944,10 @@ def count_phrase(
         if (v < 10 and (words_small or rng.random() < 0.3)) or (v < 100 and rng.random() < 0.12):
             return f"{num_words(v)} {noun}".rstrip(), True
         return f"{v:,} {noun}".rstrip(), True
-    opts: list[str] = [f"about {v:,} {pl}", f"at least {v:,} {pl}", f"some {v:,} {pl}"]
+    vs = num_words(v) if v < 10 and words_small else f"{v:,}"
+    opts: list[str] = [f"at least {vs} {pl}"]
+    if v < 1000:
+        opts += [f"about {vs} {pl}", f"some {vs} {pl}"]
     if v > 10 and v % 10:
         opts.append(f"more than {v // 10 * 10:,} {pl}")
         up = (v // 10 + 1) * 10
@@ -567,7 +980,9 @@ def _money_phrase(rng: random.Random, v: float, cur: str, exact: bool) -> tuple[
         if not exact and r < 0.3:
             lo = int(b)
             if lo >= 1 and lo != b:
-                return rng.choice((f"more than {sym}{lo} billion", f"over {sym}{lo} billion")), False
+                return rng.choice(
+                    (f"more than {sym}{lo} billion", f"over {sym}{lo} billion")
+                ), False
             return f"about {sym}{bs} billion", False
         if r < 0.6:
             return f"{sym}{bs} billion", True
@@ -611,7 +1026,7 @@ def _score_phrase(rng: random.Random, w: int, lo: int) -> str:
         return f"{w}-{lo}"
     if r < 0.85:
         return f"{w}\u2013{lo}"
-    return f"by {num_words(w)} goals to {num_words(lo)}"
+    return f"by {num_words(w)} goals to {num_words(lo) if lo else 'nil'}" if w > 1 else f"{w}-{lo}"
 
 
 def person_ref(rng: random.Random, p: Person, role: Role, exact: bool = False) -> str:
@@ -651,8 +1066,10 @@ def _place_phrase(rng: random.Random, p: Place) -> str:
         return p.city
     if r < 0.7:
         return f"{p.city}, {p.region}"
-    if r < 0.85:
+    if r < 0.85 and p.region in _US_STATE_SET:
         return f"the {p.region} city of {p.city}"
+    if r < 0.85:
+        return f"{p.city} in {p.region}"
     return f"the city of {p.city}"
 
 
@@ -694,28 +1111,159 @@ class Story:
 
 
 _GENERIC_FILLERS: tuple[str, ...] = (
-    "Neighbours described the area as usually quiet.",
-    "The story drew wide attention on social media within hours.",
-    "Officials asked the public to avoid speculation while facts are established.",
-    "Local businesses in the area said they were still assessing the impact.",
-    "The full picture may not be clear for several days, officials cautioned.",
-    "Community leaders planned to meet later in the week.",
-    "{lq}We are all still trying to understand what happened,{rq} said {W}, a local resident.",
-    "{lq}It is something none of us expected,{rq} {W} told reporters.",
-    "More details are expected to be released in the coming days.",
+    "The story drew wide attention on social media within hours, with many people sharing "
+    "videos and photographs that could not immediately be verified.",
+    "Officials asked the public to avoid speculation while the facts are still being "
+    "established and promised to share more details as soon as they could.",
+    "Local businesses said they were still assessing the impact, and several shop owners "
+    "told reporters they were unsure when they would be able to reopen.",
+    "The full picture may not be clear for several days, officials cautioned, adding that "
+    "early reports in situations like this are often incomplete.",
+    "Community leaders planned to meet later in the week to discuss how to support those "
+    "affected and what lessons could be learned.",
+    "{lq}We are all still trying to understand what happened,{rq} said {W}, a local resident "
+    "who has lived in the area for most of her adult life.",
+    "{lq}It is something none of us expected, and it will take a long time to get over it,{rq} "
+    "{W} told reporters.",
+    "More details are expected to be released in the coming days, once officials have "
+    "finished their initial review.",
     "This story will be updated as more information becomes available.",
-    "Several residents gathered near the scene to watch events unfold.",
-    "Reporters at the scene saw emergency vehicles lining the street.",
-    "The announcement came after days of speculation.",
-    "A spokesperson declined to give further details.",
+    "A spokesperson declined to give further details, saying it would be inappropriate to "
+    "comment while work was continuing.",
+    "The announcement came after days of speculation in local media and on social networks.",
+    "{lq}People here look out for each other, and that is what we will keep doing,{rq} said "
+    "{W}, who runs a small business nearby.",
+    "Several people who spoke to reporters asked not to be named because they were not "
+    "authorised to discuss the matter publicly.",
+    "Questions remained about what, if anything, could have been done differently, and "
+    "several local officials called for a full review.",
+    "Messages of support poured in from across the region throughout the day.",
+    "{W}, a longtime observer of local affairs, said the events would be remembered for years "
+    "and would shape public debate well beyond the next election.",
+)
+
+_TYPE_FILLERS: dict[str, tuple[str, ...]] = {
+    "shooting": (
+        "Detectives spent much of the night interviewing witnesses and reviewing footage from "
+        "security cameras mounted on nearby buildings.",
+        "Residents of the neighbourhood said they had complained for months about late-night "
+        "disturbances, though they never expected anything like this.",
+        "Community activists called for more investment in youth programmes and violence "
+        "prevention, saying arrests alone would not solve the problem.",
+        "The {City} Police Department asked anyone who was in the area at the time to come "
+        "forward, even if they believe what they saw was unimportant.",
+        "Counsellors were made available at a nearby school for students and families "
+        "affected by the shooting.",
+        "Investigators have not said whether the victims knew the person who opened fire.",
+    ),
+    "disaster": (
+        "Aid agencies said the most urgent needs were clean water, blankets and medical "
+        "supplies, and warned that access to some villages remained difficult.",
+        "Telephone networks were patchy across the affected area, making it hard for families "
+        "to reach relatives and for officials to assess the damage.",
+        "Engineers began inspecting bridges, schools and hospitals to determine whether they "
+        "were safe to use.",
+        "Neighbouring regions sent rescue teams, heavy equipment and field kitchens to help "
+        "with the response.",
+        "Experts have long warned that rapid construction and weak enforcement of building "
+        "codes leave the region vulnerable.",
+        "Many families said they had lost everything and did not know where they would sleep "
+        "in the days ahead.",
+    ),
+    "summit": (
+        "The agenda included trade barriers, energy supplies, migration and cooperation on "
+        "security, according to a draft programme seen by reporters.",
+        "Business leaders travelling with the delegations were expected to sign a series of "
+        "smaller commercial agreements on the sidelines.",
+        "Opposition politicians in both countries criticised the meeting, arguing that it "
+        "offered little more than a photo opportunity.",
+        "Diplomats said the tone of the talks was noticeably warmer than at previous meetings, "
+        "although major differences remain.",
+        "The leaders were expected to hold a working dinner before a final round of talks.",
+        "Observers will be watching closely to see whether the promises made translate into "
+        "concrete steps in the coming months.",
+    ),
+    "election": (
+        "The campaign was dominated by debates over rents, road repairs and public safety, with "
+        "both candidates promising to make the city more affordable.",
+        "Volunteers from both campaigns knocked on doors until the final hours before the "
+        "polls closed.",
+        "Political scientists said the result reflected frustration with the pace of change "
+        "at city hall.",
+        "The new mayor will take office early next year and must quickly put together a "
+        "budget for the city council to approve.",
+        "Several council seats were also on the ballot, and some of those races were too close "
+        "to call late in the evening.",
+        "Campaign spending reached record levels, driven largely by outside groups.",
+    ),
+    "deal": (
+        "The two companies said the combination would allow them to invest more in research "
+        "and to compete more effectively with larger rivals.",
+        "Some analysts questioned whether the price was too high given the slowdown in the "
+        "sector over the past year.",
+        "Consumer groups said they would urge regulators to examine the deal closely for its "
+        "effect on prices.",
+        "The announcement followed months of talks that were first reported by financial media "
+        "earlier this year.",
+        "Employees were informed of the deal in an internal message shortly before it was made "
+        "public.",
+        "The combined company will keep both brands for now, according to people briefed on the "
+        "plans.",
+    ),
+    "sports": (
+        "The home side pressed high from the opening whistle and forced several early saves "
+        "from the visiting goalkeeper.",
+        "After the break the visitors changed shape and had their best spell of the match, but "
+        "could not find a way through.",
+        "Supporters stayed in the stands long after the final whistle to applaud the players.",
+        "The two clubs meet again later in the season, when the return fixture could prove "
+        "decisive in the race for the top places.",
+        "Injuries have disrupted both squads in recent weeks, forcing the coaches to rotate "
+        "their line-ups.",
+        "The match was broadcast live and drew one of the largest television audiences of the "
+        "season.",
+    ),
+    "court": (
+        "Prosecutors told the court that the scheme relied on forged invoices and a network of "
+        "shell companies to hide the money.",
+        "Several former employees testified that they had raised concerns internally but were "
+        "ignored.",
+        "The defence argued throughout the trial that its client had acted on the advice of "
+        "accountants and lawyers.",
+        "Victims said in written statements that they had lost savings, homes and, in some "
+        "cases, their health.",
+        "Legal experts said the case could lead to tighter rules on financial oversight.",
+        "The hearing was briefly interrupted when a member of the public shouted from the gallery.",
+    ),
+}
+
+_PERSON_TAILS = (
+    ", speaking to reporters outside the building",
+    " in remarks broadcast on local television",
+    " during a brief appearance before reporters",
+    ", adding that more information would be released once it had been confirmed",
+    " in a statement posted online late in the day",
+    ", according to a transcript of the remarks",
+)
+
+_NEG_WRAPS = (
+    "{c}.",
+    "{c}.",
+    "{c}, {src} said.",
+    "According to {src}, {c}.",
+    "{Src} said {c}.",
+    "{Src} told reporters {c}.",
 )
 
 _WRAPS = (
     "{c}.",
     "{c}.",
     "{c}, {src} said.",
+    "{c}, {src} said in a statement released later in the day.",
     "According to {src}, {c}.",
+    "According to the latest figures from {src}, {c}.",
     "{Src} said {c}.",
+    "{Src} told reporters at a news conference that {c}.",
     "{c}, according to {src}.",
     "{Src} said that {c}.",
 )
@@ -724,8 +1272,16 @@ _WRAPS = (
 def _shooting(rng: random.Random, vocab: Vocab, sid: str, day: date, place: Place) -> Story:
     venue = rng.choice(
         (
-            "convenience store", "house party", "gas station", "apartment complex", "bar",
-            "park", "parking lot", "restaurant", "nightclub", "bus stop",
+            "convenience store",
+            "house party",
+            "gas station",
+            "apartment complex",
+            "bar",
+            "park",
+            "parking lot",
+            "restaurant",
+            "nightclub",
+            "bus stop",
         )
     )
     killed = rng.choice((1, 1, 1, 2, 2, 3, 4, 5, 6, 8))
@@ -737,7 +1293,11 @@ def _shooting(rng: random.Random, vocab: Vocab, sid: str, day: date, place: Plac
         "date": Fact("date", "date", day),
         "place": Fact("place", "place", place),
         "killed": Fact(
-            "killed", "number", killed, sg="person", pl="people",
+            "killed",
+            "number",
+            killed,
+            sg="person",
+            pl="people",
             cores=(
                 "{N} {V} killed in the shooting",
                 "the shooting left {N} dead",
@@ -747,7 +1307,11 @@ def _shooting(rng: random.Random, vocab: Vocab, sid: str, day: date, place: Plac
             ),
         ),
         "injured": Fact(
-            "injured", "number", injured, sg="person", pl="people",
+            "injured",
+            "number",
+            injured,
+            sg="person",
+            pl="people",
             cores=(
                 "{N} {V} wounded",
                 "{N} {V} taken to hospital with gunshot wounds",
@@ -756,15 +1320,21 @@ def _shooting(rng: random.Random, vocab: Vocab, sid: str, day: date, place: Plac
             ),
         ),
         "suspect_age": Fact(
-            "suspect_age", "number", rng.randint(16, 58), fmt="age",
+            "suspect_age",
+            "number",
+            rng.randint(16, 58),
+            fmt="age",
             cores=(
-                "the suspect was identified as a {A} man",
-                "police described the suspect as a man {B}",
-                "the suspected gunman is a {A} local resident",
+                "the suspect was identified as {A} man",
+                "the suspect was described as a man {B}",
+                "the suspected gunman is {A} local resident",
             ),
         ),
         "police_chief": Fact(
-            "police_chief", "entity", chief, attrib=False,
+            "police_chief",
+            "entity",
+            chief,
+            attrib=False,
             role=Role("Police Chief", "Chief", f"the {c} police chief"),
             cores=(
                 "{P} said officers arrived within minutes of the first call",
@@ -774,7 +1344,10 @@ def _shooting(rng: random.Random, vocab: Vocab, sid: str, day: date, place: Plac
             ),
         ),
         "mayor": Fact(
-            "mayor", "entity", mayor, attrib=False,
+            "mayor",
+            "entity",
+            mayor,
+            attrib=False,
             role=Role("Mayor", "Mayor", f"the mayor of {c}"),
             cores=(
                 "{P} called the shooting senseless",
@@ -783,7 +1356,9 @@ def _shooting(rng: random.Random, vocab: Vocab, sid: str, day: date, place: Plac
             ),
         ),
         "arrest": Fact(
-            "arrest", "negation", rng.random() < 0.5,
+            "arrest",
+            "negation",
+            rng.random() < 0.5,
             cores=(
                 "police have arrested a suspect in connection with the shooting",
                 "a suspect was taken into custody",
@@ -797,13 +1372,22 @@ def _shooting(rng: random.Random, vocab: Vocab, sid: str, day: date, place: Plac
         ),
     }
     return Story(
-        sid, "shooting", day, place, facts,
-        {"venue": venue, "City": c, "event": "shooting"},
+        sid,
+        "shooting",
+        day,
+        place,
+        facts,
+        {
+            "venue": venue,
+            "a_venue": ("an " if venue[0] in "aeiou" else "a ") + venue,
+            "City": c,
+            "event": "shooting",
+        },
         leads=(
-            "a gunman opened fire at a {venue} in {place} {date}",
-            "gunfire erupted at a {venue} in {place} {date}",
-            "police in {place} are investigating a shooting at a {venue} {date}",
-            "a shooting at a {venue} in {place} {date} left residents shaken",
+            "a gunman opened fire at {a_venue} in {place} {date}",
+            "gunfire erupted at {a_venue} in {place} {date}",
+            "police in {place} are investigating a shooting at {a_venue} {date}",
+            "a shooting at {a_venue} in {place} {date} left residents shaken",
         ),
         titles=(
             "{killed_n} killed, {injured_n} hurt in {City} shooting",
@@ -814,14 +1398,14 @@ def _shooting(rng: random.Random, vocab: Vocab, sid: str, day: date, place: Plac
         fillers=(
             "{lq}It sounded like fireworks at first,{rq} said {W}, who lives nearby.",
             "{lq}People were running everywhere,{rq} {W} said.",
-            "Crime scene tape surrounded the {venue} for much of the night.",
-            "Detectives canvassed the neighbourhood and collected shell casings.",
-            "The motive for the shooting remains unclear.",
+            "Crime scene tape surrounded the {venue} for much of the night as officers in protective suits went in and out of the building.",
+            "Detectives canvassed the neighbourhood, knocking on doors and collecting shell casings from the pavement and the car park.",
+            "The motive for the shooting remains unclear, and investigators said they were keeping an open mind about what led to it.",
             "Investigators asked anyone with video of the incident to contact the {City} Police Department.",
-            "A vigil was planned for the victims.",
-            "Relatives of the victims gathered outside the hospital.",
+            "Friends and neighbours planned a candlelight vigil for the victims, and a collection for their families had already been started.",
+            "Relatives of the victims gathered outside the hospital, some of them in tears, waiting for news from doctors.",
             "The {venue} was closed while detectives processed the scene.",
-            "Witnesses told police they heard several shots in quick succession.",
+            "Witnesses told police they heard several shots in quick succession, followed by screaming and the sound of people running.",
         ),
         followups=(
             ("police_chief", "{lq}We will find whoever is responsible,{rq} {S} said."),
@@ -834,6 +1418,11 @@ def _shooting(rng: random.Random, vocab: Vocab, sid: str, day: date, place: Plac
 
 def _disaster(rng: random.Random, vocab: Vocab, sid: str, day: date, place: Place) -> Story:
     quake = rng.random() < 0.5
+    gov_role = (
+        Role("Governor", "Governor", f"the governor of {place.region}")
+        if place.region in _US_STATE_SET
+        else None
+    )
     c = place.city
     minister = _person(rng, vocab)
     official = _person(rng, vocab)
@@ -842,7 +1431,11 @@ def _disaster(rng: random.Random, vocab: Vocab, sid: str, day: date, place: Plac
         "date": Fact("date", "date", day),
         "place": Fact("place", "place", place),
         "killed": Fact(
-            "killed", "number", killed, sg="person", pl="people",
+            "killed",
+            "number",
+            killed,
+            sg="person",
+            pl="people",
             cores=(
                 "{N} {V} killed",
                 "the death toll rose to {N}",
@@ -854,7 +1447,10 @@ def _disaster(rng: random.Random, vocab: Vocab, sid: str, day: date, place: Plac
     if quake:
         ctx = {"event": "earthquake", "City": c, "agency": "the national seismological agency"}
         facts["magnitude"] = Fact(
-            "magnitude", "number", round(rng.uniform(4.8, 7.6), 1), fmt="mag",
+            "magnitude",
+            "number",
+            round(rng.uniform(4.8, 7.6), 1),
+            fmt="mag",
             cores=(
                 "the quake measured {M}",
                 "the {agency} put the magnitude at {M2}",
@@ -862,13 +1458,19 @@ def _disaster(rng: random.Random, vocab: Vocab, sid: str, day: date, place: Plac
             ),
         )
         facts["injured"] = Fact(
-            "injured", "number", rng.choice((14, 23, 37, 45, 68, 90, 130, 210, 340)),
-            sg="person", pl="people",
+            "injured",
+            "number",
+            rng.choice((14, 23, 37, 45, 68, 90, 130, 210, 340)),
+            sg="person",
+            pl="people",
             cores=("{N} {V} injured", "{N} {V} treated for injuries", "the quake injured {N}"),
         )
         facts["minister"] = Fact(
-            "minister", "entity", minister, attrib=False,
-            role=Role("Interior Minister", "Minister", "the interior minister"),
+            "minister",
+            "entity",
+            minister,
+            attrib=False,
+            role=gov_role or Role("Interior Minister", "Minister", "the interior minister"),
             cores=(
                 "{P} said rescue teams were searching collapsed buildings",
                 "{P} told state television that aftershocks were expected",
@@ -876,7 +1478,10 @@ def _disaster(rng: random.Random, vocab: Vocab, sid: str, day: date, place: Plac
             ),
         )
         facts["official"] = Fact(
-            "official", "entity", official, attrib=False,
+            "official",
+            "entity",
+            official,
+            attrib=False,
             role=Role("Regional Governor", "Governor", "the regional governor"),
             cores=(
                 "{P} said schools would remain closed",
@@ -884,7 +1489,9 @@ def _disaster(rng: random.Random, vocab: Vocab, sid: str, day: date, place: Plac
             ),
         )
         facts["warning"] = Fact(
-            "warning", "negation", rng.random() < 0.4,
+            "warning",
+            "negation",
+            rng.random() < 0.4,
             cores=(
                 "a tsunami warning was issued for the coast",
                 "authorities issued a tsunami warning",
@@ -905,20 +1512,23 @@ def _disaster(rng: random.Random, vocab: Vocab, sid: str, day: date, place: Plac
             "Rescuers search rubble after {City} earthquake",
         )
         fillers = (
-            "Rescue teams worked through the night using heavy machinery.",
-            "Aftershocks rattled the region for hours.",
+            "Rescue teams worked through the night using heavy machinery, pausing from time to time to listen for voices under the rubble.",
+            "Aftershocks rattled the region for hours, sending frightened residents back into the streets each time the ground shook.",
             "{lq}The whole building was swaying,{rq} said {W}, who ran into the street.",
             "Many residents spent the night outdoors for fear of further tremors.",
-            "Power and water supplies were cut in several districts.",
+            "Power and water supplies were cut in several districts, and officials said it could take days to restore them fully.",
             "Images on social media showed collapsed walls and cracked roads.",
-            "The region sits on an active fault line.",
+            "The region sits on an active fault line and has suffered destructive earthquakes several times in the past century.",
             "Hospitals in the area were overwhelmed with patients.",
         )
     else:
         ctx = {"event": "flooding", "City": c, "agency": "the civil protection agency"}
         facts["evacuated"] = Fact(
-            "evacuated", "number", rng.choice((850, 1200, 2400, 3600, 5200, 8700, 12400, 21000)),
-            sg="resident", pl="residents",
+            "evacuated",
+            "number",
+            rng.choice((850, 1200, 2400, 3600, 5200, 8700, 12400, 21000)),
+            sg="resident",
+            pl="residents",
             cores=(
                 "{N} {V} evacuated",
                 "authorities evacuated {N}",
@@ -926,19 +1536,29 @@ def _disaster(rng: random.Random, vocab: Vocab, sid: str, day: date, place: Plac
             ),
         )
         facts["homes"] = Fact(
-            "homes", "number", rng.choice((40, 65, 120, 240, 380, 560, 900)), sg="home", pl="homes",
+            "homes",
+            "number",
+            rng.choice((40, 65, 120, 240, 380, 560, 900)),
+            sg="home",
+            pl="homes",
             cores=("{N} {V} damaged or destroyed", "the floodwaters damaged {N}"),
         )
         facts["minister"] = Fact(
-            "minister", "entity", minister, attrib=False,
-            role=Role("Emergency Minister", "Minister", "the emergency minister"),
+            "minister",
+            "entity",
+            minister,
+            attrib=False,
+            role=gov_role or Role("Emergency Minister", "Minister", "the emergency minister"),
             cores=(
                 "{P} said more rain was forecast for the coming days",
                 "{P} promised aid to families who lost their homes",
             ),
         )
         facts["official"] = Fact(
-            "official", "entity", official, attrib=False,
+            "official",
+            "entity",
+            official,
+            attrib=False,
             role=Role("Mayor", "Mayor", f"the mayor of {c}"),
             cores=(
                 "{P} said emergency shelters had opened in schools",
@@ -946,7 +1566,9 @@ def _disaster(rng: random.Random, vocab: Vocab, sid: str, day: date, place: Plac
             ),
         )
         facts["emergency"] = Fact(
-            "emergency", "negation", rng.random() < 0.5,
+            "emergency",
+            "negation",
+            rng.random() < 0.5,
             cores=(
                 "a state of emergency was declared in the region",
                 "the government declared a state of emergency",
@@ -962,22 +1584,30 @@ def _disaster(rng: random.Random, vocab: Vocab, sid: str, day: date, place: Plac
             "rivers burst their banks in and around {place} {date}",
         )
         titles = (
-            "Floods hit {City}; thousands leave homes",
+            "Residents leave homes as floods hit {City}",
             "{City} flooding: {killed_n} dead",
             "Residents flee rising water in {City}",
         )
         fillers = (
             "Rescuers used boats to reach stranded families.",
             "{lq}The water came up so fast we had no time,{rq} said {W}.",
-            "Several roads and a railway line were closed.",
+            "Several roads and a railway line were closed, cutting off some villages and forcing long detours for emergency vehicles.",
             "Forecasters said the rain was the heaviest in decades.",
-            "Volunteers filled sandbags along the riverbank.",
-            "Schools were turned into temporary shelters.",
+            "Volunteers filled sandbags along the riverbank through the night in an effort to protect homes and businesses near the water.",
+            "Schools and sports halls were turned into temporary shelters, where families slept on camp beds and received hot meals.",
             "Farmers reported heavy losses of crops and livestock.",
             "Drinking water was distributed at several points in the city.",
         )
     return Story(
-        sid, "disaster", day, place, facts, ctx, leads, titles, fillers,
+        sid,
+        "disaster",
+        day,
+        place,
+        facts,
+        ctx,
+        leads,
+        titles,
+        fillers,
         followups=(
             ("minister", "{S} said the government would rebuild damaged infrastructure."),
             ("official", "{lq}We are doing everything we can,{rq} {S} said."),
@@ -987,7 +1617,12 @@ def _disaster(rng: random.Random, vocab: Vocab, sid: str, day: date, place: Plac
 
 
 def _summit(rng: random.Random, vocab: Vocab, sid: str, day: date, place: Place) -> Story:
-    a, b = rng.sample(_COUNTRIES, 2)
+    if place.region in _US_STATE_SET:
+        place = rng.choice(vocab.intl_cities)
+    a = next(c for c in _COUNTRIES if c[0] == place.region)
+    b = rng.choice(_COUNTRIES)
+    while b == a:
+        b = rng.choice(_COUNTRIES)
     host = _person(rng, vocab)
     guest = _person(rng, vocab)
     fm = _person(rng, vocab)
@@ -996,7 +1631,11 @@ def _summit(rng: random.Random, vocab: Vocab, sid: str, day: date, place: Place)
         "date": Fact("date", "date", day),
         "place": Fact("place", "place", place),
         "delegations": Fact(
-            "delegations", "number", rng.randint(8, 40), sg="country", pl="countries",
+            "delegations",
+            "number",
+            rng.randint(8, 40),
+            sg="country",
+            pl="countries",
             cores=(
                 "delegations from {N} attended",
                 "representatives of {N} took part in the talks",
@@ -1004,7 +1643,11 @@ def _summit(rng: random.Random, vocab: Vocab, sid: str, day: date, place: Place)
             ),
         ),
         "aid": Fact(
-            "aid", "number", aid, fmt="money", currency=rng.choice(("USD", "EUR")),
+            "aid",
+            "number",
+            aid,
+            fmt="money",
+            currency=rng.choice(("USD", "EUR")),
             cores=(
                 "the leaders announced an aid and investment package worth {N}",
                 "a package worth {N} was agreed",
@@ -1012,7 +1655,10 @@ def _summit(rng: random.Random, vocab: Vocab, sid: str, day: date, place: Place)
             ),
         ),
         "host_leader": Fact(
-            "host_leader", "entity", host, attrib=False,
+            "host_leader",
+            "entity",
+            host,
+            attrib=False,
             role=Role(f"{a[1]} President", "President", f"the president of {a[0]}"),
             cores=(
                 "{P} welcomed the delegations",
@@ -1021,7 +1667,10 @@ def _summit(rng: random.Random, vocab: Vocab, sid: str, day: date, place: Place)
             ),
         ),
         "guest_leader": Fact(
-            "guest_leader", "entity", guest, attrib=False,
+            "guest_leader",
+            "entity",
+            guest,
+            attrib=False,
             role=Role(f"{b[1]} Prime Minister", "Prime Minister", f"the prime minister of {b[0]}"),
             cores=(
                 "{P} said both sides had agreed to keep talking",
@@ -1029,15 +1678,22 @@ def _summit(rng: random.Random, vocab: Vocab, sid: str, day: date, place: Place)
             ),
         ),
         "foreign_minister": Fact(
-            "foreign_minister", "entity", fm, attrib=False,
-            role=Role(f"{a[1]} Foreign Minister", "Foreign Minister", f"the foreign minister of {a[0]}"),
+            "foreign_minister",
+            "entity",
+            fm,
+            attrib=False,
+            role=Role(
+                f"{a[1]} Foreign Minister", "Foreign Minister", f"the foreign minister of {a[0]}"
+            ),
             cores=(
                 "{P} briefed reporters after the closing session",
                 "{P} said working groups would meet again within months",
             ),
         ),
         "declaration": Fact(
-            "declaration", "negation", rng.random() < 0.5,
+            "declaration",
+            "negation",
+            rng.random() < 0.5,
             cores=(
                 "the two leaders signed a joint declaration",
                 "a joint declaration was signed at the end of the talks",
@@ -1049,7 +1705,11 @@ def _summit(rng: random.Random, vocab: Vocab, sid: str, day: date, place: Place)
         ),
     }
     return Story(
-        sid, "summit", day, place, facts,
+        sid,
+        "summit",
+        day,
+        place,
+        facts,
         {"City": place.city, "A": a[0], "B": b[0], "event": "summit"},
         leads=(
             "leaders of {A} and {B} met in {place} {date} for a two-day summit",
@@ -1063,8 +1723,8 @@ def _summit(rng: random.Random, vocab: Vocab, sid: str, day: date, place: Place)
         ),
         fillers=(
             "Trade, energy and security were expected to dominate the agenda.",
-            "Protesters gathered behind police lines near the venue.",
-            "Analysts said expectations for a breakthrough were modest.",
+            "Protesters gathered behind police lines near the venue, waving flags and chanting slogans about human rights and trade.",
+            "Analysts said expectations for a breakthrough were modest, given how far apart the two sides remain on several key issues.",
             "The two countries have had strained relations in recent years.",
             "Security in the city centre was tight, with several streets closed.",
             "Officials on both sides had spent weeks preparing the meeting.",
@@ -1075,7 +1735,7 @@ def _summit(rng: random.Random, vocab: Vocab, sid: str, day: date, place: Place)
             ("host_leader", "{S} did not take questions from reporters."),
             ("guest_leader", "{lq}We have more that unites us than divides us,{rq} {S} said."),
         ),
-        srcs=("officials", "diplomats", "a joint statement", "organisers"),
+        srcs=("officials", "diplomats", "a spokesperson for the hosts", "organisers"),
     )
 
 
@@ -1088,7 +1748,10 @@ def _election(rng: random.Random, vocab: Vocab, sid: str, day: date, place: Plac
         "date": Fact("date", "date", day),
         "place": Fact("place", "place", place),
         "vote_share": Fact(
-            "vote_share", "number", round(rng.uniform(44.0, 68.0), 1), fmt="pct",
+            "vote_share",
+            "number",
+            round(rng.uniform(44.0, 68.0), 1),
+            fmt="pct",
             cores=(
                 "the winner took {N} of the vote",
                 "the challenger won with {N} of ballots cast",
@@ -1096,11 +1759,21 @@ def _election(rng: random.Random, vocab: Vocab, sid: str, day: date, place: Plac
             ),
         ),
         "turnout": Fact(
-            "turnout", "number", round(rng.uniform(24.0, 71.0), 1), fmt="pct",
-            cores=("turnout was {N}", "turnout stood at {N}", "{N} of registered voters cast a ballot"),
+            "turnout",
+            "number",
+            round(rng.uniform(24.0, 71.0), 1),
+            fmt="pct",
+            cores=(
+                "turnout was {N}",
+                "turnout stood at {N}",
+                "{N} of registered voters cast a ballot",
+            ),
         ),
         "winner": Fact(
-            "winner", "entity", winner, attrib=False,
+            "winner",
+            "entity",
+            winner,
+            attrib=False,
             role=Role("Mayor-elect", "Mayor-elect", f"the {pw} candidate"),
             cores=(
                 "{P} thanked supporters at a rally downtown",
@@ -1109,7 +1782,10 @@ def _election(rng: random.Random, vocab: Vocab, sid: str, day: date, place: Plac
             ),
         ),
         "runner_up": Fact(
-            "runner_up", "entity", loser, attrib=False,
+            "runner_up",
+            "entity",
+            loser,
+            attrib=False,
             role=Role("incumbent Mayor", "Mayor", f"the {pl_} incumbent"),
             cores=(
                 "{P} addressed supporters late in the evening",
@@ -1117,7 +1793,9 @@ def _election(rng: random.Random, vocab: Vocab, sid: str, day: date, place: Plac
             ),
         ),
         "conceded": Fact(
-            "conceded", "negation", rng.random() < 0.5,
+            "conceded",
+            "negation",
+            rng.random() < 0.5,
             cores=("the incumbent conceded defeat", "the outgoing mayor conceded the race"),
             neg_cores=(
                 "the incumbent did not concede defeat",
@@ -1126,7 +1804,11 @@ def _election(rng: random.Random, vocab: Vocab, sid: str, day: date, place: Plac
         ),
     }
     return Story(
-        sid, "election", day, place, facts,
+        sid,
+        "election",
+        day,
+        place,
+        facts,
         {"City": c, "event": "election", "PW": pw},
         leads=(
             "voters in {place} went to the polls {date} to choose a new mayor",
@@ -1145,14 +1827,14 @@ def _election(rng: random.Random, vocab: Vocab, sid: str, day: date, place: Plac
             "Election officials reported no major problems at polling stations.",
             "The campaign was one of the most expensive in the city's history.",
             "Both candidates held final rallies on the eve of the vote.",
-            "Counting continued late into the night.",
-            "Observers said the vote was orderly.",
+            "Counting continued late into the night, and officials said a small number of postal ballots would be added over the following days.",
+            "Independent observers said the vote was orderly and that they had seen no evidence of serious irregularities.",
         ),
         followups=(
             ("winner", "{lq}Tonight the city chose a new direction,{rq} {S} said."),
             ("runner_up", "{S} thanked campaign volunteers."),
         ),
-        srcs=("election officials", "the election board", "preliminary results", "officials"),
+        srcs=("election officials", "the election board", "city officials", "officials"),
     )
 
 
@@ -1165,7 +1847,11 @@ def _deal(rng: random.Random, vocab: Vocab, sid: str, day: date, place: Place) -
         "date": Fact("date", "date", day),
         "place": Fact("place", "place", place),
         "price": Fact(
-            "price", "number", price, fmt="money", currency=rng.choice(("USD", "USD", "EUR", "GBP")),
+            "price",
+            "number",
+            price,
+            fmt="money",
+            currency=rng.choice(("USD", "USD", "EUR", "GBP")),
             cores=(
                 "the deal values {Tgt} at {N}",
                 "{Acq} will pay {N} for the company",
@@ -1173,12 +1859,18 @@ def _deal(rng: random.Random, vocab: Vocab, sid: str, day: date, place: Place) -
             ),
         ),
         "employees": Fact(
-            "employees", "number", rng.choice((350, 900, 1400, 2300, 4200, 7800, 11500)),
-            sg="person", pl="people",
+            "employees",
+            "number",
+            rng.choice((350, 900, 1400, 2300, 4200, 7800, 11500)),
+            sg="person",
+            pl="people",
             cores=("{Tgt} employs {N}", "the company has {N} on its payroll"),
         ),
         "ceo": Fact(
-            "ceo", "entity", ceo, attrib=False,
+            "ceo",
+            "entity",
+            ceo,
+            attrib=False,
             role=Role(f"{acq} Chief Executive", "Chief Executive", f"the chief executive of {acq}"),
             cores=(
                 "{P} said the deal would create a stronger company",
@@ -1187,7 +1879,10 @@ def _deal(rng: random.Random, vocab: Vocab, sid: str, day: date, place: Place) -
             ),
         ),
         "target_ceo": Fact(
-            "target_ceo", "entity", tceo, attrib=False,
+            "target_ceo",
+            "entity",
+            tceo,
+            attrib=False,
             role=Role(f"{tgt} CEO", "CEO", f"the head of {tgt}"),
             cores=(
                 "{P} said the board backed the offer",
@@ -1195,13 +1890,22 @@ def _deal(rng: random.Random, vocab: Vocab, sid: str, day: date, place: Place) -
             ),
         ),
         "confirmed": Fact(
-            "confirmed", "negation", rng.random() < 0.6,
+            "confirmed",
+            "negation",
+            rng.random() < 0.6,
             cores=("{Tgt} confirmed the deal", "the deal was confirmed by {Tgt}"),
-            neg_cores=("{Tgt} did not confirm the deal", "the deal has not been confirmed by {Tgt}"),
+            neg_cores=(
+                "{Tgt} did not confirm the deal",
+                "the deal has not been confirmed by {Tgt}",
+            ),
         ),
     }
     return Story(
-        sid, "deal", day, place, facts,
+        sid,
+        "deal",
+        day,
+        place,
+        facts,
         {"Acq": acq, "Tgt": tgt, "City": place.city, "event": "deal"},
         leads=(
             "{Acq} agreed to buy {Tgt}, a company based in {place}, {date}",
@@ -1218,16 +1922,21 @@ def _deal(rng: random.Random, vocab: Vocab, sid: str, day: date, place: Place) -
             "Analysts said the deal would give {Acq} a larger share of the market.",
             "The transaction is expected to close next year, subject to regulatory approval.",
             "{lq}It makes strategic sense,{rq} said {W}, an industry analyst.",
-            "Investment banks advised both companies on the transaction.",
+            "Several investment banks and law firms advised the two companies on the transaction, which had been in the works for months.",
             "The deal is one of the largest in the sector this year.",
             "Unions said they would seek guarantees on jobs.",
-            "Both boards approved the terms.",
+            "The boards of both companies approved the terms unanimously, according to a joint statement released to the stock exchange.",
         ),
         followups=(
             ("ceo", "{S} did not rule out further acquisitions."),
             ("target_ceo", "{lq}This is good news for our customers,{rq} {S} said."),
         ),
-        srcs=("the companies", "people familiar with the matter", "a statement", "the company"),
+        srcs=(
+            "the companies",
+            "people familiar with the matter",
+            "a company spokesperson",
+            "the company",
+        ),
     )
 
 
@@ -1248,20 +1957,33 @@ def _sports(rng: random.Random, vocab: Vocab, sid: str, day: date, place: Place)
         "date": Fact("date", "date", day),
         "place": Fact("place", "place", place),
         "score": Fact(
-            "score", "number", (w, lo), fmt="score",
+            "score",
+            "number",
+            (w, lo),
+            fmt="score",
             cores=(
                 "{Win} beat {Lose} {N}",
                 "{Win} won the match {N}",
-                "{Lose} lost {N} to {Win}",
-                "the final score was {N} to {Win}",
+                "{Lose} lost {N2} to {Win}",
             ),
         ),
         "attendance": Fact(
-            "attendance", "number", rng.randint(6000, 68000), sg="fan", pl="fans",
-            cores=("a crowd of {N} watched the game", "{N} {V} in attendance", "the match drew {N}"),
+            "attendance",
+            "number",
+            rng.randint(6000, 68000),
+            sg="fan",
+            pl="fans",
+            cores=(
+                "a crowd of {N} watched the game",
+                "{N} {V} in attendance",
+                "the match drew {N}",
+            ),
         ),
         "coach": Fact(
-            "coach", "entity", coach, attrib=False,
+            "coach",
+            "entity",
+            coach,
+            attrib=False,
             role=Role(f"{home} coach", "Coach", f"the {home} coach"),
             cores=(
                 "{P} praised the team's defence",
@@ -1270,12 +1992,17 @@ def _sports(rng: random.Random, vocab: Vocab, sid: str, day: date, place: Place)
             ),
         ),
         "scorer": Fact(
-            "scorer", "entity", scorer, attrib=False,
+            "scorer",
+            "entity",
+            scorer,
+            attrib=False,
             role=Role(f"{win} striker", "striker", f"the {win} striker"),
             cores=("{P} scored the decisive goal", "{P} opened the scoring in the first half"),
         ),
         "lineup": Fact(
-            "lineup", "negation", rng.random() < 0.5,
+            "lineup",
+            "negation",
+            rng.random() < 0.5,
             cores=(
                 "{Star} was in the starting lineup",
                 "{Star} started the match",
@@ -1287,9 +2014,20 @@ def _sports(rng: random.Random, vocab: Vocab, sid: str, day: date, place: Place)
         ),
     }
     return Story(
-        sid, "sports", day, place, facts,
-        {"Win": win, "Lose": lose, "Home": home, "Away": away, "City": place.city,
-         "Star": f"{star.given} {star.surname}", "event": "match"},
+        sid,
+        "sports",
+        day,
+        place,
+        facts,
+        {
+            "Win": win,
+            "Lose": lose,
+            "Home": home,
+            "Away": away,
+            "City": place.city,
+            "Star": f"{star.given} {star.surname}",
+            "event": "match",
+        },
         leads=(
             "{Home} hosted {Away} in {place} {date}",
             "{Away} travelled to {place} {date} to face {Home}",
@@ -1304,11 +2042,11 @@ def _sports(rng: random.Random, vocab: Vocab, sid: str, day: date, place: Place)
             "The home side dominated possession in the first half.",
             "{lq}We showed real character today,{rq} said {W}, the club captain.",
             "The visitors had a goal disallowed for offside.",
-            "Rain made the pitch heavy in the second half.",
+            "Heavy rain made the pitch slow in the second half, and both sides struggled to keep the ball on the ground.",
             "Both teams had chances in a tense final ten minutes.",
             "The result moves the winners up the table.",
-            "Fans sang throughout the match.",
-            "The referee showed several yellow cards.",
+            "Fans sang throughout the match and unfurled a giant banner before kick-off in memory of a former player.",
+            "The referee showed several yellow cards in a bad-tempered second half and had to separate players after one late challenge.",
         ),
         followups=(
             ("coach", "{lq}We still have work to do,{rq} {S} said."),
@@ -1322,14 +2060,17 @@ def _court(rng: random.Random, vocab: Vocab, sid: str, day: date, place: Place) 
     judge = _person(rng, vocab)
     defendant = _person(rng, vocab)
     crime = rng.choice(("fraud", "bribery", "money laundering", "embezzlement", "tax evasion"))
-    court = rng.choice(("{City} District Court", "{Region} Superior Court", "federal court in {City}"))
-    court = court.replace("{City}", place.city).replace("{Region}", place.region)
+    court = rng.choice(("district court", "superior court", "federal court", "regional court"))
     facts = {
         "date": Fact("date", "date", day),
         "place": Fact("place", "place", place),
         "sentence": Fact(
-            "sentence", "number", rng.choice((2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 14, 15, 18)),
-            fmt="years", sg="year", pl="years",
+            "sentence",
+            "number",
+            rng.choice((2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 14, 15, 18)),
+            fmt="years",
+            sg="year",
+            pl="years",
             cores=(
                 "the defendant was sentenced to {N} in prison",
                 "the judge imposed a prison term of {N}",
@@ -1337,12 +2078,18 @@ def _court(rng: random.Random, vocab: Vocab, sid: str, day: date, place: Place) 
             ),
         ),
         "fine": Fact(
-            "fine", "number", float(rng.choice((1.5, 2.4, 3.8, 5.0, 7.5, 12.0, 25.0, 40.0))),
-            fmt="money", currency="USD",
+            "fine",
+            "number",
+            float(rng.choice((1.5, 2.4, 3.8, 5.0, 7.5, 12.0, 25.0, 40.0))),
+            fmt="money",
+            currency="USD",
             cores=("the defendant was also fined {N}", "the court ordered a fine of {N}"),
         ),
         "judge": Fact(
-            "judge", "entity", judge, attrib=False,
+            "judge",
+            "entity",
+            judge,
+            attrib=False,
             role=Role("Judge", "Judge", "the presiding judge"),
             cores=(
                 "{P} said the crimes had caused lasting harm",
@@ -1351,7 +2098,10 @@ def _court(rng: random.Random, vocab: Vocab, sid: str, day: date, place: Place) 
             ),
         ),
         "defendant": Fact(
-            "defendant", "entity", defendant, attrib=False,
+            "defendant",
+            "entity",
+            defendant,
+            attrib=False,
             role=Role("former executive", "defendant", "the former executive"),
             cores=(
                 "{P} showed no emotion as the verdict was read",
@@ -1360,7 +2110,9 @@ def _court(rng: random.Random, vocab: Vocab, sid: str, day: date, place: Place) 
             ),
         ),
         "appeal": Fact(
-            "appeal", "negation", rng.random() < 0.5,
+            "appeal",
+            "negation",
+            rng.random() < 0.5,
             cores=("the defence will appeal the ruling", "defence lawyers said they would appeal"),
             neg_cores=(
                 "the defence will not appeal the ruling",
@@ -1369,12 +2121,22 @@ def _court(rng: random.Random, vocab: Vocab, sid: str, day: date, place: Place) 
         ),
     }
     return Story(
-        sid, "court", day, place, facts,
-        {"City": place.city, "court": court, "crime": crime, "event": "ruling"},
+        sid,
+        "court",
+        day,
+        place,
+        facts,
+        {
+            "City": place.city,
+            "court": court,
+            "crime": crime,
+            "a_crime": ("an " if crime[0] in "aeiou" else "a ") + crime,
+            "event": "ruling",
+        },
         leads=(
             "a court in {place} delivered its verdict in a long-running {crime} case {date}",
-            "the {court} ruled {date} in a {crime} case that has gripped {place}",
-            "jurors in {place} returned a verdict {date} in a {crime} trial",
+            "a {court} in {place} ruled {date} in {a_crime} case",
+            "jurors in {place} returned a verdict {date} in {a_crime} trial",
         ),
         titles=(
             "Former executive sentenced in {City} {crime} case",
@@ -1387,7 +2149,7 @@ def _court(rng: random.Random, vocab: Vocab, sid: str, day: date, place: Place) 
             "{lq}Justice has finally been done,{rq} said {W}, one of the victims.",
             "The trial lasted several weeks and heard from dozens of witnesses.",
             "Defence lawyers argued that their client had been misled by colleagues.",
-            "The case drew attention to weak oversight in the industry.",
+            "The case drew attention to weak oversight in the industry and prompted lawmakers to call for an inquiry.",
             "Sentencing guidelines allowed the judge considerable discretion.",
             "Outside the court, reporters waited for the defendant to leave.",
         ),
@@ -1395,7 +2157,7 @@ def _court(rng: random.Random, vocab: Vocab, sid: str, day: date, place: Place) 
             ("judge", "{S} adjourned the hearing shortly after noon."),
             ("defendant", "{S} left the courtroom without speaking to reporters."),
         ),
-        srcs=("prosecutors", "court records", "court officials", "lawyers in the case"),
+        srcs=("prosecutors", "a court spokesperson", "court officials", "lawyers in the case"),
     )
 
 
@@ -1466,8 +2228,10 @@ def _wrong_value(rng: random.Random, f: Fact, story: Story, vocab: Vocab) -> Any
             x = v + delta if v + delta < 95 else v - delta
             return round(x, 1)
         if f.fmt == "mag":
-            return round(v + rng.choice((-1, 1)) * rng.uniform(0.8, 1.4), 1) if v > 5.8 else round(
-                v + rng.uniform(0.8, 1.4), 1
+            return (
+                round(v + rng.choice((-1, 1)) * rng.uniform(0.8, 1.4), 1)
+                if v > 5.8
+                else round(v + rng.uniform(0.8, 1.4), 1)
             )
         factor = rng.uniform(1.6, 2.5) if rng.random() < 0.6 else rng.uniform(0.35, 0.6)
         x = v * factor
@@ -1476,8 +2240,10 @@ def _wrong_value(rng: random.Random, f: Fact, story: Story, vocab: Vocab) -> Any
     if f.fmt == "age":
         return n + rng.randint(6, 15) if n < 45 else n - rng.randint(6, 15)
     if n >= 6 and rng.random() < 0.4:
-        return rng.randint(max(1, n // 3), max(1, int(n * 0.6)))
-    return rng.randint(int(n * 1.5) + 2, n * 2 + 3)
+        x = rng.randint(max(1, n // 3), max(1, int(n * 0.6)))
+        return round(x, -2) if x >= 2000 else x
+    x = rng.randint(int(n * 1.5) + 2, n * 2 + 3)
+    return round(x, -2) if x >= 2000 else x
 
 
 def _number_slots(
@@ -1495,9 +2261,10 @@ def _number_slots(
     if f.fmt == "mag":
         return {"M": _mag_phrase(rng, v), "M2": f"{v:.1f}"}, True
     if f.fmt == "score":
-        return {"N": _score_phrase(rng, v[0], v[1])}, True
+        return {"N": _score_phrase(rng, v[0], v[1]), "N2": f"{v[0]}-{v[1]}"}, True
     # age
-    return {"A": f"{v}-year-old", "B": f"aged {v}"}, True
+    art = "an" if v in (8, 11, 18) or 80 <= v < 90 else "a"
+    return {"A": f"{art} {v}-year-old", "B": f"aged {v}"}, True
 
 
 @dataclass(slots=True)
@@ -1507,7 +2274,6 @@ class _Art:
     published: date
     overrides: dict[str, Any]
     force: dict[str, bool]  # fact name -> must state exactly
-    sentences: list[tuple[str, list[str], bool]] = field(default_factory=list)
 
 
 def _fmt(t: str, ctx: dict[str, str]) -> str:
@@ -1522,7 +2288,8 @@ def _render_fact_core(
         core = rng.choice(f.cores)
         sub = dict(ctx)
         sub["P"] = person_ref(rng, v, f.role, exact)
-        return _clean(_fmt(core, sub) + "."), True
+        tail = rng.choice(_PERSON_TAILS) if " said" in core and rng.random() < 0.5 else ""
+        return _clean(_fmt(core, sub) + tail + "."), True
     if f.kind == "negation":
         core = rng.choice(f.cores if v else f.neg_cores)
         ex = True
@@ -1533,12 +2300,9 @@ def _render_fact_core(
     sub = ctx if not slots else {**ctx, **slots}
     c = _fmt(core, sub)
     if f.attrib:
-        w = rng.choice(_WRAPS)
         src = rng.choice(story.srcs)
-        c0 = c[:1]
-        c = _fmt(w, {"c": c, "src": src, "Src": _cap(src)}) if w != "{c}." else c + "."
-        if w.startswith("{c}"):
-            c = _cap(c0) + c[1:]
+        wraps = _WRAPS if f.kind == "number" else _NEG_WRAPS
+        c = rng.choice(wraps).format(c=c, src=src, Src=_cap(src))
     else:
         c += "."
     return _clean(c), ex
@@ -1590,11 +2354,7 @@ def _render_article(
         lead_t = lead_t + " {date}"
     lctx["date"] = dph
     lead = _clean(_fmt(lead_t, lctx) + ".")
-    if not dph and lead.endswith(" ."):
-        lead = lead[:-2] + "."
     lead = lead.replace(" .", ".")
-    if lead.count(",") and lead.endswith(",."):
-        lead = lead[:-2] + "."
     body.append(lead)
     out.append(("place", lead, True))
     if states_date:
@@ -1618,7 +2378,7 @@ def _render_article(
 
     # fillers
     n_fill = max(1, n_target - len(body))
-    pool = story.fillers + _GENERIC_FILLERS
+    pool = story.fillers + _TYPE_FILLERS[story.stype] + _GENERIC_FILLERS
     for t in rng.sample(pool, min(n_fill, len(pool))):
         if "{W}" in t:
             ctx["W"] = rng.choice(name_pool)
@@ -1654,20 +2414,23 @@ def _render_article(
         pf = facts["price"]
         tctx["price_n"] = _money_phrase(rng, ov.get("price", pf.value), pf.currency, True)[0]
     title = _fmt(rng.choice(story.titles), tctx)
+    if "place" in ov and story.stype != "sports":
+        # the outlet got the city wrong throughout, not only in the lead
+        tc, wc = story.place.city, place_v.city
+        text = text.replace(tc, wc)
+        title = title.replace(tc, wc)
+        out = [(n, s.replace(tc, wc), e) for n, s, e in out]
     return title, text, out
 
 
 _FACT_PROB = {"date": 0.85, "place": 1.0, "number": 0.6, "entity": 0.5, "negation": 0.45}
 
 
+_SLUG_RE = re.compile(r"[^a-z0-9]+")
+
+
 def _slug(s: str) -> str:
-    out = []
-    for ch in s.lower():
-        if ch.isalnum():
-            out.append(ch)
-        elif out and out[-1] != "-":
-            out.append("-")
-    return "".join(out).strip("-")[:60]
+    return _SLUG_RE.sub("-", s.lower()).strip("-")[:60]
 
 
 def generate(
@@ -1688,16 +2451,30 @@ def generate(
         raise ValueError("n_articles must be >= 0")
     if not 0.0 <= conflict_rate <= 1.0:
         raise ValueError("conflict_rate must be in [0, 1]")
+    was_enabled = gc.isenabled()
+    gc.disable()  # millions of small, long-lived objects: cyclic GC only costs time here
+    try:
+        return _generate(n_articles, seed, conflict_rate)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _generate(
+    n_articles: int, seed: int, conflict_rate: float
+) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     rng = random.Random(seed)
 
     # story sizes
     sizes: list[int] = []
     left = n_articles
     while left > 0:
-        k = min(rng.randint(3, 6), left)
-        if 0 < left - k < 3 and left >= 3:
-            k = left - 3 if left - 3 >= 3 else left
-            k = min(k, 6) if left - k >= 3 or left - k == 0 else left
+        if left <= 6:
+            k = left
+        else:
+            k = rng.randint(3, 6)
+            if left - k < 3:
+                k = left - 3
         sizes.append(k)
         left -= k
     n_stories = len(sizes)
@@ -1733,9 +2510,7 @@ def generate(
         # which facts each article states
         stated: list[list[str]] = []
         for _ in arts:
-            stated.append(
-                [n for n, f in story.facts.items() if rng.random() < _FACT_PROB[f.kind]]
-            )
+            stated.append([n for n, f in story.facts.items() if rng.random() < _FACT_PROB[f.kind]])
         conf: dict[str, Any] | None = None
         if si in conf_set:
             kinds_avail = sorted({f.kind for f in story.facts.values()})
@@ -1754,7 +2529,7 @@ def generate(
         exact_t: dict[str, list[str]] = {n: [] for n in story.facts}
         sent_of: dict[tuple[int, str], str] = {}
         for ai, art in enumerate(arts):
-            n_target = rng.randint(9, 25)
+            n_target = rng.randint(14, 25)
             title, text, out = _render_article(rng, story, art, stated[ai], n_target, name_pool)
             for fname_, sent, ex in out:
                 facts_t[fname_].append([art.aid, sent])

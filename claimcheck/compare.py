@@ -14,6 +14,7 @@ incompatible. Precision differences, formats and attributed speech are never con
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 import time
 from collections import Counter, defaultdict
@@ -62,6 +63,7 @@ class ClaimRecord:
     modality: str | None
     speaker: str | None
     tense: str | None
+    published: str | None = None
     slots: list[Slot] = field(default_factory=list)
     masked: str = ""
     keys: set[str] = field(default_factory=set)
@@ -124,12 +126,79 @@ _NEG_TOKEN = re.compile(
 )
 
 
-def _stem(word: str) -> str:
+def _strip_suffix(word: str) -> str:
+    """A light suffix stripper; both sides of a comparison go through the same one."""
     word = word.strip("'’-")
-    for suffix in ("ies", "es", "s"):
-        if len(word) > 4 and word.endswith(suffix) and not word.endswith("ss"):
-            return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+    if word.endswith(("'s", "’s")):
+        word = word[:-2]
+    if len(word) > 5 and word.endswith("ies"):
+        word = word[:-3] + "y"
+    elif len(word) > 5 and word.endswith("ing"):
+        word = word[:-3]
+    elif len(word) > 4 and word.endswith("ed"):
+        word = word[:-2]
+    elif len(word) > 4 and word.endswith("es") and not word.endswith("ses"):
+        word = word[:-2]
+    elif len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        word = word[:-1]
+    if len(word) > 4 and word.endswith("e"):
+        word = word[:-1]
+    if len(word) > 4 and word[-1] == word[-2] and word[-1] not in "aeiouls":
+        word = word[:-1]  # "planned" -> "plan"
     return word
+
+
+def _stem(word: str) -> str:
+    """Suffix-stripped word, mapped to its synonym row's canonical form."""
+    base = _strip_suffix(word)
+    return _SYNONYMS.get(word, _SYNONYMS.get(base, base))
+
+
+# Words that news outlets use for one another when they restate the same fact. Each row is
+# one meaning; the first word is its canonical form. Kept small and general on purpose.
+_SYNONYM_ROWS = [
+    "recognize recognise see consider regard view designate label list deem",
+    "group organization organisation movement",
+    "meet met meeting talks",
+    "receive host welcome",
+    "maintain keep continue sustain",
+    "contact contacts ties relation relations relationship",
+    "kill killed killing dead die died death deaths slay slain fatal fatally",
+    "injure injured wound wounded hurt injury injuries",
+    "visit visited trip travel traveled travelled",
+    "lead led head headed chair chaired chief leader chairman leadership",
+    "release free freed freeing",
+    "hostage captive captives abducted kidnapped",
+    "citizen national nationals",
+    "attack attacked strike assault raid",
+    "arrest arrested detain detained custody",
+    "shoot shot shooting gunfire",
+    "say said state stated told tell announce announced",
+    "begin began start started launch launched",
+    "end ended finish finished conclude concluded",
+    "buy bought acquire acquired purchase purchased",
+    "sign signed",
+    "elect elected win won victory",
+    "divert diverted distract",
+    "reduce reduction reduced cut cuts",
+    "aid assistance support help",
+    "credit credits",
+    "rep representative representatives delegation delegations envoy envoys",
+    "large big major",
+    "many numerous multiple several repeated repeatedly",
+]
+_SYNONYMS: dict[str, str] = {}
+
+
+def _build_synonyms() -> None:
+    for row in _SYNONYM_ROWS:
+        words = row.split()
+        for w in words:
+            _SYNONYMS.setdefault(w, words[0])
+            _SYNONYMS.setdefault(_strip_suffix(w), words[0])
+
+
+_build_synonyms()
 
 
 def _masked_text(claim: ClaimRecord) -> str:
@@ -155,11 +224,19 @@ def _masked_text(claim: ClaimRecord) -> str:
     return re.sub(r"\s+", " ", "".join(pieces)).strip().lower()
 
 
-def _content_words(masked: str) -> set[str]:
-    return {
-        _stem(t) for t in _TOKEN.findall(masked)
-        if t not in _STOP and not t.startswith("<") and len(t) > 2
-    }
+def _canonical_tokens(masked: str) -> list[str]:
+    """Content tokens of masked text, stemmed and mapped to synonyms; placeholders kept."""
+    out = []
+    for t in _TOKEN.findall(masked):
+        if t.startswith("<") or (t.startswith("e") and len(t) == 13 and t[1:].isalnum()):
+            out.append(t)
+        elif t not in _STOP and len(t) > 2:
+            out.append(_stem(t))
+    return out
+
+
+def _content_words(tokens: Sequence[str]) -> set[str]:
+    return {t for t in tokens if not t.startswith("<") and not (len(t) == 13 and t[0] == "e" and t[1:].isalnum())}
 
 
 # --- loading ------------------------------------------------------------------------------
@@ -170,7 +247,7 @@ def load_claims(db: sqlite_utils.Database) -> list[ClaimRecord]:
     claims: dict[str, ClaimRecord] = {}
     sql = """
         SELECT c.id, c.article_id, a.source, a.outlet, c.start, c.end, c.text, c.normalized,
-               c.polarity, c.modality, c.speaker, c.tense
+               c.polarity, c.modality, c.speaker, c.tense, a.published
         FROM claims c
         JOIN sentences s ON s.id = c.sentence_id
         JOIN articles a ON a.id = c.article_id
@@ -194,8 +271,9 @@ def load_claims(db: sqlite_utils.Database) -> list[ClaimRecord]:
 
 def _prepare(claims: Sequence[ClaimRecord]) -> None:
     for c in claims:
-        c.masked = _masked_text(c)
-        c.words = _content_words(c.masked)
+        tokens = _canonical_tokens(_masked_text(c))
+        c.masked = " ".join(tokens)
+        c.words = _content_words(tokens)
         c.keys = set(c.words) | {s.entity_id for s in c.slots if s.entity_id}
 
 
@@ -305,7 +383,9 @@ def _entity_set(c: ClaimRecord, kinds: Iterable[str] = ("person", "org", "place"
 
 def _interval_relation(a: Slot, b: Slot) -> str:
     assert a.lo is not None and a.hi is not None and b.lo is not None and b.hi is not None
-    if a.lo == b.lo and a.hi == b.hi:
+    # The same words state the same value. Two copies of "on Monday" resolved against two
+    # different publication dates are one (syndicated or re-used) statement, not two.
+    if a.lo == b.lo and a.hi == b.hi or _same_words(a.surface, b.surface):
         return "equal"
     if a.lo <= b.lo and b.hi <= a.hi:
         return "contains"
@@ -316,15 +396,24 @@ def _interval_relation(a: Slot, b: Slot) -> str:
     return "overlap"
 
 
+def _same_words(a: str, b: str) -> bool:
+    return " ".join(a.lower().split()) == " ".join(b.lower().split())
+
+
 def _date_text(slot: Slot) -> str:
     from .dates import format_interval
     import datetime as dt
 
     if slot.lo is None or slot.hi is None:
         return slot.value
+    granularity = (slot.unit or "day").split("|")[0]
     return format_interval(
-        dt.date.fromordinal(int(slot.lo)), dt.date.fromordinal(int(slot.hi)), slot.unit or "day"
+        dt.date.fromordinal(int(slot.lo)), dt.date.fromordinal(int(slot.hi)), granularity
     )
+
+
+def _relative(slot: Slot) -> bool:
+    return (slot.unit or "").endswith("|relative")
 
 
 def _quantity_text(slot: Slot) -> str:
@@ -393,8 +482,15 @@ def compare_pair(a: ClaimRecord, b: ClaimRecord, sim: float) -> PairVerdict:
         if "equal" in rels and len(da) == len(db_):
             pass
         elif all(r == "disjoint" for r in rels):
+            # A date resolved from "on Monday" is only as good as the publication date it
+            # was resolved against: compare it only between articles published the same day.
+            relative_ok = not (_relative(da[0]) or _relative(db_[0])) or (
+                a.published is not None and a.published == b.published
+            )
+            granularity = (da[0].unit or "").split("|")[0]
             if (frame and same_people and len(da) == 1 and len(db_) == 1 and sim >= 0.8
-                    and da[0].unit == db_[0].unit and da[0].unit in ("day", "month", "year")):
+                    and relative_ok and granularity == (db_[0].unit or "").split("|")[0]
+                    and granularity in ("day", "month", "year")):
                 x, y = _date_text(da[0]), _date_text(db_[0])
                 conflicts.append(("date", x, y, f"A says {x}; B says {y}"))
         else:
@@ -415,6 +511,12 @@ def compare_pair(a: ClaimRecord, b: ClaimRecord, sim: float) -> PairVerdict:
             xs, ys = roles_a[role], roles_b[role]
             rels = [_interval_relation(x, y) for x in xs for y in ys]
             if all(r == "disjoint" for r in rels):
+                if role.startswith("count|") and role.endswith("|"):
+                    continue  # a bare number with neither a counted noun nor an event word
+                if role.startswith("age") and not (
+                    len(qa) == 1 and len(qb) == 1 and len(_slots(a, "person")) == 1
+                ):
+                    continue  # ages compare only when each claim names one person with one age
                 if frame and same_people and len(xs) == 1 and len(ys) == 1 and sim >= 0.75:
                     x, y = _quantity_text(xs[0]), _quantity_text(ys[0])
                     what = role.split("|")[1] or role.split("|")[0].partition(":")[2] or "count"
@@ -451,8 +553,12 @@ def compare_pair(a: ClaimRecord, b: ClaimRecord, sim: float) -> PairVerdict:
                 continue
             sa = next(s for s in _slots(a, kind))
             sb = next(s for s in _slots(b, kind))
+            if "pronoun" in (sa.unit, sb.unit) or _same_words(sa.surface, sb.surface):
+                continue
             if kind == "person" and not (sa.unit and sb.unit and sa.unit == sb.unit):
                 continue  # only people named in the same role
+            if _name_overlap(sa.value, sb.value):
+                continue  # "Vladimir Putin" vs "Putin": one name, not two people
             if kind == "place" and not (_locative(a, sa) and _locative(b, sb)):
                 continue
             label = "entity" if kind == "person" else "place"
@@ -464,6 +570,15 @@ def compare_pair(a: ClaimRecord, b: ClaimRecord, sim: float) -> PairVerdict:
     if conflicts:
         return PairVerdict("conflict", conflicts)
     return PairVerdict("refine" if refine else "agree", [])
+
+
+def _name_overlap(a: str, b: str) -> bool:
+    """True when the two names share a word: then they may well be one entity."""
+    from .entities import name_key
+
+    ta = {name_key(t) for t in a.split() if len(t) > 2}
+    tb = {name_key(t) for t in b.split() if len(t) > 2}
+    return bool(ta & tb)
 
 
 def _locative(c: ClaimRecord, slot: Slot) -> bool:
@@ -483,17 +598,68 @@ def _stable_id(prefix: str, *parts: str) -> str:
     return prefix + hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:12]
 
 
+class StoryAffinity:
+    """How strongly two articles are about the same story.
+
+    Each article is the set of its canonical entities and content words; the affinity of two
+    articles is the cosine of their idf-weighted sets. Words and entities that many articles
+    share (a city, "police") weigh little; a victim's name or a street weighs a lot.
+    """
+
+    def __init__(self, claims: Sequence[ClaimRecord]) -> None:
+        keys: dict[str, set[str]] = defaultdict(set)
+        for c in claims:
+            keys[c.article_id] |= c.keys
+        n = max(len(keys), 1)
+        df: Counter[str] = Counter()
+        for ks in keys.values():
+            df.update(ks)
+        self._weights: dict[str, dict[str, float]] = {}
+        self._norms: dict[str, float] = {}
+        for art, ks in keys.items():
+            w = {k: math.log((n + 1) / (df[k] + 0.5)) ** 2 for k in ks if df[k] > 1}
+            self._weights[art] = w
+            self._norms[art] = math.sqrt(sum(v * v for v in w.values())) or 1.0
+        self._cache: dict[tuple[str, str], float] = {}
+
+    def __call__(self, a: str, b: str) -> float:
+        if a == b:
+            return 1.0
+        key = (a, b) if a < b else (b, a)
+        hit = self._cache.get(key)
+        if hit is not None:
+            return hit
+        wa, wb = self._weights.get(a, {}), self._weights.get(b, {})
+        if len(wa) > len(wb):
+            wa, wb = wb, wa
+        dot = sum(v * wb[k] for k, v in wa.items() if k in wb)
+        score = dot / (self._norms.get(a, 1.0) * self._norms.get(b, 1.0))
+        self._cache[key] = score
+        return score
+
+
+#: Articles below this affinity are about different stories: their claims are grouped only
+#: when nearly identical, and never reported as conflicting.
+STORY_AFFINITY = 0.1
+#: Claims of unrelated articles must be this similar to be grouped (stock phrases).
+VERBATIM = 0.9
+
+
 def find_groups(
-    claims: list[ClaimRecord], *, threshold: float = 0.62
+    claims: list[ClaimRecord], *, threshold: float = 0.56
 ) -> tuple[list[Group], int]:
     """Group claims and decide verdicts; return the groups and the candidate pair count."""
     _prepare(claims)
     pairs = candidate_pairs(claims)
+    affinity = StoryAffinity(claims)
     scored: list[tuple[float, int, int]] = []
     for i, j in pairs:
         s = similarity(claims[i], claims[j])
-        if s >= threshold * 0.85:
-            scored.append((s, i, j))
+        if s < threshold * 0.85:
+            continue
+        if s < VERBATIM and affinity(claims[i].article_id, claims[j].article_id) < STORY_AFFINITY:
+            continue
+        scored.append((s, i, j))
     sims = {(i, j): s for s, i, j in scored}
     clusters = cluster(len(claims), scored, [c.article_id for c in claims], threshold)
     groups: list[Group] = []
@@ -512,6 +678,8 @@ def find_groups(
                     continue
                 sim = sims.get((i, j) if i < j else (j, i), 0.0)
                 verdict = compare_pair(a, b, sim)
+                if verdict.conflicts and affinity(a.article_id, b.article_id) < STORY_AFFINITY:
+                    verdict = PairVerdict("agree", [])
                 relations.add(verdict.relation)
                 for kind, av, bv, why in verdict.conflicts:
                     group.conflicts.append(Conflict(
@@ -530,7 +698,7 @@ def diff(
     db_path: str | Path = "claimcheck.db",
     *,
     kinds: Sequence[str] | None = None,
-    threshold: float = 0.62,
+    threshold: float = 0.56,
 ) -> DiffResult:
     """Compare the stored claims across articles, store groups and conflicts, return them.
 

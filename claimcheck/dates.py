@@ -66,9 +66,7 @@ _MONTH_NUM = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
     "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
-_MONTH_NAMES = (
-    "January February March April May June July August September October November December"
-).split()
+_MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 _WEEKDAY_NUM = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 _SEASON_FIRST_MONTH = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
 _SEASON_NAME = {3: "spring", 6: "summer", 9: "autumn", 12: "winter"}
@@ -78,78 +76,198 @@ _NUMBER_WORDS = {
 }  # fmt: skip
 
 # ---------------------------------------------------------------------------------------
-# The combined pattern. Each top-level branch is one named group, so ``m.lastgroup`` tells
-# which branch matched. Branch order matters only for matches that start at the same place.
+# Patterns. Python's ``re`` tries every alternative at every position unless a pattern
+# starts with a literal or a character set, so the scan runs in two steps: one combined
+# trigger pattern whose alternatives all start with a literal (digits, capitals, a space
+# before a lowercase head word) finds the *head* of each date expression fast; a small
+# anchored pattern per kind of head then reads the whole expression from there, and the
+# modifier words before the head ("early", "last", "earlier this") are read backwards.
+
+_NB = r"(?<![A-Za-z0-9].)"  # after the first literal: it starts a word
+def _word_alternatives(words: str) -> str:
+    """Alternatives that each start with a literal, so a search can skip ahead fast.
+
+    :param words: ``|``-separated lowercase words (regex pieces allowed after the first
+        letter); each is also accepted capitalised, and must start a word.
+    """
+    alts: list[str] = []
+    for word in words.split("|"):
+        for first in dict.fromkeys((word[0], word[0].upper())):
+            alts.append(re.escape(first) + _NB + word[1:])
+    return "|".join(alts)
+
+
+# a digit starts a head only as a year (4 digits) or as a day or month before "/", "-", a
+# month name or an ordinal suffix; ages, times and counts are skipped here already
+_DIGIT_HEAD = r"(?:[0-9]{3}(?![0-9])|[0-9]?(?:st|nd|rd|th)?(?=/|\s*[-–]\s*[0-9]|\s+(?:of\s+)?[JFMASOND]))"
+_TRIGGER_ALTS = [f"{d}{_NB}{_DIGIT_HEAD}" for d in "0123456789"] + [
+    rf"'{_NB}[0-9]0s\b",  # every alternative must start with a literal (see above)
+    rf"’{_NB}[0-9]0s\b",
+    rf"J{_NB}(?:an(?:uary)?|une?|uly?)\b",
+    rf"F{_NB}(?:eb(?:ruary)?|riday|all)\b",
+    rf"M{_NB}(?:ar(?:ch)?|ay|onday)\b",
+    rf"A{_NB}(?:pr(?:il)?|ug(?:ust)?|utumn)\b",
+    rf"S{_NB}(?:ep(?:t(?:ember)?)?|aturday|unday|pring|ummer)\b",
+    rf"O{_NB}ct(?:ober)?\b",
+    rf"N{_NB}ov(?:ember)?\b",
+    rf"D{_NB}ec(?:ember)?\b",
+    rf"T{_NB}(?:uesday|hursday|oday|onight)\b",
+    rf"W{_NB}(?:ednesday|inter)\b",
+    rf"Y{_NB}esterday\b",
+    rf"C{_NB}hristmas\b",
+    rf"T{_NB}hanksgiving\b",
+    rf"H{_NB}alloween\b",
+    rf"E{_NB}aster\b",
+    rf"N{_NB}ew\s+Year['’]s\b",
+    rf"I{_NB}ndependence\s+Day\b",
+    rf"M{_NB}(?:emorial\s+Day|other['’]s\s+Day|artin\s+Luther\s+King)\b",
+    rf"L{_NB}abor\s+Day\b",
+    rf"V{_NB}(?:eterans['’]?\s+Day|alentine['’]s\s+Day)\b",
+    rf"F{_NB}(?:ourth\s+of\s+July|ather['’]s\s+Day)\b",
+    rf"B{_NB}oxing\s+Day\b",
+    rf"S{_NB}t\.\s+Patrick['’]s\s+Day\b",
+]
+_HEAD_RE = re.compile("|".join(_TRIGGER_ALTS))
+# Lowercase head words are found by a second scan that starts with the literal " ": one
+# pattern holding both runs slower, since every space would then try all alternatives.
+_LOWER_HEAD_RE = re.compile(
+    r" (?:yesterday|year|today|tonight|week(?:end)?|winter|month|morning|night|ago|autumn"
+    r"|afternoon|evening|spring|summer|fall)\b"
+)
 
 _MON = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?"
 )
-_MON_FULL = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
-)
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_WD_PREFIX = rf"(?:{_WD}|(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.)"
 _DAY_NB = r"(?<![\d.,:/$£€#-])"
 _DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?![0-9:])"
-_YEAR = r"(?:1[89][0-9]{2}|20[0-9]{2}|2100)(?![0-9]|,[0-9]{3}|'?s\b)"
+_YEAR = r"(?:1[89][0-9]{2}|20[0-9]{2}|2100)(?![0-9]|,[0-9]{3}|['’]?s\b)"
 _YEAR_NB = r"(?<![\d.,:/$£€#-])"
-_PART = r"(?:[Ee]arly|[Mm]id|[Ll]ate)"
-_PART_LONG = r"(?:[Ee]arly|[Mm]id|[Ll]ate|[Ee]nd of|[Ss]tart of|[Bb]eginning of|[Mm]iddle of)"
 
-_PATTERN = rf"""
-(?P<iso>{_YEAR_NB}(?P<iso_y>1[89][0-9]{{2}}|20[0-9]{{2}})-(?P<iso_m>0[1-9]|1[0-2])
-    -(?P<iso_d>0[1-9]|[12][0-9]|3[01])(?![0-9-]))
-|(?P<us>{_DAY_NB}(?P<us_m>1[0-2]|0?[1-9])/(?P<us_d>3[01]|[12][0-9]|0?[1-9])
-    /(?P<us_y>(?:1[89]|20)[0-9]{{2}}|[0-9]{{2}})(?![0-9/]))
-|(?P<mdy>(?:(?P<mdy_tod>[Ee]arly|[Ll]ate)\s+)?(?:(?P<mdy_wd>{_WD_PREFIX}),?\s+)?
-    (?P<mdy_m>{_MON})\s*{_DAY_NB}(?P<mdy_d>{_DAY})(?:\s*[-–]\s*(?P<mdy_d2>{_DAY}))?
-    (?:,?\s+(?P<mdy_y>{_YEAR}))?)
-|(?P<dmy>(?:(?P<dmy_wd>{_WD_PREFIX}),?\s+)?{_DAY_NB}(?P<dmy_d>{_DAY})
-    (?:\s*[-–]\s*(?P<dmy_d2>{_DAY}))?\s+(?:of\s+)?(?P<dmy_m>{_MON})(?:,?\s+(?P<dmy_y>{_YEAR}))?)
-|(?P<my>(?:(?P<my_part>{_PART_LONG})[\s-]+)?(?P<my_m>{_MON}),?\s+(?:of\s+)?(?P<my_y>{_YEAR}))
-|(?P<season>(?:(?P<s_part>{_PART})[\s-]+)?(?P<s_name>[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter)
-    \s+(?:of\s+)?(?P<s_y>{_YEAR}))
-|(?P<rseason>(?P<rs_mod>[Ll]ast|[Tt]his\s+past|[Tt]his|[Nn]ext|[Ee]arlier\s+this|[Ll]ater\s+this)
-    \s+(?P<rs_name>spring|summer|fall|autumn|winter)\b)
-|(?P<decade>(?:(?P<dec_part>{_PART})[\s-]+)?(?:(?<![0-9])(?P<dec_y>(?:18|19|20)[0-9]0)
-    |['’](?P<dec_yy>[0-9]0))'?s\b)
-|(?P<ypart>(?P<yp_part>{_PART_LONG})[\s-]+(?P<yp_y>{_YEAR}))
-|(?P<yrange>{_YEAR_NB}(?P<yr_a>1[89][0-9]{{2}}|20[0-9]{{2}})\s*[-–/]\s*
-    (?P<yr_b>(?:1[89]|20)[0-9]{{2}}|[0-9]{{2}})(?![0-9/-]))
-|(?P<year>{_YEAR_NB}(?P<y>{_YEAR}))
-|(?P<wd>(?:(?P<wd_mod>[Ee]arly|[Ll]ate|[Ll]ast|[Tt]his\s+past|[Tt]his|[Nn]ext|[Pp]ast)\s+)?
-    (?P<wd_n>{_WD})(?![A-Za-z])(?:\s+(?P<wd_tod>morning|afternoon|evening|night))?)
-|(?P<rel>[Yy]esterday|[Tt]oday|[Tt]onight|[Ll]ast\s+night|[Tt]his\s+(?:morning|afternoon|evening))
-|(?P<runit>(?P<ru_mod>[Ee]arlier\s+this|[Ll]ater\s+this|[Ee]arlier\s+last|[Ll]ast|[Tt]his\s+past
-    |[Tt]his|[Nn]ext|[Tt]he\s+past|[Oo]ver\s+the)\s+(?P<ru_u>week(?:end)?|month|year)\b)
-|(?P<ago>(?P<ago_n>[0-9]{{1,2}}|[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even
-    |[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve)\s+(?P<ago_u>day|week|month|year)s?\s+ago\b)
-|(?P<mo>(?:(?P<mo_mod>{_PART_LONG}|[Ll]ast|[Tt]his|[Nn]ext)[\s-]+)?(?P<mo_m>{_MON_FULL})
-    (?!\s*[0-9]|'s\b))
-"""
-_DATE_RE = re.compile(_PATTERN, re.VERBOSE)
+
+def _mdy(p: str) -> str:
+    return (
+        rf"(?P<{p}m>{_MON})\s*(?P<{p}d>{_DAY})(?:\s*[-–]\s*(?P<{p}d2>{_DAY}))?"
+        rf"(?:,?\s+(?P<{p}y>{_YEAR}))?"
+    )
+
+
+def _dmy(p: str) -> str:
+    return (
+        rf"(?P<{p}d>{_DAY})(?:\s*[-–]\s*(?P<{p}d2>{_DAY}))?\s+(?:of\s+)?(?P<{p}m>{_MON})"
+        rf"(?:,?\s+(?P<{p}y>{_YEAR}))?"
+    )
+
+
+_NUM_RE = re.compile(
+    rf"""
+    (?P<iso>{_YEAR_NB}(?P<iso_y>1[89][0-9]{{2}}|20[0-9]{{2}})-(?P<iso_m>0[1-9]|1[0-2])
+        -(?P<iso_d>0[1-9]|[12][0-9]|3[01])(?![0-9-]))
+    |(?P<us>{_DAY_NB}(?P<us_m>1[0-2]|0?[1-9])/(?P<us_d>3[01]|[12][0-9]|0?[1-9])
+        /(?P<us_y>(?:1[89]|20)[0-9]{{2}}|[0-9]{{2}})(?![0-9/]))
+    |(?P<dmy>{_DAY_NB}{_dmy("dmy_")})
+    |(?P<decade>(?:(?<![0-9.,$])(?P<dec_y>(?:18|19|20)[0-9]0)|['’](?P<dec_yy>[0-9]0))['’]?s\b)
+    |(?P<yrange>{_YEAR_NB}(?P<yr_a>1[89][0-9]{{2}}|20[0-9]{{2}})\s*[-–/]\s*
+        (?P<yr_b>(?:1[89]|20)[0-9]{{2}}|[0-9]{{2}})(?![0-9/-]))
+    |(?P<year>{_YEAR_NB}(?P<y>{_YEAR}))
+    """,
+    re.VERBOSE,
+)
+_MONTH_RE = re.compile(
+    rf"(?P<mdy>{_mdy('mdy_')})|(?P<my>(?P<my_m>{_MON}),?\s+(?:of\s+)?(?P<my_y>{_YEAR}))"
+    r"|(?P<mo>(?P<mo_m>January|February|March|April|May|June|July|August|September|October"
+    r"|November|December)\b(?!\s*[0-9]|['’]s\b))"
+)
+_WEEKDAY_RE = re.compile(
+    rf"(?P<wmdy>(?P<wd_a>{_WD}),?\s+{_mdy('wmdy_')})"
+    rf"|(?P<wdmy>(?P<wd_b>{_WD}),?\s+{_dmy('wdmy_')})"
+    rf"|(?P<wd>(?P<wd_n>{_WD})(?![A-Za-z])(?!\s+(?:[Ss]chool|[Ss]ervices?|Times|Mass|Telegraph"
+    r"|Mail|Express|Herald|Post|Night\b|Morning\b))"
+    r"(?:\s+(?P<wd_tod>morning|afternoon|evening|night)\b)?)"
+)
+_HOLIDAY_RE = re.compile(
+    r"(?P<h>Christmas\s+Eve|Christmas(?:\s+Day)?|New\s+Year['’]s\s+Eve|New\s+Year['’]s(?:\s+Day)?"
+    r"|Thanksgiving(?:\s+Day)?|Halloween|Easter(?:\s+Sunday)?|Fourth\s+of\s+July"
+    r"|Independence\s+Day|Memorial\s+Day|Labor\s+Day|Mother['’]s\s+Day|Father['’]s\s+Day"
+    r"|Valentine['’]s\s+Day|Veterans['’]?\s+Day|Martin\s+Luther\s+King(?:,?\s+Jr\.?)?\s+Day"
+    r"|Boxing\s+Day|St\.\s+Patrick['’]s\s+Day)\b"
+    rf"(?:,?\s+(?P<hy>{_YEAR}))?"
+)
+_HOLIDAY_HEADS = (
+    "Christmas", "Thanksgiving", "Halloween", "Easter", "New", "Independence", "Memorial",
+    "Mother", "Martin", "Labor", "Veterans", "Valentine", "Fourth", "Father", "Boxing", "St.",
+)  # fmt: skip
+_HOLIDAY_BARE = frozenset(["christmas", "thanksgiving", "halloween", "easter", "new year's"])
+_HOLIDAY_PREP_BEFORE = re.compile(
+    "(?:"
+    + _word_alternatives(
+        r"on|over|at|during|before|after|since|until|by|through|around|of|for|this|last"
+    )
+    + r")\s+$"
+)
+_SEASON_RE = re.compile(
+    rf"(?P<s_name>[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter),?\s+(?:of\s+)?(?P<s_y>{_YEAR})"
+)
+
+
+_MOD_BEFORE = re.compile(
+    "(?P<mod>"
+    + _word_alternatives(
+        r"early|mid|late|end\s+of|start\s+of|beginning\s+of|middle\s+of|earlier\s+this"
+        r"|later\s+this|earlier\s+last|this\s+past|the\s+past|over\s+the|last|this|next|past"
+    )
+    + r")(?:\s*-\s*|\s+)$"
+)
+_AGO_BEFORE = re.compile(
+    "(?P<n>"
+    + "|".join(f"{d}(?<![A-Za-z0-9].)[0-9]?" for d in "123456789")
+    + "|"
+    + _word_alternatives("an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve")
+    + r")\s+(?P<u>day|week|month|year)s?\s+$"
+)
+_PART_MODS = frozenset(
+    ["early", "mid", "late", "end of", "start of", "beginning of", "middle of"]
+)
+_WEEKDAY_MODS = frozenset(["early", "late", "last", "this", "this past", "next", "past"])
+_SEASON_MODS = frozenset(["last", "this", "this past", "next", "earlier this", "later this"])
+_UNIT_MODS = frozenset(
+    ["last", "this", "next", "this past", "earlier this", "later this", "earlier last",
+     "the past", "over the", "past"]
+)  # fmt: skip
 
 # Context checks, applied to a few characters around a candidate only.
 _PREP_BEFORE = re.compile(
-    r"(?:\b(?:[Ii]n|[Ss]ince|[Bb]y|[Dd]uring|[Bb]efore|[Aa]fter|of|[Ff]rom|[Uu]ntil|[Tt]ill"
-    r"|[Tt]hrough|[Tt]hroughout|[Bb]etween|[Ee]arly|[Ll]ate|[Ff]or|[Ss]tarting|[Bb]eginning"
-    r"|[Aa]round|[Cc]irca|[Aa]bout|c\.|ca\.)\s+(?:the\s+(?:year\s+)?)?|\()$"
+    "(?:"
+    + _word_alternatives(
+        r"in|since|by|during|before|after|of|from|until|till|through|throughout|between|early"
+        r"|late|for|starting|beginning|around|circa|about|c\.|ca\."
+    )
+    + r")\s+(?:the\s+(?:year\s+)?)?$|\($"
 )
-_APPROX_BEFORE = re.compile(r"\b(?:[Aa]round|[Cc]irca|[Aa]bout|c\.|ca\.|[Aa]pproximately)\s+$")
+_APPROX_BEFORE = re.compile(
+    "(?:" + _word_alternatives(r"around|circa|about|c\.|ca\.|approximately") + r")\s+$"
+)
 _QUANTITY_AFTER = re.compile(
-    r"\s*(?:%|percent|per\s+cent|[a-z]+s\b(?<!\bwas)(?<!\bhas)(?<!\bis)(?<!\bas)(?<!\bthis))"
+    r"\s*(?:%|percent|per\s+cent|block\b|[a-z]+s\b(?<!\bwas)(?<!\bhas)(?<!\bis)(?<!\bas)(?<!\bthis))"
 )
-_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*|to\s+|through\s+|until\s+)$")
-_MERGE_GAP = re.compile(r"\s*(?:and|to|through|thru|until|till|[-–—])\s*$")
-_DASH_GAP = re.compile(r"\s*[-–—]\s*$")
+_LIST_GAP = re.compile(
+    r"[ \t]*(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|and[ \t]+|or[ \t]+|&[ \t]*|to[ \t]+|through[ \t]+"
+    r"|until[ \t]+)$"
+)
+_MERGE_GAP = re.compile(r"[ \t]*(?:and|to|through|thru|until|till|[-–—])[ \t]*$")
+_DASH_GAP = re.compile(r"[ \t]*[-–—][ \t]*$")
+_FUTURE_BEFORE = re.compile(
+    "(?:"
+    + _word_alternatives(r"scheduled|set\s+for|slated|will|due|expected|upcoming|plans?\s+to")
+    + r")\b[^.!?\n]{0,40}$"
+)
 _BETWEEN_BEFORE = re.compile(r"\b[Bb]etween\s+$")
 _FROM_BEFORE = re.compile(r"\b[Ff]rom\s+$")
 _OPEN_BEFORE = re.compile(
-    r"\b(?P<w>[Ss]ince|[Uu]ntil|[Tt]ill|[Bb]y|[Bb]efore|[Aa]fter|[Tt]hrough|[Uu]p\s+to)\s+(?:the\s+)?$"
-)
-_WEEKDAY_REJECT_AFTER = re.compile(
-    r"\s+(?:[Ss]chool|[Ss]ervices?|Times|Mass|Telegraph|Mail|Express|Herald|Post|Night\b|Morning\b)"
+    "(?P<w>"
+    + _word_alternatives(r"since|until|till|by|before|after|through|up\s+to")
+    + r")\s+(?:the\s+)?$"
 )
 _TODAY_REJECT = re.compile(r"\s+(?:[Ss]how|[Pp]rogram)\b")
 _POSSESSIVE_AFTER = re.compile(r"['’]s\b")
@@ -211,26 +329,79 @@ def _safe_date(year: int, month: int, day: int) -> datetime.date | None:
 
 
 def _resolve_year(
-    month: int, day: int, published: datetime.date, weekday: int | None
+    month: int, day: int, published: datetime.date, weekday: int | None, future: bool
 ) -> int | None:
-    """Pick the year of a day given without one: the latest <= published + 7 days.
+    """Pick the year of a day given without one.
 
-    A weekday given with it ("Friday, January 19") wins when it fits one nearby year.
+    By default the latest year that puts the day no later than published + 7 days; after a
+    scheduling word ("scheduled for Jan. 8") the first on or after the published date. A
+    weekday given with the day ("Sunday, Nov. 15") wins: the latest year, up to seven years
+    back, in which that day falls on that weekday (news archives often carry late dates).
     """
+    if future:
+        for y in (published.year, published.year + 1):
+            d = _safe_date(y, month, day)
+            if d is not None and d >= published:
+                return y
     limit = published + datetime.timedelta(days=7)
     candidates = [
         y
-        for y in (published.year + 1, published.year, published.year - 1)
+        for y in range(published.year + 1, published.year - 8, -1)
         if (d := _safe_date(y, month, day)) is not None and d <= limit
     ]
     if not candidates:
         return None
     if weekday is not None:
-        for y in candidates[:2]:
+        for y in candidates:
             d = _safe_date(y, month, day)
             if d is not None and d.weekday() == weekday:
                 return y
     return candidates[0]
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> datetime.date:
+    """The n-th (1-based; -1 = last) given weekday of a month."""
+    if n > 0:
+        first = datetime.date(year, month, 1)
+        return first + datetime.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    last = _month_end(year, month)
+    return last - datetime.timedelta(days=(last.weekday() - weekday) % 7)
+
+
+def _easter(year: int) -> datetime.date:
+    """Western Easter Sunday (the Gregorian computus, anonymous algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month, day = divmod(h + l_ - 7 * m + 114, 31)
+    return datetime.date(year, month, day + 1)
+
+
+def _holiday(key: str, year: int) -> datetime.date:
+    """The date of a holiday (US calendar where it differs) in a given year."""
+    fixed = _FIXED_HOLIDAYS.get(key)
+    if fixed is not None:
+        return datetime.date(year, fixed[0], fixed[1])
+    if key == "easter":
+        return _easter(year)
+    month, weekday, n = _FLOATING_HOLIDAYS[key]
+    return _nth_weekday(year, month, weekday, n)
+
+
+_FIXED_HOLIDAYS = {
+    "christmas": (12, 25), "christmas eve": (12, 24), "boxing": (12, 26),
+    "new year's eve": (12, 31), "new year's day": (1, 1), "new year's": (1, 1),
+    "halloween": (10, 31), "fourth of july": (7, 4), "independence": (7, 4),
+    "valentine's": (2, 14), "veterans": (11, 11), "st. patrick's": (3, 17),
+}  # fmt: skip
+_FLOATING_HOLIDAYS = {
+    "thanksgiving": (11, 3, 4), "memorial": (5, 0, -1), "labor": (9, 0, 1),
+    "mother's": (5, 6, 2), "father's": (6, 6, 3), "martin luther king": (1, 0, 3),
+}  # fmt: skip
 
 
 # ---------------------------------------------------------------------------------------
@@ -270,10 +441,6 @@ def _yearless_interval(c: _Cand, year: int) -> bool:
 
 def _two_digit_year(yy: int) -> int:
     return 2000 + yy if yy < 50 else 1900 + yy
-
-
-def _int(s: str | None) -> int:
-    return int(s) if s else 0
 
 
 def _weekday_num(name: str | None) -> int | None:
@@ -325,93 +492,122 @@ def _relative_unit(
     return lo, hi, gran, approx
 
 
+def _mod_before(text: str, pos: int, allowed: frozenset[str], floor: int) -> tuple[str, int]:
+    """The modifier words right before ``pos`` ("early", "this past"), if allowed."""
+    # every modifier ends in one of these letters: a cheap test before the regex
+    if pos < 3 or text[pos - 1] not in _SPACE_HYPHEN or text[pos - 2] not in "ydefst":
+        return "", pos
+    m = _MOD_BEFORE.search(text, max(floor, pos - 16), pos)
+    if m is None:
+        return "", pos
+    mod = " ".join(m["mod"].lower().split())
+    if mod not in allowed:
+        return "", pos
+    return mod, m.start()
+
+
 def _scan(text: str, published: datetime.date | None) -> list[_Cand]:
-    """One pass of the combined pattern; returns accepted candidates in text order."""
+    """Find heads with the trigger pattern, read each expression; candidates in text order."""
     out: list[_Cand] = []
     prev_end = -10
-    for m in _DATE_RE.finditer(text):
-        kind = m.lastgroup
-        start, end = m.span()
+    heads = [(t.start(), t.end(), t.group()) for t in _HEAD_RE.finditer(text)]
+    lower = [(t.start() + 1, t.end(), t.group()[1:]) for t in _LOWER_HEAD_RE.finditer(text)]
+    if lower:
+        heads = sorted(heads + lower)
+    for head, head_end, word in heads:
+        if head < prev_end:
+            continue
+        first = word[0]
         cand: _Cand | None = None
-        if kind == "iso":
-            d = _safe_date(int(m["iso_y"]), int(m["iso_m"]), int(m["iso_d"]))
-            if d is not None:
-                cand = _Cand(start, end, d, d, "day")
-        elif kind == "us":
-            yy = m["us_y"]
-            year = int(yy) if len(yy) == 4 else _two_digit_year(int(yy))
-            d = _safe_date(year, int(m["us_m"]), int(m["us_d"]))
-            if d is not None:
-                cand = _Cand(start, end, d, d, "day")
-        elif kind in ("mdy", "dmy"):
-            cand = _day_cand(m, kind, start, end)
-        elif kind == "my":
-            year, month = int(m["my_y"]), _MONTH_NUM[m["my_m"][:3].lower()]
-            lo, hi = datetime.date(year, month, 1), _month_end(year, month)
-            cand = _Cand(start, end, lo, hi, "month")
-            if m["my_part"]:
-                cand.lo, cand.hi = _part_of(lo, hi, "month", m["my_part"])
-                cand.approximate = True
-        elif kind == "season":
-            lo, hi = _season_interval(m["s_name"], int(m["s_y"]))
-            cand = _Cand(start, end, lo, hi, "season")
-            if m["s_part"]:
-                cand.lo, cand.hi = _part_of(lo, hi, "season", m["s_part"])
-                cand.approximate = True
-        elif kind == "rseason":
-            if published is not None:
-                cand = _relative_season(m, start, end, published)
-        elif kind == "decade":
-            if m["dec_y"]:
-                first = int(m["dec_y"])
-            else:
-                yy = int(m["dec_yy"])
-                first = 1900 + yy if yy >= 20 else 2000 + yy
-            lo, hi = datetime.date(first, 1, 1), datetime.date(first + 9, 12, 31)
-            cand = _Cand(start, end, lo, hi, "decade")
-            if m["dec_part"]:
-                cand.lo, cand.hi = _part_of(lo, hi, "decade", m["dec_part"])
-                cand.approximate = True
-        elif kind == "ypart":
-            year = int(m["yp_y"])
-            lo, hi = _part_of(
-                datetime.date(year, 1, 1), datetime.date(year, 12, 31), "year", m["yp_part"]
-            )
-            cand = _Cand(start, end, lo, hi, "year", approximate=True)
-        elif kind == "yrange":
-            a = int(m["yr_a"])
-            b_text = m["yr_b"]
-            b = int(b_text) if len(b_text) == 4 else a - a % 100 + int(b_text)
-            if a < b <= a + 100:
-                cand = _Cand(start, end, datetime.date(a, 1, 1), datetime.date(b, 12, 31), "range")
-        elif kind == "year":
-            cand = _year_cand(text, m, start, end, prev_end)
-        elif kind == "wd":
-            if published is not None and not _WEEKDAY_REJECT_AFTER.match(text, end):
-                d = _relative_weekday(
-                    published, _WEEKDAY_NUM[m["wd_n"][:3].lower()], m["wd_mod"] or ""
-                )
-                cand = _Cand(start, end, d, d, "day", relative=True)
-        elif kind == "rel":
-            if published is not None:
-                cand = _rel_cand(text, m, start, end, published)
-        elif kind == "runit":
-            if published is not None:
-                lo, hi, gran, approx = _relative_unit(published, m["ru_mod"], m["ru_u"])
-                cand = _Cand(start, end, lo, hi, gran, relative=True, approximate=approx)
-        elif kind == "ago":
-            if published is not None:
-                cand = _ago_cand(m, start, end, published)
-        elif kind == "mo":
-            cand = _month_only_cand(text, m, start, end, prev_end, published)
-        if cand is not None:
+        if first.isdigit() or first in "'’":
+            cand = _num_cand(text, head, prev_end)
+        else:
+            key = word[:3].lower()
+            floor = max(prev_end, 0)
+            if word.startswith(_HOLIDAY_HEADS):
+                cand = _holiday_cand(text, head, floor, published)
+            elif word in _WEEKDAY_WORDS:
+                cand = _weekday_cand(text, head, floor, published)
+            elif key in _MONTH_NUM and word not in ("Fall", "Sunday", "Saturday", "Monday"):
+                cand = _month_cand(text, head, prev_end, published)
+            elif key in _SEASON_KEYS:
+                cand = _season_cand(text, head, floor, published)
+            elif published is not None:
+                cand = _word_cand(text, head, head_end, word.lower(), floor, published)
+        if cand is not None and cand.start >= max(prev_end, 0):
             out.append(cand)
-            prev_end = end
+            prev_end = cand.end
     return out
 
 
-def _day_cand(m: re.Match[str], kind: str, start: int, end: int) -> _Cand | None:
-    p = kind + "_"
+_SPACE_HYPHEN = frozenset(" -\u00a0")
+
+
+def _future_before(text: str, start: int, floor: int) -> bool:
+    """Whether a scheduling word ("scheduled", "will") precedes ``start`` in its sentence."""
+    return _FUTURE_BEFORE.search(text, max(floor, start - 60), start) is not None
+
+
+_WEEKDAY_WORDS = frozenset(
+    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+)
+_SEASON_KEYS = frozenset(["spr", "sum", "fal", "aut", "win"])
+
+
+def _num_cand(text: str, head: int, prev_end: int) -> _Cand | None:
+    m = _NUM_RE.match(text, head)
+    if m is None:
+        return None
+    kind = m.lastgroup
+    start, end = m.span()
+    if kind == "iso":
+        d = _safe_date(int(m["iso_y"]), int(m["iso_m"]), int(m["iso_d"]))
+        return None if d is None else _Cand(start, end, d, d, "day")
+    if kind == "us":
+        yy = m["us_y"]
+        year = int(yy) if len(yy) == 4 else _two_digit_year(int(yy))
+        d = _safe_date(year, int(m["us_m"]), int(m["us_d"]))
+        return None if d is None else _Cand(start, end, d, d, "day")
+    if kind == "dmy":
+        return _day_cand(m, "dmy_", start, end, "")
+    if kind == "yrange":
+        a = int(m["yr_a"])
+        b_text = m["yr_b"]
+        b = int(b_text) if len(b_text) == 4 else a - a % 100 + int(b_text)
+        if not a < b <= a + 100:
+            return None
+        return _Cand(start, end, datetime.date(a, 1, 1), datetime.date(b, 12, 31), "range")
+    if kind == "decade":
+        if m["dec_y"]:
+            first = int(m["dec_y"])
+        else:
+            yy = int(m["dec_yy"])
+            first = 1900 + yy if yy >= 20 else 2000 + yy
+        lo, hi = datetime.date(first, 1, 1), datetime.date(first + 9, 12, 31)
+        cand = _Cand(start, end, lo, hi, "decade")
+        mod, mstart = _mod_before(text, start, _PART_MODS, max(prev_end, 0))
+        if mod:
+            cand.lo, cand.hi = _part_of(lo, hi, "decade", mod)
+            cand.start, cand.approximate = mstart, True
+        return cand
+    # a bare year
+    year = int(m["y"])
+    lo, hi = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    mod, mstart = _mod_before(text, start, _PART_MODS, max(prev_end, 0))
+    if mod:
+        lo, hi = _part_of(lo, hi, "year", mod)
+        return _Cand(mstart, end, lo, hi, "year", approximate=True)
+    window_start = max(0, start - 24)
+    in_list = prev_end >= 0 and start - prev_end < 24 and _LIST_GAP.fullmatch(text, prev_end, start)
+    if not in_list and not _PREP_BEFORE.search(text, window_start, start):
+        return None
+    if _QUANTITY_AFTER.match(text, end):
+        return None
+    approx = bool(_APPROX_BEFORE.search(text, window_start, start))
+    return _Cand(start, end, lo, hi, "year", approximate=approx)
+
+
+def _day_cand(m: re.Match[str], p: str, start: int, end: int, weekday: str) -> _Cand | None:
     month = _MONTH_NUM[m[p + "m"][:3].lower()]
     day, day2 = int(m[p + "d"].rstrip("stndrh")), 0
     if m[p + "d2"]:
@@ -430,44 +626,47 @@ def _day_cand(m: re.Match[str], kind: str, start: int, end: int) -> _Cand | None
         return None
     return _Cand(
         start, end, _MIN, _MIN, gran, relative=True, month=month, day=day, day2=day2,
-        weekday=_weekday_num(m[p + "wd"]), yearless=True,
+        weekday=_weekday_num(weekday), yearless=True,
     )  # fmt: skip
 
 
-def _year_cand(text: str, m: re.Match[str], start: int, end: int, prev_end: int) -> _Cand | None:
-    window = text[max(0, start - 24) : start]
-    in_list = prev_end >= 0 and start - prev_end < 24 and _LIST_GAP.fullmatch(text, prev_end, start)
-    if not in_list and not _PREP_BEFORE.search(window):
-        return None
-    if _QUANTITY_AFTER.match(text, end):
-        return None
-    year = int(m["y"])
-    approx = bool(_APPROX_BEFORE.search(window))
-    return _Cand(start, end, datetime.date(year, 1, 1), datetime.date(year, 12, 31), "year",
-                 approximate=approx)  # fmt: skip
-
-
-def _month_only_cand(
-    text: str,
-    m: re.Match[str],
-    start: int,
-    end: int,
-    prev_end: int,
-    published: datetime.date | None,
+def _month_cand(
+    text: str, head: int, prev_end: int, published: datetime.date | None
 ) -> _Cand | None:
-    mod = (m["mo_mod"] or "").lower()
+    m = _MONTH_RE.match(text, head)
+    if m is None:
+        return None
+    kind = m.lastgroup
+    start, end = m.span()
+    floor = max(prev_end, 0)
+    if kind == "mdy":
+        cand = _day_cand(m, "mdy_", start, end, "")
+        mod, mstart = _mod_before(text, start, _TIME_OF_DAY_MODS, floor)
+        if cand is not None and mod:
+            cand.start = mstart
+        return cand
+    if kind == "my":
+        year, month = int(m["my_y"]), _MONTH_NUM[m["my_m"][:3].lower()]
+        lo, hi = datetime.date(year, month, 1), _month_end(year, month)
+        cand = _Cand(start, end, lo, hi, "month")
+        mod, mstart = _mod_before(text, start, _PART_MODS, floor)
+        if mod:
+            cand.lo, cand.hi = _part_of(lo, hi, "month", mod)
+            cand.start, cand.approximate = mstart, True
+        return cand
+    # a month name alone: "in March", "early March", "last March"
+    mod, mstart = _mod_before(text, start, _MONTH_MODS, floor)
     if not mod:
-        window = text[max(0, start - 24) : start]
+        window_start = max(0, start - 24)
         in_list = (
             prev_end >= 0 and start - prev_end < 24 and _LIST_GAP.fullmatch(text, prev_end, start)
         )
-        if not in_list and not _PREP_BEFORE.search(window):
+        if not in_list and not _PREP_BEFORE.search(text, window_start, start):
             return None
-        if window.endswith("the "):  # "the March on Washington"
+        if text.endswith("the ", window_start, start):  # "the March on Washington"
             return None
     month = _MONTH_NUM[m["mo_m"][:3].lower()]
-    cand = _Cand(start, end, _MIN, _MIN, "month", relative=True, month=month,
-                 yearless=True)  # fmt: skip
+    cand = _Cand(mstart, end, _MIN, _MIN, "month", relative=True, month=month, yearless=True)
     if mod in ("last", "this", "next"):
         if published is None:
             return None
@@ -484,11 +683,105 @@ def _month_only_cand(
     return cand
 
 
-def _relative_season(
-    m: re.Match[str], start: int, end: int, published: datetime.date
+_TIME_OF_DAY_MODS = frozenset(["early", "late"])
+
+
+def _holiday_key(surface: str) -> str:
+    name = " ".join(surface.lower().replace("’", "'").split())
+    if name.startswith("martin luther king"):
+        return "martin luther king"
+    for suffix in (" day", " sunday"):
+        if name.endswith(suffix) and name != "new year's day":
+            name = name[: -len(suffix)]
+    return {"new year's day": "new year's", "veterans'": "veterans"}.get(name, name)
+
+
+def _holiday_cand(
+    text: str, head: int, floor: int, published: datetime.date | None
 ) -> _Cand | None:
-    mod = " ".join(m["rs_mod"].lower().split())
-    name = m["rs_name"]
+    """Named days: "Christmas Eve", "Thanksgiving", "July Fourth", "Memorial Day 2015"."""
+    m = _HOLIDAY_RE.match(text, head)
+    if m is None:
+        return None
+    start, end = m.span()
+    key = _holiday_key(m["h"])
+    if m["hy"]:
+        d = _holiday(key, int(m["hy"]))
+        return _Cand(start, end, d, d, "day")
+    if key in _HOLIDAY_BARE and m["h"].lower() == m["h"].lower().split()[0] and not (
+        _HOLIDAY_PREP_BEFORE.search(text, max(floor, start - 12), start)
+    ):
+        return None  # "Christmas tree", "Easter egg": only "on Christmas" is a date
+    if published is None:
+        return None
+    if _future_before(text, start, floor):
+        d = _holiday(key, published.year)
+        if d < published:
+            d = _holiday(key, published.year + 1)
+    else:
+        d = _holiday(key, published.year)
+        if d > published + datetime.timedelta(days=7):
+            d = _holiday(key, published.year - 1)
+    return _Cand(start, end, d, d, "day", relative=True)
+_MONTH_MODS = _PART_MODS | {"last", "this", "next"}
+
+
+def _weekday_cand(
+    text: str, head: int, floor: int, published: datetime.date | None
+) -> _Cand | None:
+    m = _WEEKDAY_RE.match(text, head)
+    if m is None:
+        return None
+    kind = m.lastgroup
+    start, end = m.span()
+    if kind == "wmdy":
+        cand = _day_cand(m, "wmdy_", start, end, m["wd_a"])
+    elif kind == "wdmy":
+        cand = _day_cand(m, "wdmy_", start, end, m["wd_b"])
+    else:
+        if published is None:
+            return None
+        mod, mstart = _mod_before(text, start, _WEEKDAY_MODS, floor)
+        if not mod and _future_before(text, start, floor):
+            mod = "this"  # "is scheduled to appear in court Friday": the coming one
+        d = _relative_weekday(published, _WEEKDAY_NUM[m["wd_n"][:3].lower()], mod)
+        return _Cand(mstart, end, d, d, "day", relative=True)
+    mod, mstart = _mod_before(text, start, _TIME_OF_DAY_MODS, floor)
+    if cand is not None and mod:
+        cand.start = mstart
+    return cand
+
+
+def _season_cand(
+    text: str, head: int, floor: int, published: datetime.date | None
+) -> _Cand | None:
+    m = _SEASON_RE.match(text, head)
+    if m is not None:
+        start, end = m.span()
+        lo, hi = _season_interval(m["s_name"], int(m["s_y"]))
+        cand = _Cand(start, end, lo, hi, "season")
+        mod, mstart = _mod_before(text, start, _PART_MODS, floor)
+        if mod:
+            cand.lo, cand.hi = _part_of(lo, hi, "season", mod)
+            cand.start, cand.approximate = mstart, True
+        return cand
+    if published is None:
+        return None
+    mod, mstart = _mod_before(text, head, _SEASON_MODS, floor)
+    if not mod:
+        return None
+    name = _TRIGGER_WORD_RE.match(text, head)
+    if name is None:
+        return None
+    return _relative_season(name.group().lower(), mod, mstart, name.end(), published)
+
+
+_TRIGGER_WORD_RE = re.compile(r"[A-Za-z]+")
+
+
+def _relative_season(
+    name: str, mod: str, start: int, end: int, published: datetime.date
+) -> _Cand:
     year = published.year
     lo, hi = _season_interval(name, year)
     if mod in ("last", "this past"):
@@ -504,24 +797,47 @@ def _relative_season(
     return _Cand(start, end, lo, hi, "season", relative=True)
 
 
-def _rel_cand(
-    text: str, m: re.Match[str], start: int, end: int, published: datetime.date
+def _word_cand(
+    text: str, head: int, end: int, word: str, floor: int, published: datetime.date
 ) -> _Cand | None:
-    word = m.group().lower()
-    if word == "today" and (
-        text[max(0, start - 4) : start] == "USA " or _TODAY_REJECT.match(text, end)
-    ):
+    """Relative words: yesterday, today, last night, this morning, last week, two days ago."""
+    if word in ("yesterday", "today", "tonight"):
+        if word == "today" and (
+            text.endswith("USA ", max(0, head - 4), head) or _TODAY_REJECT.match(text, end)
+        ):
+            return None
+        d = published - _ONE_DAY if word == "yesterday" else published
+        return _Cand(head, end, d, d, "day", relative=True)
+    if word in ("night", "morning", "afternoon", "evening"):
+        mod, mstart = _mod_before(text, head, _NIGHT_MODS, floor)
+        if mod == "last" and word == "night":
+            d = published - _ONE_DAY
+        elif mod == "this" and word != "night":
+            d = published
+        else:
+            return None
+        return _Cand(mstart, end, d, d, "day", relative=True)
+    if word == "ago":
+        m = _AGO_BEFORE.search(text, max(floor, head - 24), head)
+        if m is None:
+            return None
+        return _ago_cand(m["n"], m["u"], m.start(), end, published)
+    # week, weekend, month, year
+    mod, mstart = _mod_before(text, head, _UNIT_MODS, floor)
+    if not mod:
         return None
-    d = published - _ONE_DAY if word in ("yesterday",) or word.startswith("last") else published
-    return _Cand(start, end, d, d, "day", relative=True)
+    lo, hi, gran, approx = _relative_unit(published, mod, word)
+    return _Cand(mstart, end, lo, hi, gran, relative=True, approximate=approx)
+
+
+_NIGHT_MODS = frozenset(["last", "this"])
 
 
 def _ago_cand(
-    m: re.Match[str], start: int, end: int, published: datetime.date
-) -> _Cand | None:
-    n_text = m["ago_n"].lower()
+    n_text: str, unit: str, start: int, end: int, published: datetime.date
+) -> _Cand:
+    n_text = n_text.lower()
     n = int(n_text) if n_text.isdigit() else _NUMBER_WORDS[n_text]
-    unit = m["ago_u"]
     if unit == "day":
         d = published - datetime.timedelta(days=n)
         return _Cand(start, end, d, d, "day", relative=True)
@@ -559,17 +875,15 @@ def _finish_yearless(cands: list[_Cand], text: str, published: datetime.date | N
                 ok = _yearless_interval(c, year)
                 c.relative = False
             elif published is not None:
-                year_found = _resolve_year(c.month, c.day or 1, published, c.weekday)
+                future = _future_before(text, c.start, 0)
+                year_found = _resolve_year(c.month, c.day or 1, published, c.weekday, future)
                 ok = year_found is not None and _yearless_interval(c, year_found)
             if not ok:
                 continue
             if c.part:  # "early March": cut the part once the year is known
                 c.lo, c.hi = _part_of(c.lo, c.hi, "month", c.part)
             c.yearless = False
-        if not c.relative:
-            next_year = (c.lo.year, c.lo.month, c.lo.day)
-        else:
-            next_year = None
+        next_year = (c.lo.year, c.lo.month, c.lo.day) if not c.relative else None
         next_start = c.start
         keep.append(c)
     keep.reverse()
@@ -584,7 +898,7 @@ def _merge_ranges(cands: list[_Cand], text: str, published: datetime.date | None
         a = cands[i]
         if i + 1 < len(cands):
             b = cands[i + 1]
-            if b.start - a.end < 16 and a.lo <= b.hi and _MERGE_GAP.fullmatch(text, a.end, b.start):
+            if b.start - a.end < 16 and a.lo <= b.hi and (a.lo, a.hi) != (b.lo, b.hi) and _MERGE_GAP.fullmatch(text, a.end, b.start):
                 window = text[max(0, a.start - 10) : a.start]
                 gap = text[a.end : b.start]
                 opener = _BETWEEN_BEFORE.search(window) if "and" in gap else None
@@ -607,7 +921,12 @@ def _merge_ranges(cands: list[_Cand], text: str, published: datetime.date | None
 def _open_range(c: _Cand, text: str, published: datetime.date | None) -> _Cand:
     if c.gran == "range" and (c.lo == _MIN or c.hi == _MAX):
         return c
-    opener = _OPEN_BEFORE.search(text, max(0, c.start - 12), c.start)
+    start = c.start
+    # "since", "until", "till", "by", "before", "after", "through", "up to", "the" all end
+    # in one of these letters: a cheap test before the regex
+    if start < 3 or text[start - 1] != " " or text[start - 2] not in "elyrhoe":
+        return c
+    opener = _OPEN_BEFORE.search(text, max(0, start - 12), start)
     if opener is None:
         return c
     word = opener["w"].lower()

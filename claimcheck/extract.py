@@ -74,6 +74,7 @@ _CLAUSE_STARTERS = _SUBJECT_PRONOUNS | {"the", "a", "an", "this", "that", "these
                                         "her", "their", "its", "our", "there"}
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\d,.]*")
+_MONTH_CAPS = frozenset({"May", "March"})
 
 # Attribution frames. Offsets are computed against the sentence text.
 _SAY_RE = rf"(?:{_SAY_VERBS})"
@@ -138,14 +139,25 @@ class _Piece:
 
 
 def _tokens(text: str) -> list[str]:
-    return [m.group(0).lower() for m in _WORD.finditer(text)]
+    # "May" and "March" with a capital are months far more often than verbs in news text.
+    return [m.group(0).lower() for m in _WORD.finditer(text) if m.group(0) not in _MONTH_CAPS]
+
+
+def _verb_regex() -> re.Pattern[str]:
+    words = sorted(_AUX | _COMMON_VERBS, key=len, reverse=True)
+    return re.compile(
+        r"\b(?:" + "|".join(re.escape(w) for w in words) + r"|[a-z]{3,}ed|[a-z]+n[’']t)\b",
+        re.IGNORECASE,
+    )
+
+
+_VERB = _verb_regex()
+_SAY_ANY = re.compile(rf"\b(?:{_SAY_VERBS})\b|\baccording to\b", re.IGNORECASE)
 
 
 def _has_verb(text: str) -> bool:
-    for tok in _tokens(text):
-        if tok in _AUX or tok in _COMMON_VERBS:
-            return True
-        if len(tok) > 4 and (tok.endswith("ed") or tok.endswith("n't")):
+    for m in _VERB.finditer(text):
+        if m.group(0) not in _MONTH_CAPS:
             return True
     return False
 
@@ -182,6 +194,8 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _attribution(text: str) -> tuple[int, int, str | None]:
     """Return the content span and the speaker of a reported-speech sentence."""
+    if not _SAY_ANY.search(text):
+        return 0, len(text), None
     for rx in (_ACCORDING_PREFIX, _ACCORDING_SUFFIX, _ATTR_PREFIX, _ATTR_SUFFIX, _ATTR_SUFFIX_INV,
                _ATTR_PREFIX_BARE):
         m = rx.match(text)
@@ -342,7 +356,15 @@ def _normalize(
     return re.sub(r"\s+", " ", words).strip()
 
 
+# Phrases with a negative word that do not negate the statement ("not far from", "not only").
+_NOT_NEGATION = re.compile(
+    r"\b(?:not\s+(?:far|only|just|least|long\s+after|until)|no\s+doubt|nothing\s+but)\b",
+    re.IGNORECASE,
+)
+
+
 def _polarity(words: str) -> int:
+    words = _NOT_NEGATION.sub(" ", words)
     negations = [m for m in _NEG_WORDS.finditer(words)]
     if not negations:
         return 1
@@ -371,7 +393,7 @@ def _mentions_in(
             out.append(
                 Mention("date", base + d.start, base + d.end, d.surface, iso_value(d),
                         lo=float(d.lo.toordinal()), hi=float(d.hi.toordinal()),
-                        unit=d.granularity)
+                        unit=d.granularity + ("|relative" if d.relative else ""))
             )
     for q in quantities:
         if s <= q.start and q.end <= e:

@@ -4,22 +4,29 @@
 bounds let two articles be compared: "over a thousand people" (``[1001, inf]``) is
 compatible with "1,200 people" (``[1200, 1200]``); "killed 12" and "killed 15" are not.
 
-How it works: one pre-compiled scan finds candidates (digits, number words, vague
-quantity words, frequency adverbs) and, in the same pass, consumes things that only look
-like numbers (dates, clock times, phone numbers, ordinals, street addresses, codes such as
-"F-16"). Each surviving candidate is then examined with small anchored regexes to its left
-(qualifier, name keyword such as "Route", "aged") and right (range, scale, unit, counted
-noun phrase). Number words are parsed by a small local parser (it handles "a hundred",
-"a dozen", "half a million", which ``text2num`` rejects), so nothing slow runs per match.
+How it works (fast path first, the whole module is regex + dict look-ups):
 
-Interval rules (``N`` is the number as written; integer kinds are count, times and age):
+1. The text is folded once into a lowercase ASCII copy of the same length (curly quotes
+   and dashes mapped to ASCII, currency symbols to ``$``, anything else to ``?``).
+2. Two pre-compiled scans run over that copy: one for digit runs, which in the same C-level
+   pass consumes what only looks like a number (ISO and slash dates, clock times, phone
+   numbers, ordinals, "1200 block", bare years); one for number words, vague quantity words,
+   frequency adverbs and month names, written as a prefix trie so that it runs at tens of
+   MB/s.
+3. Each candidate is examined with small anchored regexes: the words to its left
+   (qualifier, name keyword such as "Route", "aged"), and one combined suffix regex to its
+   right (percent, "-year-old", "or more", range, hyphenated unit, next word), then the
+   counted noun phrase. Number words are parsed by a small local parser that also handles
+   "a hundred", "a dozen" and "half a million" (``text2num`` rejects those).
+
+Interval rules (``N`` is the number as written; the integer kinds are count, times, age):
 
 =====================================================  ==========================  ===========
 Phrase                                                 Interval                    approximate
 =====================================================  ==========================  ===========
 N (exact: "1,200", "three", "2.5 million", "$1.2bn")   [N, N]                      no
 about / around / approximately / roughly / some /      [0.9N, 1.1N]                yes
-an estimated / estimated / approx. / N or so
+an estimated / estimated / approx. / circa / N or so
 nearly / almost / close to / just under / just shy of  [0.9N, N]                   yes
 more than / over / above / in excess of / upwards of / [N+1, inf] integer kinds,   no
 exceeding / just over / well over                      [N, inf] otherwise
@@ -29,40 +36,56 @@ fewer than / less than / under / below                 [0, N-1] integer kinds,  
                                                        [0, N] otherwise
 up to / at most / no more than / as many as /          [0, N]                      no
 a maximum of / N or fewer
-between A and B / A to B / A-B / A or B / from A to B  [A, B]  (B < A: rejected)   "or": yes
+between A and B / A to B / A-B / from A to B           [A, B]  (B < A: a score,    no
+                                                       rejected)
+A or B ("10 or 11", "one or two")                      [A, B]                      yes
+about A to B                                           [0.9A, 1.1B]                yes
 a few                                                  [2, 5]                      yes
-a couple (of)                                          [2, 3]                      yes
+a couple of                                            [2, 3]                      yes
 a handful (of)                                         [2, 6]                      yes
 several                                                [3, 9]                      yes
 multiple / numerous                                    [2, inf]                    yes
 dozens (of)                                            [24, 99]                    yes
-scores (of)                                            [40, 99]                    yes
+scores of                                              [40, 99]                    yes
 hundreds (of)                                          [200, 999]                  yes
 thousands (of)                                         [2000, 9999]                yes
 tens of thousands (of)                                 [20000, 99999]              yes
 hundreds of thousands (of)                             [200000, 999999]            yes
 millions (of)                                          [2e6, 9.99e6]               yes
+more than / over + a vague word ("more than a dozen")  [lo, inf]                   yes
 once / twice / thrice / N times / on N occasions       kind "times", [N, N]        no
+more than once / more than twice                       kind "times", [N+1, inf]    no
 several times                                          kind "times", [3, 9]        yes
 repeatedly / many / multiple / numerous / countless    kind "times", [2, inf]      yes
 times
 =====================================================  ==========================  ===========
 
-Kinds: ``count`` (default), ``percent`` ("15%", "15 percent", "per cent"), ``money``
-(currency symbol or word; ``noun`` is the ISO code), ``times`` (frequency), ``age``
-("19-year-old", "aged 12", "Andrei Kozlov, 27,"), ``duration`` ("three days", "a 20-year
-sentence"; ``noun`` is the unit) and ``measure`` (miles, km, tons ...; ``noun`` is the unit).
+Kinds: ``count`` (default), ``percent`` ("15%", "15 percent", "per cent"; ``noun`` is
+"percentage point" for points), ``money`` (currency symbol or word; ``noun`` is the ISO code),
+``times`` (frequency), ``age`` ("19-year-old", "aged 12", "Andrei Kozlov, 27,"),
+``duration`` ("three days", "a 20-year sentence"; ``noun`` is the unit; "over"/"under" are
+read as "during"/"below" there and do not open the interval) and ``measure`` (miles, km,
+tons ...; ``noun`` is the unit).
 
-Not quantities (rejected): years ("in 2008"), dates ("October 7", "Nov. 9", "2023-10-07"),
-clock times ("9:30 p.m.", "3 o'clock"), ordinals ("21st"), street addresses ("the 1200 block",
-"100 Main Street"), phone numbers, codes and names ("F-16", "COVID-19", "Interstate 95",
-"Route 9", "Room 101", "Apollo 11", "Pub. L. 116"), the pronoun "one" ("no one", "one
-another", "the one who", "one of the deadliest", "one day"), fractions ("two-thirds"),
-hyphenated compound adjectives ("a two-story house") and sports scores ("won 3-1").
+Counted nouns: the head of the noun phrase after the number, lowercased and singular
+("people" -> "person"); adjectives before it form ``modifier`` ("three Russian nationals" ->
+noun "national", modifier "russian"). A capitalised demonym plural is read the same way
+("3 Russians" -> noun "national", modifier "russian"). "five of the victims" -> "victim";
+"five of them" -> no noun. A participle right after the number is a predicate, not a noun
+("12 killed" -> no noun; "three armed men" -> noun "man", modifier "armed").
+
+Not quantities (rejected): years ("in 2008"), dates ("October 7", "Nov. 9", "7 October",
+"2023-10-07"), clock times ("9:30 p.m.", "3 o'clock"), ordinals ("21st", "twenty-first"),
+street addresses ("the 1200 block", "100 Main Street"), phone numbers, codes and names
+("F-16", "COVID-19", "Interstate 95", "Route 9", "Room 101", "Apollo 11", "Pub. L. 116",
+"No. 3", "#1"), the pronoun "one" ("no one", "one another", "the one who", "one of the
+deadliest", "one day"), fractions ("two-thirds"), hyphenated compound adjectives ("a
+two-story house", "12-gauge"), "a couple" without "of", and sports scores ("won 3-1").
 """
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -83,9 +106,9 @@ class QuantityMention:
 
     ``surface == text[start:end]`` and covers the qualifier, the number and the counted noun
     phrase when there is one. ``lo``/``hi`` bound the value (``math.inf`` when open-ended).
-    ``qualifier`` is the canonical qualifier ("" for an exact number, "about", "nearly",
-    "over", "at least", "under", "up to", "range", or a vague phrase such as "hundreds of")
-    and is what :func:`format_quantity` uses to phrase the value.
+    ``qualifier`` is the canonical qualifier: "" for an exact number, "about", "nearly",
+    "over", "at least", "under", "up to", "range", or a vague phrase such as "hundreds of"
+    or "several times"; :func:`format_quantity` uses it to phrase the value.
     """
 
     start: int
@@ -114,56 +137,65 @@ _TENS_WORDS: dict[str, int] = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90,
 }  # fmt: skip
-_BIG_SCALES: dict[str, float] = {
-    "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+_SCALE_WORDS: dict[str, float] = {
+    "hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+}  # fmt: skip
+_SHORT_SCALES: dict[str, float] = {
     "bn": 1e9, "b": 1e9, "mn": 1e6, "m": 1e6, "k": 1e3, "tn": 1e12,
 }  # fmt: skip
 
-_VAGUE: dict[str, tuple[float, float, str]] = {
-    "a few": (2, 5, "a few"),
-    "a couple": (2, 3, "a couple of"),
-    "a handful": (2, 6, "a handful of"),
-    "several": (3, 9, "several"),
-    "multiple": (2, math.inf, "multiple"),
-    "numerous": (2, math.inf, "numerous"),
-    "dozens": (24, 99, "dozens of"),
-    "scores": (40, 99, "scores of"),
-    "hundreds": (200, 999, "hundreds of"),
-    "thousands": (2000, 9999, "thousands of"),
-    "tens of thousands": (20000, 99999, "tens of thousands of"),
-    "hundreds of thousands": (200000, 999999, "hundreds of thousands of"),
-    "millions": (2e6, 9.99e6, "millions of"),
+# vague word -> (lo, hi, canonical qualifier, needs "of" + noun)
+_VAGUE: dict[str, tuple[float, float, str, bool]] = {
+    "a few": (2, 5, "a few", False),
+    "a couple": (2, 3, "a couple of", True),
+    "a handful": (2, 6, "a handful of", False),
+    "several": (3, 9, "several", False),
+    "multiple": (2, math.inf, "multiple", True),
+    "numerous": (2, math.inf, "numerous", True),
+    "dozens": (24, 99, "dozens of", False),
+    "scores": (40, 99, "scores of", True),
+    "hundreds": (200, 999, "hundreds of", False),
+    "thousands": (2000, 9999, "thousands of", False),
+    "tens of thousands": (20000, 99999, "tens of thousands of", False),
+    "hundreds of thousands": (200000, 999999, "hundreds of thousands of", False),
+    "millions": (2e6, 9.99e6, "millions of", False),
 }
 
+# frequency word -> (lo, hi, approximate)
 _FREQ: dict[str, tuple[float, float, bool]] = {
     "once": (1, 1, False),
     "twice": (2, 2, False),
     "thrice": (3, 3, False),
     "repeatedly": (2, math.inf, True),
-    "several times": (3, 9, True),
     "many times": (2, math.inf, True),
     "multiple times": (2, math.inf, True),
     "numerous times": (2, math.inf, True),
     "countless times": (2, math.inf, True),
 }
 
-_CURRENCY_SYMBOL: dict[str, str] = {
-    "$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP",
-    "gbp": "GBP", "¥": "JPY", "a$": "AUD", "c$": "CAD", "₹": "INR", "rs": "INR", "rs.": "INR",
+_MONTH_WORDS = (
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+).split()
+
+_CURRENCY_CHAR: dict[str, str] = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR"}
+_CURRENCY_PREFIX_WORD: dict[str, str] = {
+    "us": "USD", "usd": "USD", "eur": "EUR", "gbp": "GBP", "a": "AUD", "c": "CAD",
+    "rs": "INR", "rs.": "INR", "inr": "INR", "jpy": "JPY", "cny": "CNY", "rmb": "CNY",
 }  # fmt: skip
 _CURRENCY_WORD: dict[str, str] = {
     "dollar": "USD", "euro": "EUR", "pound": "GBP", "yuan": "CNY", "yen": "JPY",
     "rupee": "INR", "ruble": "RUB", "rouble": "RUB", "shekel": "ILS", "hryvnia": "UAH",
-    "usd": "USD", "eur": "EUR", "gbp": "GBP", "cent": "USD",
+    "usd": "USD", "eur": "EUR", "gbp": "GBP", "cent": "USD", "buck": "USD", "franc": "CHF",
 }  # fmt: skip
 
-_DURATION_UNITS = {
-    "second", "minute", "hour", "day", "week", "month", "year", "decade", "century",
-}
+_DURATION_UNITS = frozenset(
+    "second minute hour day week month year decade century".split()
+)
 _MEASURE_UNITS: dict[str, str] = {
-    "mile": "mile", "miles": "mile", "mi": "mile", "km": "km", "kilometer": "km",
-    "kilometers": "km", "kilometre": "km", "kilometres": "km", "meter": "m", "meters": "m",
-    "metre": "m", "metres": "m", "feet": "foot", "foot": "foot", "ft": "foot",
+    "mile": "mile", "miles": "mile", "km": "km", "kilometer": "km", "kilometers": "km",
+    "kilometre": "km", "kilometres": "km", "meter": "metre", "meters": "metre",
+    "metre": "metre", "metres": "metre", "feet": "foot", "foot": "foot", "ft": "foot",
     "inch": "inch", "inches": "inch", "yard": "yard", "yards": "yard", "acre": "acre",
     "acres": "acre", "hectare": "hectare", "hectares": "hectare", "ton": "ton", "tons": "ton",
     "tonne": "tonne", "tonnes": "tonne", "kg": "kg", "kilogram": "kg", "kilograms": "kg",
@@ -173,17 +205,36 @@ _MEASURE_UNITS: dict[str, str] = {
     "mph": "mph", "degree": "degree", "degrees": "degree", "mm": "mm", "cm": "cm",
     "millimeter": "mm", "millimeters": "mm", "millimetre": "mm", "millimetres": "mm",
     "centimeter": "cm", "centimeters": "cm", "centimetre": "cm", "centimetres": "cm",
+    "calibre": "calibre", "caliber": "calibre",
 }  # fmt: skip
 
-_MONTHS = (
-    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
-)
-_ORDINAL_WORDS = (
-    r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
-    r"|\w+teenth|\w+ieth|hundredth|thousandth|millionth"
-)
-_FRACTION_WORDS = r"halves|halfs?|thirds?|quarters?|fourths?|fifths?|sixths?|eighths?|tenths?"
+# Left qualifiers (lowercase word sequences) -> canonical class.
+_QUALIFIERS: dict[str, str] = {}
+for _words, _canon in (
+    ("about around approximately approx. approx roughly some circa estimated", "about"),
+    ("nearly almost", "nearly"),
+    ("over above exceeding", "over"),
+    ("under below", "under"),
+    ("between from", "between"),
+    ("aged age ages", "age"),
+):
+    for _w in _words.split():
+        _QUALIFIERS[_w] = _canon
+for _phrase, _canon in (
+    ("an estimated", "about"), ("more like", "about"), ("close to", "nearly"),
+    ("just under", "nearly"), ("just shy of", "nearly"), ("just short of", "nearly"),
+    ("more than", "over"), ("in excess of", "over"), ("upwards of", "over"),
+    ("just over", "over"), ("well over", "over"), ("well above", "over"),
+    ("at least", "at least"), ("no fewer than", "at least"), ("no less than", "at least"),
+    ("not less than", "at least"), ("a minimum of", "at least"),
+    ("fewer than", "under"), ("less than", "under"),
+    ("up to", "up to"), ("at most", "up to"), ("no more than", "up to"),
+    ("not more than", "up to"), ("as many as", "up to"), ("as much as", "up to"),
+    ("a maximum of", "up to"),
+):  # fmt: skip
+    _QUALIFIERS[_phrase] = _canon
+
+_QUAL_LAST = frozenset(p.split()[-1] for p in _QUALIFIERS)
 
 # Words that end a counted-noun phrase (function words, auxiliaries, frequent verbs).
 _STOP = frozenset(
@@ -194,11 +245,10 @@ _STOP = frozenset(
     beside inside outside within via per than as like and or but nor so yet if then when
     while where who whom whose which what why how there here is are was were be been being
     am has have had having do does did doing will would shall should can could may might
-    must said say says told tells according reported including include includes included
-    it he she they we you i me him them us one two three more most less least very too also
-    just only still even again not never now out up down off back away other's s t
-    percent per cent times time occasions am pm a.m. p.m. o'clock year years old
-    later earlier ago before
+    must said say says told tells according including include includes it he she they we
+    you i me him them us one two three more most less least very too also just only still
+    even again not never now out up down off back away percent per cent times time
+    occasions o'clock old later earlier ago apiece each both total overall respectively
     """.split()
 )
 # Verbs and predicate adjectives that follow a number without being its noun.
@@ -206,60 +256,66 @@ _PREDICATES = frozenset(
     """
     dead died die dies dying killed shot hurt hit slain wounded injured stabbed arrested
     charged missing remain remains remained survive survived face faces faced escaped fled
-    went came got were was left found taken held seen made given known thought believed
-    confirmed reported feared presumed hospitalized hospitalised treated rescued evacuated
-    displaced detained jailed sentenced convicted accused suspected
+    went came got left found taken held seen made given known thought believed confirmed
+    reported feared presumed hospitalized hospitalised treated rescued evacuated displaced
+    detained jailed sentenced convicted accused suspected wounding killing injuring dying
     """.split()
 )
-# Irregular plurals and words whose -s is not a plural ending.
+_LEADING_MODIFIERS = frozenset("more other additional further new fewer".split())
+_PERSON_NOUNS = frozenset(
+    """
+    person man woman child kid boy girl teen teenager adult student officer police soldier
+    victim resident civilian worker employee member fan passenger suspect other gunman
+    """.split()
+)
+# Irregular plurals, invariant nouns and words whose final -s is not a plural ending.
 _IRREGULAR: dict[str, str] = {
     "people": "person", "persons": "person", "men": "man", "women": "woman",
-    "children": "child", "kids": "kid", "feet": "foot", "teeth": "tooth", "mice": "mouse",
+    "children": "child", "feet": "foot", "teeth": "tooth", "mice": "mouse",
     "geese": "goose", "lives": "life", "wives": "wife", "knives": "knife",
     "thieves": "thief", "wolves": "wolf", "halves": "half", "leaves": "leaf",
     "shelves": "shelf", "selves": "self", "police": "police", "staff": "staff",
-    "personnel": "personnel", "crew": "crew", "troops": "troop", "data": "data",
-    "media": "media", "criteria": "criterion", "phenomena": "phenomenon",
-    "series": "series", "species": "species", "news": "news", "means": "means",
-    "headquarters": "headquarters", "police officers": "police officer",
+    "personnel": "personnel", "crew": "crew", "data": "data", "media": "media",
+    "criteria": "criterion", "phenomena": "phenomenon", "series": "series",
+    "species": "species", "news": "news", "means": "means", "headquarters": "headquarters",
     "movies": "movie", "rookies": "rookie", "cookies": "cookie", "zombies": "zombie",
-    "brownies": "brownie", "calories": "calorie", "hippies": "hippie", "aircraft": "aircraft",
-    "sheep": "sheep", "deer": "deer", "fish": "fish", "bus": "bus", "buses": "bus",
-    "gas": "gas", "gases": "gas", "lens": "lens", "yes": "yes", "this": "this",
-    "his": "his", "its": "its", "us": "us", "thus": "thus", "plus": "plus",
-    "canvas": "canvas", "alias": "alias", "atlas": "atlas", "bias": "bias",
-    "chassis": "chassis", "corps": "corps", "oasis": "oasis", "texas": "texas",
-    "kansas": "kansas", "arkansas": "arkansas", "illinois": "illinois",
-    "others": "other", "veterans": "veteran", "civilians": "civilian",
-    "dozens": "dozen", "teens": "teen", "twins": "twin", "goes": "go", "does": "do",
-    "heroes": "hero", "potatoes": "potato", "tomatoes": "tomato", "echoes": "echo",
-    "vetoes": "veto", "torpedoes": "torpedo", "volcanoes": "volcano",
+    "calories": "calorie", "aircraft": "aircraft", "sheep": "sheep", "deer": "deer",
+    "fish": "fish", "buses": "bus", "gases": "gas", "heroes": "hero", "potatoes": "potato",
+    "tomatoes": "tomato", "echoes": "echo", "vetoes": "veto", "torpedoes": "torpedo",
+    "volcanoes": "volcano", "analyses": "analysis", "crises": "crisis", "bases": "base",
+    "cases": "case", "houses": "house", "nurses": "nurse", "horses": "horse",
+    "courses": "course", "purses": "purse", "causes": "cause", "clauses": "clause",
+    "responses": "response", "licenses": "license", "offenses": "offense",
+    "offences": "offence", "expenses": "expense", "uses": "use", "abuses": "abuse",
+    "excuses": "excuse", "noses": "nose", "doses": "dose", "roses": "rose",
+    "vehicles": "vehicle",
 }  # fmt: skip
+_INVARIANT_PLURAL = frozenset("police staff personnel crew sheep deer aircraft fish".split())
+_NOT_PLURAL_S = ("ss", "us", "is", "'s", "ous")
 _NOT_DEMONYM = frozenset(
     """
     republicans christians anglicans lutherans episcopalians presbyterians vegetarians
-    spartans trojans titans guardians avengers rockets warriors mavericks veterans
+    spartans trojans titans guardians veterans mormons
     """.split()
 )
 # Words before a number that make it part of a name or code ("Route 9", "Room 101").
 _NAME_KEYWORDS = frozenset(
     """
-    interstate highway hwy route rte road sr us state county channel room flight apollo
-    article section chapter title page pages pp p vol volume no nos number num episode
-    season game games level stage phase grade class category type model version mark
-    windows iphone boeing airbus gate terminal platform unit apt apartment suite building
-    ward district precinct station engine ladder squad local lot pier dock track lane exit
-    mile day week round act bill proposition prop amendment code line bus train car
-    division region zone sector box ps pub l law figure fig table appendix item rule
-    ch col psalm verse
+    interstate highway hwy route rte sr channel room flight apollo article section chapter
+    title page pages pp p vol volume no no. nos number num episode season game level stage
+    phase grade class category type model version mark windows iphone boeing airbus gate
+    terminal platform unit apt apartment suite building ward district precinct station
+    engine ladder squad local pier dock track exit act bill proposition prop amendment
+    code division region zone sector box pub l law figure fig table appendix item rule
+    psalm verse # u.s. us i- i cnn fox abc nbc cbs news kiro wgn wsb wtsp
     """.split()
 )
-# Capitalised words that may directly precede a real count ("About 700", "Sunday 3 killed").
+# Capitalised words that may directly precede a real count ("Sunday 3 killed", headlines).
 _CAP_OK = frozenset(
     """
     the a an and but or of in on at by for from to with after before during since over
-    under about around approximately roughly some nearly almost only just all at least
-    more than fewer less up then when while as if so yet police officials authorities
+    under about around approximately roughly some nearly almost only just all least more
+    than fewer less up then when while as if so yet police officials authorities
     monday tuesday wednesday thursday friday saturday sunday today yesterday
     killing killed leaving left wounding injuring injured wounded shot kills leaves
     say says said report reports see sees
@@ -270,115 +326,151 @@ _ONE_BLOCK_BEFORE = frozenset(
 )
 _ONE_BLOCK_AFTER = frozenset(
     """
-    another day night morning afternoon evening point way thing time side hand of who
-    that which whose can could would should must might may will shall 's ’s such
+    another day night morning afternoon evening point way thing side hand of who that
+    which whose can could would should must might may will shall such by
     """.split()
 )
 _ONE_EVENT_AFTER = frozenset(
     """
     is was has had remains remained died dies dead killed shot hurt wounded injured
-    suffered survived succumbed later other more
+    suffered survived succumbed later
     """.split()
 )
 _YEAR_PREP = frozenset(
-    "in since by from until till through to of during before after around circa c. early late mid the".split()
+    "in since by from until till through to of during before after around circa early late mid the".split()
 )
+_PUNCT_STRIP = "\"'([{“‘*"
+
+
+def _trie_regex(words: list[str]) -> str:
+    """Build a regex alternation shaped as a prefix trie (much faster than a flat list)."""
+    trie: dict[str, dict[str, object]] = {}
+    for word in words:
+        node: dict[str, object] = trie
+        for ch in word:
+            child = node.setdefault(ch, {})
+            assert isinstance(child, dict)
+            node = child
+        node[""] = {}
+
+    def emit(node: dict[str, object]) -> str:
+        alts: list[str] = []
+        optional = False
+        for ch in sorted(node):
+            if ch == "":
+                optional = True
+                continue
+            child = node[ch]
+            assert isinstance(child, dict)
+            alts.append(re.escape(ch).replace("\\ ", " ") + emit(child))
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if optional else body
+
+    return emit(trie)
+
 
 # ---------------------------------------------------------------------------
-# Regexes
+# Regexes (all run on the lowercase ASCII copy, see _fold)
 # ---------------------------------------------------------------------------
 
 _UNIT_RE = "|".join(sorted(_UNIT_WORDS, key=len, reverse=True))
 _TENS_RE = "|".join(_TENS_WORDS)
-_ATOM = rf"(?:(?:{_TENS_RE})(?:[-\s](?:{_UNIT_RE})\b)?|{_UNIT_RE}|hundred|thousand|million|billion|trillion|dozen)"
-_WORDNUM = (
-    rf"(?:(?:half\s+an?\s+|an?\s+)(?:hundred|thousand|million|billion|trillion|dozen)\b"
-    rf"|(?:{_ATOM})\b)"
-    rf"(?:(?:\s+and\s+|[\s-]+)(?:{_ATOM})\b)*"
+_ATOM = (
+    rf"(?:(?:{_TENS_RE})(?:[- ](?:{_UNIT_RE})(?![a-z]))?|{_UNIT_RE}"
+    r"|hundred|thousand|million|billion|trillion|dozen)(?![a-z])"
 )
-_DIGITNUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
-_SCALE_AFTER_DIGITS = r"(?:\s*(?:bn|mn|tn|m|b|k)\b|\s+(?:hundred|thousand|million|billion|trillion)\b)"
-_CUR = r"(?:us\$|a\$|c\$|\$|€|£|¥|₹|usd\s?|eur\s?|gbp\s?)"
-_NUMCORE = rf"(?:{_DIGITNUM}{_SCALE_AFTER_DIGITS}?|{_WORDNUM})"
-
-_SKIP = (
-    r"\d{4}-\d{1,2}-\d{1,2}\b"  # ISO date
-    r"|\d{1,2}/\d{1,2}(?:/\d{2,4})?\b"  # 10/7/2023
-    r"|\d{1,2}(?::\d{2})?\s*(?:[ap]\.\s?m\.?|[ap]m\b)"  # 9:30 p.m., 10am
-    r"|\d{1,2}[:.]\d{2}\s*(?:[ap]\.\s?m\.?|[ap]m\b|hrs\b|gmt\b|[ecmp][sd]t\b|utc\b)"
-    r"|\d{1,2}:\d{2}(?::\d{2})?"
-    rf"|(?:\d{{1,2}}|{_UNIT_RE})\s+o['’]clock\b"
-    r"|\(?\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b|\b1-800-[\w-]+|\d{3}-\d{4}\b"  # phone numbers
-    rf"|\b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}}\b)?"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b\.?(?:,?\s+\d{{4}}\b)?"
-    rf"|\b(?:{_MONTHS})\.?,?\s+\d{{4}}\b"
-    r"|\d+(?:st|nd|rd|th)\b"  # ordinals
-    r"|\d+\s+block\b"
-    r"|\d+[a-z]?\s+(?:[nsew]\.?\s+)?(?:[A-Z][\w.'’]*\s+){1,3}(?:street|st|avenue|ave|road|rd"
-    r"|boulevard|blvd|drive|dr|lane|ln|way|court|ct|place|pl|parkway|pkwy|highway|hwy|circle"
-    r"|cir|terrace|trail|pike|square|sq)\b\.?"
-    r"|\d+(?:[.,]\d+)*[a-z]\w*"  # 9mm-like codes, 1990s, 3D ... (money suffixes handled earlier)
+_WORDNUM = re.compile(
+    rf"(?:half an? |an? )?(?:{_ATOM})(?:(?: and | |-)(?:{_ATOM}))*"
+    r"|(?:half an? |an? )(?:hundred|thousand|million|billion|trillion|dozen)(?![a-z])"
+)
+_DIGITNUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_SCALE_AFTER = (
+    r"(?:(?P<sfx> ?(?:bn|mn|tn|m|b|k))(?![a-z\d])"
+    r"|(?P<scale> (?:hundred|thousand|million|billion|trillion))(?![a-z]))?"
 )
 
-_CANDIDATE = re.compile(
-    rf"""
-    (?P<skip>(?<![\w.,-]){_SKIP})
-    | (?P<freq>\b(?:once|twice|thrice|repeatedly|(?:several|many|multiple|numerous|countless)\s+times)\b)
-    | (?P<vague>\b(?:hundreds\s+of\s+thousands|tens\s+of\s+thousands|a\s+few|a\s+couple|a\s+handful
-                 |several|multiple|numerous|dozens|scores|hundreds|thousands|millions)\b)
-    | (?P<num>(?:(?<![\w$€£¥₹.,/-])|(?<=\s-)){_CUR}?(?<![\w.,/])(?<![a-z]-){_NUMCORE})
-    """,
-    re.IGNORECASE | re.VERBOSE,
+_DIGIT_RUN = re.compile(r"\d[\d,.]*")
+_DIGIT_AT = re.compile(
+    r"(?P<skip>"
+    r"\d{4}-\d\d?-\d\d?(?!\d)"  # 2023-10-07
+    r"|\d\d?/\d\d?(?:/\d{2,4})?(?!\d)"  # 10/7/2023
+    r"|\d\d?(?:[:.]\d\d)? ?(?:[ap]\. ?m\b\.?|[ap]m\b)"  # 9:30 p.m., 10am
+    r"|\d\d?:\d\d(?::\d\d)?"  # 21:30
+    r"|\d\d? o'clock"
+    r"|\d{3}[ .-]\d{3}[ .-]\d{4}(?!\d)|\d{3}-\d{4}(?!\d)"  # phone numbers
+    r"|\d+(?:st|nd|rd|th)(?![a-z])"  # ordinals
+    r"|\d+ block(?![a-z])"
+    r"|(?:1[6-9]|20)\d\d(?![\w,.%+'$?-]| +[a-z$%?(]| or| to)"  # bare years: "in 2008,"
+    r")"
+    rf"|(?P<num>{_DIGITNUM}){_SCALE_AFTER}"
 )
 
-_SPACE = r"[ \t\xa0]"
+_WORD_SCAN_WORDS = (
+    [w for w in _UNIT_WORDS if w != "zero"]
+    + list(_TENS_WORDS)
+    + ["a few", "a couple", "a handful", "a hundred", "a thousand", "a million", "a billion",
+       "a dozen", "half a", "half an"]
+    + ["several", "multiple", "numerous", "dozens", "scores", "hundreds", "thousands",
+       "tens of thousands", "millions", "hundreds of thousands"]
+    + ["once", "twice", "thrice", "repeatedly", "many times", "multiple times",
+       "numerous times", "countless times"]
+)  # fmt: skip
+_WORD_SCAN = re.compile(rf"[ \n\t(\[\"/'-](?P<w>{_trie_regex(_WORD_SCAN_WORDS)})(?![a-z])")
+
+_MONTH_RE = "|".join(sorted(_MONTH_WORDS, key=len, reverse=True))
+
+# one combined look at what follows a number
+_RNG_PART = r"|(?P<rng>\ ?(?:-|to|or|and)\ ?(?:us\$|\$|\?)?(?=\d|[a-z]))"
+_SUFFIX_TEMPLATE = rf"""
+    (?P<pct>\ ?(?:%|percent(?![a-z])|per\ cent(?![a-z])|pct(?![a-z]))|\ percentage\ points?(?![a-z]))
+    |(?P<age>(?:-|\ )years?(?:-|\ )olds?(?![a-z])|\ years?\ of\ age(?![a-z]))
+    |(?P<more>\ or\ (?:more|greater|higher|older|above)(?![a-z])|-?plus(?![a-z])|\+)
+    |(?P<less>\ or\ (?:fewer|less|younger|below)(?![a-z]))
+    |(?P<so>\ or\ so(?![a-z]))
+    |(?P<month>\ (?:of\ )?(?:{_MONTH_RE})(?![a-z]))
+    |(?P<frac>-(?:halves|half|thirds?|quarters?|fourths?|fifths?|sixths?|eighths?|ninths?|tenths?
+        |first|second|third|fourth|fifth|sixth|seventh|eighth|ninth
+        |[a-z]+(?:tieth|teenth|hundredth|thousandth|millionth))(?![a-z]))
+    RNG
+    |(?P<hyph>-(?P<hw>[a-z]+))
+    |\ (?P<w>[a-z][a-z'-]*)
+    """
+_SUFFIX = re.compile(_SUFFIX_TEMPLATE.replace("RNG", _RNG_PART), re.VERBOSE)
+_SUFFIX_NO_RANGE = re.compile(_SUFFIX_TEMPLATE.replace("RNG", ""), re.VERBOSE)
+_RANGE = re.compile(_SUFFIX.pattern.replace("|(?P<rng>", "|(?P<norng>"), re.VERBOSE)
 _RANGE = re.compile(
-    rf"{_SPACE}*(?P<conn>-|–|—|to|or|and){_SPACE}*(?P<cur>{_CUR})?(?P<n2>{_NUMCORE})(?![\w/:-])",
-    re.IGNORECASE,
+    rf" ?(?P<conn>-|to|or|and) ?(?P<cur>us\$|\$|\?)?(?:(?P<d2>{_DIGITNUM}){_SCALE_AFTER}|(?P<w2>[a-z]))"
 )
-_QUAL_BEFORE = re.compile(
-    r"""(?:^|(?<=[^\w]))
-    (?P<q>more\s+than|fewer\s+than|less\s+than|no\s+more\s+than|no\s+fewer\s+than|no\s+less\s+than
-      |not\s+more\s+than|at\s+least|at\s+most|up\s+to|close\s+to|upwards\s+of|in\s+excess\s+of
-      |as\s+many\s+as|as\s+much\s+as|as\s+few\s+as|a\s+minimum\s+of|a\s+maximum\s+of
-      |an\s+estimated|estimated|just\s+over|well\s+over|just\s+under|just\s+shy\s+of|more\s+like
-      |about|around|approximately|approx\.|roughly|some|nearly|almost|over|above|under|below
-      |exceeding|between|from|aged|ages|age|only|just|barely|precisely|exactly)
-    [ \t\xa0]+(?P<tail>a\s+|the\s+)?$""",
-    re.IGNORECASE | re.VERBOSE,
+_WORD_AFTER = re.compile(r"[ \t]+(?P<w>[A-Za-z][A-Za-z'’-]*)")
+_NP_WINDOW = re.compile(r"(?:[ \t]+[A-Za-z][A-Za-z'’-]*){1,5}")
+_OF_PARTITIVE = re.compile(r" of (?P<det>the|those|these|his|her|their|its|our|them|whom|us|you)(?![a-z])")
+_OF = re.compile(r" of(?![a-z])")
+_TIMES_AFTER = re.compile(r" (?:times|occasions)(?![a-z])")
+_NAME_COMMA_BEFORE = re.compile(r"[A-Z][\w'’.-]*,[ \t]*$")
+_NAME_AGE_AFTER = re.compile(r"(?: ?[,;)]|\.(?:\s|$)|$| (?:and|of|from|who|was|is|were|had)(?![a-z]))")
+_PAREN_AGE = re.compile(r"[A-Z][\w'’.-]*[ \t]*\($")
+_STREET_AFTER = re.compile(
+    r"(?: [nsew]\.?)?(?: [a-z][a-z'.]*){1,3} (?:street|st|avenue|ave|road|rd|boulevard|blvd"
+    r"|drive|dr|lane|ln|way|court|ct|place|pl|parkway|pkwy|highway|hwy|circle|cir|terrace"
+    r"|trail|pike|square|sq)(?![a-z])"
 )
-_PREV_WORD = re.compile(r"(?P<w>[A-Za-z][\w.'’]*|#)[ \t\xa0]*$")
-_PERCENT = re.compile(
-    rf"{_SPACE}*(?:%|percent\b|per{_SPACE}+cent\b|pct\b|(?P<pp>percentage{_SPACE}+points?\b))",
-    re.IGNORECASE,
-)
-_AGE_AFTER = re.compile(
-    rf"(?:-|{_SPACE}+)years?(?:-|{_SPACE}+)olds?\b|{_SPACE}+years?{_SPACE}+of{_SPACE}+age\b",
-    re.IGNORECASE,
-)
-_HYPHEN_UNIT = re.compile(r"-(?P<u>[a-z]+)\b", re.IGNORECASE)
-_WORD_AFTER = re.compile(rf"{_SPACE}+(?P<w>[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
-_OF_PARTITIVE = re.compile(
-    rf"{_SPACE}+of{_SPACE}+(?P<det>the|those|these|his|her|their|its|our|them|whom|us|you)\b",
-    re.IGNORECASE,
-)
-_OR_MORE = re.compile(
-    rf"{_SPACE}*(?:(?P<more>{_SPACE}or{_SPACE}+(?:more|greater|higher|older|above))\b"
-    rf"|(?P<less>{_SPACE}or{_SPACE}+(?:fewer|less|younger|below))\b"
-    rf"|(?P<so>{_SPACE}or{_SPACE}+so)\b|(?P<plus>-?plus\b|\+))",
-    re.IGNORECASE,
-)
-_OF_AFTER_VAGUE = re.compile(rf"{_SPACE}+of\b", re.IGNORECASE)
-_OCCASIONS = re.compile(rf"{_SPACE}+(?:times|occasions)\b", re.IGNORECASE)
-_ON_BEFORE = re.compile(r"\bon[ \t\xa0]+$", re.IGNORECASE)
-_NAME_COMMA_BEFORE = re.compile(r"[A-Z][\w'’.-]*,[ \t\xa0]*$")
-_NAME_AGE_AFTER = re.compile(
-    r"(?:[ \t\xa0]*[,;)]|\.(?:\s|$)|$|[ \t\xa0]+(?:and|of|from|who|was|is|were|had)\b)"
-)
-_PAREN_AGE = re.compile(r"[A-Z][\w'’.-]*[ \t\xa0]*\($")
-_FRACTION_AFTER = re.compile(rf"[-\s](?:{_FRACTION_WORDS}|{_ORDINAL_WORDS})\b", re.IGNORECASE)
-_WORD_TOKEN = re.compile(r"[a-z]+|\d+(?:\.\d+)?", re.IGNORECASE)
-_STRIP_NUM = re.compile(r"[,\s]")
+_SCALED_TAIL = re.compile(r"(?:hundred|thousand|million|billion|trillion|\d ?(?:bn|mn|tn|m|b|k))$")
+_FOLD_PAIRS = (
+    ("–", "-"), ("—", "-"), ("−", "-"), ("’", "'"), ("‘", "'"), ("“", '"'), ("”", '"'),
+    ("\xa0", " "), ("€", "$"), ("£", "$"), ("¥", "$"), ("₹", "$"),
+)  # fmt: skip
+
+
+def _fold(text: str) -> str:
+    """Lowercase ASCII copy of ``text`` with the same length (offsets stay valid)."""
+    if text.isascii():
+        return text.lower()
+    for a, b in _FOLD_PAIRS:
+        if a in text:
+            text = text.replace(a, b)
+    return text.encode("ascii", "replace").decode("ascii").lower()
 
 
 # ---------------------------------------------------------------------------
@@ -387,86 +479,77 @@ _STRIP_NUM = re.compile(r"[,\s]")
 
 
 def _parse_words(span: str) -> tuple[float, int] | None:
-    """Parse English number words.
+    """Parse lowercase English number words.
 
     :param span: text such as "one thousand two hundred", "a dozen", "half a million"
-    :returns: (value, number of characters of ``span`` that were used) or None
+    :returns: (value, number of characters of ``span`` used) or None
     """
     total = 0.0
     current = 0.0
-    last = ""  # "unit" | "teen" | "tens" | "hundred" | "big" | "a"
+    last = ""
     used = 0
     seen = False
-    for m in _WORD_TOKEN.finditer(span):
-        w = m.group().lower()
-        if w == "and":
+    pos = 0
+    for token in re.split(r"([ -])", span):
+        start = pos
+        pos += len(token)
+        if token in (" ", "-", ""):
+            continue
+        if token == "and":
             if last not in ("hundred", "big"):
                 break
             continue
-        if w == "half" and not seen:
-            current = 0.5
-            last = "a"
-            used = m.end()
+        if token == "half" and not seen and last == "":
+            current, last, used = 0.5, "half", pos
             continue
-        if w in ("a", "an"):
-            if seen or last == "a" and current != 0.5:
+        if token in ("a", "an"):
+            if seen or last not in ("", "half"):
                 break
-            if current != 0.5:
+            if last == "":
                 current = 1.0
-            last = "a"
-            used = m.end()
+            last, used = "a", pos
             continue
-        if w in _UNIT_WORDS:
-            v = _UNIT_WORDS[w]
-            if last in ("unit", "teen", "a") or (last == "tens" and v >= 10) or (v == 0 and seen):
+        if token in _UNIT_WORDS:
+            v = _UNIT_WORDS[token]
+            if last in ("unit", "teen", "a", "half") or (last == "tens" and v >= 10):
                 break
             current += v
             last = "teen" if v >= 10 else "unit"
-        elif w in _TENS_WORDS:
-            if last in ("unit", "teen", "tens", "a"):
+        elif token in _TENS_WORDS:
+            if last in ("unit", "teen", "tens", "a", "half"):
                 break
-            current += _TENS_WORDS[w]
+            current += _TENS_WORDS[token]
             last = "tens"
-        elif w == "hundred":
-            if last in ("hundred", "big") and current == 0:
+        elif token in ("hundred", "dozen"):
+            if last == "hundred":
                 break
-            current = (current or 1.0) * 100
+            current = (current or 1.0) * (100 if token == "hundred" else 12)
             last = "hundred"
-        elif w == "dozen":
-            current = (current or 1.0) * 12
-            last = "hundred"
-        elif w in ("thousand", "million", "billion", "trillion"):
-            total += (current or 1.0) * _BIG_SCALES[w]
+        elif token in _SCALE_WORDS:
+            if last == "big" and current == 0:
+                break
+            total += (current or 1.0) * _SCALE_WORDS[token]
             current = 0.0
             last = "big"
         else:
             break
+        del start
         seen = True
-        used = m.end()
+        used = pos
     if not seen:
         return None
     return total + current, used
 
 
-def _parse_number(span: str) -> tuple[float, int] | None:
-    """Parse digits (with an optional scale word or suffix) or number words.
-
-    :param span: the matched number text
-    :returns: (value, characters used) or None
-    """
-    if span[:1].isdigit() or span[:1] == ".":
-        m = re.match(_DIGITNUM, span)
-        if m is None:  # pragma: no cover - the scan guarantees a digit run
-            return None
-        value = float(_STRIP_NUM.sub("", m.group()))
-        rest = span[m.end() :]
-        scale = rest.strip().lower()
-        if scale in _BIG_SCALES:
-            value *= _BIG_SCALES[scale]
-        elif scale == "hundred":
-            value *= 100
-        return value, len(span)
-    return _parse_words(span)
+def _digits_value(m: re.Match[str]) -> float:
+    value = float(m.group("num").replace(",", ""))
+    sfx = m.group("sfx")
+    if sfx:
+        value *= _SHORT_SCALES[sfx.strip()]
+    scale = m.group("scale")
+    if scale:
+        value *= _SCALE_WORDS[scale.strip()]
+    return value
 
 
 # ---------------------------------------------------------------------------
@@ -474,22 +557,24 @@ def _parse_number(span: str) -> tuple[float, int] | None:
 # ---------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=8192)
 def lemmatize(word: str) -> str:
     """Return the lowercased singular of an English noun ("people" -> "person").
 
     :param word: a noun, singular or plural
     """
     w = word.lower().replace("’", "'")
-    if w in _IRREGULAR:
-        return _IRREGULAR[w]
+    got = _IRREGULAR.get(w)
+    if got is not None:
+        return got
     if "-" in w:
         head, _, tail = w.rpartition("-")
         return f"{head}-{lemmatize(tail)}"
-    if len(w) > 4 and w.endswith("women"):
+    if len(w) > 5 and w.endswith("women"):
         return w[:-5] + "woman"
-    if len(w) > 3 and w.endswith("men") and w not in ("specimen", "abdomen", "regimen", "acumen", "omen", "semen", "stamen"):
+    if len(w) > 4 and w.endswith("men") and w not in ("specimen", "abdomen", "regimen", "acumen"):
         return w[:-3] + "man"
-    if len(w) <= 3 or w.endswith(("ss", "us", "is", "'s")):
+    if len(w) <= 3 or w.endswith(_NOT_PLURAL_S):
         return w
     if w.endswith("ies") and len(w) > 4:
         return w[:-3] + "y"
@@ -502,7 +587,15 @@ def lemmatize(word: str) -> str:
 
 def _is_plural(word: str) -> bool:
     lw = word.lower()
-    return lemmatize(lw) != lw or lw in ("police", "staff", "personnel", "crew", "sheep", "deer", "aircraft", "fish")
+    return lw in _INVARIANT_PLURAL or lemmatize(lw) != lw
+
+
+def _is_participle(lw: str) -> bool:
+    return lw in _PREDICATES or lw.endswith(("ed", "ing"))
+
+
+def _is_adverb(lw: str) -> bool:
+    return len(lw) > 4 and lw.endswith("ly") and lw not in ("family", "ally", "assembly", "supply", "rally")
 
 
 @dataclass(slots=True)
@@ -512,103 +605,77 @@ class _NounPhrase:
     modifier: str | None
 
 
-def _noun_phrase(text: str, pos: int, plural_expected: bool) -> _NounPhrase:
+def _noun_phrase(text: str, pos: int, plural_expected: bool, lowercase_only: bool = False) -> _NounPhrase:
     """Read the counted noun phrase that starts at ``pos`` (right after a number).
 
-    :param text: the whole text
+    :param text: the original text
     :param pos: offset just after the number
     :param plural_expected: the number is greater than one
+    :param lowercase_only: reject a capitalised head (names after "19-year-old")
     """
-    words: list[tuple[str, int]] = []
-    p = pos
-    while len(words) < 4:
-        m = _WORD_AFTER.match(text, p)
-        if m is None:
+    m = _NP_WINDOW.match(text, pos)
+    if m is None:
+        return _NounPhrase(pos, None, None)
+    tokens = m.group().split()
+    lows = [t.lower() for t in tokens]
+    n = 0  # tokens taken
+    for i, lw in enumerate(lows):
+        if lw[-1] in "'’" or lw.endswith(("'s", "’s")):
             break
-        w = m.group("w")
-        lw = w.lower().replace("’", "'")
-        if lw.endswith("'s"):
-            break
-        if not words and lw in ("more", "other", "additional", "further", "new", "fewer"):
-            words.append((w, m.end()))
-            p = m.end()
+        if i == 0 and lw in _LEADING_MODIFIERS:
+            n = 1
             continue
         if lw in _STOP or lw in _UNIT_WORDS or lw in _TENS_WORDS:
             break
-        if lw in _PREDICATES or lw.endswith(("ed", "ing")) or (lw.endswith("ly") and len(lw) > 4 and lw not in ("family", "ally", "assembly", "supply", "rally", "bully", "belly")):
-            # a participle or adverb is kept only as an adjective before another noun
-            if any(not x[0].lower() in ("more", "other", "additional", "further", "new", "fewer") for x in words):
+        if _is_participle(lw) or _is_adverb(lw):
+            # kept only as an adjective right before another noun ("three armed men")
+            if n > 1 or (n == 1 and lows[0] not in _LEADING_MODIFIERS) or i + 1 >= len(tokens):
                 break
-            nxt = _WORD_AFTER.match(text, m.end())
-            if nxt is None:
+            ln = lows[i + 1]
+            if ln in _STOP or _is_participle(ln) or _is_adverb(ln) or ln in _UNIT_WORDS:
                 break
-            ln = nxt.group("w").lower()
-            if (
-                ln in _STOP
-                or ln in _PREDICATES
-                or ln.endswith(("ed", "ing", "ly"))
-                or ln in _UNIT_WORDS
-            ):
-                break
-        words.append((w, m.end()))
-        p = m.end()
-    # drop trailing participle/adjective that had no noun after it
-    while words and (words[-1][0].lower() in _PREDICATES or words[-1][0].lower().endswith(("ed", "ing"))):
-        words.pop()
-    if not words:
+        n = i + 1
+        if n >= 4:
+            break
+    if n == 0:
         return _NounPhrase(pos, None, None)
-    head, end = words[-1]
-    mods = [w.lower() for w, _ in words[:-1]]
-    lhead = head.lower()
-    if lhead in ("more", "other", "additional", "further", "new", "fewer") and len(words) == 1:
-        return _NounPhrase(pos, None, None)
-    if plural_expected and not _is_plural(head):
-        return _NounPhrase(pos, None, None)
-    noun = lemmatize(head)
+    head = tokens[n - 1]
+    lhead = lows[n - 1]
     if (
-        head[:1].isupper()
-        and lhead.endswith(("ans", "ians", "ons", "is", "ese"))
+        lhead in _LEADING_MODIFIERS
+        or _is_participle(lhead)
+        or (plural_expected and not _is_plural(lhead))
+        or (lowercase_only and not head.islower())
+    ):
+        return _NounPhrase(pos, None, None)
+    end = pos
+    for tok in tokens[:n]:
+        end = text.find(tok, end) + len(tok)
+    mods = lows[: n - 1]
+    noun = lemmatize(lhead)
+    if (
+        plural_expected
+        and head[:1].isupper()
+        and lhead.endswith(("ans", "ons", "is"))
         and lhead not in _NOT_DEMONYM
-        and lhead not in _IRREGULAR
     ):
         # "3 Russians" -> noun "national", modifier "russian" (= "three Russian nationals")
         mods.append(noun)
         noun = "national"
-    modifier = " ".join(mods) or None
-    return _NounPhrase(end, noun, modifier)
+    return _NounPhrase(end, noun, " ".join(mods) or None)
 
 
 # ---------------------------------------------------------------------------
-# Main scan
+# Scan
 # ---------------------------------------------------------------------------
 
 _INTEGER_KINDS = frozenset({"count", "times", "age"})
 
 
-def _apply_qualifier(q: str, lo: float, hi: float, kind: str) -> tuple[float, float, bool, str]:
-    """Turn a qualifier and a nominal interval into the final interval.
-
-    :returns: (lo, hi, approximate, canonical qualifier)
-    """
-    integer = kind in _INTEGER_KINDS
-    if q in ("about", "around", "approximately", "approx.", "roughly", "some", "an estimated", "estimated", "more like"):
-        return lo * 0.9, hi * 1.1, True, "about"
-    if q in ("nearly", "almost", "close to", "just under", "just shy of"):
-        return lo * 0.9, hi, True, "nearly"
-    if q in ("more than", "over", "above", "in excess of", "upwards of", "exceeding", "just over", "well over"):
-        return (math.floor(hi) + 1 if integer else hi), math.inf, False, "over"
-    if q in ("at least", "no fewer than", "no less than", "a minimum of"):
-        return lo, math.inf, False, "at least"
-    if q in ("fewer than", "less than", "under", "below"):
-        return 0.0, (math.ceil(lo) - 1 if integer else lo), False, "under"
-    if q in ("up to", "at most", "no more than", "not more than", "as many as", "as much as", "a maximum of"):
-        return 0.0, hi, False, "up to"
-    return lo, hi, False, ""
-
-
-def _prev_word(text: str, start: int) -> str:
-    m = _PREV_WORD.search(text, max(0, start - 40), start)
-    return m.group("w") if m else ""
+@dataclass(slots=True)
+class _Ctx:
+    text: str
+    low: str
 
 
 def find_quantities(text: str) -> list[QuantityMention]:
@@ -617,211 +684,317 @@ def find_quantities(text: str) -> list[QuantityMention]:
     :param text: any text (an article, a paragraph or a sentence)
     :returns: mentions in text order; offsets index into ``text``
     """
+    low = _fold(text)
+    padded = " " + low  # the word scan needs one character before each word
+    cands: list[tuple[int, int, re.Match[str]]] = []
+    cands: list[tuple[int, str | None]] = [(m.start(), None) for m in _DIGIT_RUN.finditer(low)]
+    cands.extend((m.start("w") - 1, m.group("w")) for m in _WORD_SCAN.finditer(padded))
+    if not cands:
+        return []
+    cands.sort(key=_first)
+    ctx = _Ctx(text, low)
     out: list[QuantityMention] = []
     last_end = 0
-    for m in _CANDIDATE.finditer(text):
-        if m.start() < last_end or m.lastgroup == "skip":
+    q: QuantityMention | int | None
+    for start, word in cands:
+        if start < last_end:
             continue
-        q = _analyse(text, m)
-        if q is not None:
-            out.append(q)
-            last_end = q.end
+        if word is not None:
+            q = _word_candidate(ctx, start, word)
+        else:
+            dm = _DIGIT_AT.match(low, start)
+            if dm is None:
+                continue
+            if dm.lastgroup == "skip":
+                last_end = dm.end()
+                continue
+            q = _digit_candidate(ctx, dm)
+        if q is None:
+            continue
+        if isinstance(q, int):  # a date or other span to skip
+            last_end = q
+            continue
+        out.append(q)
+        last_end = q.end
     return out
 
 
-def _left_qualifier(text: str, start: int) -> tuple[str, int]:
-    """Find a qualifier ending right before ``start``: (canonical lowercase text, its start)."""
-    lo = max(0, start - 30)
-    m = _QUAL_BEFORE.search(text, lo, start)
-    if m is None:
-        return "", start
-    qual = " ".join(m.group("q").lower().split())
-    tail = (m.group("tail") or "").strip().lower()
-    if tail == "the" and qual not in ("between", "from"):
-        return "", start
-    return qual, m.start()
+def _first(c: tuple[int, str | None]) -> int:
+    return c[0]
 
 
-def _analyse(text: str, m: re.Match[str]) -> QuantityMention | None:  # noqa: C901
-    group = m.lastgroup
-    start, end = m.start(), m.end()
-    qual, qstart = _left_qualifier(text, start)
+def _left(ctx: _Ctx, start: int) -> tuple[str, int, str]:
+    """Look left of ``start``: (qualifier class or "", where the qualifier starts, previous word)."""
+    lo = max(0, start - 40)
+    window = ctx.text[lo:start]
+    ws = window.split()
+    if lo > 0 and ws and not window[0].isspace():
+        del ws[0]  # the first word may be cut
+    if not ws:
+        return "", start, ""
+    prev = ws[-1]
+    if not window[-1].isspace():
+        return "", start, prev
+    last = prev.lower().lstrip(_PUNCT_STRIP)
+    if last not in _QUAL_LAST:
+        return "", start, prev
+    low_ws = [w.lower() for w in ws[-3:]]
+    for k in (3, 2, 1):
+        if len(low_ws) < k:
+            continue
+        phrase_words = low_ws[-k:]
+        phrase_words[0] = phrase_words[0].lstrip(_PUNCT_STRIP)
+        canon = _QUALIFIERS.get(" ".join(phrase_words))
+        if canon is None:
+            continue
+        # the offset of the qualifier's first word
+        q = len(window)
+        for _ in range(k):
+            q = len(window[:q].rstrip())
+            q = max(window.rfind(c, 0, q) for c in " \t\xa0\n") + 1
+        first = window[q:]
+        q += len(first) - len(first.lstrip(_PUNCT_STRIP))
+        return canon, lo + q, prev
+    return "", start, prev
 
-    if group == "freq":
-        key = " ".join(m.group().lower().split())
-        lo, hi, approx = _FREQ[key]
-        if key == "once":
-            after = text[end : end + 12].lower()
-            before = text[max(0, start - 8) : start].lower()
-            if (
-                after.lstrip().startswith(("again", "upon", "more", "and for all", "inside", "the", "he", "she", "they", "it", "we", "i "))
-                or before.rstrip().endswith(("at", "all at", "for"))
-                or text[start].isupper()
-            ):
-                return None
-        if qual in ("more than", "over") and key in ("once", "twice"):
-            lo, hi = lo + 1, math.inf
-        elif qual in ("at least",):
-            hi = math.inf
-        else:
-            qstart = start
-        return _mk(text, qstart, end, lo, hi, approx, "times", None, None, "" if not approx else key)
 
-    if group == "vague":
-        key = " ".join(m.group().lower().split())
-        lo, hi, canon = _VAGUE[key]
-        nstart = end
-        of = _OF_AFTER_VAGUE.match(text, end)
-        if of is not None:
-            nstart = of.end()
-        elif key in ("a couple", "a handful"):
-            pass
-        occ = _OCCASIONS.match(text, end)
-        if occ is not None and key in ("several", "multiple", "numerous", "dozens", "hundreds"):
-            return _mk(text, start, occ.end(), lo, hi, True, "times", None, None, canon.removesuffix(" of") + " times")
-        np = _noun_phrase(text, nstart, True)
-        if np.noun is None and key in ("multiple", "numerous", "a couple", "a handful"):
-            return None
-        if np.noun is None and key in ("scores",):
-            return None
-        stop = np.end if np.noun is not None else end
-        if qual in ("more than", "over", "at least", "upwards of"):
-            hi = math.inf
-        else:
-            qstart = start
-        kind = "duration" if np.noun in _DURATION_UNITS else "count"
-        return _mk(text, qstart, stop, lo, hi, True, kind, np.noun, np.modifier, canon)
+def _apply_qualifier(canon: str, lo: float, hi: float, kind: str) -> tuple[float, float, bool]:
+    """Turn a qualifier class and an exact value into an interval: (lo, hi, approximate)."""
+    integer = kind in _INTEGER_KINDS
+    if canon == "about":
+        return lo * 0.9, hi * 1.1, True
+    if canon == "nearly":
+        return lo * 0.9, hi, True
+    if canon == "over":
+        return (math.floor(hi) + 1 if integer else hi), math.inf, False
+    if canon == "at least":
+        return lo, math.inf, False
+    if canon == "under":
+        return 0.0, (max(0.0, math.ceil(lo) - 1) if integer else lo), False
+    if canon == "up to":
+        return 0.0, hi, False
+    return lo, hi, False
 
-    # --- a number -----------------------------------------------------------------
-    raw = m.group()
-    cur_code: str | None = None
-    cm = re.match(_CUR, raw, re.IGNORECASE)
-    num_text = raw
-    if cm is not None and cm.end() > 0:
-        cur_code = _CURRENCY_SYMBOL.get(cm.group().strip().lower())
-        num_text = raw[cm.end() :].lstrip()
-    parsed = _parse_number(num_text)
+
+def _word_candidate(ctx: _Ctx, start: int, word: str) -> QuantityMention | int | None:
+    text, low = ctx.text, ctx.low
+    end = start + len(word)
+    if word in _FREQ:
+        return _frequency(ctx, start, end, word)
+    if word in _VAGUE:
+        return _vague(ctx, start, end, word)
+    wm = _WORDNUM.match(low, start)
+    if wm is None:
+        return None
+    parsed = _parse_words(wm.group())
     if parsed is None:
         return None
     value, used = parsed
-    end = start + (len(raw) - len(num_text)) + used
-    num_text = num_text[:used]
-    is_digits = num_text[:1].isdigit() or num_text[:1] == "."
-    lnum = num_text.lower()
-    short_suffix = is_digits and bool(re.search(r"\d\s*(?:bn|mn|tn|m|b|k)$", lnum))
-    if short_suffix and cur_code is None:
-        return None
-    # a word number that is really an ordinal or fraction ("twenty-first", "two-thirds")
-    if _FRACTION_AFTER.match(text, end):
-        return None
-    if not is_digits and lnum in ("a", "an"):
-        return None
+    return _number(ctx, start, start + used, value, False, None, "")
 
-    prev = _prev_word(text, qstart if qual else start)
-    lprev = prev.lower().rstrip(".")
-    after_char = text[end : end + 1]
 
-    # codes and names: "Route 9", "Apollo 11", "No. 3", "#1", "Pub. L. 116"
-    if prev == "#" or lprev in _NAME_KEYWORDS and not qual:
-        if prev[:1].isupper() or lprev in ("no", "nos", "p", "pp", "page", "pages", "vol", "#"):
+def _frequency(ctx: _Ctx, start: int, end: int, word: str) -> QuantityMention | None:
+    text, low = ctx.text, ctx.low
+    lo, hi, approx = _FREQ[word]
+    canon, qstart, _prev = _left(ctx, start)
+    if word == "once":
+        after = low[end : end + 12].lstrip()
+        before = low[max(0, start - 8) : start].rstrip()
+        if (
+            text[start] == "O"
+            or after.startswith(("again", "upon", "more", "and for all", "inside", "the ", "he ", "she ", "they ", "it ", "we ", "i ", "a "))
+            or before.endswith((" at", " all at", " for", "at"))
+            or (after[:1].isalpha() and not after.startswith(("in ", "on ", "and", "or ", "before", "this", "last", "during", "while", "when", "as ")))
+        ):
             return None
-    if (
-        not qual
-        and prev[:1].isupper()
-        and lprev not in _CAP_OK
-        and cur_code is None
-        and not _looks_like_event_after(text, end)
-    ):
-        line_start = text.rfind("\n", 0, start) + 1
-        before = text[line_start : start - len(prev)].strip()
-        sentence_initial = before == "" or before[-1:] in ".!?\"'“”:;"
-        if not sentence_initial or is_digits:
+    qual = ""
+    if canon in ("over", "at least") and word in ("once", "twice", "thrice"):
+        lo, hi = (lo + 1 if canon == "over" else lo), math.inf
+        qual = canon
+    else:
+        qstart = start
+        if approx:
+            qual = word if word.endswith("times") else "repeatedly"
+    return _mk(text, qstart, end, lo, hi, approx, "times", None, None, qual)
+
+
+def _vague(ctx: _Ctx, start: int, end: int, word: str) -> QuantityMention | None:
+    text, low = ctx.text, ctx.low
+    lo, hi, canon_q, needs_noun = _VAGUE[word]
+    times = _TIMES_AFTER.match(low, end)
+    if times is not None and word in ("several", "dozens", "hundreds", "a few", "a couple", "a handful"):
+        return _mk(text, start, times.end(), lo, hi, True, "times", None, None, canon_q.removesuffix(" of") + " times")
+    of = _OF.match(low, end)
+    if word == "a couple" and of is None:
+        return None  # "a couple was shot" (two people, but not a count phrase)
+    nstart = of.end() if of is not None else end
+    np = _noun_phrase(text, nstart, True)
+    if np.noun is None and (needs_noun or of is not None):
+        return None
+    stop = np.end if np.noun is not None else end
+    canon, qstart, _prev = _left(ctx, start)
+    approx = True
+    if canon in ("over", "at least"):
+        hi = math.inf
+    else:
+        qstart = start
+    kind = "count"
+    noun = np.noun
+    if noun in _DURATION_UNITS:
+        kind = "duration"
+    elif noun in _CURRENCY_WORD:
+        kind, noun = "money", _CURRENCY_WORD[noun]
+    return _mk(text, qstart, stop, lo, hi, approx, kind, noun, np.modifier, canon_q)
+
+
+def _digit_candidate(ctx: _Ctx, m: re.Match[str]) -> QuantityMention | int | None:
+    text, low = ctx.text, ctx.low
+    start, end = m.start(), m.end()
+    prev_ch = low[start - 1] if start > 0 else " "
+    if prev_ch.isalnum() or prev_ch in "#._" or (prev_ch == "-" and start > 1 and low[start - 2].isalnum()):
+        return None  # "F-16", "COVID-19", "MH17", "#1", ".40"
+    next_ch = low[end : end + 1]
+    if next_ch.isalpha() or next_ch == "_" or (next_ch in ".," and low[end + 1 : end + 2].isdigit()):
+        return None  # "9mm", "1990s", "3D"
+    cur: str | None = None
+    if prev_ch == "$":
+        cur = _CURRENCY_CHAR.get(text[start - 1], "USD")
+        two = low[max(0, start - 3) : start - 1]
+        word = two.split()[-1] if two.split() else ""
+        if text[start - 1] == "$" and word in _CURRENCY_PREFIX_WORD and start >= 2 and low[start - 2].isalpha():
+            cur = _CURRENCY_PREFIX_WORD[word]
+    if (m.group("sfx")) and cur is None:
+        return None  # "3m" (metres?), "10k" (a race)
+    value = _digits_value(m)
+    num_text = m.group("num")
+    plain_int = num_text.isdigit()
+    return _number(ctx, start - (1 if cur else 0), end, value, True, cur, num_text if plain_int else "", num_start=start)
+
+
+def _number(
+    ctx: _Ctx,
+    start: int,
+    end: int,
+    value: float,
+    is_digits: bool,
+    cur: str | None,
+    plain_int: str,
+    num_start: int | None = None,
+) -> QuantityMention | int | None:
+    """Analyse a number at ``[start, end)`` (currency symbol included in ``start``)."""
+    text, low = ctx.text, ctx.low
+    canon, qstart, prev = _left(ctx, start)
+    lprev = prev.lower().rstrip(",;:")
+    if cur is None and lprev in _CURRENCY_PREFIX_WORD and lprev not in ("a", "c", "us") and text[start - 1] == " ":
+        cur = _CURRENCY_PREFIX_WORD[lprev]
+    if lprev.rstrip(".") in _MONTH_WORDS and is_digits and (lprev != "may" or prev[:1] == "M") and value <= 31:
+        return None  # "October 7" after a qualifier-less look
+    sm = _SUFFIX.match(low, end)
+    sg = sm.lastgroup if sm is not None else None
+    if sg == "month":
+        return None  # "7 October"
+    if sg == "frac":
+        return None  # "two-thirds", "twenty-first"
+
+    # codes and names: "Route 9", "Apollo 11", "No. 3", "Pub. L. 116"
+    if not canon and cur is None:
+        key = lprev.rstrip(".")
+        if lprev in _NAME_KEYWORDS or key in _NAME_KEYWORDS:
+            if prev[:1].isupper() or lprev in ("no", "no.", "nos", "p", "p.", "pp", "page", "pages", "vol", "#", "number", "route", "room", "highway", "interstate", "channel"):
+                return None
+        if (
+            prev[:1].isupper()
+            and prev[-1:].isalnum()
+            and lprev not in _CAP_OK
+            and not _event_after(text, end)
+            and not _sentence_initial(text, start - len(prev) - 1)
+        ):
             return None
+        if is_digits and _STREET_AFTER.match(low, end) and prev[:1] != "$":
+            return None  # "100 Main Street"
 
     lo = hi = value
     qualifier = ""
     approx = False
-    # ranges: "10 to 15", "10-15", "between 10 and 15", "10 or 11"
-    rng = _RANGE.match(text, end)
-    if rng is not None:
-        r = _range(rng, value, num_text, is_digits, qual)
+    if sg == "rng" and sm is not None:
+        r = _range(ctx, end, value, is_digits, canon, cur)
         if r is None:
             return None  # a score such as "won 3-1"
         if r[0]:
-            _, value, v2, end = r
+            _ok, value, v2, end, cur2 = r
             lo, hi = value, v2
-            if rng.group("cur") and cur_code is None:
-                cur_code = _CURRENCY_SYMBOL.get(rng.group("cur").strip().lower())
+            cur = cur or cur2
             qualifier = "range"
-            approx = rng.group("conn").lower() == "or"
-            if is_digits and 1000 <= lo <= 2100 and 1000 <= hi <= 2100 and cur_code is None:
-                if "," not in num_text and not _PERCENT.match(text, end):
-                    return None  # "the 2013-2014 season"
+            approx = low[sm.start() : sm.end()].strip().startswith("or")
+            if is_digits and 1000 <= lo <= 2100 and 1000 <= hi <= 2100 and cur is None and plain_int:
+                return None  # "the 2013-2014 season"
+            sm = _SUFFIX.match(low, end)
+            sg = sm.lastgroup if sm is not None else None
+        if sg == "rng":
+            sm = _SUFFIX_NO_RANGE.match(low, end)
+            sg = sm.lastgroup if sm is not None else None
 
     kind = "count"
     noun: str | None = None
     modifier: str | None = None
     suffix_end = end
-    keep_left = False  # the left qualifier belongs to the surface
-
-    pm = _PERCENT.match(text, end)
-    om = _OR_MORE.match(text, end)
-    age_m = _AGE_AFTER.match(text, end)
-    hyph = _HYPHEN_UNIT.match(text, end) if qualifier != "range" and om is None else None
-    wm = _WORD_AFTER.match(text, end)
-    word = wm.group("w").lower() if wm is not None else ""
+    keep_left = False
+    word = sm.group("w") if sg == "w" and sm is not None else ""
     lword = lemmatize(word) if word else ""
-    if cur_code is not None:
-        kind, noun = "money", cur_code
-        if wm is not None and lword in ("dollar", "cent"):
-            suffix_end = wm.end()
-    elif pm is not None:
+    if cur is not None:
+        kind, noun = "money", cur
+        if word and lword in ("dollar", "cent") and sm is not None:
+            suffix_end = sm.end()
+    elif sg == "pct" and sm is not None:
         kind = "percent"
-        noun = "percentage point" if pm.group("pp") else None
-        suffix_end = pm.end()
-    elif age_m is not None:
+        noun = "percentage point" if "point" in sm.group() else None
+        suffix_end = sm.end()
+    elif sg == "age" and sm is not None:
         kind = "age"
-        suffix_end = age_m.end()
-        np = _noun_phrase(text, suffix_end, False)
-        if np.noun is not None and not _capitalised_head(text, np.end):
+        suffix_end = sm.end()
+        np = _noun_phrase(text, suffix_end, False, lowercase_only=True)
+        if np.noun is not None:
             noun, modifier, suffix_end = np.noun, np.modifier, np.end
-    elif hyph is not None:
-        unit = hyph.group("u").lower()
+    elif sg == "hyph" and sm is not None:
+        unit = sm.group("hw")
         if lemmatize(unit) in _DURATION_UNITS:
             kind, noun = "duration", lemmatize(unit)
-            suffix_end = hyph.end()
-        elif unit in _MEASURE_UNITS:
+            suffix_end = sm.end()
+        elif unit in _MEASURE_UNITS and unit not in ("caliber", "calibre"):
             kind, noun = "measure", _MEASURE_UNITS[unit]
-            suffix_end = hyph.end()
+            suffix_end = sm.end()
         else:
-            return None  # "a two-story house", "12-gauge", "one-on-one"
-    elif wm is not None and lword in _CURRENCY_WORD and (lword != "pound" or _is_scaled(num_text)):
+            return None  # "a two-story house", "12-gauge", "one-on-one", ".40-caliber"
+    elif word and lword in _CURRENCY_WORD and (lword != "pound" or _SCALED_TAIL.search(low, start, end)) and sm is not None:
         kind, noun = "money", _CURRENCY_WORD[lword]
-        suffix_end = wm.end()
-    elif wm is not None and lword in ("time", "occasion"):
-        if value == 1 and lword == "time" and not qual:
+        suffix_end = sm.end()
+    elif word in ("times", "occasions", "time", "occasion") and sm is not None:
+        if value == 1 and word == "time":
             return None  # "one time", "this one time"
         kind = "times"
-        suffix_end = wm.end()
-    elif wm is not None and lword in _DURATION_UNITS:
-        if value == 1 and lword == "day" and not qual and not is_digits:
+        suffix_end = sm.end()
+    elif word and lword in _DURATION_UNITS and sm is not None:
+        if value == 1 and lword == "day" and not canon and not is_digits:
             return None  # "one day he left"
         kind, noun = "duration", lword
-        suffix_end = wm.end()
-    elif wm is not None and word in _MEASURE_UNITS and (is_digits or len(word) > 3):
+        suffix_end = sm.end()
+        if canon in ("over", "under", "between") and qualifier != "range":
+            canon = ""  # "over three days" = during
+    elif word in _MEASURE_UNITS and (is_digits or len(word) > 3) and sm is not None:
         kind, noun = "measure", _MEASURE_UNITS[word]
-        suffix_end = wm.end()
-    elif qual in ("aged", "age", "ages") or _is_name_age(text, start, end, num_text, value, qual, qualifier):
-        # "aged 12", "Andrei Kozlov, 27, from ...", "Smith (34)"
-        kind = "age"
-        keep_left = qual in ("aged", "age", "ages")
+        suffix_end = sm.end()
+        if word in ("pound", "pounds") and _SCALED_TAIL.search(low, start, end):
+            kind, noun = "money", "GBP"
+    elif canon == "age" or _is_name_age(text, start, end, plain_int, value, canon, qualifier):
+        kind = "age"  # "aged 12", "Andrei Kozlov, 27, from ...", "Smith (34)"
+        keep_left = canon == "age"
     else:
         np: _NounPhrase | None = None
-        part = _OF_PARTITIVE.match(text, end)
+        part = _OF_PARTITIVE.match(low, end)
         if part is not None:
-            if value == 1 and qualifier == "" and not qual:
+            if value == 1 and qualifier == "" and not canon:
                 return None  # "one of the deadliest", "one of them"
-            if part.group("det").lower() in ("them", "whom", "us", "you"):
+            if part.group("det") in ("them", "whom", "us", "you"):
                 suffix_end = part.end()
             else:
                 np = _noun_phrase(text, part.end(), True)
@@ -829,118 +1002,122 @@ def _analyse(text: str, m: re.Match[str]) -> QuantityMention | None:  # noqa: C9
             np = _noun_phrase(text, end, hi > 1)
         if np is not None and np.noun is not None:
             noun, modifier, suffix_end = np.noun, np.modifier, np.end
-        if value == 1 and not qual and qualifier == "" and not is_digits:
+        if value == 1 and not canon and qualifier == "" and not is_digits:
             # the pronoun "one": keep "one man was killed", "one was killed", "one dead"
-            if lprev in _ONE_BLOCK_BEFORE or word in _ONE_BLOCK_AFTER:
+            if lprev.lstrip(_PUNCT_STRIP) in _ONE_BLOCK_BEFORE or word in _ONE_BLOCK_AFTER:
                 return None
             if noun is None and word not in _ONE_EVENT_AFTER and word not in _PREDICATES:
                 return None
         # years: "in 2008", "the 1990 season"
         if (
-            is_digits
+            plain_int
             and qualifier == ""
-            and not qual
-            and not re.search(r"[,.]", num_text)
+            and not canon
             and 1000 <= value <= 2100
             and (noun is None or lprev in _YEAR_PREP or not _is_plural(noun))
         ):
             return None
 
     # "500 or more", "1,000-plus fans", "10 or so"
-    if om is not None and qualifier == "" and kind in ("count", "times", "money", "percent", "age"):
-        if om.group("more") or om.group("plus"):
+    if sg in ("more", "less", "so") and qualifier == "" and sm is not None and kind != "age":
+        if sg == "more":
             hi, qualifier = math.inf, "at least"
-        elif om.group("less"):
+        elif sg == "less":
             lo, qualifier = 0.0, "up to"
         else:
             lo, hi, approx, qualifier = lo * 0.9, hi * 1.1, True, "about"
-        if suffix_end <= om.end():
-            suffix_end = om.end()
-            if kind == "count" and noun is None:
-                np2 = _noun_phrase(text, om.end(), True)
-                if np2.noun is not None:
-                    noun, modifier, suffix_end = np2.noun, np2.modifier, np2.end
+        suffix_end = max(suffix_end, sm.end())
+        if kind == "count" and noun is None:
+            np2 = _noun_phrase(text, sm.end(), True)
+            if np2.noun is not None:
+                noun, modifier, suffix_end = np2.noun, np2.modifier, np2.end
 
     if qualifier == "range":
-        if qual in ("between", "from"):
+        if canon == "between":
             keep_left = True
-        elif qual in _APPROX_QUALS:
+        elif canon == "about":
             lo, hi, approx, keep_left = lo * 0.9, hi * 1.1, True, True
-    elif qualifier == "" and qual:
-        lo, hi, approx2, canon = _apply_qualifier(qual, lo, hi, kind)
-        if canon:
-            approx, qualifier, keep_left = approx2, canon, True
+    elif qualifier == "" and canon and canon not in ("between", "age"):
+        lo, hi, approx = _apply_qualifier(canon, lo, hi, kind)
+        qualifier, keep_left = canon, True
     return _mk(text, qstart if keep_left else start, max(suffix_end, end), lo, hi, approx, kind, noun, modifier, qualifier)
 
 
-_APPROX_QUALS = frozenset(
-    ["about", "around", "approximately", "approx.", "roughly", "some", "an estimated", "estimated"]
-)
-
-
 def _range(
-    rng: re.Match[str], value: float, num_text: str, is_digits: bool, qual: str
-) -> tuple[bool, float, float, int] | None:
-    """Check a range continuation: (is a range, first value, second value, end) or None for a score."""
-    conn = rng.group("conn").lower()
-    n2 = rng.group("n2")
-    p2 = _parse_number(n2)
-    no = (False, value, value, rng.start())
-    if p2 is None or (conn == "and" and qual != "between"):
+    ctx: _Ctx, end: int, value: float, is_digits: bool, canon: str, cur: str | None
+) -> tuple[bool, float, float, int, str | None] | None:
+    """Read "to 15", "-15", "or 11", "and 15" after a number.
+
+    :returns: (is a range, first value, second value, end, currency) or None for a score
+    """
+    low = ctx.low
+    no = (False, value, value, end, None)
+    rm = _RANGE.match(low, end)
+    if rm is None:
         return no
-    if conn in ("-", "–", "—") and (not is_digits or not n2[:1].isdigit()):
+    conn = rm.group("conn")
+    if conn == "and" and canon != "between":
         return no
-    v2 = p2[0]
+    cur2 = None
+    if rm.group("cur"):
+        ch = ctx.text[rm.start("cur") + len(rm.group("cur")) - 1]
+        if ch not in _CURRENCY_CHAR:
+            return no
+        cur2 = _CURRENCY_CHAR[ch]
+    if rm.group("d2") is not None:
+        if not is_digits:
+            return no
+        after = low[rm.end() : rm.end() + 1]
+        if after.isalpha() and not rm.group("sfx") and not rm.group("scale"):
+            return no
+        if after.isdigit() or after in ("/", ":") or (after in ".," and low[rm.end() + 1 : rm.end() + 2].isdigit()):
+            return no
+        v2 = float(rm.group("d2").replace(",", ""))
+        if rm.group("sfx"):
+            if cur is None and cur2 is None:
+                return no
+            v2 *= _SHORT_SCALES[rm.group("sfx").strip()]
+        if rm.group("scale"):
+            v2 *= _SCALE_WORDS[rm.group("scale").strip()]
+        new_end = rm.end()
+        scaled2 = bool(rm.group("sfx") or rm.group("scale"))
+    else:
+        if is_digits or conn == "-" and ctx.text[rm.start("conn")] != "-":
+            return no
+        wm = _WORDNUM.match(low, rm.start("w2"))
+        if wm is None:
+            return no
+        parsed = _parse_words(wm.group())
+        if parsed is None:
+            return no
+        v2, used = parsed
+        new_end = rm.start("w2") + used
+        scaled2 = bool(_SCALED_TAIL.search(wm.group()[:used]))
     # "2 to 3 million": the scale of the second number applies to the first
-    if v2 >= 1000 and value < 10 and _is_scaled(n2) and not _is_scaled(num_text):
-        value *= _scale_of(n2)
+    if scaled2 and value < v2 and value < 1000 and v2 >= 1000:
+        for s in (1e12, 1e9, 1e6, 1e3):
+            if v2 >= s and value * s <= v2:
+                value *= s
+                break
     if v2 < value:
-        return None if conn in ("-", "–", "—", "to") and qual != "between" else no
+        if conn in ("-", "to") and canon != "between":
+            return None
+        return no
     if v2 == value:
         return no
-    end = rng.start() + len(rng.group()) - len(n2) + p2[1]
-    return True, value, v2, end
+    return True, value, v2, new_end, cur2
 
 
-def _capitalised_head(text: str, end: int) -> bool:
-    m = re.search(r"[A-Za-z][\w'’-]*$", text[max(0, end - 40) : end])
-    return m is not None and m.group()[:1].isupper()
+def _sentence_initial(text: str, pos: int) -> bool:
+    """True when only whitespace, a line start or sentence punctuation precede ``pos``."""
+    i = pos
+    while i > 0 and text[i - 1] in " \t\xa0":
+        i -= 1
+    return i <= 0 or text[i - 1] in "\n.!?\"'“”‘’:;(-–—|"
 
 
-def _is_name_age(
-    text: str, start: int, end: int, num_text: str, value: float, qual: str, qualifier: str
-) -> bool:
-    """True for "Andrei Kozlov, 27, from ..." and "Smith (34)"."""
-    if qual or qualifier or not num_text.isdigit() or value >= 120:
-        return False
-    if _NAME_COMMA_BEFORE.search(text, max(0, start - 40), start):
-        return _NAME_AGE_AFTER.match(text, end) is not None
-    if _PAREN_AGE.search(text, max(0, start - 40), start):
-        return text[end : end + 1] == ")"
-    return False
-
-
-def _is_scaled(num: str) -> bool:
-    return bool(re.search(r"(?:hundred|thousand|million|billion|trillion|bn|mn|tn|\d\s*[mbk])\s*$", num.strip(), re.IGNORECASE))
-
-
-def _scale_of(num: str) -> float:
-    parsed = _parse_number(num.strip())
-    if parsed is None:
-        return 1.0
-    word = num.strip().split()[-1].lower()
-    if word in _BIG_SCALES:
-        return _BIG_SCALES[word]
-    return 1.0
-
-
-def _next_is(text: str, pos: int, words: tuple[str, ...]) -> bool:
-    m = _WORD_AFTER.match(text, pos)
-    return m is not None and m.group("w").lower() in words
-
-
-def _looks_like_event_after(text: str, pos: int) -> bool:
-    """True when the word after a number is a casualty word or a person noun (title-case headlines)."""
+def _event_after(text: str, pos: int) -> bool:
+    """True when the word after a number is a casualty word or a person noun (headlines)."""
     m = _WORD_AFTER.match(text, pos)
     if m is None:
         return False
@@ -948,12 +1125,15 @@ def _looks_like_event_after(text: str, pos: int) -> bool:
     return w in _PREDICATES or lemmatize(w) in _PERSON_NOUNS
 
 
-_PERSON_NOUNS = frozenset(
-    """
-    person man woman child kid boy girl teen teenager adult student officer police soldier
-    victim people resident civilian worker employee member fan passenger suspect other
-    """.split()
-)
+def _is_name_age(text: str, start: int, end: int, plain_int: str, value: float, canon: str, qualifier: str) -> bool:
+    """True for "Andrei Kozlov, 27, from ..." and "Smith (34)"."""
+    if canon or qualifier or not plain_int or value >= 120 or value < 1:
+        return False
+    if _NAME_COMMA_BEFORE.search(text, max(0, start - 40), start):
+        return _NAME_AGE_AFTER.match(text, end) is not None
+    if _PAREN_AGE.search(text, max(0, start - 40), start):
+        return text[end : end + 1] == ")"
+    return False
 
 
 def _mk(
@@ -968,18 +1148,7 @@ def _mk(
     modifier: str | None,
     qualifier: str,
 ) -> QuantityMention:
-    return QuantityMention(
-        start=start,
-        end=end,
-        surface=text[start:end],
-        lo=float(lo),
-        hi=float(hi),
-        approximate=approx,
-        kind=kind,
-        noun=noun,
-        modifier=modifier,
-        qualifier=qualifier,
-    )
+    return QuantityMention(start, end, text[start:end], float(lo), float(hi), approx, kind, noun, modifier, qualifier)
 
 
 # ---------------------------------------------------------------------------
@@ -990,10 +1159,9 @@ def _mk(
 def _num_text(x: float, grouping: bool = False) -> str:
     if math.isinf(x):
         return "inf"
-    if abs(x - round(x)) < 1e-9:
+    if abs(x - round(x)) < 1e-6:
         return f"{round(x):,}" if grouping else str(round(x))
-    s = f"{x:.4f}".rstrip("0").rstrip(".")
-    return s
+    return f"{x:.4f}".rstrip("0").rstrip(".")
 
 
 def value_key(q: QuantityMention) -> str:
@@ -1021,29 +1189,32 @@ def compatible(a: QuantityMention, b: QuantityMention) -> bool:
 _NOUN_PLURALS: dict[str, str] = {
     "person": "people", "man": "men", "woman": "women", "child": "children",
     "foot": "feet", "police": "police", "staff": "staff", "personnel": "personnel",
+    "crew": "crew", "life": "lives", "wife": "wives", "knife": "knives",
 }  # fmt: skip
 
 
 def _plural(noun: str) -> str:
-    if noun in _NOUN_PLURALS:
-        return _NOUN_PLURALS[noun]
+    if noun in _NOUN_PLURALS or noun in _INVARIANT_PLURAL:
+        return _NOUN_PLURALS.get(noun, noun)
     if noun.endswith("man"):
         return noun[:-3] + "men"
-    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "i", "o", "u"):
         return noun[:-1] + "ies"
     if noun.endswith(("s", "x", "z", "ch", "sh")):
         return noun + "es"
     return noun + "s"
 
 
+def _big_text(x: float) -> str:
+    for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if abs(x) >= scale and (abs(x) / scale * 1000) % 1 < 1e-6:
+            return f"{_num_text(x / scale)} {word}"
+    return _num_text(x, grouping=True)
+
+
 def _money_text(x: float, code: str) -> str:
     sym = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}.get(code)
-    for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
-        if abs(x) >= scale:
-            body = f"{_num_text(x / scale)} {word}"
-            break
-    else:
-        body = _num_text(x, grouping=True)
+    body = _big_text(x)
     return f"{sym}{body}" if sym else f"{body} {code}"
 
 
@@ -1056,26 +1227,20 @@ def format_quantity(q: QuantityMention) -> str:
     def num(x: float) -> str:
         if q.kind == "money" and q.noun:
             return _money_text(x, q.noun)
-        if abs(x) >= 1e6 and abs(x) % 1e5 == 0:
-            return _money_text(x, "").strip()
-        return _num_text(x, grouping=True)
+        return _big_text(x)
 
+    integer = q.kind in _INTEGER_KINDS
     qual = q.qualifier
-    if q.kind == "times":
-        if qual and qual.endswith("times") or qual in ("repeatedly",):
-            return qual
-        if qual == "" and q.lo == q.hi:
-            return f"{_num_text(q.lo)} time" + ("" if q.lo == 1 else "s")
     if qual == "about":
         body = f"about {num(round((q.lo + q.hi) / 2, 6))}"
     elif qual == "nearly":
         body = f"nearly {num(q.hi)}"
     elif qual == "over":
-        body = f"over {num(q.lo - 1 if q.kind in _INTEGER_KINDS else q.lo)}"
+        body = f"over {num(q.lo - 1 if integer else q.lo)}"
     elif qual == "at least":
         body = f"at least {num(q.lo)}"
     elif qual == "under":
-        body = f"under {num(q.hi + 1 if q.kind in _INTEGER_KINDS else q.hi)}"
+        body = f"under {num(q.hi + 1 if integer else q.hi)}"
     elif qual == "up to":
         body = f"up to {num(q.hi)}"
     elif qual == "range":
@@ -1086,18 +1251,20 @@ def format_quantity(q: QuantityMention) -> str:
         body = num(q.lo)
     else:
         body = value_key(q)
+    single = q.lo == q.hi == 1
     if q.kind == "percent":
-        return f"{body}%" if not qual or qual in ("about", "nearly", "over", "at least", "under", "up to", "range") else f"{body} percent"
+        return f"{body} percentage points" if q.noun else f"{body}%"
     if q.kind == "times":
-        return f"{body} times"
+        if qual.endswith("times") or qual == "repeatedly":
+            return qual
+        return f"{body} time" if single else f"{body} times"
     if q.kind == "age":
         return f"aged {body}" + (f" ({q.noun})" if q.noun else "")
-    if q.kind in ("duration", "measure") and q.noun:
-        return f"{body} {q.noun if q.lo == q.hi == 1 else _plural(q.noun)}"
-    if q.kind == "count" and q.noun:
-        noun = q.noun if q.hi == 1 and q.lo == 1 else _plural(q.noun)
+    if q.noun and q.kind in ("duration", "measure", "count"):
+        noun = q.noun if single else _plural(q.noun)
         if q.modifier:
             noun = f"{q.modifier} {noun}"
-        sep = " " if not body.endswith(" of") else " "
-        return f"{body}{sep}{noun}"
+        if body.endswith(" of") or qual in ("several", "multiple", "numerous", "a few", "a handful of"):
+            return f"{body} {noun}"
+        return f"{body} {noun}"
     return body.removesuffix(" of")

@@ -1,10 +1,187 @@
-"""SQL views and full-text search that make the database read well in Datasette."""
+"""SQL views and full-text search that make the database read well in Datasette.
+
+:func:`refresh_views` is called at the end of every ``ingest`` and ``diff`` run. It is
+idempotent and cheap: views are dropped and re-created from fixed SQL (no user data is
+ever formatted into a statement), and the FTS5 indexes are created once, populated from
+the existing rows, and from then on kept in sync by triggers, so a later call only checks
+that the index and its triggers are in place.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import sqlite_utils
 
 
+@dataclass(frozen=True, slots=True)
+class FtsSpec:
+    """A full-text index on some columns of one table."""
+
+    table: str
+    columns: tuple[str, ...]
+
+
+#: Tokenizer for every index: Porter stemming over unicode61 with diacritics folded, so
+#: ``killed`` finds ``kill`` and ``Zürich`` finds ``Zurich``.
+FTS_TOKENIZE = "porter unicode61 remove_diacritics 2"
+
+#: The tables and columns that ``?_search=`` works on in Datasette.
+FTS_INDEXES: tuple[FtsSpec, ...] = (
+    FtsSpec("claims", ("text", "normalized")),
+    FtsSpec("sentences", ("text",)),
+)
+
+#: Outlet name shown for articles that carry none.
+NO_OUTLET = "(no outlet)"
+
+_CONFLICT_DETAILS = """
+CREATE VIEW conflict_details AS
+SELECT
+  c.id AS conflict_id,
+  c.kind AS kind,
+  c.a_value AS a_value,
+  c.b_value AS b_value,
+  aa.outlet AS a_outlet,
+  aa.published AS a_published,
+  ca.text AS a_claim,
+  ab.outlet AS b_outlet,
+  ab.published AS b_published,
+  cb.text AS b_claim,
+  c.explanation AS explanation,
+  sa.text AS a_sentence,
+  sb.text AS b_sentence,
+  aa.title AS a_title,
+  ab.title AS b_title,
+  c.group_id AS group_id,
+  c.claim_a AS a_claim_id,
+  c.claim_b AS b_claim_id,
+  ca.sentence_id AS a_sentence_id,
+  cb.sentence_id AS b_sentence_id,
+  ca.article_id AS a_article_id,
+  cb.article_id AS b_article_id,
+  aa.url AS a_url,
+  ab.url AS b_url
+FROM conflicts c
+LEFT JOIN claims ca ON ca.id = c.claim_a
+LEFT JOIN claims cb ON cb.id = c.claim_b
+LEFT JOIN sentences sa ON sa.id = ca.sentence_id
+LEFT JOIN sentences sb ON sb.id = cb.sentence_id
+LEFT JOIN articles aa ON aa.id = ca.article_id
+LEFT JOIN articles ab ON ab.id = cb.article_id
+"""
+
+_GROUP_OVERVIEW = """
+CREATE VIEW group_overview AS
+SELECT
+  g.id AS group_id,
+  g.verdict AS verdict,
+  g.n_articles AS n_articles,
+  g.n_outlets AS n_outlets,
+  (SELECT count(*) FROM group_claims gc WHERE gc.group_id = g.id) AS members,
+  (SELECT count(*) FROM conflicts x WHERE x.group_id = g.id) AS conflicts,
+  rc.text AS representative_claim,
+  (SELECT group_concat(o, ', ') FROM (
+     SELECT DISTINCT coalesce(nullif(a.outlet, ''), '(no outlet)') AS o
+     FROM group_claims gc JOIN articles a ON a.id = gc.article_id
+     WHERE gc.group_id = g.id ORDER BY o)) AS outlets,
+  g.label AS label,
+  g.representative_claim_id AS representative_claim_id,
+  g.run_id AS run_id
+FROM claim_groups g
+LEFT JOIN claims rc ON rc.id = g.representative_claim_id
+"""
+
+_CLAIMS_WITH_ARTICLES = """
+CREATE VIEW claims_with_articles AS
+SELECT
+  c.id AS claim_id,
+  c.text AS claim,
+  a.outlet AS outlet,
+  a.published AS published,
+  a.title AS title,
+  s.text AS sentence,
+  CASE WHEN c.polarity < 0 THEN 'negated' ELSE 'affirmed' END AS polarity,
+  c.modality AS modality,
+  c.speaker AS speaker,
+  c.tense AS tense,
+  (SELECT gc.group_id FROM group_claims gc WHERE gc.claim_id = c.id LIMIT 1) AS group_id,
+  c.normalized AS normalized,
+  c.article_id AS article_id,
+  c.sentence_id AS sentence_id,
+  c.rowid AS claim_rowid
+FROM claims c
+LEFT JOIN articles a ON a.id = c.article_id
+LEFT JOIN sentences s ON s.id = c.sentence_id
+"""
+
+#: View name -> its ``CREATE VIEW`` statement, in creation order.
+VIEWS: dict[str, str] = {
+    "conflict_details": _CONFLICT_DETAILS,
+    "group_overview": _GROUP_OVERVIEW,
+    "claims_with_articles": _CLAIMS_WITH_ARTICLES,
+}
+
+
 def refresh_views(db: sqlite_utils.Database) -> None:
-    """Create or replace the views and rebuild full-text search indexes."""
-    return None
+    """Create or replace the views and make sure the full-text indexes exist and are in sync.
+
+    Safe to call any number of times, on a fresh database or on one that has views and
+    indexes already. Must not be called inside an open transaction (creating an index
+    commits).
+
+    :param db: an open claimcheck database (schema created by :func:`claimcheck.store.open_db`)
+    """
+    conn = db.conn
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for name, sql in VIEWS.items():
+            # Names are fixed constants above, never user data.
+            conn.execute(f"DROP VIEW IF EXISTS [{name}]")
+            conn.execute(sql)
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    for spec in FTS_INDEXES:
+        ensure_fts(db, spec)
+
+
+def ensure_fts(db: sqlite_utils.Database, spec: FtsSpec) -> bool:
+    """Create the FTS5 index for ``spec`` with sync triggers unless it is already in place.
+
+    An index with another configuration (other columns or tokenizer, or no triggers, e.g.
+    one made by hand with ``sqlite-utils enable-fts``) is replaced and repopulated.
+
+    :param db: an open claimcheck database
+    :param spec: the table and columns to index
+    :returns: True when the index was (re)built, False when it was already in place
+    """
+    table = db.table(spec.table)
+    if not table.exists():
+        return False
+    fts = db.table(f"{spec.table}_fts")
+    before = fts.schema if fts.exists() else None
+    had_triggers = _has_triggers(table)
+    table.enable_fts(
+        list(spec.columns), create_triggers=True, tokenize=FTS_TOKENIZE, replace=True
+    )
+    return before is None or not had_triggers or before != fts.schema
+
+
+def _has_triggers(table: sqlite_utils.db.Table) -> bool:
+    names = {t.name for t in table.triggers}
+    return all(f"{table.name}{s}" in names for s in ("_ai", "_ad", "_au"))
+
+
+def rebuild_fts(db: sqlite_utils.Database) -> None:
+    """Rebuild every full-text index from its table (repairs an index that drifted).
+
+    :param db: an open claimcheck database
+    """
+    for spec in FTS_INDEXES:
+        if db.table(f"{spec.table}_fts").exists():
+            db.table(spec.table).rebuild_fts()
+        else:
+            ensure_fts(db, spec)

@@ -1,0 +1,85 @@
+"""Every output format renders the report; article text is escaped where it could be markup."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from rich.console import Console
+
+from claimcheck.compare import ClaimRecord, Conflict, DiffResult, Group
+from claimcheck.report import RichReport, render_csv, render_html, render_json, render_markdown, summary_line
+
+EVIL = 'The <script>alert(1)</script> council [bold]met[/bold] in <img src=x onerror=alert(1)> Geneva.'
+
+
+def _claim(cid: str, article: str, text: str) -> ClaimRecord:
+    return ClaimRecord(cid, article, f"{article}.txt", "Outlet " + article, 10, 10 + len(text), text,
+                       text, 1, None, None, None)
+
+
+def _result() -> DiffResult:
+    a = _claim("A-c1", "A", "The summit was held in Geneva on March 3, 2021.")
+    b = _claim("B-c1", "B", EVIL)
+    c = _claim("A-c2", "A", "Ten ministers attended.")
+    d = _claim("B-c2", "B", "Ten ministers attended the summit.")
+    conflict = Conflict("x1", "g1", "date", a, b, "3 March 2021", "3 March 2020",
+                        "A says 3 March 2021; B says 3 March 2020")
+    groups = [Group("g1", "conflict", [a, b], conflicts=[conflict]), Group("g2", "agree", [c, d])]
+    articles = [
+        {"id": "A", "source": "A.txt", "title": "Summit", "outlet": "Outlet A", "published": "2021-03-04"},
+        {"id": "B", "source": "B.txt", "title": "Summit", "outlet": "Outlet B", "published": None},
+    ]
+    return DiffResult(run_id=1, groups=groups, conflicts=[conflict], articles=articles)
+
+
+def test_summary_line() -> None:
+    assert summary_line(_result()) == "2 articles, 2 groups (1 agree, 0 refine, 1 conflict), 1 conflict"
+
+
+def test_json_follows_the_contract() -> None:
+    data = json.loads(render_json(_result()))
+    assert set(data) == {"articles", "groups", "conflicts"}
+    assert set(data["articles"][0]) == {"id", "source", "title", "outlet", "published"}
+    group = data["groups"][0]
+    assert set(group) == {"id", "verdict", "claims"} and group["verdict"] == "conflict"
+    claim = group["claims"][0]
+    assert set(claim) == {"id", "article", "source", "start", "end", "text"}
+    conflict = data["conflicts"][0]
+    assert set(conflict) == {"id", "group", "kind", "a", "b", "a_value", "b_value", "explanation"}
+    assert (conflict["kind"], conflict["a_value"], conflict["b_value"]) == ("date", "3 March 2021", "3 March 2020")
+    assert conflict["b"]["text"] == EVIL
+
+
+def test_table_renders_at_80_columns_without_markup_injection() -> None:
+    buf = io.StringIO()
+    Console(file=buf, width=80, color_system=None).print(RichReport(_result()))
+    out = buf.getvalue()
+    assert out.splitlines()[0] == summary_line(_result())
+    assert "date conflict: A says 3 March 2021; B says 3 March 2020" in out
+    assert "[bold]met[/bold]" in out  # shown literally, not interpreted as markup
+    assert max(len(line) for line in out.splitlines()) <= 80
+    assert out.index("conflict:") < out.index("Groups")
+
+
+def test_markdown() -> None:
+    md = render_markdown(_result())
+    assert md.startswith("# claimcheck report\n")
+    assert "### date: A says 3 March 2021; B says 3 March 2020" in md
+    assert "| A | Outlet A (2021-03-04) | The summit was held in Geneva on March 3, 2021. | 3 March 2021 |" in md
+
+
+def test_html_escapes_article_text() -> None:
+    page = render_html(_result())
+    assert page.startswith("<!DOCTYPE html>")
+    assert "<script>" not in page and "<img" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page
+
+
+def test_csv_one_row_per_conflict() -> None:
+    rows = list(csv.DictReader(io.StringIO(render_csv(_result()))))
+    assert len(rows) == 1
+    assert rows[0]["kind"] == "date" and rows[0]["b_text"] == EVIL
+    assert rows[0]["a_start"] == "10"
