@@ -862,7 +862,9 @@ def _background(rng: random.Random, outlet: Outlet, stype: str) -> str:
     if bg is None:
         pool = _BACKGROUND_TEMPLATES[stype]
         k = 1 if len(pool) < 3 else rng.randint(1, 2)
-        bg = " ".join(t.replace("{O}", outlet.name) for t in rng.sample(pool, k))
+        name = outlet.name
+        the = name if name.startswith("The ") else f"The {name}"
+        bg = " ".join(t.replace("The {O}", the).replace("{O}", name) for t in rng.sample(pool, k))
         outlet.backgrounds[stype] = bg
     return bg
 
@@ -975,7 +977,7 @@ def _money_phrase(rng: random.Random, v: float, cur: str, exact: bool) -> tuple[
     ]
     if v >= 1000:
         b = v / 1000
-        bs = f"{b:.1f}".rstrip("0").rstrip(".")
+        bs = f"{b:.2f}".rstrip("0").rstrip(".")
         r = rng.random()
         if not exact and r < 0.3:
             lo = int(b)
@@ -2235,6 +2237,8 @@ def _wrong_value(rng: random.Random, f: Fact, story: Story, vocab: Vocab) -> Any
             )
         factor = rng.uniform(1.6, 2.5) if rng.random() < 0.6 else rng.uniform(0.35, 0.6)
         x = v * factor
+        if x >= 1000:
+            return float(round(x, -2))
         return float(round(x, -1) if x >= 100 else round(x, 1))
     n: int = v
     if f.fmt == "age":

@@ -13,13 +13,13 @@ __version__ = "0.1.0"
 if TYPE_CHECKING:
     from .compare import DiffResult, diff
     from .errors import ClaimcheckError
-    from .ingest import IngestResult, ingest
+    from .pipeline import IngestResult, ingest
 
 __all__ = ["ClaimcheckError", "DiffResult", "IngestResult", "__version__", "diff", "ingest"]
 
 _LAZY = {
-    "ingest": ".ingest",
-    "IngestResult": ".ingest",
+    "ingest": ".pipeline",
+    "IngestResult": ".pipeline",
     "diff": ".compare",
     "DiffResult": ".compare",
     "ClaimcheckError": ".errors",

@@ -32,6 +32,16 @@ import re
 
 from claimcheck.models import Span
 
+
+def _words(words: str) -> frozenset[str]:
+    """Return the whitespace-separated words of ``words`` as a frozenset.
+
+    :param words: a word list in one string.
+    :return: the set of words.
+    """
+    return frozenset(words.split())
+
+
 __all__ = ["classify_boilerplate", "is_short_line", "repeated_line_keys", "REASONS"]
 
 #: All reason codes this module can return.
@@ -54,34 +64,153 @@ _I = re.IGNORECASE
 # contains one of the _ANYWHERE_KEYS; a long ordinary sentence is skipped at once.
 _SHORT_WORDS = 14
 _START_PREFIXES: tuple[str, ...] = (
-    "photo", "image", "picture", "pic", "credit", "courtesy", "representative", "stock",
-    "archiv", "illustrat", "generic", "handout", "submitted", "provided", "contribut", "buy",
-    "screen", "slide", "pictured", "file", "staff", "ap ", "afp", "reuters", "top of",
-    "bottom of", "back to", "skip", "advert", "click", "read more", "continue reading",
-    "read next", "more stories", "related", "see also", "also read", "previous", "next story",
-    "must watch", "also watch", "subscri", "sign up", "sign in", "log in", "login", "register",
-    "download", "for live", "join the", "like us", "follow", "©", "(c)", "copyright",
-    "all rights", "in this", "this undated", "this photo", "this image", "this picture",
-    "this video", "this file",
+    "photo",
+    "image",
+    "picture",
+    "pic",
+    "credit",
+    "courtesy",
+    "representative",
+    "stock",
+    "archiv",
+    "illustrat",
+    "generic",
+    "handout",
+    "submitted",
+    "provided",
+    "contribut",
+    "buy",
+    "screen",
+    "slide",
+    "pictured",
+    "file",
+    "staff",
+    "ap ",
+    "afp",
+    "reuters",
+    "top of",
+    "bottom of",
+    "back to",
+    "skip",
+    "advert",
+    "click",
+    "read more",
+    "continue reading",
+    "read next",
+    "more stories",
+    "related",
+    "see also",
+    "also read",
+    "previous",
+    "next story",
+    "must watch",
+    "also watch",
+    "subscri",
+    "sign up",
+    "sign in",
+    "log in",
+    "login",
+    "register",
+    "download",
+    "for live",
+    "join the",
+    "like us",
+    "follow",
+    "©",
+    "(c)",
+    "copyright",
+    "all rights",
+    "in this",
+    "this undated",
+    "this photo",
+    "this image",
+    "this picture",
+    "this video",
+    "this file",
 )
 #: Lowercased starts that matter only for short sentences (bylines, timestamps).
 _SHORT_PREFIXES: tuple[str, ...] = (
-    "by ", "by:", "with ", "jan", "feb", "mar", "apr", "may ", "june", "july", "aug", "sep",
-    "oct", "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "published",
-    "posted", "updated", "update", "first posted", "originally", "original post",
-    "last updated", "created", "modified", "e-mail", "email", "twitter", "contact", "reach",
-    "additional reporting", "reporting by", "writing by", "editing by", "written by",
-    "reported by", "compiled by", "posted by", "with contributions", "staff",
+    "by ",
+    "by:",
+    "with ",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may ",
+    "june",
+    "july",
+    "aug",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+    "mon",
+    "tue",
+    "wed",
+    "thu",
+    "fri",
+    "sat",
+    "sun",
+    "published",
+    "posted",
+    "updated",
+    "update",
+    "first posted",
+    "originally",
+    "original post",
+    "last updated",
+    "created",
+    "modified",
+    "e-mail",
+    "email",
+    "twitter",
+    "contact",
+    "reach",
+    "additional reporting",
+    "reporting by",
+    "writing by",
+    "editing by",
+    "written by",
+    "reported by",
+    "compiled by",
+    "posted by",
+    "with contributions",
+    "staff",
 )
 #: Lowercased ends of staff-title lines ("Associated Press Writer").
 _ROLE_SUFFIXES: tuple[str, ...] = (
-    "writer", "writers", "reporter", "reporters", "correspondent", "correspondents",
-    "photographer", "photographers", "producer", "producers",
+    "writer",
+    "writers",
+    "reporter",
+    "reporters",
+    "correspondent",
+    "correspondents",
+    "photographer",
+    "photographers",
+    "producer",
+    "producers",
 )
 _ANYWHERE_KEYS: tuple[str, ...] = (
-    "/", "|", "#", "©", "photo", "image", "picture", "getty", "shutterstock", "click", "contribut",
-    "cookie", "newsletter", "rights reserved", "may not be", "privacy policy", "terms of",
-    "by continuing", "by using",
+    "/",
+    "|",
+    "#",
+    "©",
+    "photo",
+    "image",
+    "picture",
+    "getty",
+    "shutterstock",
+    "click",
+    "contribut",
+    "cookie",
+    "newsletter",
+    "rights reserved",
+    "may not be",
+    "privacy policy",
+    "terms of",
+    "by continuing",
+    "by using",
 )
 
 # ---------------------------------------------------------------- photo credits
@@ -142,13 +271,51 @@ _NAV_COLON_RE = re.compile(
 #: Whole lines (lowercased, without final ``.:!``) that are navigation widgets.
 _NAV_ALONE: frozenset[str] = frozenset(
     {
-        "watch", "watch live", "watch now", "watch video", "watch mobile video", "watch the video",
-        "video", "videos", "raw video", "listen", "close", "menu", "home", "print", "comment",
-        "comments", "show caption", "hide caption", "show comments", "hide comments", "loading",
-        "trending", "trending now", "most popular", "most read", "recommended",
-        "recommended for you", "sponsored", "sponsored content", "ad", "ads", "expand",
-        "collapse", "next", "previous", "more", "photos", "gallery", "slideshow",
-        "breaking news", "advertisement", "caption", "enlarge", "full screen", "play video",
+        "watch",
+        "watch live",
+        "watch now",
+        "watch video",
+        "watch mobile video",
+        "watch the video",
+        "video",
+        "videos",
+        "raw video",
+        "listen",
+        "close",
+        "menu",
+        "home",
+        "print",
+        "comment",
+        "comments",
+        "show caption",
+        "hide caption",
+        "show comments",
+        "hide comments",
+        "loading",
+        "trending",
+        "trending now",
+        "most popular",
+        "most read",
+        "recommended",
+        "recommended for you",
+        "sponsored",
+        "sponsored content",
+        "ad",
+        "ads",
+        "expand",
+        "collapse",
+        "next",
+        "previous",
+        "more",
+        "photos",
+        "gallery",
+        "slideshow",
+        "breaking news",
+        "advertisement",
+        "caption",
+        "enlarge",
+        "full screen",
+        "play video",
     }
 )
 _CLICK_HERE_RE = re.compile(r"\bclick (?:here|the link)\b", _I)
@@ -157,10 +324,28 @@ _CLICK_HERE_RE = re.compile(r"\bclick (?:here|the link)\b", _I)
 #: Whole lines (lowercased, without final ``.:!``) that are share buttons.
 _SHARE_ALONE: frozenset[str] = frozenset(
     {
-        "share", "share this", "share this story", "share this article", "share this page",
-        "tweet", "email", "e-mail", "pin it", "whatsapp", "facebook", "twitter", "linkedin",
-        "reddit", "email this", "email this story", "print this", "print this story",
-        "share on facebook", "share on twitter", "share via email", "share on whatsapp",
+        "share",
+        "share this",
+        "share this story",
+        "share this article",
+        "share this page",
+        "tweet",
+        "email",
+        "e-mail",
+        "pin it",
+        "whatsapp",
+        "facebook",
+        "twitter",
+        "linkedin",
+        "reddit",
+        "email this",
+        "email this story",
+        "print this",
+        "print this story",
+        "share on facebook",
+        "share on twitter",
+        "share via email",
+        "share on whatsapp",
     }
 )
 _ALONE: frozenset[str] = _NAV_ALONE | _SHARE_ALONE
@@ -184,8 +369,15 @@ _SHARE_ANY_RE = re.compile(
     _I,
 )
 _SHARE_ANY_KEYS: tuple[str, ...] = (
-    "newsletter", "cookie", "by continuing", "by using", "©", "rights reserved", "may not be",
-    "privacy policy", "terms of",
+    "newsletter",
+    "cookie",
+    "by continuing",
+    "by using",
+    "©",
+    "rights reserved",
+    "may not be",
+    "privacy policy",
+    "terms of",
 )
 _HASHTAG_RE = re.compile(r"(?:^|\s)#\w+")
 
@@ -232,9 +424,8 @@ _TIMESTAMP_RE = re.compile(
 )
 
 _DATETIME_ANY_RE = re.compile(rf"{_DAY}|{_DATE}|{_TIME}|\b\d+\s+\w+\s+ago\b", _I)
-_TIMESTAMP_LABELS: frozenset[str] = frozenset(
-    "first originally published posted updated last update original post created modified "
-    "on at ago".split()
+_TIMESTAMP_LABELS: frozenset[str] = _words(
+    "first originally published posted updated last update original post created modified on at ago"
 )
 
 
@@ -251,10 +442,10 @@ def _is_bare_timestamp(sentence: str) -> bool:
 
 # ---------------------------------------------------------------- headings
 _WORD_RE = re.compile(r"[^\W\d_][\w'’.-]*")
-_MINOR_WORDS: frozenset[str] = frozenset(
-    "a an and as at but by for from in into of on or the to vs with nor per via over".split()
+_MINOR_WORDS: frozenset[str] = _words(
+    "a an and as at but by for from in into of on or the to vs with nor per via over"
 )
-_VERB_WORDS: frozenset[str] = frozenset(
+_VERB_WORDS: frozenset[str] = _words(
     """
     is are was were be been being am has have had do does did will would can could shall
     should may might must says said say tells told asks asked shows showed shown kills killed
@@ -262,7 +453,7 @@ _VERB_WORDS: frozenset[str] = frozenset(
     leaves left hits vows warns warned claims claimed calls called seeks sought faces faced
     opens opened plans planned wants wanted needs needed urges urged denies denied confirms
     confirmed
-    """.split()
+    """
 )
 _TERMINAL = ".!?:;,…\"'”’)"
 _ALONE_STRIP = " .:!…"
@@ -376,7 +567,13 @@ def _classify_one(
     if n_words <= 25 and (
         _CREDIT_LABEL_RE.match(sentence)
         or (
-            (has_slash or "photo" in low or "image" in low or "getty" in low or "shutterstock" in low)
+            (
+                has_slash
+                or "photo" in low
+                or "image" in low
+                or "getty" in low
+                or "shutterstock" in low
+            )
             and _CREDIT_ANYWHERE_RE.search(sentence)
         )
         or (

@@ -80,7 +80,7 @@ def ingest(
 
         claimcheck ingest seeds/ --db claimcheck.db
     """
-    from .ingest import ingest as run_ingest
+    from .pipeline import ingest as run_ingest
 
     progress_cb = None
     progress_ctx = None

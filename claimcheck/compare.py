@@ -120,7 +120,7 @@ _STOP = frozenset(
     there here said says say told according while although though however because if just only
     even still yet again already mr mrs ms dr""".split()
 )
-_TOKEN = re.compile(r"[a-z][a-z'’\-]*|<[a-z]+>|e[0-9a-f]{12}")
+_TOKEN = re.compile(r"\be[0-9a-f]{12}\b|<[a-z]+>|[a-z][a-z'’\-]*")
 _NEG_TOKEN = re.compile(
     r"\b(?:not|n[’']t|never|no|neither|nor|denied|denies|refused|declined)\b", re.IGNORECASE
 )
@@ -488,7 +488,7 @@ def compare_pair(a: ClaimRecord, b: ClaimRecord, sim: float) -> PairVerdict:
                 a.published is not None and a.published == b.published
             )
             granularity = (da[0].unit or "").split("|")[0]
-            if (frame and same_people and len(da) == 1 and len(db_) == 1 and sim >= 0.8
+            if (frame and same_people and len(da) == 1 and len(db_) == 1 and sim >= CONFLICT_SIMILARITY
                     and relative_ok and granularity == (db_[0].unit or "").split("|")[0]
                     and granularity in ("day", "month", "year")):
                 x, y = _date_text(da[0]), _date_text(db_[0])
@@ -517,7 +517,7 @@ def compare_pair(a: ClaimRecord, b: ClaimRecord, sim: float) -> PairVerdict:
                     len(qa) == 1 and len(qb) == 1 and len(_slots(a, "person")) == 1
                 ):
                     continue  # ages compare only when each claim names one person with one age
-                if frame and same_people and len(xs) == 1 and len(ys) == 1 and sim >= 0.75:
+                if frame and same_people and len(xs) == 1 and len(ys) == 1 and sim >= CONFLICT_SIMILARITY:
                     x, y = _quantity_text(xs[0]), _quantity_text(ys[0])
                     what = role.split("|")[1] or role.split("|")[0].partition(":")[2] or "count"
                     conflicts.append(("number", x, y, f"A gives {x}; B gives {y} ({what})"))
@@ -540,36 +540,83 @@ def compare_pair(a: ClaimRecord, b: ClaimRecord, sim: float) -> PairVerdict:
                     f"\"{_short(pos.text)}\" vs \"{_short(neg.text)}\"",
                 ))
 
-    # Entities in the same role, and places
-    if frame and sim >= 0.8 and not conflicts:
-        for kind in ("person", "place"):
-            ea = {s.entity_id or s.value for s in _slots(a, kind)}
-            eb = {s.entity_id or s.value for s in _slots(b, kind)}
-            others_a = _entity_set(a) - ea
-            others_b = _entity_set(b) - eb
-            if not ea or not eb or ea & eb or others_a != others_b or len(ea) != 1 or len(eb) != 1:
-                continue
-            if da and db_ and not any(_interval_relation(x, y) == "equal" for x in da for y in db_):
-                continue
-            sa = next(s for s in _slots(a, kind))
-            sb = next(s for s in _slots(b, kind))
-            if "pronoun" in (sa.unit, sb.unit) or _same_words(sa.surface, sb.surface):
-                continue
-            if kind == "person" and not (sa.unit and sb.unit and sa.unit == sb.unit):
-                continue  # only people named in the same role
-            if _name_overlap(sa.value, sb.value):
-                continue  # "Vladimir Putin" vs "Putin": one name, not two people
-            if kind == "place" and not (_locative(a, sa) and _locative(b, sb)):
-                continue
-            label = "entity" if kind == "person" else "place"
-            role = f" as {sa.unit}" if kind == "person" else ""
-            conflicts.append((
-                label, sa.surface, sb.surface,
-                f"A names {sa.surface}{role}; B names {sb.surface}",
-            ))
+    # A different person in the same role, or a different place for the same event
+    if frame and sim >= CONFLICT_SIMILARITY and not conflicts:
+        if da and db_ and not any(_interval_relation(x, y) == "equal" for x in da for y in db_):
+            pass  # different dates: a change of office holder or another event, not a conflict
+        else:
+            found = _role_conflict(a, b) or _place_conflict(a, b)
+            if found is not None:
+                conflicts.append(found)
     if conflicts:
         return PairVerdict("conflict", conflicts)
     return PairVerdict("refine" if refine else "agree", [])
+
+
+_AS_ROLE = re.compile(
+    r"\bas\s+(?:(?:its|the|their|his|her|a|an)\s+)?(?:(?:new|next|interim|acting|permanent)\s+)?"
+    r"((?:[a-z]+\s+){0,2}?(?:chief executive|executive|officer|director|chairman|chairwoman|chair|"
+    r"president|minister|secretary|governor|mayor|speaker|coach|manager|captain|judge|ambassador|"
+    r"envoy|head|leader|commander|chief|spokesman|spokeswoman|spokesperson|editor|ceo|cfo))\b",
+    re.IGNORECASE,
+)
+
+
+def _role_of(c: ClaimRecord, slot: Slot) -> str | None:
+    """The role a person holds in a claim: a title before the name, or "as <role>" after it."""
+    if slot.unit and slot.unit != "pronoun":
+        return slot.unit.lower()
+    m = _AS_ROLE.search(c.text, slot.end - c.start)
+    if m and m.start() - (slot.end - c.start) < 80:
+        return " ".join(m.group(1).lower().split())
+    return None
+
+
+def _role_conflict(a: ClaimRecord, b: ClaimRecord) -> tuple[str, str, str, str] | None:
+    """One role, two different people: "Finance Minister Berg signed" vs "Finance Minister Holm"."""
+    roles_a = {_role_of(a, s): s for s in _slots(a, "person") if _role_of(a, s)}
+    roles_b = {_role_of(b, s): s for s in _slots(b, "person") if _role_of(b, s)}
+    for role in sorted(roles_a.keys() & roles_b.keys(), key=str):
+        sa, sb = roles_a[role], roles_b[role]
+        if (sa.entity_id or sa.value) == (sb.entity_id or sb.value):
+            continue
+        if _same_words(sa.surface, sb.surface) or _name_overlap(sa.value, sb.value):
+            continue  # "Vladimir Putin" vs "Putin": one name, not two people
+        # Everyone else in the two claims must be the same.
+        rest_a = _entity_set(a) - {sa.entity_id or sa.value.lower()}
+        rest_b = _entity_set(b) - {sb.entity_id or sb.value.lower()}
+        if rest_a != rest_b:
+            continue
+        holder_a = {sa.entity_id or sa.value}
+        holder_b = {sb.entity_id or sb.value}
+        if holder_a & {s.entity_id or s.value for s in _slots(b, "person")}:
+            continue  # A's role holder appears in B too: B may just name another role
+        if holder_b & {s.entity_id or s.value for s in _slots(a, "person")}:
+            continue
+        return ("entity", sa.surface, sb.surface,
+                f"A names {sa.surface} as {role}; B names {sb.surface}")
+    return None
+
+
+def _place_conflict(a: ClaimRecord, b: ClaimRecord) -> tuple[str, str, str, str] | None:
+    """One event, two places: "talks were held in Geneva" vs "talks were held in Vienna"."""
+    pa = [s for s in _slots(a, "place") if _locative(a, s)]
+    pb = [s for s in _slots(b, "place") if _locative(b, s)]
+    if len(pa) != 1 or len(pb) != 1:
+        return None
+    sa, sb = pa[0], pb[0]
+    if (sa.entity_id or sa.value) == (sb.entity_id or sb.value) or _same_words(sa.surface, sb.surface):
+        return None
+    if _name_overlap(sa.value, sb.value):
+        return None
+    rest_a = _entity_set(a) - {sa.entity_id or sa.value.lower()}
+    rest_b = _entity_set(b) - {sb.entity_id or sb.value.lower()}
+    # Other places in the claims (a country beside a city) are ignored; people and orgs must match.
+    people_a = {x for x in rest_a if x not in {s.entity_id or s.value.lower() for s in _slots(a, "place")}}
+    people_b = {x for x in rest_b if x not in {s.entity_id or s.value.lower() for s in _slots(b, "place")}}
+    if people_a != people_b:
+        return None
+    return ("place", sa.surface, sb.surface, f"A places it in {sa.surface}; B in {sb.surface}")
 
 
 def _name_overlap(a: str, b: str) -> bool:
@@ -581,9 +628,15 @@ def _name_overlap(a: str, b: str) -> bool:
     return bool(ta & tb)
 
 
+_LOCATIVE = re.compile(
+    r"\b(?:in|at|near|outside|inside|from|to)\s+(?:the\s+)?(?:(?:city|town|village|port|capital|"
+    r"province|region|state|county|district)\s+of\s+)?$"
+)
+
+
 def _locative(c: ClaimRecord, slot: Slot) -> bool:
-    before = c.text[max(0, slot.start - c.start - 6): slot.start - c.start].lower()
-    return bool(re.search(r"\b(in|at|near)\s+(the\s+)?$", before))
+    before = c.text[max(0, slot.start - c.start - 40): slot.start - c.start].lower()
+    return bool(_LOCATIVE.search(before))
 
 
 def _short(text: str, limit: int = 80) -> str:
@@ -610,7 +663,9 @@ class StoryAffinity:
         keys: dict[str, set[str]] = defaultdict(set)
         for c in claims:
             keys[c.article_id] |= c.keys
-        n = max(len(keys), 1)
+        # A small corpus cannot tell common words from rare ones; weigh its keys as if they
+        # came from a corpus of at least BACKGROUND articles.
+        n = max(len(keys), BACKGROUND_ARTICLES)
         df: Counter[str] = Counter()
         for ks in keys.values():
             df.update(ks)
@@ -638,6 +693,10 @@ class StoryAffinity:
         return score
 
 
+#: The smallest corpus size assumed when weighing blocking keys by rarity.
+BACKGROUND_ARTICLES = 200
+#: Two grouped claims must be at least this similar before their slots can conflict.
+CONFLICT_SIMILARITY = 0.6
 #: Articles below this affinity are about different stories: their claims are grouped only
 #: when nearly identical, and never reported as conflicting.
 STORY_AFFINITY = 0.1

@@ -100,40 +100,44 @@ def _word_alternatives(words: str) -> str:
 # a digit starts a head only as a year (4 digits) or as a day or month before "/", "-", a
 # month name or an ordinal suffix; ages, times and counts are skipped here already
 _DIGIT_HEAD = r"(?:[0-9]{3}(?![0-9])|[0-9]?(?:st|nd|rd|th)?(?=/|\s*[-–]\s*[0-9]|\s+(?:of\s+)?[JFMASOND]))"
-_TRIGGER_ALTS = [f"{d}{_NB}{_DIGIT_HEAD}" for d in "0123456789"] + [
-    rf"'{_NB}[0-9]0s\b",  # every alternative must start with a literal (see above)
-    rf"’{_NB}[0-9]0s\b",
-    rf"J{_NB}(?:an(?:uary)?|une?|uly?)\b",
-    rf"F{_NB}(?:eb(?:ruary)?|riday|all)\b",
-    rf"M{_NB}(?:ar(?:ch)?|ay|onday)\b",
-    rf"A{_NB}(?:pr(?:il)?|ug(?:ust)?|utumn)\b",
-    rf"S{_NB}(?:ep(?:t(?:ember)?)?|aturday|unday|pring|ummer)\b",
-    rf"O{_NB}ct(?:ober)?\b",
-    rf"N{_NB}ov(?:ember)?\b",
-    rf"D{_NB}ec(?:ember)?\b",
-    rf"T{_NB}(?:uesday|hursday|oday|onight)\b",
-    rf"W{_NB}(?:ednesday|inter)\b",
-    rf"Y{_NB}esterday\b",
-    rf"C{_NB}hristmas\b",
-    rf"T{_NB}hanksgiving\b",
-    rf"H{_NB}alloween\b",
-    rf"E{_NB}aster\b",
-    rf"N{_NB}ew\s+Year['’]s\b",
-    rf"I{_NB}ndependence\s+Day\b",
-    rf"M{_NB}(?:emorial\s+Day|other['’]s\s+Day|artin\s+Luther\s+King)\b",
-    rf"L{_NB}abor\s+Day\b",
-    rf"V{_NB}(?:eterans['’]?\s+Day|alentine['’]s\s+Day)\b",
-    rf"F{_NB}(?:ourth\s+of\s+July|ather['’]s\s+Day)\b",
-    rf"B{_NB}oxing\s+Day\b",
-    rf"S{_NB}t\.\s+Patrick['’]s\s+Day\b",
-]
-_HEAD_RE = re.compile("|".join(_TRIGGER_ALTS))
-# Lowercase head words are found by a second scan that starts with the literal " ": one
-# pattern holding both runs slower, since every space would then try all alternatives.
-_LOWER_HEAD_RE = re.compile(
-    r" (?:yesterday|year|today|tonight|week(?:end)?|winter|month|morning|night|ago|autumn"
+_HEAD_WORDS = {
+    # first character -> the rest of each head word that starts with it
+    **{d: [_DIGIT_HEAD] for d in "0123456789"},
+    "'": [r"[0-9]0s\b"],
+    "’": [r"[0-9]0s\b"],
+    "J": [r"(?:an(?:uary)?|une?|uly?)\b"],
+    "F": [r"(?:eb(?:ruary)?|riday|all|ourth\s+of\s+July|ather['’]s\s+Day)\b"],
+    "M": [r"(?:ar(?:ch)?|ay|onday|emorial\s+Day|other['’]s\s+Day|artin\s+Luther\s+King)\b"],
+    "A": [r"(?:pr(?:il)?|ug(?:ust)?|utumn)\b"],
+    "S": [r"(?:ep(?:t(?:ember)?)?|aturday|unday|pring|ummer|t\.\s+Patrick['’]s\s+Day)\b"],
+    "O": [r"ct(?:ober)?\b"],
+    "N": [r"(?:ov(?:ember)?|ew\s+Year['’]s)\b"],
+    "D": [r"ec(?:ember)?\b"],
+    "T": [r"(?:uesday|hursday|oday|onight|hanksgiving)\b"],
+    "W": [r"(?:ednesday|inter)\b"],
+    "Y": [r"esterday\b"],
+    "C": [r"hristmas\b"],
+    "H": [r"alloween\b"],
+    "E": [r"aster\b"],
+    "I": [r"ndependence\s+Day\b"],
+    "L": [r"abor\s+Day\b"],
+    "V": [r"(?:eterans['’]?\s+Day|alentine['’]s\s+Day)\b"],
+    "B": [r"oxing\s+Day\b"],
+}
+# Every alternative starts with a literal character, which lets ``re`` skip ahead to the
+# next possible head; whether the head starts a word is checked afterwards, in Python.
+_HEAD_RE = re.compile(
+    "|".join(re.escape(first) + "(?:" + "|".join(rests) + ")" for first, rests in _HEAD_WORDS.items())
+)
+# Lowercase head words are found by a second scan that starts with a space (or at the
+# start of the text): one pattern holding both runs slower, since every space would then
+# try all the alternatives of the first.
+_LOWER_WORDS = (
+    r"(?:yesterday|year|today|tonight|week(?:end)?|winter|month|morning|night|ago|autumn"
     r"|afternoon|evening|spring|summer|fall)\b"
 )
+_LOWER_HEAD_RE = re.compile(" " + _LOWER_WORDS)  # a literal first char: the fastest scan
+_LOWER_AT_START_RE = re.compile(_LOWER_WORDS)
 
 _MON = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -170,7 +174,7 @@ _NUM_RE = re.compile(
     |(?P<decade>(?:(?<![0-9.,$])(?P<dec_y>(?:18|19|20)[0-9]0)|['’](?P<dec_yy>[0-9]0))['’]?s\b)
     |(?P<yrange>{_YEAR_NB}(?P<yr_a>1[89][0-9]{{2}}|20[0-9]{{2}})\s*[-–/]\s*
         (?P<yr_b>(?:1[89]|20)[0-9]{{2}}|[0-9]{{2}})(?![0-9/-]))
-    |(?P<year>{_YEAR_NB}(?P<y>{_YEAR}))
+    |(?P<year>(?<![\d.,:/$£€#])(?P<y>{_YEAR}))
     """,
     re.VERBOSE,
 )
@@ -512,10 +516,12 @@ def _scan(text: str, published: datetime.date | None) -> list[_Cand]:
     prev_end = -10
     heads = [(t.start(), t.end(), t.group()) for t in _HEAD_RE.finditer(text)]
     lower = [(t.start() + 1, t.end(), t.group()[1:]) for t in _LOWER_HEAD_RE.finditer(text)]
+    if text[:1].islower() and (t0 := _LOWER_AT_START_RE.match(text)) is not None:
+        lower.insert(0, (0, t0.end(), t0.group()))
     if lower:
         heads = sorted(heads + lower)
     for head, head_end, word in heads:
-        if head < prev_end:
+        if head < prev_end or (head and text[head - 1].isalnum()):
             continue
         first = word[0]
         cand: _Cand | None = None

@@ -424,6 +424,7 @@ _SKIP = _words(
     "Night|Morning|Afternoon|Evening|Week|Weekend|Month|"
     "Skip|CLOSE|Close|Embed|Gallery|RELATED|Related|Courtesy|Source|Details|See|Stay|Back|"
     "Right|Shortly|Around|Multiple|People|Children|Man|Woman|Suspect|Cops|Crime|Law|God|"
+    "Victim|Victims|Suspects|Gunman|Gunmen|Shooter|Teen|Teens|Boy|Girl|Men|Women|Parents|"
     "Am|Pm|AM|PM|A.M.|P.M.|EST|EDT|CST|CDT|PST|PDT|GMT|UTC|Yet|Despite|Amid|Among|Against|"
     "Along|Under|Over|Above|Below|Behind|Between|Beyond|Inside|Outside|Near|Through|Throughout|"
     "Via|Per|Like|Unlike|Whether|Once|Unless|Every|Anyone|Everything|Something|Anything|"
@@ -725,6 +726,18 @@ def _org_like(toks: Sequence[tuple[str, int]]) -> bool:
     return any(t[0] in _ORG_HEADS or t[0] in _PLACE_OF_HEADS for t in toks)
 
 
+def _and_in_org(toks: Sequence[tuple[str, int]]) -> bool:
+    """Whether "and" belongs to an organisation name ("Food and Drug Administration")."""
+    last = toks[-1][0]
+    if last in _ORG_HEADS:
+        return True
+    words = [t[0] for t in toks]
+    cut = words.index("and")
+    return any(w in _ORG_HEADS for w in words[:cut]) and not any(
+        w.lower() in _TITLE_HEADS or w.lower() in _FIRST_NAMES for w in words[cut + 1 :]
+    )
+
+
 def _split_on(
     toks: list[tuple[str, int]], words: frozenset[str]
 ) -> list[list[tuple[str, int]]]:
@@ -815,6 +828,21 @@ def _emit_name(toks: list[tuple[str, int]], title: str | None, out: list[_Piece]
     out.append((start, end, " ".join(cls_words), kind, title, len(cls_words) == 1))
 
 
+_HYPHEN_TAILS = _words(
+    "run|led|based|backed|born|owned|style|era|area|type|like|related|bound|wide|free|held|"
+    "made|linked|allied|friendly|sponsored|funded|inspired|era|style|year|old|term|time|"
+    "language|speaking|centric|focused|level|wing|side|gate|esque|ish|ism|ist|ists|ite|ites|"
+    "american|americans|israeli|palestinian|russian|ukrainian|mart|in-law|in-laws|law|laws"
+)
+
+
+def _is_word_tail(part: str) -> bool:
+    """Whether a lowercase hyphen part is an English word ("Hamas-run"), not a name part."""
+    if not part or part[:1].isupper() or part[:1].isdigit():
+        return False
+    return part in _HYPHEN_TAILS or part.endswith(("ed", "ing", "ly", "ers", "er"))
+
+
 @lru_cache(maxsize=65536)
 def _clean_token(tok: str) -> tuple[str, bool]:
     """Strip possessive, hyphen tail and sentence period from one chunk word.
@@ -837,7 +865,7 @@ def _clean_token(tok: str) -> tuple[str, bool]:
     if "-" in tok:
         parts = tok.split("-")
         keep = len(parts)
-        while keep > 1 and not parts[keep - 1][:1].isupper() and not parts[keep - 1][:1].isdigit():
+        while keep > 1 and _is_word_tail(parts[keep - 1]):
             keep -= 1
         if keep < len(parts):
             tok = "-".join(parts[:keep])
@@ -848,9 +876,40 @@ def _clean_token(tok: str) -> tuple[str, bool]:
     return tok, ends
 
 
+def _analyse_word(raw: str) -> tuple[_Piece, ...]:
+    """Fast path of :func:`_analyse_chunk` for a chunk of one word."""
+    tok = raw if raw.isalpha() else _clean_token(raw)[0]
+    if not tok or tok in _SKIP or tok in _GENERIC_SINGLE or tok in _ABBRS:
+        return ()
+    if len(tok) <= 1 or (len(tok) == 2 and tok.endswith(".")) or _CONTRACTION_RE.search(tok):
+        return ()
+    lw = tok.lower()
+    if lw in _DEMONYMS or (lw in _TITLE_WORDS and lw not in _ORG_NAMES):
+        return ()
+    if lw in _PLACES:
+        kind = "place"
+    elif lw in _ORG_NAMES or _is_acronym(tok) or tok in _ORG_HEADS:
+        kind = "org"
+    elif lw in _FIRST_NAMES:
+        kind = "person"
+    else:
+        kind = "other"
+    return ((0, len(tok), tok, kind, None, True),)
+
+
 @lru_cache(maxsize=65536)
 def _analyse_chunk(chunk: str) -> tuple[_Piece, ...]:
     """Split one capitalised chunk into cleaned, classified names (context free)."""
+    if " " not in chunk:
+        return _analyse_word(chunk)
+    words = chunk.split(" ")
+    if chunk.replace(" ", "").isalpha() and not any(
+        w in _SKIP or w in _CONNECTORS or w.lower() in _TITLE_WORDS or w.lower() in _DEMONYMS
+        for w in words
+    ):
+        # Plain capitalised words ("Marcus Cole Holt"): no title, connector or cut.
+        if not all(w.isupper() for w in words):
+            return ((0, len(chunk), chunk, _classify(words, None), None, False),)
     segments: list[list[tuple[str, int]]] = []
     cur: list[tuple[str, int]] = []
     raw_toks = chunk.split(" ")
@@ -860,7 +919,9 @@ def _analyse_chunk(chunk: str) -> tuple[_Piece, ...]:
         pos = off
         off += len(raw) + 1
         tok, ends = _clean_token(raw) if not raw.isalpha() else (raw, False)
-        if not tok or _CONTRACTION_RE.search(tok):
+        if ends and idx < n - 1 and raw[-2:] in ("'s", "’s") and raw_toks[idx + 1] in _ORG_HEADS:
+            tok, ends = raw, False  # "Sheriff's Office", "Children's Hospital"
+        if not tok or (("'" in tok or "’" in tok) and _CONTRACTION_RE.search(tok)):
             segments.append(cur)
             cur = []
             continue
@@ -882,7 +943,7 @@ def _analyse_chunk(chunk: str) -> tuple[_Piece, ...]:
         if len(seg) == 1:
             _emit_name(seg, None, out) if seg[0][0] not in _TITLE_WORDS else None
             continue
-        if any(t[0] == "and" for t in seg) and not _org_like(seg):
+        if any(t[0] == "and" for t in seg) and not _and_in_org(seg):
             for part in _split_on(seg, frozenset({"and"})):
                 _pieces_of_segment(part, out)
         else:

@@ -31,7 +31,7 @@ _SAY_VERBS = (
     "disclosed|pointed out|commented|observed|reiterated|underlined|highlighted|tweeted|posted"
 )
 _NEG_WORDS = re.compile(
-    r"\b(?:not|n[’']t|never|no|none|neither|nor|nobody|nothing|nowhere|without|"
+    r"\b(?:not|n[’']t|never|no|none|neither|nor|nobody|nothing|nowhere|"
     r"denied|denies|deny|denying|refused|refuses|refuse|declined|declines|decline|"
     r"failed to|fails to|cannot|can[’']t)\b",
     re.IGNORECASE,
@@ -69,6 +69,22 @@ _COMMON_VERBS = {
     "congratulated", "participated", "diverted", "diverts", "benefited", "benefitted",
     "influences", "led", "run", "runs", "ran", "stand", "stands", "stood", "lives", "lived",
 }
+# Irregular past forms and frequent present forms of news verbs (regular "-ed" forms are
+# recognised by their ending).
+_COMMON_VERBS |= set(
+    """fell rose grew drew threw flew blew knew wore tore swore bore broke spoke stole chose froze
+    woke wrote rode drove strove arose forgot got shot hid bit lit slid fought bought brought
+    caught taught thought sought sold told held built sent spent lent bent meant dealt felt
+    kept slept swept wept crept left lost paid laid said fled bled fed led read sped met set
+    put cut hit hurt quit shut split spread bet cast cost let beat become began begun ran won
+    sank sang rang shrank swam drank struck stuck hung swung spun dug sat stood understood
+    withdrew overtook undertook took shook forbade gave forgave ate saw came went did made
+    sees comes goes gets gives takes makes says tells asks shows leads holds keeps puts runs
+    sets wins loses faces remains seems appears becomes stays plans wants needs calls plays
+    pays looks uses helps works moves lives dies kills opens closes faces fears hopes rises
+    falls grows begins ends expects includes involves requires allows adds rejects approves
+    denies admits accuses charges urges warns demands threatens signs returns reaches""".split()
+)
 _SUBJECT_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 _CLAUSE_STARTERS = _SUBJECT_PRONOUNS | {"the", "a", "an", "this", "that", "these", "those", "his",
                                         "her", "their", "its", "our", "there"}
@@ -85,8 +101,9 @@ _ATTR_PREFIX = re.compile(
     re.IGNORECASE,
 )
 _ATTR_PREFIX_BARE = re.compile(
-    rf"^(?P<speaker>(?:[A-Z][\w.'’\-]*\s+){{0,6}}[A-Z][\w'’\-]*|he|she|they|police|officials|"
-    rf"authorities|investigators|witnesses)\s+{_SAY_RE}\s+(?P<content>[a-z].+)$",
+    rf"^(?P<speaker>[^,;:\"“”]{{2,100}}?)\s+{_SAY_RE}"
+    rf"(?:\s+(?:(?:on|last|early|late)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week))?"
+    rf"\s+(?P<content>(?:the|a|an|he|she|they|it|there|police|[A-Z0-9])[^\"“”]*)$",
 )
 _ATTR_SUFFIX = re.compile(
     rf"^(?P<content>.+?)[,”\"]+\s+(?P<speaker>[^,;\"“”]{{2,100}}?)\s+{_SAY_RE}"
@@ -152,6 +169,7 @@ def _verb_regex() -> re.Pattern[str]:
 
 
 _VERB = _verb_regex()
+_RELATIVE_WORD = re.compile(r"\b(?:who|which|that|whom|whose|if|when)\b", re.IGNORECASE)
 _SAY_ANY = re.compile(rf"\b(?:{_SAY_VERBS})\b|\baccording to\b", re.IGNORECASE)
 
 
@@ -206,7 +224,9 @@ def _attribution(text: str) -> tuple[int, int, str | None]:
         if len(speaker.split()) > 14 or not _has_verb(text[content_start:content_end]):
             continue
         # A speaker should look like one: a name, a title, or an institution.
-        if rx in (_ATTR_PREFIX,) and _has_verb(speaker):
+        if rx in (_ATTR_PREFIX, _ATTR_PREFIX_BARE) and (
+            _has_verb(speaker) or len(speaker.split()) > 10 or _RELATIVE_WORD.search(speaker)
+        ):
             continue
         return content_start, content_end, speaker
     return 0, len(text), None
@@ -253,7 +273,9 @@ def _starts_clause(text: str) -> bool:
         return True
     # determiner/name followed within four words by a verb
     window = toks[:6]
-    return any(t in _AUX or t in _COMMON_VERBS for t in window[1:5])
+    return any(
+        t in _AUX or t in _COMMON_VERBS or (len(t) > 4 and t.endswith("ed")) for t in window[1:5]
+    )
 
 
 def extract_claims(
@@ -293,8 +315,7 @@ def extract_claims(
         if claim_speaker is not None:
             claim_speaker = _resolve_pronoun(claim_speaker, ctx)
         polarity = _polarity(words)
-        modality_match = _HEDGE.search(words)
-        modality = modality_match.group(0).lower() if modality_match else None
+        modality = _modality(words)
         tense = "future" if _FUTURE.search(words) else None
         claim = Claim(
             sentence_index=sentence_index,
@@ -319,6 +340,14 @@ def extract_claims(
         claims.append(claim)
     _update_context(entities, ctx)
     return claims
+
+
+def _modality(words: str) -> str | None:
+    """The first hedge word of a claim; "May" with a capital is the month."""
+    for m in _HEDGE.finditer(words):
+        if m.group(0) != "May":
+            return m.group(0).lower()
+    return None
 
 
 def _starts_with_pronoun(words: str) -> bool:

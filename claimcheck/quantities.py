@@ -127,6 +127,12 @@ class QuantityMention:
 # Vocabulary
 # ---------------------------------------------------------------------------
 
+
+def _words(block: str) -> frozenset[str]:
+    """A frozenset of the whitespace-separated words of ``block``."""
+    return frozenset(block.split())
+
+
 _UNIT_WORDS: dict[str, int] = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -173,10 +179,12 @@ _FREQ: dict[str, tuple[float, float, bool]] = {
     "countless times": (2, math.inf, True),
 }
 
-_MONTH_WORDS = (
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec"
-).split()
+_MONTH_WORDS = _words(
+    """
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    """
+)
 
 _CURRENCY_CHAR: dict[str, str] = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR"}
 _CURRENCY_PREFIX_WORD: dict[str, str] = {
@@ -189,8 +197,10 @@ _CURRENCY_WORD: dict[str, str] = {
     "usd": "USD", "eur": "EUR", "gbp": "GBP", "cent": "USD", "buck": "USD", "franc": "CHF",
 }  # fmt: skip
 
-_DURATION_UNITS = frozenset(
-    "second minute hour day week month year decade century".split()
+_DURATION_UNITS = _words(
+    """
+    second minute hour day week month year decade century
+    """
 )
 _MEASURE_UNITS: dict[str, str] = {
     "mile": "mile", "miles": "mile", "km": "km", "kilometer": "km", "kilometers": "km",
@@ -210,7 +220,7 @@ _MEASURE_UNITS: dict[str, str] = {
 
 # Left qualifiers (lowercase word sequences) -> canonical class.
 _QUALIFIERS: dict[str, str] = {}
-for _words, _canon in (
+for _group, _canon in (
     ("about around approximately approx. approx roughly some circa estimated", "about"),
     ("nearly almost", "nearly"),
     ("over above exceeding", "over"),
@@ -218,7 +228,7 @@ for _words, _canon in (
     ("between from", "between"),
     ("aged age ages", "age"),
 ):
-    for _w in _words.split():
+    for _w in _group.split():
         _QUALIFIERS[_w] = _canon
 for _phrase, _canon in (
     ("an estimated", "about"), ("more like", "about"), ("close to", "nearly"),
@@ -237,7 +247,7 @@ for _phrase, _canon in (
 _QUAL_LAST = frozenset(p.split()[-1] for p in _QUALIFIERS)
 
 # Words that end a counted-noun phrase (function words, auxiliaries, frequent verbs).
-_STOP = frozenset(
+_STOP = _words(
     """
     a an the this that these those his her their its our my your some any no all each every
     of in on at by for from to with without into onto over under after before during since
@@ -245,28 +255,32 @@ _STOP = frozenset(
     beside inside outside within via per than as like and or but nor so yet if then when
     while where who whom whose which what why how there here is are was were be been being
     am has have had having do does did doing will would shall should can could may might
-    must said say says told tells according including include includes it he she they we
-    you i me him them us one two three more most less least very too also just only still
-    even again not never now out up down off back away percent per cent times time
-    occasions o'clock old later earlier ago apiece each both total overall respectively
-    """.split()
+    must said say says told tells according including include includes it he she they we you
+    i me him them us one two three more most less least very too also just only still even
+    again not never now out up down off back away percent per cent times time occasions
+    o'clock old later earlier ago apiece each both total overall respectively
+    """
 )
 # Verbs and predicate adjectives that follow a number without being its noun.
-_PREDICATES = frozenset(
+_PREDICATES = _words(
     """
     dead died die dies dying killed shot hurt hit slain wounded injured stabbed arrested
     charged missing remain remains remained survive survived face faces faced escaped fled
     went came got left found taken held seen made given known thought believed confirmed
     reported feared presumed hospitalized hospitalised treated rescued evacuated displaced
     detained jailed sentenced convicted accused suspected wounding killing injuring dying
-    """.split()
+    """
 )
-_LEADING_MODIFIERS = frozenset("more other additional further new fewer".split())
-_PERSON_NOUNS = frozenset(
+_LEADING_MODIFIERS = _words(
+    """
+    more other additional further new fewer
+    """
+)
+_PERSON_NOUNS = _words(
     """
     person man woman child kid boy girl teen teenager adult student officer police soldier
     victim resident civilian worker employee member fan passenger suspect other gunman
-    """.split()
+    """
 )
 # Irregular plurals, invariant nouns and words whose final -s is not a plural ending.
 _IRREGULAR: dict[str, str] = {
@@ -290,79 +304,89 @@ _IRREGULAR: dict[str, str] = {
     "excuses": "excuse", "noses": "nose", "doses": "dose", "roses": "rose",
     "vehicles": "vehicle",
 }  # fmt: skip
-_INVARIANT_PLURAL = frozenset("police staff personnel crew sheep deer aircraft fish".split())
+_INVARIANT_PLURAL = _words(
+    """
+    police staff personnel crew sheep deer aircraft fish
+    """
+)
 _NOT_PLURAL_S = ("ss", "us", "is", "'s", "ous")
-_NOT_DEMONYM = frozenset(
+_NOT_DEMONYM = _words(
     """
     republicans christians anglicans lutherans episcopalians presbyterians vegetarians
     spartans trojans titans guardians veterans mormons
-    """.split()
+    """
 )
 # Words before a number that make it part of a name or code ("Route 9", "Room 101").
-_NAME_KEYWORDS = frozenset(
+_NAME_KEYWORDS = _words(
     """
     interstate highway hwy route rte sr channel room flight apollo article section chapter
     title page pages pp p vol volume no no. nos number num episode season game level stage
     phase grade class category type model version mark windows iphone boeing airbus gate
     terminal platform unit apt apartment suite building ward district precinct station
-    engine ladder squad local pier dock track exit act bill proposition prop amendment
-    code division region zone sector box pub l law figure fig table appendix item rule
-    psalm verse # u.s. us i- i cnn fox abc nbc cbs news kiro wgn wsb wtsp
-    """.split()
+    engine ladder squad local pier dock track exit act bill proposition prop amendment code
+    division region zone sector box pub l law figure fig table appendix item rule psalm
+    verse # i
+    """
 )
 # Capitalised words that may directly precede a real count ("Sunday 3 killed", headlines).
-_CAP_OK = frozenset(
+_CAP_OK = _words(
     """
-    the a an and but or of in on at by for from to with after before during since over
-    under about around approximately roughly some nearly almost only just all least more
-    than fewer less up then when while as if so yet police officials authorities
-    monday tuesday wednesday thursday friday saturday sunday today yesterday
-    killing killed leaving left wounding injuring injured wounded shot kills leaves
-    say says said report reports see sees
-    """.split()
-)
-_ONE_BLOCK_BEFORE = frozenset(
-    "no the this that which every each any someone anyone everyone like own another".split()
-)
-_ONE_BLOCK_AFTER = frozenset(
+    the a an and but or of in on at by for from to with after before during since over under
+    about around approximately roughly some nearly almost only just all least more than
+    fewer less up then when while as if so yet police officials authorities monday tuesday
+    wednesday thursday friday saturday sunday today yesterday killing killed leaving left
+    wounding injuring injured wounded shot kills leaves say says said report reports see
+    sees another these those its his her their our both kill kills leave injure injures
+    wound wounds claim claims
     """
-    another day night morning afternoon evening point way thing side hand of who that
-    which whose can could would should must might may will shall such by
-    """.split()
 )
-_ONE_EVENT_AFTER = frozenset(
+_LOWER_NAME_KEYWORDS = _words("no nos p pp page pages vol # number route room highway interstate channel flight")
+_ONE_BLOCK_BEFORE = _words(
     """
-    is was has had remains remained died dies dead killed shot hurt wounded injured
-    suffered survived succumbed later
-    """.split()
+    no the this that which every each any someone anyone everyone like own another
+    """
 )
-_YEAR_PREP = frozenset(
-    "in since by from until till through to of during before after around circa early late mid the".split()
+_ONE_BLOCK_AFTER = _words(
+    """
+    another day night morning afternoon evening point way thing side hand of who that which
+    whose can could would should must might may will shall such by
+    """
+)
+_ONE_EVENT_AFTER = _words(
+    """
+    is was has had remains remained died dies dead killed shot hurt wounded injured suffered
+    survived succumbed later
+    """
+)
+_YEAR_PREP = _words(
+    """
+    in since by from until till through to of during before after around circa early late
+    mid the
+    """
 )
 _PUNCT_STRIP = "\"'([{“‘*"
 
 
+_Trie = dict[str, "_Trie"]
+
+
 def _trie_regex(words: list[str]) -> str:
     """Build a regex alternation shaped as a prefix trie (much faster than a flat list)."""
-    trie: dict[str, dict[str, object]] = {}
+    trie: _Trie = {}
     for word in words:
-        node: dict[str, object] = trie
+        node = trie
         for ch in word:
-            child = node.setdefault(ch, {})
-            assert isinstance(child, dict)
-            node = child
+            node = node.setdefault(ch, {})
         node[""] = {}
 
-    def emit(node: dict[str, object]) -> str:
+    def emit(node: _Trie) -> str:
         alts: list[str] = []
         optional = False
         for ch in sorted(node):
             if ch == "":
                 optional = True
                 continue
-            child = node[ch]
-            assert isinstance(child, dict)
-            alts.append(re.escape(ch).replace("\\ ", " ") + emit(child))
+            alts.append(re.escape(ch).replace("\\ ", " ") + emit(node[ch]))
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
@@ -399,12 +423,36 @@ _DIGIT_AT = re.compile(
     r"|\d\d?(?:[:.]\d\d)? ?(?:[ap]\. ?m\b\.?|[ap]m\b)"  # 9:30 p.m., 10am
     r"|\d\d?:\d\d(?::\d\d)?"  # 21:30
     r"|\d\d? o'clock"
-    r"|\d{3}[ .-]\d{3}[ .-]\d{4}(?!\d)|\d{3}-\d{4}(?!\d)"  # phone numbers
+    r"|\d{3}\)? ?[ .-]?\d{3}[ .-]\d{4}(?!\d)|\d{3}-\d{4}(?!\d)"  # phone numbers
     r"|\d+(?:st|nd|rd|th)(?![a-z])"  # ordinals
     r"|\d+ block(?![a-z])"
     r"|(?:1[6-9]|20)\d\d(?![\w,.%+'$?-]| +[a-z$%?(]| or| to)"  # bare years: "in 2008,"
     r")"
     rf"|(?P<num>{_DIGITNUM}){_SCALE_AFTER}"
+)
+
+# A predicate after "a man", "an 8-year-old girl": the indefinite singular is a count of one.
+_INDEF_TRIGGERS = [
+    f"{aux} {pred}"
+    for aux in ("was", "has been", "had been", "was also", "is")
+    for pred in ("shot", "killed", "fatally", "found dead", "pronounced dead", "wounded",
+                 "injured", "hurt", "struck", "hit", "slain", "murdered", "gunned",
+                 "critically", "seriously", "dead", "in critical", "in serious", "in stable")
+] + ["died", "has died", "later died"]  # fmt: skip
+_INDEF_TRIGGER_SET = frozenset(_INDEF_TRIGGERS)
+_INDEF_BACK = re.compile(
+    r"(?:^|[^\w'’-])(?P<a>[Aa]n?) (?P<np>(?:[\w'’-]+ ){0,3}[\w'’-]+)(?:, \d{1,3},)?(?: who)? $"
+)
+_AGE_WORD = re.compile(r"\d{1,3}-(?:year|month|week|day)s?-olds?$|(?:[a-z]+-)+(?:year|month)-olds?$")
+_INDEF_NOUNS = _words(
+    """
+    person man woman child kid boy girl teen teenager toddler infant baby youth juvenile
+    student officer deputy trooper agent soldier victim driver passenger resident customer
+    clerk employee worker bystander pedestrian suspect gunman shooter father mother son
+    daughter brother sister husband wife friend neighbor neighbour relative cousin uncle
+    aunt grandmother grandfather grandson granddaughter girlfriend boyfriend guard male
+    female adult senior motorist cyclist homeowner tenant owner patron security
+    """
 )
 
 _WORD_SCAN_WORDS = (
@@ -416,6 +464,7 @@ _WORD_SCAN_WORDS = (
        "tens of thousands", "millions", "hundreds of thousands"]
     + ["once", "twice", "thrice", "repeatedly", "many times", "multiple times",
        "numerous times", "countless times"]
+    + _INDEF_TRIGGERS
 )  # fmt: skip
 _WORD_SCAN = re.compile(rf"[ \n\t(\[\"/'-](?P<w>{_trie_regex(_WORD_SCAN_WORDS)})(?![a-z])")
 
@@ -424,8 +473,9 @@ _MONTH_RE = "|".join(sorted(_MONTH_WORDS, key=len, reverse=True))
 # one combined look at what follows a number
 _RNG_PART = r"|(?P<rng>\ ?(?:-|to|or|and)\ ?(?:us\$|\$|\?)?(?=\d|[a-z]))"
 _SUFFIX_TEMPLATE = rf"""
-    (?P<pct>\ ?(?:%|percent(?![a-z])|per\ cent(?![a-z])|pct(?![a-z]))|\ percentage\ points?(?![a-z]))
-    |(?P<age>(?:-|\ )years?(?:-|\ )olds?(?![a-z])|\ years?\ of\ age(?![a-z]))
+    (?P<clock>\ ?(?:[ap]\.\ ?m(?![a-z])|[ap]m(?![a-z])))
+    |(?P<pct>\ ?(?:%|percent(?![a-z])|per\ cent(?![a-z])|pct(?![a-z]))|\ percentage\ points?(?![a-z]))
+    |(?P<age>(?:-|\ )(?P<au>year|month|week|day)s?(?:-|\ )olds?(?![a-z])|\ years?\ of\ age(?![a-z]))
     |(?P<more>\ or\ (?:more|greater|higher|older|above)(?![a-z])|-?plus(?![a-z])|\+)
     |(?P<less>\ or\ (?:fewer|less|younger|below)(?![a-z]))
     |(?P<so>\ or\ so(?![a-z]))
@@ -439,7 +489,6 @@ _SUFFIX_TEMPLATE = rf"""
     """
 _SUFFIX = re.compile(_SUFFIX_TEMPLATE.replace("RNG", _RNG_PART), re.VERBOSE)
 _SUFFIX_NO_RANGE = re.compile(_SUFFIX_TEMPLATE.replace("RNG", ""), re.VERBOSE)
-_RANGE = re.compile(_SUFFIX.pattern.replace("|(?P<rng>", "|(?P<norng>"), re.VERBOSE)
 _RANGE = re.compile(
     rf" ?(?P<conn>-|to|or|and) ?(?P<cur>us\$|\$|\?)?(?:(?P<d2>{_DIGITNUM}){_SCALE_AFTER}|(?P<w2>[a-z]))"
 )
@@ -686,7 +735,6 @@ def find_quantities(text: str) -> list[QuantityMention]:
     """
     low = _fold(text)
     padded = " " + low  # the word scan needs one character before each word
-    cands: list[tuple[int, int, re.Match[str]]] = []
     cands: list[tuple[int, str | None]] = [(m.start(), None) for m in _DIGIT_RUN.finditer(low)]
     cands.extend((m.start("w") - 1, m.group("w")) for m in _WORD_SCAN.finditer(padded))
     if not cands:
@@ -714,9 +762,44 @@ def find_quantities(text: str) -> list[QuantityMention]:
         if isinstance(q, int):  # a date or other span to skip
             last_end = q
             continue
+        if q.qualifier == "a":
+            # "a man was killed": the mention lies before the trigger and may hold an age
+            if not out or out[-1].end <= q.start:
+                out.append(q)
+            elif out[-1].kind == "age" and out[-1].start > q.start:
+                out.insert(len(out) - 1, q)
+            continue
         out.append(q)
         last_end = q.end
     return out
+
+
+def _indefinite(ctx: _Ctx, start: int) -> QuantityMention | None:
+    """Read "a man" / "an 8-year-old girl" before a predicate such as "was killed".
+
+    :param start: offset of the space before the predicate
+    """
+    text = ctx.text
+    lo = max(0, start - 70)
+    m = _INDEF_BACK.search(text, lo, start)
+    if m is None:
+        return None
+    tokens = m.group("np").split()
+    lows = [t.lower() for t in tokens]
+    head = lows[-1]
+    for t in lows[:-1]:
+        if t in _STOP or t in _PREDICATES or t in _UNIT_WORDS or (t.endswith("ed") and t not in ("armed", "unidentified", "unarmed", "wounded", "injured", "masked")):
+            return None
+    if _AGE_WORD.search(head):
+        noun: str | None = None
+        mods = lows
+    elif head in _INDEF_NOUNS or lemmatize(head) in _INDEF_NOUNS and head == lemmatize(head):
+        noun, mods = head, lows[:-1]
+    else:
+        return None
+    q_start = m.start("a")
+    q_end = m.start("np") + len(m.group("np"))
+    return _mk(text, q_start, q_end, 1, 1, True, "count", noun, " ".join(mods) or None, "a")
 
 
 def _first(c: tuple[int, str | None]) -> int:
@@ -777,12 +860,14 @@ def _apply_qualifier(canon: str, lo: float, hi: float, kind: str) -> tuple[float
 
 
 def _word_candidate(ctx: _Ctx, start: int, word: str) -> QuantityMention | int | None:
-    text, low = ctx.text, ctx.low
+    low = ctx.low
     end = start + len(word)
     if word in _FREQ:
         return _frequency(ctx, start, end, word)
     if word in _VAGUE:
         return _vague(ctx, start, end, word)
+    if word in _INDEF_TRIGGER_SET:
+        return _indefinite(ctx, start)
     wm = _WORDNUM.match(low, start)
     if wm is None:
         return None
@@ -863,6 +948,8 @@ def _digit_candidate(ctx: _Ctx, m: re.Match[str]) -> QuantityMention | int | Non
         word = two.split()[-1] if two.split() else ""
         if text[start - 1] == "$" and word in _CURRENCY_PREFIX_WORD and start >= 2 and low[start - 2].isalpha():
             cur = _CURRENCY_PREFIX_WORD[word]
+    if prev_ch == "(" and next_ch == ")" and not _PAREN_AGE.search(text, max(0, start - 40), start):
+        return None  # "(2)" list markers, "(8477)"
     if (m.group("sfx")) and cur is None:
         return None  # "3m" (metres?), "10k" (a race)
     value = _digits_value(m)
@@ -891,24 +978,17 @@ def _number(
         return None  # "October 7" after a qualifier-less look
     sm = _SUFFIX.match(low, end)
     sg = sm.lastgroup if sm is not None else None
-    if sg == "month":
-        return None  # "7 October"
+    if sg == "month" or sg == "clock":
+        return None  # "7 October", "from 5 to 7 p.m."
     if sg == "frac":
         return None  # "two-thirds", "twenty-first"
 
     # codes and names: "Route 9", "Apollo 11", "No. 3", "Pub. L. 116"
     if not canon and cur is None:
         key = lprev.rstrip(".")
-        if lprev in _NAME_KEYWORDS or key in _NAME_KEYWORDS:
-            if prev[:1].isupper() or lprev in ("no", "no.", "nos", "p", "p.", "pp", "page", "pages", "vol", "#", "number", "route", "room", "highway", "interstate", "channel"):
-                return None
-        if (
-            prev[:1].isupper()
-            and prev[-1:].isalnum()
-            and lprev not in _CAP_OK
-            and not _event_after(text, end)
-            and not _sentence_initial(text, start - len(prev) - 1)
-        ):
+        if (lprev in _NAME_KEYWORDS or key in _NAME_KEYWORDS) and (prev[:1].isupper() or key in _LOWER_NAME_KEYWORDS):
+            return None
+        if prev[:1].isupper() and prev[-1:].isalnum() and lprev not in _CAP_OK and not _event_after(text, end):
             return None
         if is_digits and _STREET_AFTER.match(low, end) and prev[:1] != "$":
             return None  # "100 Main Street"
@@ -930,6 +1010,8 @@ def _number(
                 return None  # "the 2013-2014 season"
             sm = _SUFFIX.match(low, end)
             sg = sm.lastgroup if sm is not None else None
+            if sg == "clock":
+                return None
         if sg == "rng":
             sm = _SUFFIX_NO_RANGE.match(low, end)
             sg = sm.lastgroup if sm is not None else None
@@ -952,9 +1034,14 @@ def _number(
     elif sg == "age" and sm is not None:
         kind = "age"
         suffix_end = sm.end()
-        np = _noun_phrase(text, suffix_end, False, lowercase_only=True)
-        if np.noun is not None:
-            noun, modifier, suffix_end = np.noun, np.modifier, np.end
+        unit = sm.group("au")
+        if unit and unit != "year":
+            # ages are in years: "a 9-month-old" is 0.75
+            per_year = {"month": 12.0, "week": 52.0, "day": 365.0}[unit]
+            lo, hi = round(lo / per_year, 4), round(hi / per_year, 4)
+        anp = _noun_phrase(text, suffix_end, False, lowercase_only=True)
+        if anp.noun is not None:
+            noun, modifier, suffix_end = anp.noun, anp.modifier, anp.end
     elif sg == "hyph" and sm is not None:
         unit = sm.group("hw")
         if lemmatize(unit) in _DURATION_UNITS:
@@ -1108,14 +1195,6 @@ def _range(
     return True, value, v2, new_end, cur2
 
 
-def _sentence_initial(text: str, pos: int) -> bool:
-    """True when only whitespace, a line start or sentence punctuation precede ``pos``."""
-    i = pos
-    while i > 0 and text[i - 1] in " \t\xa0":
-        i -= 1
-    return i <= 0 or text[i - 1] in "\n.!?\"'“”‘’:;(-–—|"
-
-
 def _event_after(text: str, pos: int) -> bool:
     """True when the word after a number is a casualty word or a person noun (headlines)."""
     m = _WORD_AFTER.match(text, pos)
@@ -1264,7 +1343,5 @@ def format_quantity(q: QuantityMention) -> str:
         noun = q.noun if single else _plural(q.noun)
         if q.modifier:
             noun = f"{q.modifier} {noun}"
-        if body.endswith(" of") or qual in ("several", "multiple", "numerous", "a few", "a handful of"):
-            return f"{body} {noun}"
         return f"{body} {noun}"
     return body.removesuffix(" of")

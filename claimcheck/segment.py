@@ -28,6 +28,16 @@ import re
 
 from claimcheck.models import Span
 
+
+def _words(words: str) -> frozenset[str]:
+    """Return the whitespace-separated words of ``words`` as a frozenset.
+
+    :param words: a word list in one string.
+    :return: the set of words.
+    """
+    return frozenset(words.split())
+
+
 __all__ = ["segment_text", "segment_sentences"]
 
 # --------------------------------------------------------------------------
@@ -35,12 +45,12 @@ __all__ = ["segment_text", "segment_sentences"]
 # --------------------------------------------------------------------------
 
 #: Abbreviations that precede a name or a noun and practically never end a sentence.
-_ALWAYS_JOIN: frozenset[str] = frozenset(
+_ALWAYS_JOIN: frozenset[str] = _words(
     """
     mr mrs ms mmes mme mlle prof sen sens rep reps gov govs lt sgt capt cpt col maj
     cpl pvt adm cmdr cdr rev hon supt det insp atty brig gen pres sec secy amb asst assoc
     vs v cf ca e.g i.e viz dept
-    """.split()
+    """
 )
 
 #: Title abbreviations that are also ordinary words; matched case-sensitively.
@@ -48,21 +58,21 @@ _CASED_JOIN: frozenset[str] = frozenset({"Off", "Ofc", "Insp", "Supt", "Pfc", "S
 
 #: Abbreviations that may end a sentence (an address, a company, a suffix) but
 #: usually do not: they end one only before a typical sentence opener.
-_STARTER_CHECK: frozenset[str] = frozenset(
+_STARTER_CHECK: frozenset[str] = _words(
     """
     st dr ave av blvd rd ln hwy pkwy mt ft jr sr inc corp co cos ltd bros plc llc lp
     etc al dist twp sq pl ct univ esq
     ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo
     mont neb nev okla ore pa penn tenn tex vt va wash wis wyo
-    """.split()
+    """
 )
 
 #: Abbreviations that only continue before a number (``No. 5``, ``Jan. 19``).
-_NUMBER_JOIN: frozenset[str] = frozenset(
+_NUMBER_JOIN: frozenset[str] = _words(
     """
     no nos nr jan feb mar apr jun jul aug sep sept oct nov dec vol vols pp art arts
     fig figs ch chap secs para rt op tel ext approx
-    """.split()
+    """
 )
 
 _ABBREVIATIONS: frozenset[str] = (
@@ -70,7 +80,7 @@ _ABBREVIATIONS: frozenset[str] = (
 )
 
 #: Words that commonly open a news sentence; used to break after ambiguous abbreviations.
-_STARTERS: frozenset[str] = frozenset(
+_STARTERS: frozenset[str] = _words(
     """
     The A An He She It They We I You His Her Its Their Our My Your This That These Those
     There Here But And Or So Yet If When While After Before As At In On For From By With
@@ -82,28 +92,28 @@ _STARTERS: frozenset[str] = frozenset(
     Nothing Everything Instead Despite Among Under Over Asked Just Only Even Yes Until
     Further Moreover Additionally Thus Therefore Otherwise Elsewhere Overall Finally First
     Second Third Once Upon Amid Following Given Like Unlike In Since
-    """.split()
+    """
 )
 
 #: Words after ``a.m.``/``p.m.`` that keep the time inside the sentence.
-_AFTER_TIME: frozenset[str] = frozenset(
+_AFTER_TIME: frozenset[str] = _words(
     """
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Tues Wed Thu Thur Thurs
     Fri Sat Sun January February March April May June July August September October November
     December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec ET EST EDT CT CST CDT MT MST
     MDT PT PST PDT AKST HST GMT UTC BST CET CEST Eastern Central Mountain Pacific local Local
     Moscow Washington
-    """.split()
+    """
 )
 
 #: Lowercased last words of a line that show the line was hard-wrapped mid-sentence.
-_WRAP_WORDS: frozenset[str] = frozenset(
+_WRAP_WORDS: frozenset[str] = _words(
     """
     the a an of to and or but nor in on at for with by from into onto over under about
     after before as than that which who whom whose his her its their our my your this these
     those said says say told tells was were is are be been being has have had will would
     could should can may might must not also when while where if because
-    """.split()
+    """
 )
 
 # --------------------------------------------------------------------------
@@ -149,6 +159,17 @@ def _token_before(text: str, i: int) -> str:
     return text[k + 1 : i].lstrip(_OPENERS)
 
 
+def _next_word(text: str, start: int) -> str:
+    """Return the word starting at ``start`` (up to whitespace or punctuation).
+
+    :param text: the text.
+    :param start: index of the word's first character.
+    :return: the word (may be empty).
+    """
+    m = _WORD_RE.match(text, start)
+    return m.group() if m else ""
+
+
 def _at_line_start(text: str, k: int) -> bool:
     """Return True if only horizontal whitespace precedes position ``k`` on its line.
 
@@ -184,16 +205,14 @@ def _period_ends(text: str, p: int, word_start: int, first: str) -> bool:
     if not first.isupper():
         return True
     if low.endswith(("a.m", "p.m")):
-        word = _WORD_RE.match(text, word_start).group().rstrip(".")
-        return word not in _AFTER_TIME
+        return _next_word(text, word_start).rstrip(".") not in _AFTER_TIME
     if low in _NUMBER_JOIN:
         return True
     if low in _STARTER_CHECK or (len(tok) == 1 and tok.isalpha()) or _INITIALS_RE.fullmatch(tok):
-        word = _WORD_RE.match(text, word_start).group()
+        word = _next_word(text, word_start)
         return _APOS_RE.split(word, 1)[0].rstrip(".") in _STARTERS
-    if tok.isdigit() and len(tok) <= 3 and _at_line_start(text, p - len(tok)):
-        return False  # "1. First item" list marker
-    return True
+    # "1. First item" is a list marker, not a sentence end
+    return not (tok.isdigit() and len(tok) <= 3 and _at_line_start(text, p - len(tok)))
 
 
 def _punct_cuts(text: str, cuts: dict[int, int]) -> None:
@@ -219,12 +238,7 @@ def _punct_cuts(text: str, cuts: dict[int, int]) -> None:
                 and tok.lower() not in _ABBREVIATIONS
             ) and not _period_ends(text, s, m.end() + len(ws) + len(op), first):
                 continue
-        elif (
-            clo
-            and clo[0] in "\"”’'»"
-            and punct[-1] in "?!"
-            and _ATTRIB_RE.match(text, m.end())
-        ):
+        elif clo and clo[0] in "\"”’'»" and punct[-1] in "?!" and _ATTRIB_RE.match(text, m.end()):
             continue  # "Why?" Smith asked.
         e = m.end()
         cuts[e] = e + len(ws)

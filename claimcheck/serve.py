@@ -32,6 +32,10 @@ METADATA_DB_NAME = "claimcheck"
 #: The page ``--open`` shows first.
 START_PAGE = "conflict_details"
 
+#: Datasette settings claimcheck uses. Facets come from the metadata; Datasette's own facet
+#: suggestions would mostly propose id columns and cost a query per column on every page.
+DEFAULT_SETTINGS: dict[str, Any] = {"suggest_facets": False}
+
 #: Plugin name under which the link hook is registered with Datasette.
 PLUGIN_NAME = "claimcheck-links"
 
@@ -162,7 +166,7 @@ def make_datasette(db_path: str | Path, *, settings: Mapping[str, Any] | None = 
     """A Datasette instance on ``db_path`` with claimcheck's metadata and link hook.
 
     :param db_path: the SQLite file (must exist)
-    :param settings: extra Datasette settings
+    :param settings: Datasette settings, over :data:`DEFAULT_SETTINGS`
     :returns: a ``datasette.app.Datasette``
     """
     from datasette.app import Datasette
@@ -172,7 +176,7 @@ def make_datasette(db_path: str | Path, *, settings: Mapping[str, Any] | None = 
     return Datasette(
         [str(path)],
         metadata=load_metadata(database_name(path)),
-        settings=dict(settings or {}),
+        settings={**DEFAULT_SETTINGS, **(settings or {})},
     )
 
 

@@ -2,9 +2,9 @@
 
 :func:`refresh_views` is called at the end of every ``ingest`` and ``diff`` run. It is
 idempotent and cheap: views are dropped and re-created from fixed SQL (no user data is
-ever formatted into a statement), and the FTS5 indexes are created once, populated from
-the existing rows, and from then on kept in sync by triggers, so a later call only checks
-that the index and its triggers are in place.
+ever formatted into a statement), and the FTS5 indexes are created once and from then on
+brought up to date by indexing only the rows added since the previous call (see
+:func:`ensure_fts`).
 """
 
 from __future__ import annotations
@@ -148,40 +148,63 @@ def refresh_views(db: sqlite_utils.Database) -> None:
         ensure_fts(db, spec)
 
 
-def ensure_fts(db: sqlite_utils.Database, spec: FtsSpec) -> bool:
-    """Create the FTS5 index for ``spec`` with sync triggers unless it is already in place.
+def ensure_fts(db: sqlite_utils.Database, spec: FtsSpec) -> str:
+    """Bring the FTS5 index of ``spec`` up to date with its table.
 
-    An index with another configuration (other columns or tokenizer, or no triggers, e.g.
-    one made by hand with ``sqlite-utils enable-fts``) is replaced and repopulated.
+    The index is an external-content FTS5 table whose rowids are the table's rowids. It is
+    created (and filled) when missing or configured differently, e.g. with triggers or
+    another tokenizer. Otherwise rows added since the last call are indexed in one bulk
+    statement. The pipeline only appends to the indexed tables; when rows were deleted
+    (indexed rowids no longer all exist) the index is rebuilt. Editing indexed text in
+    place is not detected: call :func:`rebuild_fts` after that.
+
+    Triggers are deliberately not used: FTS5 flushes its pending terms at every statement
+    savepoint, so a per-row trigger made ingest inserts about ten times slower than one
+    bulk insert here.
 
     :param db: an open claimcheck database
     :param spec: the table and columns to index
-    :returns: True when the index was (re)built, False when it was already in place
+    :returns: ``"created"``, ``"rebuilt"``, ``"appended"``, ``"unchanged"`` or ``"no table"``
     """
     table = db.table(spec.table)
     if not table.exists():
-        return False
+        return "no table"
     fts = db.table(f"{spec.table}_fts")
-    before = fts.schema if fts.exists() else None
     had_triggers = _has_triggers(table)
-    table.enable_fts(
-        list(spec.columns), create_triggers=True, tokenize=FTS_TOKENIZE, replace=True
-    )
-    return before is None or not had_triggers or before != fts.schema
+    if had_triggers:
+        table.disable_fts()  # drops the index and every trigger that writes to it
+    before = fts.schema if fts.exists() else None
+    table.enable_fts(list(spec.columns), tokenize=FTS_TOKENIZE, replace=True)
+    if before is None or had_triggers or before != fts.schema:
+        return "created"
+    # Names below come from FTS_INDEXES (constants), never from user data.
+    name = f"[{spec.table}]"
+    index = f"[{spec.table}_fts]"
+    docsize = f"[{spec.table}_fts_docsize]"
+    last, n_indexed = db.execute(f"SELECT coalesce(max(rowid), 0), count(*) FROM {docsize}").fetchone()
+    n_present = db.execute(f"SELECT count(*) FROM {name} WHERE rowid <= ?", [last]).fetchone()[0]
+    if n_present != n_indexed:
+        table.rebuild_fts()
+        return "rebuilt"
+    cols = ", ".join(f"[{c}]" for c in spec.columns)
+    with db.conn:
+        cur = db.execute(
+            f"INSERT INTO {index} (rowid, {cols}) SELECT rowid, {cols} FROM {name} WHERE rowid > ?",
+            [last],
+        )
+    return "appended" if cur.rowcount else "unchanged"
 
 
 def _has_triggers(table: sqlite_utils.db.Table) -> bool:
     names = {t.name for t in table.triggers}
-    return all(f"{table.name}{s}" in names for s in ("_ai", "_ad", "_au"))
+    return any(f"{table.name}{s}" in names for s in ("_ai", "_ad", "_au"))
 
 
 def rebuild_fts(db: sqlite_utils.Database) -> None:
-    """Rebuild every full-text index from its table (repairs an index that drifted).
+    """Rebuild every full-text index from its table (after text was edited in place).
 
     :param db: an open claimcheck database
     """
     for spec in FTS_INDEXES:
-        if db.table(f"{spec.table}_fts").exists():
+        if ensure_fts(db, spec) in ("appended", "unchanged"):
             db.table(spec.table).rebuild_fts()
-        else:
-            ensure_fts(db, spec)

@@ -49,7 +49,10 @@ LINE_CASES: list[tuple[str, str | None]] = [
     ("Share this article", "share"),
     ("Follow us on Twitter and Facebook", "share"),
     ("Sign up for our daily newsletter.", "share"),
-    ("We use cookies to improve your experience. By using our site you accept our policy.", "share"),
+    (
+        "We use cookies to improve your experience. By using our site you accept our policy.",
+        "share",
+    ),
     ("© 2017 Daily Courier. All rights reserved.", "share"),
     ("Copyright 2016 Herald Media Group", "share"),
     ("This material may not be published, broadcast, rewritten or redistributed.", "share"),
@@ -131,7 +134,9 @@ def test_title_and_first_headline() -> None:
 
 
 def test_headline_after_navigation() -> None:
-    text = "top of page\n\nGeopolitics of the Arctic\n\nRepresentative Image\n\nIce is melting fast."
+    text = (
+        "top of page\n\nGeopolitics of the Arctic\n\nRepresentative Image\n\nIce is melting fast."
+    )
     spans = segment_text(text)
     assert classify_boilerplate(text, spans) == ["navigation", "title", "caption", None]
 

@@ -203,7 +203,7 @@ def test_old_schema_is_migrated(db_path: Path) -> None:
 
 
 def test_interrupt_keeps_finished_articles(tmp_path: Path, db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import claimcheck.ingest as ing
+    import claimcheck.pipeline as ing
 
     real = ing._write_article
     calls = {"n": 0}

@@ -27,7 +27,7 @@ from claimcheck.serve import (
     start_url,
 )
 from claimcheck.store import open_db, write_rows
-from claimcheck.views import FTS_INDEXES, VIEWS, refresh_views
+from claimcheck.views import FTS_INDEXES, VIEWS, ensure_fts, refresh_views
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -155,6 +155,16 @@ def pipeline_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.fixture(scope="module")
+def hand_ds(hand_db: Path) -> Any:
+    return make_datasette(hand_db)
+
+
+@pytest.fixture(scope="module")
+def pipeline_ds(pipeline_db: Path) -> Any:
+    return make_datasette(pipeline_db)
+
+
 # --- helpers -------------------------------------------------------------------------------
 
 
@@ -184,8 +194,8 @@ def _db_name(path: Path) -> str:
 # --- views and search ----------------------------------------------------------------------
 
 
-def test_conflict_details_row_has_both_sides(hand_db: Path) -> None:
-    ds = make_datasette(hand_db)
+def test_conflict_details_row_has_both_sides(hand_ds: Any) -> None:
+    ds = hand_ds
     rows = _json(ds, "/claimcheck/conflict_details.json?_shape=array")
     assert len(rows) == 1
     row = rows[0]
@@ -201,8 +211,8 @@ def test_conflict_details_row_has_both_sides(hand_db: Path) -> None:
     assert row["a_url"] == "https://meridian.example/quake"
 
 
-def test_group_overview_counts(hand_db: Path) -> None:
-    ds = make_datasette(hand_db)
+def test_group_overview_counts(hand_ds: Any) -> None:
+    ds = hand_ds
     rows = _json(ds, "/claimcheck/group_overview.json?_shape=array&_sort=group_id")
     assert [r["group_id"] for r in rows] == ["g1", "g2"]
     g1 = rows[0]
@@ -212,8 +222,8 @@ def test_group_overview_counts(hand_db: Path) -> None:
     assert g1["outlets"] == "Daily Meridian, Evening Courier"
 
 
-def test_claims_with_articles_joins_article_and_sentence(hand_db: Path) -> None:
-    ds = make_datasette(hand_db)
+def test_claims_with_articles_joins_article_and_sentence(hand_ds: Any) -> None:
+    ds = hand_ds
     rows = _json(ds, "/claimcheck/claims_with_articles.json?_shape=array&claim_id=art2-c0002.0")
     assert len(rows) == 1
     row = rows[0]
@@ -234,14 +244,22 @@ def test_claims_with_articles_joins_article_and_sentence(hand_db: Path) -> None:
         ("/claimcheck/claims.json?_search=typhoon", set()),
     ],
 )
-def test_full_text_search(hand_db: Path, path: str, expected_ids: set[str]) -> None:
-    ds = make_datasette(hand_db)
+def test_full_text_search(hand_ds: Any, path: str, expected_ids: set[str]) -> None:
+    ds = hand_ds
     rows = _json(ds, path + "&_shape=array")
     key = "claim_id" if "claims_with_articles" in path else "id"
     assert {r[key] for r in rows} == expected_ids
 
 
-def test_search_index_follows_new_and_deleted_rows(tmp_path: Path) -> None:
+def _search_ids(db: sqlite_utils.Database, table: str, query: str) -> set[str]:
+    sql = (
+        f"SELECT t.id FROM [{table}] t WHERE t.rowid IN "
+        f"(SELECT rowid FROM [{table}_fts] WHERE [{table}_fts] MATCH ?)"
+    )
+    return {r[0] for r in db.execute(sql, [query])}
+
+
+def test_search_index_follows_appended_and_deleted_rows(tmp_path: Path) -> None:
     path = tmp_path / "claimcheck.db"
     _write_hand_db(path)
     db = open_db(path)
@@ -250,36 +268,40 @@ def test_search_index_follows_new_and_deleted_rows(tmp_path: Path) -> None:
             "art3-c0000.1", A3, "art3-s0000", 1, 0, 58, "Turnout reached a record in Kessland",
             "turnout record kessland", 1, None, None, "past",
         )])
-        db.execute("DELETE FROM claims WHERE id = 'art2-c0002.0'")
-        db.execute("UPDATE claims SET text = 'Twelve people died' WHERE id = 'art1-c0001.0'")
+    assert ensure_fts(db, FTS_INDEXES[0]) == "appended"
+    assert ensure_fts(db, FTS_INDEXES[0]) == "unchanged"
+    assert _search_ids(db, "claims", "turnout") == {"art3-c0000.1"}
+    with db.conn:
+        db.execute("DELETE FROM claims WHERE id IN ('art2-c0002.0', 'art3-c0000.1')")
+        write_rows(db, "claims", [(  # takes a freed rowid
+            "art3-c0000.2", A3, "art3-s0000", 2, 0, 58, "Marr thanked his supporters",
+            "marr thanked supporters", 1, None, None, "past",
+        )])
+    refresh_views(db)
     db.close()
     ds = make_datasette(path)
-    assert {r["id"] for r in _json(ds, "/claimcheck/claims.json?_search=turnout&_shape=array")} == {
-        "art3-c0000.1"
-    }
     assert _json(ds, "/claimcheck/claims.json?_search=emergency&_shape=array") == []
-    assert {r["id"] for r in _json(ds, "/claimcheck/claims.json?_search=died&_shape=array")} == {
-        "art1-c0001.0"
-    }
+    assert _json(ds, "/claimcheck/claims.json?_search=turnout&_shape=array") == []
+    rows = _json(ds, "/claimcheck/claims_with_articles.json?_search=supporters&_shape=array")
+    assert [r["claim_id"] for r in rows] == ["art3-c0000.2"]
 
 
-def test_refresh_views_is_idempotent_and_repairs_fts_without_triggers(tmp_path: Path) -> None:
+def test_refresh_views_is_idempotent_and_replaces_other_fts_setups(tmp_path: Path) -> None:
     path = tmp_path / "claimcheck.db"
     _write_hand_db(path)
     db = sqlite_utils.Database(path)
-    # An index made by hand without triggers (as `sqlite-utils enable-fts` does) is replaced.
+    # An index made by hand (as `sqlite-utils enable-fts --create-triggers` does) is replaced.
     db["claims"].disable_fts()
-    db["claims"].enable_fts(["text"])
+    db["claims"].enable_fts(["text"], create_triggers=True)
     refresh_views(db)
     refresh_views(db)
-    names = {t.name for t in db["claims"].triggers}
-    assert {"claims_ai", "claims_ad", "claims_au"} <= names
+    assert not db["claims"].triggers and not db["sentences"].triggers
     assert db["claims_fts"].columns_dict.keys() >= {"text", "normalized"}
     assert set(VIEWS) <= set(db.view_names())
-    count = db.execute(
-        "SELECT count(*) FROM claims_fts WHERE claims_fts MATCH 'earthquake'"
-    ).fetchone()[0]
-    assert count == 2
+    assert _search_ids(db, "claims", "earthquake") == {"art1-c0000.0", "art2-c0000.0"}
+    assert _search_ids(db, "claims", "kill") == {"art1-c0001.0", "art2-c0001.0"}  # stemming
+    for spec in FTS_INDEXES:
+        assert ensure_fts(db, spec) == "unchanged"
     db.close()
 
 
@@ -299,8 +321,8 @@ def test_refresh_views_on_pipeline_db_is_quick(pipeline_db: Path) -> None:
 # --- canned queries ------------------------------------------------------------------------
 
 
-def test_conflicts_by_kind(hand_db: Path) -> None:
-    ds = make_datasette(hand_db)
+def test_conflicts_by_kind(hand_ds: Any) -> None:
+    ds = hand_ds
     rows = _json(ds, "/claimcheck/conflicts_by_kind.json?_shape=array")
     assert rows == [{
         "kind": "number", "conflicts": 1, "groups": 1, "articles": 2,
@@ -308,16 +330,16 @@ def test_conflicts_by_kind(hand_db: Path) -> None:
     }]
 
 
-def test_claims_only_one_outlet(hand_db: Path) -> None:
-    ds = make_datasette(hand_db)
+def test_claims_only_one_outlet(hand_ds: Any) -> None:
+    ds = hand_ds
     rows = _json(ds, "/claimcheck/claims_only_one_outlet.json?_shape=array&outlet=")
     assert {r["claim_id"] for r in rows} == {"art2-c0002.0", "art3-c0000.0"}
     rows = _json(ds, "/claimcheck/claims_only_one_outlet.json?_shape=array&outlet=daily+meridian")
     assert [r["claim_id"] for r in rows] == ["art3-c0000.0"]
 
 
-def test_outlet_agreement(hand_db: Path) -> None:
-    ds = make_datasette(hand_db)
+def test_outlet_agreement(hand_ds: Any) -> None:
+    ds = hand_ds
     rows = _json(ds, "/claimcheck/outlet_agreement.json?_shape=array")
     assert rows == [{
         "outlet_a": "Daily Meridian", "outlet_b": "Evening Courier", "shared_groups": 2,
@@ -335,8 +357,8 @@ def test_outlet_agreement(hand_db: Path) -> None:
         ("entity=nobody&outlet=", []),
     ],
 )
-def test_outlet_entity_claims(hand_db: Path, query: str, expected: list[str]) -> None:
-    ds = make_datasette(hand_db)
+def test_outlet_entity_claims(hand_ds: Any, query: str, expected: list[str]) -> None:
+    ds = hand_ds
     rows = _json(ds, f"/claimcheck/outlet_entity_claims.json?_shape=array&{query}")
     assert [r["claim_id"] for r in rows] == expected
 
@@ -344,8 +366,8 @@ def test_outlet_entity_claims(hand_db: Path, query: str, expected: list[str]) ->
 # --- metadata ------------------------------------------------------------------------------
 
 
-def test_metadata_title_description_and_front_page_link(hand_db: Path) -> None:
-    ds = make_datasette(hand_db)
+def test_metadata_title_description_and_front_page_link(hand_ds: Any) -> None:
+    ds = hand_ds
     html = _html(ds, "/")
     assert "<title>claimcheck" in html and "<h1>claimcheck</h1>" in html
     assert 'href="claimcheck/conflict_details"' in html
@@ -374,8 +396,8 @@ def test_metadata_never_turns_on_html_rendering() -> None:
         assert word not in text
 
 
-def test_column_description_and_table_title_are_shown(hand_db: Path) -> None:
-    ds = make_datasette(hand_db)
+def test_column_description_and_table_title_are_shown(hand_ds: Any) -> None:
+    ds = hand_ds
     html = _html(ds, "/claimcheck/conflict_details")
     assert "Conflicts between articles" in html
     assert 'data-column-description="What article A says."' in html
@@ -397,14 +419,14 @@ def test_column_description_and_table_title_are_shown(hand_db: Path) -> None:
          "An earthquake struck Port Alder"),
     ],
 )
-def test_label_columns_expand_foreign_keys(hand_db: Path, path: str, column: str, label: str) -> None:
-    ds = make_datasette(hand_db)
+def test_label_columns_expand_foreign_keys(hand_ds: Any, path: str, column: str, label: str) -> None:
+    ds = hand_ds
     rows = _json(ds, path)
     assert rows[0][column]["label"] == label
 
 
-def test_facets_from_metadata(hand_db: Path) -> None:
-    ds = make_datasette(hand_db)
+def test_facets_from_metadata(hand_ds: Any) -> None:
+    ds = hand_ds
     data = _json(ds, "/claimcheck/conflicts.json")
     assert "kind" in data["facet_results"]
     data = _json(ds, "/claimcheck/articles.json")
@@ -423,8 +445,8 @@ def test_metadata_rekeyed_for_other_file_names() -> None:
 # --- links and escaping --------------------------------------------------------------------
 
 
-def test_view_ids_link_back_to_rows(hand_db: Path) -> None:
-    ds = make_datasette(hand_db)
+def test_view_ids_link_back_to_rows(hand_ds: Any) -> None:
+    ds = hand_ds
     html = _html(ds, "/claimcheck/conflict_details")
     assert '<a href="/claimcheck/conflicts/x1">x1</a>' in html
     assert '<a href="/claimcheck/sentences/art1-s0000">art1-s0000</a>' in html
@@ -452,8 +474,8 @@ def _assert_escaped(html: str) -> None:
         "/claimcheck/claims_only_one_outlet?outlet=",
     ],
 )
-def test_untrusted_text_is_escaped(hand_db: Path, path: str) -> None:
-    ds = make_datasette(hand_db)
+def test_untrusted_text_is_escaped(hand_ds: Any, path: str) -> None:
+    ds = hand_ds
     html = _html(ds, path)
     assert "alert(1)" in html  # the text is there...
     _assert_escaped(html)  # ...but only as text
@@ -462,8 +484,8 @@ def test_untrusted_text_is_escaped(hand_db: Path, path: str) -> None:
 # --- the real pipeline in Datasette --------------------------------------------------------
 
 
-def test_pipeline_db_pages_render_and_escape(pipeline_db: Path) -> None:
-    ds = make_datasette(pipeline_db)
+def test_pipeline_db_pages_render_and_escape(pipeline_db: Path, pipeline_ds: Any) -> None:
+    ds = pipeline_ds
     name = _db_name(pipeline_db)
     db = sqlite_utils.Database(pipeline_db)
     pages = [f"/{name}/{t}" for t in db.table_names() if "_fts" not in t]
@@ -475,8 +497,8 @@ def test_pipeline_db_pages_render_and_escape(pipeline_db: Path) -> None:
         _assert_escaped(_html(ds, page))
 
 
-def test_pipeline_db_planted_date_conflict(pipeline_db: Path) -> None:
-    ds = make_datasette(pipeline_db)
+def test_pipeline_db_planted_date_conflict(pipeline_db: Path, pipeline_ds: Any) -> None:
+    ds = pipeline_ds
     name = _db_name(pipeline_db)
     rows = _json(ds, f"/{name}/conflict_details.json?_shape=array&kind=date")
     pairs = [{r["a_value"], r["b_value"]} for r in rows]
@@ -493,8 +515,8 @@ def test_pipeline_db_planted_date_conflict(pipeline_db: Path) -> None:
     )
 
 
-def test_pipeline_db_search_finds_seed_claims(pipeline_db: Path) -> None:
-    ds = make_datasette(pipeline_db)
+def test_pipeline_db_search_finds_seed_claims(pipeline_db: Path, pipeline_ds: Any) -> None:
+    ds = pipeline_ds
     name = _db_name(pipeline_db)
     rows = _json(ds, f"/{name}/claims_with_articles.json?_shape=array&_search=Haniyeh")
     assert rows and all("haniyeh" in (r["claim"] + r["normalized"]).lower() for r in rows)

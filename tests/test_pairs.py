@@ -130,16 +130,10 @@ def _write_articles(case: dict[str, Any], folder: Path) -> Path:
 
 
 def _api() -> tuple[Any, Any]:
-    """``claimcheck.ingest`` and ``claimcheck.diff``, taken from their defining modules.
+    """The public API: ``claimcheck.ingest`` and ``claimcheck.diff``."""
+    import claimcheck
 
-    The package exposes both lazily; once the submodule ``claimcheck.ingest`` is imported,
-    the package attribute ``ingest`` may be the submodule rather than the function (see
-    ``test_public_api_stays_callable``), so the corpus does not depend on that.
-    """
-    from claimcheck.compare import diff
-    from claimcheck.ingest import ingest
-
-    return ingest, diff
+    return claimcheck.ingest, claimcheck.diff
 
 
 def run_case(case: dict[str, Any], folder: Path) -> Outcome:

@@ -42,7 +42,10 @@ SEGMENT_CASES: list[tuple[str, list[str]]] = [
     ),
     (
         "The Rev. Al Sharpton spoke at the funeral of Prof. Hana Ito. Mourners filled the hall.",
-        ["The Rev. Al Sharpton spoke at the funeral of Prof. Hana Ito.", "Mourners filled the hall."],
+        [
+            "The Rev. Al Sharpton spoke at the funeral of Prof. Hana Ito.",
+            "Mourners filled the hall.",
+        ],
     ),
     # street / company / suffix abbreviations
     (
@@ -196,37 +199,37 @@ SEGMENT_CASES: list[tuple[str, list[str]]] = [
         ["We waited and waited…", "Then the rescuers came."],
     ),
     (
-        "The statement read: \"We will . . . never surrender.\" Fighting continued.",
-        ["The statement read: \"We will . . . never surrender.\"", "Fighting continued."],
+        'The statement read: "We will . . . never surrender." Fighting continued.',
+        ['The statement read: "We will . . . never surrender."', "Fighting continued."],
     ),
     # quotes
     (
-        "\"We are heartbroken.\" The family asked for privacy.",
-        ["\"We are heartbroken.\"", "The family asked for privacy."],
+        '"We are heartbroken." The family asked for privacy.',
+        ['"We are heartbroken."', "The family asked for privacy."],
     ),
     (
         "“The roads are closed.” Drivers were told to stay home.",
         ["“The roads are closed.”", "Drivers were told to stay home."],
     ),
     (
-        "\"Where is my son?\" she asked. Nobody answered.",
-        ["\"Where is my son?\" she asked.", "Nobody answered."],
+        '"Where is my son?" she asked. Nobody answered.',
+        ['"Where is my son?" she asked.', "Nobody answered."],
     ),
     (
         "“Why now?” Smith asked. The minister did not reply.",
         ["“Why now?” Smith asked.", "The minister did not reply."],
     ),
     (
-        "\"Get down!\" the officer yelled. Shots rang out.",
-        ["\"Get down!\" the officer yelled.", "Shots rang out."],
+        '"Get down!" the officer yelled. Shots rang out.',
+        ['"Get down!" the officer yelled.', "Shots rang out."],
     ),
     (
-        "He said the vote was \"a disgrace.\" Others disagreed.",
-        ["He said the vote was \"a disgrace.\"", "Others disagreed."],
+        'He said the vote was "a disgrace." Others disagreed.',
+        ['He said the vote was "a disgrace."', "Others disagreed."],
     ),
     (
-        "\"It's over,\" he said. \"We lost.\"",
-        ["\"It's over,\" he said.", "\"We lost.\""],
+        '"It\'s over," he said. "We lost."',
+        ['"It\'s over," he said.', '"We lost."'],
     ),
     # parentheses
     (
@@ -365,8 +368,10 @@ def test_golden(text: str, expected: list[str]) -> None:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [pytest.param(t, e, marks=pytest.mark.xfail(reason="ambiguous abbreviation", strict=False))
-     for t, e in HARD_CASES],
+    [
+        pytest.param(t, e, marks=pytest.mark.xfail(reason="ambiguous abbreviation", strict=False))
+        for t, e in HARD_CASES
+    ],
 )
 def test_hard(text: str, expected: list[str]) -> None:
     assert segment_sentences(text) == expected
@@ -386,16 +391,74 @@ def test_offsets_point_into_text() -> None:
 
 
 _PIECES = [
-    "Mr.", "Mrs.", "Dr.", "Gen.", "U.S.", "D.C.", "Inc.", "Jr.", "St.", "a.m.", "p.m.", "etc.",
-    "No.", "Jan.", "Sept.", "A.", "J.R.R.", "vs.", "3.5", "$1.2", "...", "…", ". . .",
-    "The", "he", "said", "police", "Smith", "killed", "two", "In", "It's", "—", "--", "(AP)",
-    "\"", "“", "”", "'", "’", "(", ")", "?", "!", ".", ",", ":", "?\"", ".\"", ".”", "!”",
-    "\n", "\n\n", " \n ", "\t", "- ", "1. ", "• ", "\u00a0", "\r\n",
+    "Mr.",
+    "Mrs.",
+    "Dr.",
+    "Gen.",
+    "U.S.",
+    "D.C.",
+    "Inc.",
+    "Jr.",
+    "St.",
+    "a.m.",
+    "p.m.",
+    "etc.",
+    "No.",
+    "Jan.",
+    "Sept.",
+    "A.",
+    "J.R.R.",
+    "vs.",
+    "3.5",
+    "$1.2",
+    "...",
+    "…",
+    ". . .",
+    "The",
+    "he",
+    "said",
+    "police",
+    "Smith",
+    "killed",
+    "two",
+    "In",
+    "It's",
+    "—",
+    "--",
+    "(AP)",
+    '"',
+    "“",
+    "”",
+    "'",
+    "’",
+    "(",
+    ")",
+    "?",
+    "!",
+    ".",
+    ",",
+    ":",
+    '?"',
+    '."',
+    ".”",
+    "!”",
+    "\n",
+    "\n\n",
+    " \n ",
+    "\t",
+    "- ",
+    "1. ",
+    "• ",
+    "\u00a0",
+    "\r\n",
 ]
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(_PIECES), max_size=60), st.lists(st.sampled_from([" ", "", "\n"]), max_size=60))
+@given(
+    st.lists(st.sampled_from(_PIECES), max_size=60),
+    st.lists(st.sampled_from([" ", "", "\n"]), max_size=60),
+)
 def test_invariants_generated(pieces: list[str], seps: list[str]) -> None:
     out: list[str] = []
     for i, p in enumerate(pieces):
