@@ -36,13 +36,12 @@ DEFAULT_DB = Path("claimcheck.db")
 def _err_console() -> Any:
     from rich.console import Console
 
-    return Console(stderr=True, highlight=False)
+    return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def _fail(message: str) -> NoReturn:
-    from rich.text import Text
-
-    _err_console().print(Text(f"Error: {message}"))
+    # Plain echo, not rich: the error stays on one line whatever the terminal width.
+    typer.echo(f"Error: {message}", err=True)
     raise typer.Exit(1)
 
 
@@ -85,7 +84,13 @@ def ingest(
     progress_cb = None
     progress_ctx = None
     if not quiet and sys.stderr.isatty():
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+        )
 
         progress_ctx = Progress(
             TextColumn("[progress.description]{task.description}"), BarColumn(),

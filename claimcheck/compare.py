@@ -18,7 +18,7 @@ import math
 import re
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -135,9 +135,7 @@ def _strip_suffix(word: str) -> str:
         word = word[:-3] + "y"
     elif len(word) > 5 and word.endswith("ing"):
         word = word[:-3]
-    elif len(word) > 4 and word.endswith("ed"):
-        word = word[:-2]
-    elif len(word) > 4 and word.endswith("es") and not word.endswith("ses"):
+    elif len(word) > 4 and word.endswith("ed") or len(word) > 4 and word.endswith("es") and not word.endswith("ses"):
         word = word[:-2]
     elif len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
         word = word[:-1]
@@ -185,6 +183,13 @@ _SYNONYM_ROWS = [
     "credit credits",
     "rep representative representatives delegation delegations envoy envoys",
     "large big major",
+    "quake earthquake tremor temblor",
+    "blaze fire wildfire",
+    "flood flooding floods",
+    "storm hurricane cyclone typhoon",
+    "company firm",
+    "vehicle car",
+    "price deal",
     "many numerous multiple several repeated repeatedly",
 ]
 _SYNONYMS: dict[str, str] = {}
@@ -214,7 +219,8 @@ def _masked_text(claim: ClaimRecord) -> str:
         if slot.kind == "date":
             pieces.append(" <date> ")
         elif slot.kind == "quantity":
-            pieces.append(" <num> ")
+            noun = (slot.unit or "").partition(":")[2]
+            pieces.append(f" <num> {noun} " if noun else " <num> ")
         elif slot.entity_id:
             pieces.append(f" {slot.entity_id} ")
         else:
@@ -295,6 +301,7 @@ def candidate_pairs(
     for i, c in enumerate(claims):
         for key in c.keys:
             postings[key].append(i)
+    sizes = [len(c.keys) for c in claims]
     shared: Counter[tuple[int, int]] = Counter()
     for members in postings.values():
         if len(members) < 2 or len(members) > max_postings:
@@ -306,7 +313,11 @@ def candidate_pairs(
                 cj = members[y]
                 if claims[cj].article_id != art:
                     shared[(ci, cj)] += 1
-    return sorted(p for p, n in shared.items() if n >= min_shared)
+    # Short claims ("The quake killed 12 people") have few keys; one shared rare key will do.
+    return sorted(
+        p for p, n in shared.items()
+        if n >= min_shared or (n >= 1 and min(sizes[p[0]], sizes[p[1]]) <= 3)
+    )
 
 
 def similarity(a: ClaimRecord, b: ClaimRecord) -> float:
@@ -376,9 +387,41 @@ def _slots(c: ClaimRecord, kind: str) -> list[Slot]:
     return [s for s in c.slots if s.kind == kind]
 
 
-def _entity_set(c: ClaimRecord, kinds: Iterable[str] = ("person", "org", "place")) -> set[str]:
-    wanted = set(kinds)
-    return {s.entity_id or s.value.lower() for s in c.slots if s.kind in wanted}
+_ENTITY_KINDS = ("person", "org", "place", "other")
+# Places are left out: one outlet adds "in Poland" where another says "Polish"; a place that
+# really differs is a place conflict of its own.
+_PARTICIPANT_KINDS = ("person", "org")
+
+
+def _same_participants(
+    a: ClaimRecord, b: ClaimRecord, skip_a: Sequence[Slot] = (), skip_b: Sequence[Slot] = ()
+) -> bool:
+    """Every named person and organisation of each claim appears in the other.
+
+    Participants match by canonical entity, or by a shared name word when the linker kept
+    two forms apart ("Carmaker Norvik Motors" / "Norvik Motors"); a participant may be
+    matched by a mention of any kind on the other side (the finder may call one name an
+    organisation here and "other" there). Pronoun mentions and the ``skip`` slots are left
+    out; places are compared on their own.
+    """
+
+    def required(c: ClaimRecord, skip: Sequence[Slot]) -> list[Slot]:
+        return [s for s in c.slots if s.kind in _PARTICIPANT_KINDS and s.unit != "pronoun"
+                and not any(s is k for k in skip)]
+
+    def present(c: ClaimRecord, skip: Sequence[Slot]) -> list[Slot]:
+        return [s for s in c.slots if s.kind in _ENTITY_KINDS and not any(s is k for k in skip)]
+
+    def covered(xs: list[Slot], ys: list[Slot]) -> bool:
+        return all(
+            any((x.entity_id and x.entity_id == y.entity_id) or _name_overlap(x.value, y.value)
+                for y in ys)
+            for x in xs
+        )
+
+    return covered(required(a, skip_a), present(b, skip_b)) and covered(
+        required(b, skip_b), present(a, skip_a)
+    )
 
 
 def _interval_relation(a: Slot, b: Slot) -> str:
@@ -401,8 +444,9 @@ def _same_words(a: str, b: str) -> bool:
 
 
 def _date_text(slot: Slot) -> str:
-    from .dates import format_interval
     import datetime as dt
+
+    from .dates import format_interval
 
     if slot.lo is None or slot.hi is None:
         return slot.value
@@ -418,7 +462,9 @@ def _relative(slot: Slot) -> bool:
 
 def _quantity_text(slot: Slot) -> str:
     noun = (slot.unit or "").partition(":")[2]
-    return f"{slot.surface.strip()}" + (f" ({noun})" if noun and noun not in slot.surface.lower() else "")
+    surface = " ".join(slot.surface.split())
+    bare = not any(ch.isalpha() for ch in surface)
+    return surface + (f" ({noun})" if noun and bare else "")
 
 
 _EVENT_WORD = re.compile(
@@ -449,6 +495,23 @@ def _quantity_role(c: ClaimRecord, slot: Slot) -> str:
     return f"{noun}|{event}"
 
 
+def _role_label(role: str) -> str:
+    """Readable name of what a number counts: "death toll", "amount", "vehicle count"."""
+    unit, _, event = role.partition("|")
+    kind, _, noun = unit.partition(":")
+    if kind == "money":
+        return "amount"
+    if kind == "age":
+        return "age"
+    if event == "death":
+        return "death toll"
+    if event == "injury":
+        return "injured count"
+    if event:
+        return f"{event} count"
+    return f"{noun} count" if noun else "count"
+
+
 @dataclass(slots=True)
 class PairVerdict:
     """How two claims of one group relate, with any conflicts found."""
@@ -463,9 +526,7 @@ def _same_frame(a: ClaimRecord, b: ClaimRecord) -> bool:
         return False
     if (a.tense == "future") != (b.tense == "future"):
         return False
-    if a.speaker and b.speaker and a.speaker.lower() != b.speaker.lower():
-        return False
-    return True
+    return not (a.speaker and b.speaker and a.speaker.lower() != b.speaker.lower())
 
 
 def compare_pair(a: ClaimRecord, b: ClaimRecord, sim: float) -> PairVerdict:
@@ -473,7 +534,7 @@ def compare_pair(a: ClaimRecord, b: ClaimRecord, sim: float) -> PairVerdict:
     conflicts: list[tuple[str, str, str, str]] = []
     refine = False
     frame = _same_frame(a, b)
-    same_people = _entity_set(a) == _entity_set(b)
+    same_people = _same_participants(a, b)
 
     # Dates
     da, db_ = _slots(a, "date"), _slots(b, "date")
@@ -519,26 +580,26 @@ def compare_pair(a: ClaimRecord, b: ClaimRecord, sim: float) -> PairVerdict:
                     continue  # ages compare only when each claim names one person with one age
                 if frame and same_people and len(xs) == 1 and len(ys) == 1 and sim >= CONFLICT_SIMILARITY:
                     x, y = _quantity_text(xs[0]), _quantity_text(ys[0])
-                    what = role.split("|")[1] or role.split("|")[0].partition(":")[2] or "count"
-                    conflicts.append(("number", x, y, f"A gives {x}; B gives {y} ({what})"))
+                    conflicts.append(("number", x, y, f"A gives {x}; B gives {y} ({_role_label(role)})"))
             elif any(r in ("contains", "within", "overlap") for r in rels) and "equal" not in rels:
                 refine = True
 
     # Negation
-    if a.polarity != b.polarity and frame and same_people and sim >= 0.8:
-        if not a.speaker and not b.speaker or (a.speaker or "").lower() == (b.speaker or "").lower():
-            neg_a = _NEG_TOKEN.sub("", a.masked)
-            neg_b = _NEG_TOKEN.sub("", b.masked)
-            if fuzz.token_sort_ratio(neg_a, neg_b) >= 85:
-                pos, neg = (a, b) if a.polarity > 0 else (b, a)
-                conflicts.append((
-                    "negation",
-                    "affirms" if a.polarity > 0 else "denies",
-                    "affirms" if b.polarity > 0 else "denies",
-                    f"A {'affirms' if a.polarity > 0 else 'denies'} what B "
-                    f"{'affirms' if b.polarity > 0 else 'denies'}: "
-                    f"\"{_short(pos.text)}\" vs \"{_short(neg.text)}\"",
-                ))
+    # (both claims unattributed, or attributed to the same speaker)
+    same_speaker = (a.speaker or "").lower() == (b.speaker or "").lower()
+    if a.polarity != b.polarity and frame and same_people and sim >= 0.8 and same_speaker:
+        neg_a = _NEG_TOKEN.sub("", a.masked)
+        neg_b = _NEG_TOKEN.sub("", b.masked)
+        if fuzz.token_sort_ratio(neg_a, neg_b) >= 85:
+            pos, neg = (a, b) if a.polarity > 0 else (b, a)
+            conflicts.append((
+                "negation",
+                "affirms" if a.polarity > 0 else "denies",
+                "affirms" if b.polarity > 0 else "denies",
+                f"A {'affirms' if a.polarity > 0 else 'denies'} what B "
+                f"{'affirms' if b.polarity > 0 else 'denies'}: "
+                f"\"{_short(pos.text)}\" vs \"{_short(neg.text)}\"",
+            ))
 
     # A different person in the same role, or a different place for the same event
     if frame and sim >= CONFLICT_SIMILARITY and not conflicts:
@@ -583,9 +644,7 @@ def _role_conflict(a: ClaimRecord, b: ClaimRecord) -> tuple[str, str, str, str] 
         if _same_words(sa.surface, sb.surface) or _name_overlap(sa.value, sb.value):
             continue  # "Vladimir Putin" vs "Putin": one name, not two people
         # Everyone else in the two claims must be the same.
-        rest_a = _entity_set(a) - {sa.entity_id or sa.value.lower()}
-        rest_b = _entity_set(b) - {sb.entity_id or sb.value.lower()}
-        if rest_a != rest_b:
+        if not _same_participants(a, b, [sa], [sb]):
             continue
         holder_a = {sa.entity_id or sa.value}
         holder_b = {sb.entity_id or sb.value}
@@ -600,8 +659,8 @@ def _role_conflict(a: ClaimRecord, b: ClaimRecord) -> tuple[str, str, str, str] 
 
 def _place_conflict(a: ClaimRecord, b: ClaimRecord) -> tuple[str, str, str, str] | None:
     """One event, two places: "talks were held in Geneva" vs "talks were held in Vienna"."""
-    pa = [s for s in _slots(a, "place") if _locative(a, s)]
-    pb = [s for s in _slots(b, "place") if _locative(b, s)]
+    pa = [s for s in a.slots if _is_place(a, s)]
+    pb = [s for s in b.slots if _is_place(b, s)]
     if len(pa) != 1 or len(pb) != 1:
         return None
     sa, sb = pa[0], pb[0]
@@ -609,12 +668,8 @@ def _place_conflict(a: ClaimRecord, b: ClaimRecord) -> tuple[str, str, str, str]
         return None
     if _name_overlap(sa.value, sb.value):
         return None
-    rest_a = _entity_set(a) - {sa.entity_id or sa.value.lower()}
-    rest_b = _entity_set(b) - {sb.entity_id or sb.value.lower()}
     # Other places in the claims (a country beside a city) are ignored; people and orgs must match.
-    people_a = {x for x in rest_a if x not in {s.entity_id or s.value.lower() for s in _slots(a, "place")}}
-    people_b = {x for x in rest_b if x not in {s.entity_id or s.value.lower() for s in _slots(b, "place")}}
-    if people_a != people_b:
+    if not _same_participants(a, b, [sa], [sb]):
         return None
     return ("place", sa.surface, sb.surface, f"A places it in {sa.surface}; B in {sb.surface}")
 
@@ -632,6 +687,21 @@ _LOCATIVE = re.compile(
     r"\b(?:in|at|near|outside|inside|from|to)\s+(?:the\s+)?(?:(?:city|town|village|port|capital|"
     r"province|region|state|county|district)\s+of\s+)?$"
 )
+
+
+_PLACE_NOUN_OF = re.compile(
+    r"\b(?:city|town|village|port|capital|province|region|state|county|district)\s+of\s+$"
+)
+
+
+def _is_place(c: ClaimRecord, slot: Slot) -> bool:
+    """A place named after a locative preposition ("in Geneva", "near the town of Ardesh")."""
+    if slot.kind == "place":
+        return _locative(c, slot)
+    if slot.kind == "other":
+        before = c.text[max(0, slot.start - c.start - 40): slot.start - c.start].lower()
+        return bool(_PLACE_NOUN_OF.search(before)) and _locative(c, slot)
+    return False
 
 
 def _locative(c: ClaimRecord, slot: Slot) -> bool:

@@ -4,9 +4,14 @@ Every mention becomes a closed interval ``[lo, hi]`` of calendar days plus the u
 writer used (its *granularity*), so that "October 7, 2023" equals "7 October 2023",
 "2008" contains "November 2008" and "March 2020" is disjoint from "March 2021".
 
-One pre-compiled regular expression finds all candidates in a single pass; a few cheap
-checks on the characters around a candidate then accept or reject it (a bare "2008" is a
-year only after a preposition such as "in" or "since", or inside a list or range of dates).
+One pre-compiled combined pattern finds the *heads* of all candidates in a single pass
+(digits, month and weekday names, holidays; a second literal-prefixed pass finds lowercase
+heads such as "yesterday" or "week"). A small anchored pattern per kind of head reads the
+whole expression, modifiers before it ("early", "this past") are read backwards with string
+methods, and cheap checks around it accept or reject it: a bare "2008" is a year only after
+a preposition such as "in" or "since", or inside a list or range of dates; "1998 silver
+Ford", "2,000 people", "the 1200 block", "May be" and "Sunday school" are not dates.
+No dateparser in the hot path.
 
 Conventions:
 
@@ -14,7 +19,11 @@ Conventions:
   resolved against the article's published date and marked ``relative=True``. News reports
   past events, so a bare weekday is the most recent such day on or before the published
   date, and a day or month without a year is the latest one that falls no later than seven
-  days after publication. Without a published date these mentions are skipped.
+  days after publication. After a scheduling word ("scheduled", "set for", "will",
+  "expected", "ahead of") or before "deadline", the coming occurrence is taken instead.
+  A weekday given with a day ("Sunday, Nov. 15") picks the year in which they agree.
+  Holidays ("Christmas Eve", "Thanksgiving", "Memorial Day 2015") are days (US calendar).
+  Without a published date these mentions are skipped.
 - Open ranges: "since March 2006" runs from 1 March 2006 to the published date (relative),
   or to ``datetime.date.max`` when the published date is unknown; "until 2010", "by 2010"
   and "before 2010" start at ``datetime.date.min``; "after 2010" ends at ``date.max``.
@@ -66,7 +75,20 @@ _MONTH_NUM = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
     "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
-_MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+_MONTH_NAMES = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 _WEEKDAY_NUM = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 _SEASON_FIRST_MONTH = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
 _SEASON_NAME = {3: "spring", 6: "summer", 9: "autumn", 12: "winter"}
@@ -84,6 +106,8 @@ _NUMBER_WORDS = {
 # modifier words before the head ("early", "last", "earlier this") are read backwards.
 
 _NB = r"(?<![A-Za-z0-9].)"  # after the first literal: it starts a word
+
+
 def _word_alternatives(words: str) -> str:
     """Alternatives that each start with a literal, so a search can skip ahead fast.
 
@@ -99,7 +123,9 @@ def _word_alternatives(words: str) -> str:
 
 # a digit starts a head only as a year (4 digits) or as a day or month before "/", "-", a
 # month name or an ordinal suffix; ages, times and counts are skipped here already
-_DIGIT_HEAD = r"(?:[0-9]{3}(?![0-9])|[0-9]?(?:st|nd|rd|th)?(?=/|\s*[-–]\s*[0-9]|\s+(?:of\s+)?[JFMASOND]))"
+_DIGIT_HEAD = (
+    r"(?:[0-9]{3}(?![0-9])|[0-9]?(?:st|nd|rd|th)?(?=/|\s*[-–]\s*[0-9]|\s+(?:of\s+)?[JFMASOND]))"
+)
 _HEAD_WORDS = {
     # first character -> the rest of each head word that starts with it
     **{d: [_DIGIT_HEAD] for d in "0123456789"},
@@ -127,14 +153,16 @@ _HEAD_WORDS = {
 # Every alternative starts with a literal character, which lets ``re`` skip ahead to the
 # next possible head; whether the head starts a word is checked afterwards, in Python.
 _HEAD_RE = re.compile(
-    "|".join(re.escape(first) + "(?:" + "|".join(rests) + ")" for first, rests in _HEAD_WORDS.items())
+    "|".join(
+        re.escape(first) + "(?:" + "|".join(rests) + ")" for first, rests in _HEAD_WORDS.items()
+    )
 )
 # Lowercase head words are found by a second scan that starts with a space (or at the
 # start of the text): one pattern holding both runs slower, since every space would then
 # try all the alternatives of the first.
-_LOWER_WORDS = (
-    r"(?:yesterday|year|today|tonight|week(?:end)?|winter|month|morning|night|ago|autumn"
-    r"|afternoon|evening|spring|summer|fall)\b"
+_LOWER_WORDS = (  # a trie: each space tries a few first letters, not every word
+    r"(?:y(?:esterday|ear)|to(?:day|night)|w(?:eek(?:end)?|inter)|m(?:onth|orning)|night"
+    r"|a(?:go|utumn|fternoon)|evening|s(?:pring|ummer)|fall)\b"
 )
 _LOWER_HEAD_RE = re.compile(" " + _LOWER_WORDS)  # a literal first char: the fastest scan
 _LOWER_AT_START_RE = re.compile(_LOWER_WORDS)
@@ -184,11 +212,9 @@ _MONTH_RE = re.compile(
     r"|November|December)\b(?!\s*[0-9]|['’]s\b))"
 )
 _WEEKDAY_RE = re.compile(
-    rf"(?P<wmdy>(?P<wd_a>{_WD}),?\s+{_mdy('wmdy_')})"
-    rf"|(?P<wdmy>(?P<wd_b>{_WD}),?\s+{_dmy('wdmy_')})"
-    rf"|(?P<wd>(?P<wd_n>{_WD})(?![A-Za-z])(?!\s+(?:[Ss]chool|[Ss]ervices?|Times|Mass|Telegraph"
-    r"|Mail|Express|Herald|Post|Night\b|Morning\b))"
-    r"(?:\s+(?P<wd_tod>morning|afternoon|evening|night)\b)?)"
+    rf"(?P<wd_n>{_WD})(?![A-Za-z])(?:,?\s+(?:(?P<wmdy>{_mdy('wmdy_')})|(?P<wdmy>{_dmy('wdmy_')}))"
+    r"|(?!\s+(?:[Ss]chool|[Ss]ervices?|Times|Mass|Telegraph|Mail|Express|Herald|Post|Night\b"
+    r"|Morning\b))(?:\s+(?:morning|afternoon|evening|night)\b)?)"
 )
 _HOLIDAY_RE = re.compile(
     r"(?P<h>Christmas\s+Eve|Christmas(?:\s+Day)?|New\s+Year['’]s\s+Eve|New\s+Year['’]s(?:\s+Day)?"
@@ -215,14 +241,6 @@ _SEASON_RE = re.compile(
 )
 
 
-_MOD_BEFORE = re.compile(
-    "(?P<mod>"
-    + _word_alternatives(
-        r"early|mid|late|end\s+of|start\s+of|beginning\s+of|middle\s+of|earlier\s+this"
-        r"|later\s+this|earlier\s+last|this\s+past|the\s+past|over\s+the|last|this|next|past"
-    )
-    + r")(?:\s*-\s*|\s+)$"
-)
 _AGO_BEFORE = re.compile(
     "(?P<n>"
     + "|".join(f"{d}(?<![A-Za-z0-9].)[0-9]?" for d in "123456789")
@@ -230,9 +248,7 @@ _AGO_BEFORE = re.compile(
     + _word_alternatives("an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve")
     + r")\s+(?P<u>day|week|month|year)s?\s+$"
 )
-_PART_MODS = frozenset(
-    ["early", "mid", "late", "end of", "start of", "beginning of", "middle of"]
-)
+_PART_MODS = frozenset(["early", "mid", "late", "end of", "start of", "beginning of", "middle of"])
 _WEEKDAY_MODS = frozenset(["early", "late", "last", "this", "this past", "next", "past"])
 _SEASON_MODS = frozenset(["last", "this", "this past", "next", "earlier this", "later this"])
 _UNIT_MODS = frozenset(
@@ -261,10 +277,12 @@ _LIST_GAP = re.compile(
 )
 _MERGE_GAP = re.compile(r"[ \t]*(?:and|to|through|thru|until|till|[-–—])[ \t]*$")
 _DASH_GAP = re.compile(r"[ \t]*[-–—][ \t]*$")
-_FUTURE_BEFORE = re.compile(
+_FUTURE_WORDS = re.compile(
     "(?:"
-    + _word_alternatives(r"scheduled|set\s+for|slated|will|due|expected|upcoming|plans?\s+to")
-    + r")\b[^.!?\n]{0,40}$"
+    + _word_alternatives(
+        r"scheduled|set\s+for|slated|will|due|expected|upcoming|plans?\s+to|ahead\s+of"
+    )
+    + r")\b"
 )
 _BETWEEN_BEFORE = re.compile(r"\b[Bb]etween\s+$")
 _FROM_BEFORE = re.compile(r"\b[Ff]rom\s+$")
@@ -290,9 +308,9 @@ def _add_months(year: int, month: int, delta: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
-def _part_of(lo: datetime.date, hi: datetime.date, unit: str, part: str) -> tuple[
-    datetime.date, datetime.date
-]:
+def _part_of(
+    lo: datetime.date, hi: datetime.date, unit: str, part: str
+) -> tuple[datetime.date, datetime.date]:
     """Cut the early/mid/late part out of a month, year or decade interval."""
     key = part.lower().split()[0]
     which = {"early": 0, "start": 0, "beginning": 0, "mid": 1, "middle": 1}.get(key, 2)
@@ -453,7 +471,6 @@ def _weekday_num(name: str | None) -> int | None:
 
 def _relative_weekday(published: datetime.date, target: int, mod: str) -> datetime.date:
     back = (published.weekday() - target) % 7
-    mod = " ".join(mod.lower().split())
     if mod == "last":
         return published - datetime.timedelta(days=back or 7)
     if mod == "next":
@@ -496,18 +513,41 @@ def _relative_unit(
     return lo, hi, gran, approx
 
 
+def _word_before(text: str, end: int, floor: int) -> int:
+    """Start of the word that ends at ``end``, or -1 if there is no whole word there."""
+    lo = max(floor, end - 12)
+    k = text.rfind(" ", lo, end)
+    start = k + 1 if k >= 0 else lo
+    if start >= end or (k < 0 and lo > 0 and text[lo - 1].isalpha()):
+        return -1
+    return start
+
+
 def _mod_before(text: str, pos: int, allowed: frozenset[str], floor: int) -> tuple[str, int]:
-    """The modifier words right before ``pos`` ("early", "this past"), if allowed."""
-    # every modifier ends in one of these letters: a cheap test before the regex
+    """The modifier words right before ``pos`` ("early", "this past"), if allowed.
+
+    Read backwards word by word with string methods: much cheaper than a regex search.
+    """
+    # every modifier ends in one of these letters and is followed by a space or a hyphen
     if pos < 3 or text[pos - 1] not in _SPACE_HYPHEN or text[pos - 2] not in "ydefst":
         return "", pos
-    m = _MOD_BEFORE.search(text, max(floor, pos - 16), pos)
-    if m is None:
+    end1 = pos - 1
+    s1 = _word_before(text, end1, floor)
+    if s1 < 0:
         return "", pos
-    mod = " ".join(m["mod"].lower().split())
-    if mod not in allowed:
-        return "", pos
-    return mod, m.start()
+    w1 = text[s1:end1].lower()
+    if w1 in _SECOND_MOD_WORDS and s1 >= 2 and text[s1 - 1] == " ":
+        s2 = _word_before(text, s1 - 1, floor)
+        if s2 >= 0:
+            pair = text[s2 : s1 - 1].lower() + " " + w1
+            if pair in allowed:
+                return pair, s2
+    if w1 in allowed:
+        return w1, s1
+    return "", pos
+
+
+_SECOND_MOD_WORDS = frozenset(["past", "this", "last", "of", "the"])
 
 
 def _scan(text: str, published: datetime.date | None) -> list[_Cand]:
@@ -551,7 +591,19 @@ _SPACE_HYPHEN = frozenset(" -\u00a0")
 
 def _future_before(text: str, start: int, floor: int) -> bool:
     """Whether a scheduling word ("scheduled", "will") precedes ``start`` in its sentence."""
-    return _FUTURE_BEFORE.search(text, max(floor, start - 60), start) is not None
+    lo = max(floor, start - 50)
+    cut = max(text.rfind(".", lo, start), text.rfind("\n", lo, start), text.rfind("?", lo, start))
+    if cut >= 0:
+        lo = cut + 1
+    window = text[lo:start]
+    # substring tests are far cheaper than a regex search; most windows have no hint
+    if not (
+        "ill" in window or "ched" in window or "set" in window or "lated" in window
+        or "due" in window or "xpect" in window or "coming" in window or "lan" in window
+        or "head" in window
+    ):  # fmt: skip
+        return False
+    return _FUTURE_WORDS.search(window) is not None
 
 
 _WEEKDAY_WORDS = frozenset(
@@ -714,8 +766,10 @@ def _holiday_cand(
     if m["hy"]:
         d = _holiday(key, int(m["hy"]))
         return _Cand(start, end, d, d, "day")
-    if key in _HOLIDAY_BARE and m["h"].lower() == m["h"].lower().split()[0] and not (
-        _HOLIDAY_PREP_BEFORE.search(text, max(floor, start - 12), start)
+    if (
+        key in _HOLIDAY_BARE
+        and m["h"].lower() == m["h"].lower().split()[0]
+        and not (_HOLIDAY_PREP_BEFORE.search(text, max(floor, start - 12), start))
     ):
         return None  # "Christmas tree", "Easter egg": only "on Christmas" is a date
     if published is None:
@@ -729,6 +783,8 @@ def _holiday_cand(
         if d > published + datetime.timedelta(days=7):
             d = _holiday(key, published.year - 1)
     return _Cand(start, end, d, d, "day", relative=True)
+
+
 _MONTH_MODS = _PART_MODS | {"last", "this", "next"}
 
 
@@ -738,12 +794,11 @@ def _weekday_cand(
     m = _WEEKDAY_RE.match(text, head)
     if m is None:
         return None
-    kind = m.lastgroup
     start, end = m.span()
-    if kind == "wmdy":
-        cand = _day_cand(m, "wmdy_", start, end, m["wd_a"])
-    elif kind == "wdmy":
-        cand = _day_cand(m, "wdmy_", start, end, m["wd_b"])
+    if m["wmdy"] is not None:
+        cand = _day_cand(m, "wmdy_", start, end, m["wd_n"])
+    elif m["wdmy"] is not None:
+        cand = _day_cand(m, "wdmy_", start, end, m["wd_n"])
     else:
         if published is None:
             return None
@@ -758,9 +813,7 @@ def _weekday_cand(
     return cand
 
 
-def _season_cand(
-    text: str, head: int, floor: int, published: datetime.date | None
-) -> _Cand | None:
+def _season_cand(text: str, head: int, floor: int, published: datetime.date | None) -> _Cand | None:
     m = _SEASON_RE.match(text, head)
     if m is not None:
         start, end = m.span()
@@ -785,9 +838,7 @@ def _season_cand(
 _TRIGGER_WORD_RE = re.compile(r"[A-Za-z]+")
 
 
-def _relative_season(
-    name: str, mod: str, start: int, end: int, published: datetime.date
-) -> _Cand:
+def _relative_season(name: str, mod: str, start: int, end: int, published: datetime.date) -> _Cand:
     year = published.year
     lo, hi = _season_interval(name, year)
     if mod in ("last", "this past"):
@@ -839,9 +890,7 @@ def _word_cand(
 _NIGHT_MODS = frozenset(["last", "this"])
 
 
-def _ago_cand(
-    n_text: str, unit: str, start: int, end: int, published: datetime.date
-) -> _Cand:
+def _ago_cand(n_text: str, unit: str, start: int, end: int, published: datetime.date) -> _Cand:
     n_text = n_text.lower()
     n = int(n_text) if n_text.isdigit() else _NUMBER_WORDS[n_text]
     if unit == "day":
@@ -881,7 +930,7 @@ def _finish_yearless(cands: list[_Cand], text: str, published: datetime.date | N
                 ok = _yearless_interval(c, year)
                 c.relative = False
             elif published is not None:
-                future = _future_before(text, c.start, 0)
+                future = _future_before(text, c.start, 0) or text.startswith(" deadline", c.end)
                 year_found = _resolve_year(c.month, c.day or 1, published, c.weekday, future)
                 ok = year_found is not None and _yearless_interval(c, year_found)
             if not ok:
@@ -904,7 +953,12 @@ def _merge_ranges(cands: list[_Cand], text: str, published: datetime.date | None
         a = cands[i]
         if i + 1 < len(cands):
             b = cands[i + 1]
-            if b.start - a.end < 16 and a.lo <= b.hi and (a.lo, a.hi) != (b.lo, b.hi) and _MERGE_GAP.fullmatch(text, a.end, b.start):
+            if (
+                b.start - a.end < 16
+                and a.lo <= b.hi
+                and (a.lo, a.hi) != (b.lo, b.hi)
+                and _MERGE_GAP.fullmatch(text, a.end, b.start)
+            ):
                 window = text[max(0, a.start - 10) : a.start]
                 gap = text[a.end : b.start]
                 opener = _BETWEEN_BEFORE.search(window) if "and" in gap else None
@@ -919,7 +973,12 @@ def _merge_ranges(cands: list[_Cand], text: str, published: datetime.date | None
                     )  # fmt: skip
                     i += 2
                     continue
-        out.append(_open_range(a, text, published))
+        start = a.start
+        # "since", "until", "till", "by", "before", "after", "through", "up to", "the" all
+        # end in one of these letters: a cheap test before the regex
+        if start > 2 and text[start - 1] == " " and text[start - 2] in "elyrhoe":
+            a = _open_range(a, text, published)
+        out.append(a)
         i += 1
     return out
 
@@ -928,10 +987,6 @@ def _open_range(c: _Cand, text: str, published: datetime.date | None) -> _Cand:
     if c.gran == "range" and (c.lo == _MIN or c.hi == _MAX):
         return c
     start = c.start
-    # "since", "until", "till", "by", "before", "after", "through", "up to", "the" all end
-    # in one of these letters: a cheap test before the regex
-    if start < 3 or text[start - 1] != " " or text[start - 2] not in "elyrhoe":
-        return c
     opener = _OPEN_BEFORE.search(text, max(0, start - 12), start)
     if opener is None:
         return c
@@ -976,8 +1031,9 @@ def find_dates(text: str, published: datetime.date | None = None) -> list[DateMe
         cands = _finish_yearless(cands, text, published)
     cands = _merge_ranges(cands, text, published)
     return [
-        DateMention(c.start, c.end, text[c.start : c.end], c.lo, c.hi, c.gran, c.relative,
-                    c.approximate)  # fmt: skip
+        DateMention(
+            c.start, c.end, text[c.start : c.end], c.lo, c.hi, c.gran, c.relative, c.approximate
+        )  # fmt: skip
         for c in cands
     ]
 
@@ -1023,9 +1079,12 @@ def _iso_interval(lo: datetime.date, hi: datetime.date, granularity: str) -> str
     if granularity == "week" and lo.weekday() == 0 and hi == lo + datetime.timedelta(days=6):
         year, week, _ = lo.isocalendar()
         return f"{year:04d}-W{week:02d}"
-    if granularity == "decade" and lo == datetime.date(lo.year, 1, 1) and hi == datetime.date(
-        lo.year + 9, 12, 31
-    ) and lo.year % 10 == 0:
+    if (
+        granularity == "decade"
+        and lo == datetime.date(lo.year, 1, 1)
+        and hi == datetime.date(lo.year + 9, 12, 31)
+        and lo.year % 10 == 0
+    ):
         return f"{lo.year}s"
     if granularity == "season" and lo.day == 1 and lo.month in _SEASON_NAME:
         year = hi.year
@@ -1062,9 +1121,14 @@ def format_interval(lo: datetime.date, hi: datetime.date, granularity: str) -> s
         return _human_point(lo, "day")
     if granularity == "week" and lo.weekday() == 0 and hi == lo + datetime.timedelta(days=6):
         return f"week of {_human_point(lo, 'day')}"
-    if granularity == "decade" and lo.year % 10 == 0 and (lo, hi) == (
-        datetime.date(lo.year, 1, 1),
-        datetime.date(lo.year + 9, 12, 31),
+    if (
+        granularity == "decade"
+        and lo.year % 10 == 0
+        and (lo, hi)
+        == (
+            datetime.date(lo.year, 1, 1),
+            datetime.date(lo.year + 9, 12, 31),
+        )
     ):
         return f"the {lo.year}s"
     if granularity == "season" and lo.day == 1 and lo.month in _SEASON_NAME:

@@ -903,13 +903,16 @@ def _analyse_chunk(chunk: str) -> tuple[_Piece, ...]:
     if " " not in chunk:
         return _analyse_word(chunk)
     words = chunk.split(" ")
-    if chunk.replace(" ", "").isalpha() and not any(
-        w in _SKIP or w in _CONNECTORS or w.lower() in _TITLE_WORDS or w.lower() in _DEMONYMS
-        for w in words
+    # Plain capitalised words ("Marcus Cole Holt"): no title, connector or cut.
+    if (
+        chunk.replace(" ", "").isalpha()
+        and not any(
+            w in _SKIP or w in _CONNECTORS or w.lower() in _TITLE_WORDS or w.lower() in _DEMONYMS
+            for w in words
+        )
+        and not all(w.isupper() for w in words)
     ):
-        # Plain capitalised words ("Marcus Cole Holt"): no title, connector or cut.
-        if not all(w.isupper() for w in words):
-            return ((0, len(chunk), chunk, _classify(words, None), None, False),)
+        return ((0, len(chunk), chunk, _classify(words, None), None, False),)
     segments: list[list[tuple[str, int]]] = []
     cur: list[tuple[str, int]] = []
     raw_toks = chunk.split(" ")

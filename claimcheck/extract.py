@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from .dates import DateMention, find_dates, iso_value
@@ -29,25 +30,6 @@ _SAY_VERBS = (
     "declares|recommended|recalled|wrote|writes|alleged|alleges|acknowledged|admitted|estimated|"
     "believes|believed|testified|maintained|maintains|contended|asserted|indicated|revealed|"
     "disclosed|pointed out|commented|observed|reiterated|underlined|highlighted|tweeted|posted"
-)
-_NEG_WORDS = re.compile(
-    r"\b(?:not|n[’']t|never|no|none|neither|nor|nobody|nothing|nowhere|"
-    r"denied|denies|deny|denying|refused|refuses|refuse|declined|declines|decline|"
-    r"failed to|fails to|cannot|can[’']t)\b",
-    re.IGNORECASE,
-)
-# "no" as a determiner only counts as negation of the clause's main statement in a few
-# frames; "no longer" and "no one" stay negations.
-_HEDGE = re.compile(
-    r"\b(?:may|might|could|would|reportedly|allegedly|apparently|possibly|probably|likely|"
-    r"unlikely|suspected|presumably|expected to|believed to|thought to|appears? to|seems? to|"
-    r"is said to|are said to|according to|unconfirmed|rumou?red|if)\b",
-    re.IGNORECASE,
-)
-_FUTURE = re.compile(
-    r"\b(?:will|shall|is going to|are going to|plans? to|planning to|intends? to|"
-    r"scheduled|expected to|to be held|next (?:week|month|year))\b",
-    re.IGNORECASE,
 )
 _AUX = {
     "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does",
@@ -67,7 +49,7 @@ _COMMON_VERBS = {
     "opened", "fired", "wounded", "injured", "charged", "accused", "urged", "urges",
     "raised", "discussed", "focused", "described", "ignored", "wished", "expressed",
     "congratulated", "participated", "diverted", "diverts", "benefited", "benefitted",
-    "influences", "led", "run", "runs", "ran", "stand", "stands", "stood", "lives", "lived",
+    "influences", "run", "runs", "ran", "stand", "stands", "stood", "lives", "lived",
 }
 # Irregular past forms and frequent present forms of news verbs (regular "-ed" forms are
 # recognised by their ending).
@@ -155,50 +137,144 @@ class _Piece:
     kind: str = "main"  # main | relative | apposition
 
 
-def _tokens(text: str) -> list[str]:
-    # "May" and "March" with a capital are months far more often than verbs in news text.
-    return [m.group(0).lower() for m in _WORD.finditer(text) if m.group(0) not in _MONTH_CAPS]
+_VERBS = frozenset(_AUX | _COMMON_VERBS)
+_SAY_WORDS = frozenset(w for w in _SAY_VERBS.replace(" out", "").split("|"))
+_NEG_SINGLE = frozenset(
+    "not never no none neither nobody nothing nowhere denied denies deny denying refused "
+    "refuses refuse declined declines decline cannot".split()
+)
+_NOT_NEG_AFTER = {
+    "not": frozenset("far only just least until".split()),
+    "no": frozenset(["doubt"]),
+    "nothing": frozenset(["but"]),
+}
+_HEDGE_SINGLE = frozenset(
+    "may might could would reportedly allegedly apparently possibly probably likely unlikely "
+    "suspected presumably unconfirmed rumored rumoured if".split()
+)
+_HEDGE_PAIRS = frozenset(
+    [("expected", "to"), ("believed", "to"), ("thought", "to"), ("appears", "to"),
+     ("appear", "to"), ("seems", "to"), ("seem", "to"), ("according", "to"), ("said", "to")]
+)
+_FUTURE_SINGLE = frozenset(["will", "shall", "scheduled"])
+_FUTURE_PAIRS = frozenset(
+    [("going", "to"), ("plans", "to"), ("plan", "to"), ("planning", "to"), ("intends", "to"),
+     ("intend", "to"), ("expected", "to"), ("next", "week"), ("next", "month"), ("next", "year"),
+     ("be", "held")]
+)
 
 
-def _verb_regex() -> re.Pattern[str]:
-    words = sorted(_AUX | _COMMON_VERBS, key=len, reverse=True)
-    return re.compile(
-        r"\b(?:" + "|".join(re.escape(w) for w in words) + r"|[a-z]{3,}ed|[a-z]+n[’']t)\b",
-        re.IGNORECASE,
-    )
+class _Tokens:
+    """The word tokens of one sentence, with offsets and a verb flag, computed once."""
 
+    __slots__ = ("starts", "ends", "words", "verb")
 
-_VERB = _verb_regex()
-_RELATIVE_WORD = re.compile(r"\b(?:who|which|that|whom|whose|if|when)\b", re.IGNORECASE)
-_SAY_ANY = re.compile(rf"\b(?:{_SAY_VERBS})\b|\baccording to\b", re.IGNORECASE)
+    def __init__(self, text: str) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.words: list[str] = []
+        self.verb: list[bool] = []
+        for m in _WORD.finditer(text):
+            raw = m.group(0)
+            low = raw.lower()
+            self.starts.append(m.start())
+            self.ends.append(m.end())
+            self.words.append(low)
+            # "May" and "March" with a capital are months far more often than verbs.
+            self.verb.append(
+                raw not in _MONTH_CAPS
+                and (low in _VERBS or (len(low) > 4 and low.endswith("ed"))
+                     or low.endswith("n't") or low.endswith("n’t"))
+            )
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Token index range of the tokens that start inside ``[start, end)``."""
+        return bisect_left(self.starts, start), bisect_left(self.starts, end)
+
+    def has_verb(self, start: int, end: int) -> bool:
+        i, j = self.span(start, end)
+        return any(self.verb[i:j])
+
+    def first_words(self, start: int, end: int, n: int) -> list[str]:
+        i, j = self.span(start, end)
+        return self.words[i:min(j, i + n)]
+
+    def starts_with_verb(self, start: int, end: int) -> bool:
+        i, j = self.span(start, end)
+        if i >= j:
+            return False
+        if self.words[i] in ("also", "then", "later", "still", "not", "never") and i + 1 < j:
+            i += 1
+        return self.verb[i]
+
+    def starts_clause(self, start: int, end: int) -> bool:
+        i, j = self.span(start, end)
+        if j - i < 2:
+            return False
+        if self.words[i] in _SUBJECT_PRONOUNS:
+            return True
+        # a determiner or name followed within four words by a verb
+        return any(self.verb[i + 1:min(j, i + 5)])
+
+    def subject_before_verb(self, text: str, start: int, end: int) -> str | None:
+        """The words before the first verb: the subject a following elided clause shares."""
+        i, j = self.span(start, end)
+        for k in range(i + 1, j):
+            if self.verb[k]:
+                subject = text[start:self.starts[k]].strip(" ,")
+                return subject if 0 < len(subject) <= 120 else None
+        return None
+
+    def polarity(self, start: int, end: int) -> int:
+        """-1 when the words negate their statement an odd number of times."""
+        i, j = self.span(start, end)
+        words = self.words
+        count = 0
+        for k in range(i, j):
+            w = words[k]
+            neg = w in _NEG_SINGLE or w.endswith("n't") or w.endswith("n’t")
+            if not neg and w in ("failed", "fails") and k + 1 < j and words[k + 1] == "to":
+                neg = True
+            if neg and k + 1 < j and words[k + 1] in _NOT_NEG_AFTER.get(w, ()):
+                neg = False  # "not far from", "not only", "no doubt"
+            if neg and w == "not" and k + 2 < j and words[k + 1] == "long" and words[k + 2] == "after":
+                neg = False
+            count += neg
+        # "neither ... nor" counts once; double negation cancels.
+        return -1 if count % 2 == 1 else 1
+
+    def modality(self, text: str, start: int, end: int) -> str | None:
+        """The first hedge ("may", "reportedly", "expected to") of the words, if any."""
+        i, j = self.span(start, end)
+        words = self.words
+        for k in range(i, j):
+            w = words[k]
+            if w in _HEDGE_SINGLE and text[self.starts[k]:self.ends[k]] != "May":
+                return w
+            if k + 1 < j and (w, words[k + 1]) in _HEDGE_PAIRS:
+                return f"{w} {words[k + 1]}"
+        return None
+
+    def is_future(self, start: int, end: int) -> bool:
+        i, j = self.span(start, end)
+        words = self.words
+        for k in range(i, j):
+            if words[k] in _FUTURE_SINGLE:
+                return True
+            if k + 1 < j and (words[k], words[k + 1]) in _FUTURE_PAIRS:
+                return True
+        return False
+
+    def has_say_frame(self) -> bool:
+        words = self.words
+        for k, w in enumerate(words):
+            if w in _SAY_WORDS or (w == "according" and k + 1 < len(words) and words[k + 1] == "to"):
+                return True
+        return False
 
 
 def _has_verb(text: str) -> bool:
-    for m in _VERB.finditer(text):
-        if m.group(0) not in _MONTH_CAPS:
-            return True
-    return False
-
-
-def _starts_with_verb(text: str) -> bool:
-    toks = _tokens(text)
-    if not toks:
-        return False
-    first = toks[0]
-    if first in ("also", "then", "later", "still", "not", "never") and len(toks) > 1:
-        first = toks[1]
-    return first in _AUX or first in _COMMON_VERBS or (len(first) > 4 and first.endswith("ed"))
-
-
-def _subject_of(text: str) -> str | None:
-    """The words before the first verb: the subject a following elided clause shares."""
-    words = list(_WORD.finditer(text))
-    for i, m in enumerate(words):
-        tok = m.group(0).lower()
-        if i > 0 and (tok in _AUX or tok in _COMMON_VERBS or (len(tok) > 4 and tok.endswith("ed"))):
-            subject = text[: m.start()].strip(" ,")
-            return subject if 0 < len(subject) <= 120 else None
-    return None
+    return any(_Tokens(text).verb)
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -206,13 +282,15 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and text[end - 1] in " \t\n,;:–—-\"“”'‘’.!?)":
         end -= 1
-    # keep a closing quote or bracket that closes something inside the span
     return start, end
 
 
-def _attribution(text: str) -> tuple[int, int, str | None]:
+_RELATIVE_WORD = re.compile(r"\b(?:who|which|that|whom|whose|if|when)\b", re.IGNORECASE)
+
+
+def _attribution(text: str, toks: _Tokens) -> tuple[int, int, str | None]:
     """Return the content span and the speaker of a reported-speech sentence."""
-    if not _SAY_ANY.search(text):
+    if not toks.has_say_frame():
         return 0, len(text), None
     for rx in (_ACCORDING_PREFIX, _ACCORDING_SUFFIX, _ATTR_PREFIX, _ATTR_SUFFIX, _ATTR_SUFFIX_INV,
                _ATTR_PREFIX_BARE):
@@ -221,61 +299,42 @@ def _attribution(text: str) -> tuple[int, int, str | None]:
             continue
         speaker = m.group("speaker").strip()
         content_start, content_end = m.start("content"), m.end("content")
-        if len(speaker.split()) > 14 or not _has_verb(text[content_start:content_end]):
+        if len(speaker.split()) > 14 or not toks.has_verb(content_start, content_end):
             continue
         # A speaker should look like one: a name, a title, or an institution.
         if rx in (_ATTR_PREFIX, _ATTR_PREFIX_BARE) and (
-            _has_verb(speaker) or len(speaker.split()) > 10 or _RELATIVE_WORD.search(speaker)
+            toks.has_verb(m.start("speaker"), m.end("speaker"))
+            or len(speaker.split()) > 10 or _RELATIVE_WORD.search(speaker)
         ):
             continue
         return content_start, content_end, speaker
     return 0, len(text), None
 
 
-def _split_clauses(text: str, start: int, end: int) -> list[_Piece]:
+def _split_clauses(text: str, toks: _Tokens, start: int, end: int) -> list[_Piece]:
     pieces: list[_Piece] = []
     cursor = start
     left_subject: str | None = None
-    segment = text[start:end]
-    for m in _SPLIT_POINTS.finditer(segment):
-        a, b = start + m.start(), start + m.end()
-        left = text[cursor:a]
-        right = text[b:end]
-        if not _has_verb(left) or not _has_verb(right):
+    for m in _SPLIT_POINTS.finditer(text, start, end):
+        a, b = m.start(), m.end()
+        if not toks.has_verb(cursor, a) or not toks.has_verb(b, end):
             continue
         # " and " splits only a clause, not a list of nouns: the right side must start
         # a clause (verb for an elided subject, or a pronoun/determiner/name + verb).
         token = m.group(0).strip(" ,").lower()
-        if token == "and" or token == "although" or token == "though":
-            if not (_starts_with_verb(right) or _starts_clause(right)):
-                continue
-        piece = _Piece(cursor, a)
-        if left_subject is not None:
-            piece.subject = left_subject
-        pieces.append(piece)
-        if _starts_with_verb(right):
-            left_subject = _subject_of(left) or left_subject
+        right_verb = toks.starts_with_verb(b, end)
+        if token in ("and", "although", "though") and not (
+            right_verb or toks.starts_clause(b, end)
+        ):
+            continue
+        pieces.append(_Piece(cursor, a, subject=left_subject))
+        if right_verb:
+            left_subject = toks.subject_before_verb(text, cursor, a) or left_subject
         else:
             left_subject = None
         cursor = b
-    last = _Piece(cursor, end)
-    if left_subject is not None:
-        last.subject = left_subject
-    pieces.append(last)
+    pieces.append(_Piece(cursor, end, subject=left_subject))
     return pieces
-
-
-def _starts_clause(text: str) -> bool:
-    toks = _tokens(text[:80])
-    if len(toks) < 2:
-        return False
-    if toks[0] in _SUBJECT_PRONOUNS:
-        return True
-    # determiner/name followed within four words by a verb
-    window = toks[:6]
-    return any(
-        t in _AUX or t in _COMMON_VERBS or (len(t) > 4 and t.endswith("ed")) for t in window[1:5]
-    )
 
 
 def extract_claims(
@@ -292,10 +351,9 @@ def extract_claims(
     dates = find_dates(text, ctx.published)
     quantities = find_quantities(text)
 
-    c_start, c_end, speaker = _attribution(text)
-    pieces: list[_Piece] = []
-    for piece in _split_clauses(text, c_start, c_end):
-        pieces.append(piece)
+    toks = _Tokens(text)
+    c_start, c_end, speaker = _attribution(text, toks)
+    pieces = _split_clauses(text, toks, c_start, c_end)
     # Relative clauses and appositions that carry their own fact become claims too.
     for m in _REL_CLAUSE.finditer(text):
         pieces.append(_Piece(m.start("head"), m.end("rel"), kind="relative"))
@@ -306,17 +364,18 @@ def extract_claims(
     seen: set[tuple[int, int]] = set()
     for piece in pieces:
         s, e = _strip_span(text, piece.start, piece.end)
-        if e - s < 12 or (s, e) in seen or len(_tokens(text[s:e])) < 3:
+        i, j = toks.span(s, e)
+        if e - s < 12 or (s, e) in seen or j - i < 3:
             continue
         seen.add((s, e))
         words = text[s:e]
-        normalized = _normalize(text, s, e, piece, pieces, ctx)
+        normalized = _normalize(text, toks, s, e, piece, pieces, ctx)
         claim_speaker = piece.speaker or (speaker if piece.kind == "main" else None)
         if claim_speaker is not None:
             claim_speaker = _resolve_pronoun(claim_speaker, ctx)
-        polarity = _polarity(words)
-        modality = _modality(words)
-        tense = "future" if _FUTURE.search(words) else None
+        polarity = toks.polarity(s, e)
+        modality = toks.modality(text, s, e)
+        tense = "future" if toks.is_future(s, e) else None
         claim = Claim(
             sentence_index=sentence_index,
             index=len(claims),
@@ -342,14 +401,6 @@ def extract_claims(
     return claims
 
 
-def _modality(words: str) -> str | None:
-    """The first hedge word of a claim; "May" with a capital is the month."""
-    for m in _HEDGE.finditer(words):
-        if m.group(0) != "May":
-            return m.group(0).lower()
-    return None
-
-
 def _starts_with_pronoun(words: str) -> bool:
     first = words.split(maxsplit=1)[0].lower() if words.strip() else ""
     return first in ("he", "she")
@@ -362,7 +413,8 @@ def _resolve_pronoun(speaker: str, ctx: ArticleContext) -> str:
 
 
 def _normalize(
-    text: str, s: int, e: int, piece: _Piece, pieces: list[_Piece], ctx: ArticleContext
+    text: str, toks: _Tokens, s: int, e: int, piece: _Piece, pieces: list[_Piece],
+    ctx: ArticleContext,
 ) -> str:
     words = text[s:e]
     if piece.kind == "main":
@@ -377,29 +429,12 @@ def _normalize(
         words = re.sub(r",\s+(?:who|which)\s+", " ", words, count=1)
     elif piece.kind == "apposition":
         words = re.sub(r",\s+", " is ", words, count=1)
-    if piece.subject and _starts_with_verb(words):
+    if piece.subject and toks.starts_with_verb(s, e):
         words = f"{piece.subject} {words}"
     first = words.split(maxsplit=1)
     if first and first[0].lower() in ("he", "she") and ctx.last_person:
         words = ctx.last_person + words[len(first[0]):]
     return re.sub(r"\s+", " ", words).strip()
-
-
-# Phrases with a negative word that do not negate the statement ("not far from", "not only").
-_NOT_NEGATION = re.compile(
-    r"\b(?:not\s+(?:far|only|just|least|long\s+after|until)|no\s+doubt|nothing\s+but)\b",
-    re.IGNORECASE,
-)
-
-
-def _polarity(words: str) -> int:
-    words = _NOT_NEGATION.sub(" ", words)
-    negations = [m for m in _NEG_WORDS.finditer(words)]
-    if not negations:
-        return 1
-    # "neither ... nor" counts once; double negation ("not ... without") cancels.
-    count = sum(1 for m in negations if m.group(0).lower() != "nor")
-    return -1 if count % 2 == 1 else 1
 
 
 def _mentions_in(

@@ -29,7 +29,6 @@ from .extract import ArticleContext, extract_claims
 from .models import Claim, RawArticle, Sentence, Span
 from .readers import SkippedRecord, expand_paths, read_source
 from .segment import segment_text
-from .views import refresh_views
 from .store import (
     finish_run,
     known_hashes,
@@ -39,6 +38,7 @@ from .store import (
     transaction,
     write_rows,
 )
+from .views import refresh_views
 
 ProgressCallback = Callable[[int, int | None, str], None]
 """Called as ``progress(done_files, total_files, current_source)``."""

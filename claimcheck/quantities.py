@@ -58,7 +58,13 @@ more than once / more than twice                       kind "times", [N+1, inf] 
 several times                                          kind "times", [3, 9]        yes
 repeatedly / many / multiple / numerous / countless    kind "times", [2, inf]      yes
 times
+"a man was killed", "an 8-year-old girl was shot"      [1, 1], qualifier "a"       yes
+(a/an + person noun + casualty predicate only)
 =====================================================  ==========================  ===========
+
+The indefinite singular is weak evidence ("a man was killed" does not say no one else
+was); callers that must avoid false conflicts can read ``qualifier == "a"`` as [1, inf].
+It is the only mention that may contain another one (the age in "an 8-year-old girl").
 
 Kinds: ``count`` (default), ``percent`` ("15%", "15 percent", "per cent"; ``noun`` is
 "percentage point" for points), ``money`` (currency symbol or word; ``noun`` is the ISO code),
@@ -87,6 +93,7 @@ from __future__ import annotations
 
 import functools
 import math
+import operator
 import re
 from dataclasses import dataclass
 
@@ -662,32 +669,57 @@ def _noun_phrase(text: str, pos: int, plural_expected: bool, lowercase_only: boo
     :param plural_expected: the number is greater than one
     :param lowercase_only: reject a capitalised head (names after "19-year-old")
     """
-    m = _NP_WINDOW.match(text, pos)
-    if m is None:
-        return _NounPhrase(pos, None, None)
-    tokens = m.group().split()
-    lows = [t.lower() for t in tokens]
+    tokens: list[str] = []
+    lows: list[str] = []
+    ends: list[int] = []
+    p = pos
     n = 0  # tokens taken
-    for i, lw in enumerate(lows):
+    i = 0
+    while True:
+        if i >= len(tokens):
+            m = _WORD_AFTER.match(text, p)
+            if m is None:
+                break
+            tok = m.group("w")
+            tokens.append(tok)
+            lows.append(tok.lower())
+            ends.append(m.end())
+            p = m.end()
+        lw = lows[i]
         if lw[-1] in "'’" or lw.endswith(("'s", "’s")):
             break
         if i == 0 and lw in _LEADING_MODIFIERS:
-            n = 1
+            n = i = 1
             continue
         if lw in _STOP or lw in _UNIT_WORDS or lw in _TENS_WORDS:
             break
         if _is_participle(lw) or _is_adverb(lw):
             # kept only as an adjective right before another noun ("three armed men")
-            if n > 1 or (n == 1 and lows[0] not in _LEADING_MODIFIERS) or i + 1 >= len(tokens):
+            if n > 1 or (n == 1 and lows[0] not in _LEADING_MODIFIERS):
                 break
+            m = _WORD_AFTER.match(text, p)
+            if m is None:
+                break
+            tok = m.group("w")
+            tokens.append(tok)
+            lows.append(tok.lower())
+            ends.append(m.end())
+            p = m.end()
             ln = lows[i + 1]
             if ln in _STOP or _is_participle(ln) or _is_adverb(ln) or ln in _UNIT_WORDS:
                 break
-        n = i + 1
+        i += 1
+        n = i
         if n >= 4:
             break
     if n == 0:
         return _NounPhrase(pos, None, None)
+    if plural_expected and n > 1 and not _is_plural(lows[n - 1]):
+        # "Eleven companies bid", "700 homes lost power": end at the last plural noun
+        while n > 1 and not _is_plural(lows[n - 1]):
+            n -= 1
+    elif not plural_expected and n > 1 and _is_plural(lows[n - 1]) and lows[n - 1] not in _INVARIANT_PLURAL:
+        n -= 1  # "one question asks": the verb is not the noun
     head = tokens[n - 1]
     lhead = lows[n - 1]
     if (
@@ -697,9 +729,7 @@ def _noun_phrase(text: str, pos: int, plural_expected: bool, lowercase_only: boo
         or (lowercase_only and not head.islower())
     ):
         return _NounPhrase(pos, None, None)
-    end = pos
-    for tok in tokens[:n]:
-        end = text.find(tok, end) + len(tok)
+    end = ends[n - 1]
     mods = lows[: n - 1]
     noun = lemmatize(lhead)
     if (
@@ -739,7 +769,7 @@ def find_quantities(text: str) -> list[QuantityMention]:
     cands.extend((m.start("w") - 1, m.group("w")) for m in _WORD_SCAN.finditer(padded))
     if not cands:
         return []
-    cands.sort(key=_first)
+    cands.sort(key=_FIRST)
     ctx = _Ctx(text, low)
     out: list[QuantityMention] = []
     last_end = 0
@@ -802,16 +832,15 @@ def _indefinite(ctx: _Ctx, start: int) -> QuantityMention | None:
     return _mk(text, q_start, q_end, 1, 1, True, "count", noun, " ".join(mods) or None, "a")
 
 
-def _first(c: tuple[int, str | None]) -> int:
-    return c[0]
+_FIRST = operator.itemgetter(0)
 
 
 def _left(ctx: _Ctx, start: int) -> tuple[str, int, str]:
     """Look left of ``start``: (qualifier class or "", where the qualifier starts, previous word)."""
     lo = max(0, start - 40)
     window = ctx.text[lo:start]
-    ws = window.split()
-    if lo > 0 and ws and not window[0].isspace():
+    ws = window.rsplit(None, 3)
+    if lo > 0 and len(ws) < 4 and ws and not window[0].isspace():
         del ws[0]  # the first word may be cut
     if not ws:
         return "", start, ""
@@ -871,7 +900,10 @@ def _word_candidate(ctx: _Ctx, start: int, word: str) -> QuantityMention | int |
     wm = _WORDNUM.match(low, start)
     if wm is None:
         return None
-    parsed = _parse_words(wm.group())
+    span = wm.group()
+    if span == word and word in _UNIT_WORDS:  # the common case: a single word such as "three"
+        return _number(ctx, start, end, float(_UNIT_WORDS[word]), False, None, "")
+    parsed = _parse_words(span)
     if parsed is None:
         return None
     value, used = parsed
@@ -927,6 +959,8 @@ def _vague(ctx: _Ctx, start: int, end: int, word: str) -> QuantityMention | None
     noun = np.noun
     if noun in _DURATION_UNITS:
         kind = "duration"
+    elif noun is not None and _MEASURE_UNITS.get(noun + "s", _MEASURE_UNITS.get(noun)):
+        kind, noun = "measure", _MEASURE_UNITS.get(noun + "s", _MEASURE_UNITS.get(noun))
     elif noun in _CURRENCY_WORD:
         kind, noun = "money", _CURRENCY_WORD[noun]
     return _mk(text, qstart, stop, lo, hi, approx, kind, noun, np.modifier, canon_q)
@@ -990,7 +1024,7 @@ def _number(
             return None
         if prev[:1].isupper() and prev[-1:].isalnum() and lprev not in _CAP_OK and not _event_after(text, end):
             return None
-        if is_digits and _STREET_AFTER.match(low, end) and prev[:1] != "$":
+        if is_digits and text[end + 1 : end + 2].isupper() and _STREET_AFTER.match(low, end):
             return None  # "100 Main Street"
 
     lo = hi = value
@@ -1086,7 +1120,10 @@ def _number(
             else:
                 np = _noun_phrase(text, part.end(), True)
         else:
-            np = _noun_phrase(text, end, hi > 1)
+            if word and (word in _STOP or word in _UNIT_WORDS or word in _TENS_WORDS):
+                np = None  # "12 were killed", "two and a half": no noun, skip the phrase reader
+            else:
+                np = _noun_phrase(text, end, hi > 1)
         if np is not None and np.noun is not None:
             noun, modifier, suffix_end = np.noun, np.modifier, np.end
         if value == 1 and not canon and qualifier == "" and not is_digits:
@@ -1208,9 +1245,10 @@ def _is_name_age(text: str, start: int, end: int, plain_int: str, value: float, 
     """True for "Andrei Kozlov, 27, from ..." and "Smith (34)"."""
     if canon or qualifier or not plain_int or value >= 120 or value < 1:
         return False
-    if _NAME_COMMA_BEFORE.search(text, max(0, start - 40), start):
+    before = text[max(0, start - 2) : start]
+    if before.endswith((", ", ",")) and _NAME_COMMA_BEFORE.search(text, max(0, start - 40), start):
         return _NAME_AGE_AFTER.match(text, end) is not None
-    if _PAREN_AGE.search(text, max(0, start - 40), start):
+    if before.endswith("(") and _PAREN_AGE.search(text, max(0, start - 40), start):
         return text[end : end + 1] == ")"
     return False
 

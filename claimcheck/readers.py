@@ -127,6 +127,18 @@ def _looks_utf16(data: bytes) -> bool:
 
 
 def _detect_and_decode(data: bytes, source: str) -> str:
+    # Most non-UTF-8 news text is Windows-1252 / Latin-1: accept that reading when it gives
+    # mostly ASCII letters with a few accented ones (a Cyrillic or Greek file read this way
+    # gives mostly accented gibberish and falls through to detection).
+    try:
+        western = data.decode("cp1252")
+    except UnicodeDecodeError:
+        western = ""
+    if western:
+        letters = [ch for ch in western if ch.isalpha()]
+        accented = sum(1 for ch in letters if ord(ch) > 127)
+        if letters and accented / len(letters) <= 0.25:
+            return western
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()

@@ -104,11 +104,11 @@ class RichReport:
             table.add_column("claims", overflow="fold")
             for g in result.groups:
                 texts = Text()
-                for k, c in enumerate(g.claims):
+                for k, member in enumerate(g.claims):
                     if k:
                         texts.append("\n")
-                    texts.append(f"• {_who(result, c)}: ", style="dim")
-                    texts.append(c.text)
+                    texts.append(f"• {_who(result, member)}: ", style="dim")
+                    texts.append(member.text)
                 style = {"conflict": "red", "refine": "yellow"}.get(g.verdict, "green")
                 table.add_row(Text(g.verdict, style=style),
                               Text(str(len({c.article_id for c in g.claims}))), texts)

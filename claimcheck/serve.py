@@ -14,6 +14,7 @@ import asyncio
 import errno
 import json
 import socket
+import sqlite3
 import threading
 import webbrowser
 from collections.abc import Mapping
@@ -22,7 +23,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from .errors import ClaimcheckError, NoDatabase
+from .errors import ClaimcheckError, DatabaseError, NoDatabase
 from .store import open_db
 from .views import VIEWS, refresh_views
 
@@ -55,11 +56,25 @@ ID_COLUMNS: dict[str, str] = {
     "b_article_id": "articles",
 }
 
+#: Foreign-key columns of claimcheck's tables: column -> table. Datasette links them on
+#: table pages but shows plain ids on row pages; the hook links them there.
+FK_COLUMNS: dict[str, str] = {
+    "article_id": "articles",
+    "sentence_id": "sentences",
+    "claim_id": "claims",
+    "claim_a": "claims",
+    "claim_b": "claims",
+    "representative_claim_id": "claims",
+    "group_id": "claim_groups",
+    "entity_id": "entities",
+}
+
 #: Text columns shown as a link to another row of the same result: column -> (id column, table).
 LABEL_LINKS: dict[str, tuple[str, str]] = {
     "a_title": ("a_article_id", "articles"),
     "b_title": ("b_article_id", "articles"),
     "title": ("article_id", "articles"),
+    "claim": ("claim_id", "claims"),
     "a_claim": ("a_claim_id", "claims"),
     "b_claim": ("b_claim_id", "claims"),
     "representative_claim": ("group_id", "claim_groups"),
@@ -98,10 +113,11 @@ def load_metadata(db_name: str = METADATA_DB_NAME) -> dict[str, Any]:
 def render_link(
     row: Any, value: Any, column: str, table: str | None, database: str, datasette: Any
 ) -> Any:
-    """Render one cell of a claimcheck view or canned query as a link, or return None.
+    """Datasette ``render_cell`` hook: a link for cells that name another row, else None.
 
-    Only views named in :data:`claimcheck.views.VIEWS` and canned queries (``table`` None)
-    are touched; tables keep Datasette's own foreign-key links.
+    In views named in :data:`claimcheck.views.VIEWS` and in canned queries (``table``
+    None), id columns and some text columns link to their rows. In tables, foreign-key
+    columns whose value Datasette did not expand (row pages) link to the row they name.
 
     :param row: the result row (indexable by column name)
     :param value: the cell value
@@ -111,12 +127,15 @@ def render_link(
     :param datasette: the Datasette instance
     :returns: a ``markupsafe.Markup`` link, or None to let Datasette render the cell
     """
-    if table is not None and table not in VIEWS:
-        return None
     if not isinstance(value, str) or not value:
         return None
-    from markupsafe import Markup, escape
+    from markupsafe import Markup
 
+    if table is not None and table not in VIEWS:
+        if column not in FK_COLUMNS:
+            return None
+        href = _row_url(datasette, database, FK_COLUMNS[column], value)
+        return Markup('<a href="{}">{}</a>').format(href, value)
     if column in ID_COLUMNS:
         href = _row_url(datasette, database, ID_COLUMNS[column], value)
         return Markup('<a href="{}">{}</a>').format(href, value)
@@ -132,7 +151,7 @@ def render_link(
         from urllib.parse import urlencode
 
         href = datasette.urls.table(database, "conflict_details") + "?" + urlencode({"kind": value})
-        return Markup('<a href="{}">{}</a>').format(href, escape(value))
+        return Markup('<a href="{}">{}</a>').format(href, value)
     return None
 
 
@@ -237,6 +256,12 @@ def serve(
     db = open_db(path, create=False)
     try:
         refresh_views(db)
+    except sqlite3.Error as exc:
+        # A read-only file can still be browsed when an earlier run created the views.
+        if START_PAGE not in db.view_names():
+            raise DatabaseError(
+                f"{path}: cannot add claimcheck's views ({exc}); check that the file is writable"
+            ) from None
     finally:
         db.close()
     check_port(host, port)

@@ -54,6 +54,17 @@ def open_db(path: str | Path, *, create: bool = True) -> sqlite_utils.Database:
         conn = sqlite3.connect(str(path), timeout=10)
         db = sqlite_utils.Database(conn)
         db.execute("PRAGMA foreign_keys = ON")
+        if schema_version(db) == 0 and db.table_names() and "articles" not in db.table_names():
+            conn.close()
+            raise DatabaseError(
+                f"{path}: is an SQLite file of another program, not a claimcheck database; "
+                "choose another --db"
+            )
+        # One transaction per article keeps every finished article on a crash; WAL with
+        # synchronous=NORMAL makes those commits cheap (no fsync per article) while the
+        # file stays consistent after an application crash or Ctrl-C.
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA synchronous = NORMAL")
         migrate(db)
     except sqlite3.DatabaseError as exc:
         raise _db_error(path, exc) from None
@@ -93,7 +104,7 @@ def migrate(db: sqlite_utils.Database) -> int:
 
 
 def _m0_base(db: sqlite_utils.Database) -> None:
-    db["runs"].create(
+    db.table("runs").create(
         {
             "id": int,
             "command": str,
@@ -107,7 +118,7 @@ def _m0_base(db: sqlite_utils.Database) -> None:
         pk="id",
         if_not_exists=True,
     )
-    db["articles"].create(
+    db.table("articles").create(
         {
             "id": str,
             "source": str,
@@ -126,7 +137,7 @@ def _m0_base(db: sqlite_utils.Database) -> None:
         foreign_keys=[("run_id", "runs", "id")],
         if_not_exists=True,
     )
-    db["sentences"].create(
+    db.table("sentences").create(
         {
             "id": str,
             "article_id": str,
@@ -141,7 +152,7 @@ def _m0_base(db: sqlite_utils.Database) -> None:
         foreign_keys=[("article_id", "articles", "id")],
         if_not_exists=True,
     )
-    db["claims"].create(
+    db.table("claims").create(
         {
             "id": str,
             "article_id": str,
@@ -159,12 +170,12 @@ def _m0_base(db: sqlite_utils.Database) -> None:
         foreign_keys=[("article_id", "articles", "id"), ("sentence_id", "sentences", "id")],
         if_not_exists=True,
     )
-    db["entities"].create(
+    db.table("entities").create(
         {"id": str, "name": str, "kind": str, "aliases": str, "mention_count": int},
         pk="id",
         if_not_exists=True,
     )
-    db["mentions"].create(
+    db.table("mentions").create(
         {
             "id": str,
             "claim_id": str,
@@ -190,7 +201,7 @@ def _m0_base(db: sqlite_utils.Database) -> None:
 
 
 def _m1_groups(db: sqlite_utils.Database) -> None:
-    db["claim_groups"].create(
+    db.table("claim_groups").create(
         {
             "id": str,
             "verdict": str,
@@ -205,7 +216,7 @@ def _m1_groups(db: sqlite_utils.Database) -> None:
         foreign_keys=[("representative_claim_id", "claims", "id"), ("run_id", "runs", "id")],
         if_not_exists=True,
     )
-    db["group_claims"].create(
+    db.table("group_claims").create(
         {"group_id": str, "claim_id": str, "article_id": str, "score": float},
         pk=("group_id", "claim_id"),
         foreign_keys=[
@@ -215,7 +226,7 @@ def _m1_groups(db: sqlite_utils.Database) -> None:
         ],
         if_not_exists=True,
     )
-    db["conflicts"].create(
+    db.table("conflicts").create(
         {
             "id": str,
             "group_id": str,
@@ -240,8 +251,8 @@ def _m1_groups(db: sqlite_utils.Database) -> None:
 
 def _m2_indexes(db: sqlite_utils.Database) -> None:
     # Version 2 adds the claim tense column and the indexes that diff and Datasette need.
-    if "tense" not in db["claims"].columns_dict:
-        db["claims"].add_column("tense", str)
+    if "tense" not in db.table("claims").columns_dict:
+        db.table("claims").add_column("tense", str)
     for table, cols in [
         ("articles", ["content_hash"]),
         ("sentences", ["article_id"]),
@@ -253,7 +264,7 @@ def _m2_indexes(db: sqlite_utils.Database) -> None:
         ("group_claims", ["claim_id"]),
         ("conflicts", ["group_id"]),
     ]:
-        db[table].create_index(cols, if_not_exists=True)
+        db.table(table).create_index(cols, if_not_exists=True)
 
 
 _MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_m0_base, _m1_groups, _m2_indexes]

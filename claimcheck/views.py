@@ -32,9 +32,6 @@ FTS_INDEXES: tuple[FtsSpec, ...] = (
     FtsSpec("sentences", ("text",)),
 )
 
-#: Outlet name shown for articles that carry none.
-NO_OUTLET = "(no outlet)"
-
 _CONFLICT_DETAILS = """
 CREATE VIEW conflict_details AS
 SELECT
@@ -95,7 +92,6 @@ LEFT JOIN claims rc ON rc.id = g.representative_claim_id
 _CLAIMS_WITH_ARTICLES = """
 CREATE VIEW claims_with_articles AS
 SELECT
-  c.id AS claim_id,
   c.text AS claim,
   a.outlet AS outlet,
   a.published AS published,
@@ -107,6 +103,7 @@ SELECT
   c.tense AS tense,
   (SELECT gc.group_id FROM group_claims gc WHERE gc.claim_id = c.id LIMIT 1) AS group_id,
   c.normalized AS normalized,
+  c.id AS claim_id,
   c.article_id AS article_id,
   c.sentence_id AS sentence_id,
   c.rowid AS claim_rowid

@@ -23,6 +23,7 @@ from claimcheck.serve import (
     check_port,
     load_metadata,
     make_datasette,
+    render_link,
     serve,
     start_url,
 )
@@ -453,6 +454,29 @@ def test_view_ids_link_back_to_rows(hand_ds: Any) -> None:
     assert 'href="/claimcheck/articles/art1">Quake strikes coastal city</a>' in html
     html = _html(ds, "/claimcheck/conflicts_by_kind")
     assert 'href="/claimcheck/conflict_details?kind=number"' in html
+    # Row pages: foreign keys link to their rows (ids with dots are tilde-encoded).
+    html = _html(ds, "/claimcheck/mentions/art1-c0000~2E0~2Em0")
+    assert '<a href="/claimcheck/claims/art1-c0000~2E0">art1-c0000.0</a>' in html
+    assert '<a href="/claimcheck/entities/e_alder">e_alder</a>' in html
+    assert _get(ds, "/claimcheck/claims/art1-c0000~2E0").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("column", "table", "row"),
+    [
+        ("a_title", "conflict_details", {"a_article_id": '"><script>alert(1)</script>'}),
+        ("a_claim_id", "conflict_details", {}),
+        ("kind", None, {"conflicts": 1}),
+        ("article_id", "claims", {}),
+    ],
+)
+def test_link_hook_escapes_values_and_ids(
+    hand_ds: Any, column: str, table: str | None, row: dict[str, Any]
+) -> None:
+    html = str(render_link(row, f"{SCRIPT}{IMG}", column, table, "claimcheck", hand_ds))
+    assert html.startswith("<a href=")
+    _assert_escaped(html)
+    assert "&lt;script&gt;" in html
 
 
 def _assert_escaped(html: str) -> None:

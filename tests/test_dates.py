@@ -8,6 +8,8 @@ import pathlib
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimcheck.dates import DateMention, find_dates, format_interval, iso_value, relation
 
@@ -116,6 +118,10 @@ GOLDEN: list[Any] = [  # (text, expected) tuples and pytest.param(...) for known
     ("The boat capsized last night near the island.", [("last night", "2024-03-13", "day")]),
     ("The hearing is scheduled for Friday at 9 a.m.", [("Friday", "2024-03-15", "day")]),
     ("A verdict is expected March 20, lawyers said.", [("March 20", "2024-03-20", "day")]),
+    ("Ministers face a March 31 deadline on the budget.",
+     [("March 31", "2024-03-31", "day")]),
+    ("Parties are campaigning ahead of November elections.",
+     [("November", "2024-11", "month")]),
     ("Shoppers crowded malls on Christmas Eve.", [("Christmas Eve", "2023-12-24", "day")]),
     ("Four people were shot on Thanksgiving Day in Louisville.",
      [("Thanksgiving Day", "2023-11-23", "day")]),
@@ -200,6 +206,32 @@ def test_mention_fields() -> None:
     (m,) = find_dates("Officers responded early Sunday morning.", D(2015, 5, 4))
     assert m == DateMention(19, 39, "early Sunday morning", D(2015, 5, 3), D(2015, 5, 3),
                             "day", True, False)  # fmt: skip
+
+
+_WORDS = ["May", "March", "Feb.", "5", "29,", "2019", "2024", "in", "on", "Sunday", "last",
+          "week", "-", "and", "between", "from", "to", "since", "until", "early", "mid-",
+          "1990s", "'90s", "12/31/2020", "2015-2016", "ago", "two", "days", "summer", "of",
+          "Christmas", "scheduled", "the", ",", "yesterday", "Jan.", "31"]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(_WORDS), max_size=14).map(" ".join),
+    st.none() | st.dates(min_value=D(1990, 1, 1), max_value=D(2030, 12, 31)),
+)
+def test_invariants_on_generated_text(text: str, published: datetime.date | None) -> None:
+    found = find_dates(text, published)
+    previous_end = 0
+    for m in found:
+        assert text[m.start : m.end] == m.surface
+        assert m.start >= previous_end  # mentions do not overlap and come in text order
+        previous_end = m.end
+        assert m.lo <= m.hi
+        assert relation(m, m) == "equal"
+        assert iso_value(m)
+        assert format_interval(m.lo, m.hi, m.granularity)
+        if published is None:
+            assert not m.relative
 
 
 # --- without a published date --------------------------------------------------------

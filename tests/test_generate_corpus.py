@@ -45,6 +45,7 @@ _DATE_RE = re.compile(
     rf"|in (?:{_MONTH}) \d{{4}})"
 )
 _NUM_RE = re.compile(r"(?<![\w.])(\d[\d,]*(?:\.\d+)?)(?:\s*(Bn|bn|Mn|m)\b)?")
+_VAGUE_RE = re.compile(r"\b(?:dozens|hundreds|thousands) of\b", re.IGNORECASE)
 _NEG_RE = re.compile(r"\b(?:not|no|No|did not|has not)\b")
 
 
@@ -72,8 +73,7 @@ def _numbers(sentence: str) -> list[float]:
     protected = (
         sentence.replace("a dozen", "12").replace(" billion", " Bn").replace(" million", " Mn")
     )
-    for vague in ("dozens of", "hundreds of", "thousands of"):
-        protected = protected.replace(vague, "many")
+    protected = _VAGUE_RE.sub("many", protected)
     text = alpha2digit(protected, "en", threshold=0)
     out: list[float] = []
     for m in _NUM_RE.finditer(text):
@@ -343,7 +343,7 @@ def test_non_conflicting_number_statements_agree(
                 if (sid, fact, aid) in changed:
                     continue
                 for x in _numbers(sent):
-                    assert 0.5 * v <= x <= 1.05 * v, (sent, v)
+                    assert 0.5 * v <= x <= v + max(2.0, 0.05 * v), (sent, v)
                     checked += 1
     assert checked > 200
 

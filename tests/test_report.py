@@ -9,7 +9,14 @@ import json
 from rich.console import Console
 
 from claimcheck.compare import ClaimRecord, Conflict, DiffResult, Group
-from claimcheck.report import RichReport, render_csv, render_html, render_json, render_markdown, summary_line
+from claimcheck.report import (
+    RichReport,
+    render_csv,
+    render_html,
+    render_json,
+    render_markdown,
+    summary_line,
+)
 
 EVIL = 'The <script>alert(1)</script> council [bold]met[/bold] in <img src=x onerror=alert(1)> Geneva.'
 
