@@ -12,6 +12,7 @@ claim to the normalisers in :mod:`claimcheck.dates`, :mod:`claimcheck.quantities
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
@@ -65,7 +66,13 @@ _COMMON_VERBS |= set(
     sets wins loses faces remains seems appears becomes stays plans wants needs calls plays
     pays looks uses helps works moves lives dies kills opens closes faces fears hopes rises
     falls grows begins ends expects includes involves requires allows adds rejects approves
-    denies admits accuses charges urges warns demands threatens signs returns reaches""".split()
+    denies admits accuses charges urges warns demands threatens signs returns reaches
+    heard seen done gone given taken written known shown grown drawn thrown flown fallen risen
+    driven ridden eaten beaten chosen frozen spoken stolen broken woken forgotten gotten hidden
+    bitten shaken mistaken sworn torn worn born borne slain sprung swum drunk sunk shrunk stung
+    hear see do go give take write show grow draw throw fly fall rise drive ride eat beat choose
+    speak steal break forget get hide shake swear tear wear bear slay spring swim drink sink
+    die kill shoot arrest charge accuse find face fear hope plan want need""".split()
 )
 _SUBJECT_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 _CLAUSE_STARTERS = _SUBJECT_PRONOUNS | {"the", "a", "an", "this", "that", "these", "those", "his",
@@ -73,35 +80,6 @@ _CLAUSE_STARTERS = _SUBJECT_PRONOUNS | {"the", "a", "an", "this", "that", "these
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\d,.]*")
 _MONTH_CAPS = frozenset({"May", "March"})
-
-# Attribution frames. Offsets are computed against the sentence text.
-_SAY_RE = rf"(?:{_SAY_VERBS})"
-_ATTR_PREFIX = re.compile(
-    rf"^(?P<speaker>[^,;:\"“”]{{2,120}}?)\s+{_SAY_RE}"
-    rf"(?:\s+(?:on|in|last|this|earlier|late|early)\s+[^,;\"“”]{{1,40}}?)?"
-    rf"(?:\s+(?:\w+\s+){{0,2}}?(?:that|:|,))\s*(?P<content>.+)$",
-    re.IGNORECASE,
-)
-_ATTR_PREFIX_BARE = re.compile(
-    rf"^(?P<speaker>[^,;:\"“”]{{2,100}}?)\s+{_SAY_RE}"
-    rf"(?:\s+(?:(?:on|last|early|late)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week))?"
-    rf"\s+(?P<content>(?:the|a|an|he|she|they|it|there|police|[A-Z0-9])[^\"“”]*)$",
-)
-_ATTR_SUFFIX = re.compile(
-    rf"^(?P<content>.+?)[,”\"]+\s+(?P<speaker>[^,;\"“”]{{2,100}}?)\s+{_SAY_RE}"
-    rf"(?:\s+[^,;\"“”]{{0,60}})?[.!]?[\"”]?$",
-    re.IGNORECASE,
-)
-_ATTR_SUFFIX_INV = re.compile(
-    rf"^(?P<content>.+?)[,”\"]+\s+{_SAY_RE}\s+(?P<speaker>[^,;\"“”]{{2,100}}?)[.!]?$",
-    re.IGNORECASE,
-)
-_ACCORDING_PREFIX = re.compile(
-    r"^according to (?P<speaker>[^,]{2,120}),\s*(?P<content>.+)$", re.IGNORECASE
-)
-_ACCORDING_SUFFIX = re.compile(
-    r"^(?P<content>.+?),?\s+according to (?P<speaker>[^,;]{2,120}?)[.!]?$", re.IGNORECASE
-)
 
 # Where coordinated clauses may be split. The right side must read as a clause.
 _SPLIT_POINTS = re.compile(
@@ -138,6 +116,7 @@ class _Piece:
 
 
 _VERBS = frozenset(_AUX | _COMMON_VERBS)
+_NT = frozenset(["n't", "n’t"])
 _SAY_WORDS = frozenset(w for w in _SAY_VERBS.replace(" out", "").split("|"))
 _NEG_SINGLE = frozenset(
     "not never no none neither nobody nothing nowhere denied denies deny denying refused "
@@ -167,25 +146,20 @@ _FUTURE_PAIRS = frozenset(
 class _Tokens:
     """The word tokens of one sentence, with offsets and a verb flag, computed once."""
 
-    __slots__ = ("starts", "ends", "words", "verb")
+    __slots__ = ("starts", "ends", "words", "verb", "neg")
 
     def __init__(self, text: str) -> None:
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        self.words: list[str] = []
-        self.verb: list[bool] = []
-        for m in _WORD.finditer(text):
-            raw = m.group(0)
-            low = raw.lower()
-            self.starts.append(m.start())
-            self.ends.append(m.end())
-            self.words.append(low)
-            # "May" and "March" with a capital are months far more often than verbs.
-            self.verb.append(
-                raw not in _MONTH_CAPS
-                and (low in _VERBS or (len(low) > 4 and low.endswith("ed"))
-                     or low.endswith("n't") or low.endswith("n’t"))
-            )
+        matches = list(_WORD.finditer(text))
+        raws = [m.group(0) for m in matches]
+        self.starts: list[int] = [m.start() for m in matches]
+        self.ends: list[int] = [m.end() for m in matches]
+        self.words: list[str] = [r.lower() for r in raws]
+        # "May" and "March" with a capital are months far more often than verbs.
+        self.verb: list[bool] = [
+            (w in _VERBS or (w[-2:] == "ed" and len(w) > 4) or w[-3:] in _NT) and r not in _MONTH_CAPS
+            for w, r in zip(self.words, raws, strict=True)
+        ]
+        self.neg: list[bool] = [w in _NEG_SINGLE or w[-3:] in _NT for w in self.words]
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Token index range of the tokens that start inside ``[start, end)``."""
@@ -232,7 +206,9 @@ class _Tokens:
         count = 0
         for k in range(i, j):
             w = words[k]
-            neg = w in _NEG_SINGLE or w.endswith("n't") or w.endswith("n’t")
+            neg = self.neg[k]
+            if not neg and w not in ("failed", "fails"):
+                continue
             if not neg and w in ("failed", "fails") and k + 1 < j and words[k + 1] == "to":
                 neg = True
             if neg and k + 1 < j and words[k + 1] in _NOT_NEG_AFTER.get(w, ()):
@@ -288,27 +264,94 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
 _RELATIVE_WORD = re.compile(r"\b(?:who|which|that|whom|whose|if|when)\b", re.IGNORECASE)
 
 
+_TIME_WORDS = frozenset(
+    """on in last this earlier late early yesterday today tonight monday tuesday wednesday
+    thursday friday saturday sunday morning afternoon evening night week month jan feb mar apr
+    jun jul aug sep sept oct nov dec january february march april may june july august september
+    october november december""".split()
+)
+_TELL_WORDS = frozenset(["told", "tells", "tell"])
+
+
 def _attribution(text: str, toks: _Tokens) -> tuple[int, int, str | None]:
-    """Return the content span and the speaker of a reported-speech sentence."""
-    if not toks.has_say_frame():
-        return 0, len(text), None
-    for rx in (_ACCORDING_PREFIX, _ACCORDING_SUFFIX, _ATTR_PREFIX, _ATTR_SUFFIX, _ATTR_SUFFIX_INV,
-               _ATTR_PREFIX_BARE):
-        m = rx.match(text)
-        if not m:
+    """The content span and the speaker of a reported-speech sentence.
+
+    Frames: "According to X, Y" / "Y, according to X"; "X said (on Monday) (that) Y";
+    "Y, X said" / "“Y,” X said" / "Y, said X". Only the first reporting verb is read.
+    """
+    words, starts, ends = toks.words, toks.starts, toks.ends
+    n = len(words)
+    whole = (0, len(text), None)
+    for k in range(n - 1):
+        if words[k] == "according" and words[k + 1] == "to":
+            if k == 0:
+                comma = text.find(",", ends[k + 1])
+                if comma != -1 and comma - ends[k + 1] <= 120 and toks.has_verb(comma, len(text)):
+                    return comma + 1, len(text), text[ends[k + 1]:comma].strip()
+            else:
+                cut = starts[k]
+                speaker = text[ends[k + 1]:].strip(" .!?\"”")
+                if len(speaker.split()) <= 14 and toks.has_verb(0, cut):
+                    return 0, cut, speaker
+            return whole
+    for k, word in enumerate(words):
+        if word not in _SAY_WORDS:
             continue
-        speaker = m.group("speaker").strip()
-        content_start, content_end = m.start("content"), m.end("content")
-        if len(speaker.split()) > 14 or not toks.has_verb(content_start, content_end):
-            continue
-        # A speaker should look like one: a name, a title, or an institution.
-        if rx in (_ATTR_PREFIX, _ATTR_PREFIX_BARE) and (
-            toks.has_verb(m.start("speaker"), m.end("speaker"))
-            or len(speaker.split()) > 10 or _RELATIVE_WORD.search(speaker)
-        ):
-            continue
-        return content_start, content_end, speaker
-    return 0, len(text), None
+        say_start, say_end = starts[k], ends[k]
+        # Suffix frames: "Y, X said." / "Y, said X." with the reporting verb near the end.
+        if n - k - 1 <= 8:
+            cut = _last_break(text, say_start)
+            if cut > 0 and toks.has_verb(0, cut):
+                speaker = text[cut:say_start].strip(" ,\"”’'")
+                if not speaker:
+                    speaker = text[say_end:].strip(" .!?,\"”’'")
+                    speaker = re.sub(r"\s+(?:on|in|last|this)\b.*$", "", speaker)
+                elif toks.has_verb(cut, say_start):
+                    speaker = ""
+                if speaker and len(speaker.split()) <= 8:
+                    return 0, _content_end(text, cut), speaker
+        # Prefix frame: "X said (on Monday) (that) Y".
+        if 0 < k <= 12 and not toks.has_verb(0, say_start):
+            speaker = text[:say_start].strip(" ,")
+            if _RELATIVE_WORD.search(speaker) or not speaker:
+                return whole
+            j = k + 1
+            # skip a time expression after the verb: "said on Nov. 9 that", "said Monday"
+            while j < n and j - k <= 5 and (
+                words[j] in _TIME_WORDS
+                or (words[j][:1].isdigit() and j > k + 1 and words[j - 1] in _TIME_WORDS)
+            ):
+                j += 1
+            # "said in a statement that Y", "told reporters that Y": content starts after a
+            # "that" close behind the verb, with no verb between them.
+            that = next((t for t in range(k + 1, min(n, k + 8)) if words[t] == "that"), None)
+            if that is not None and not any(toks.verb[k + 1:that]):
+                j = that + 1
+            elif word in _TELL_WORDS:
+                return whole  # "X told reporters Y": the object cannot be told apart from Y
+            if j >= n:
+                return whole
+            content_start = starts[j]
+            if toks.has_verb(content_start, len(text)):
+                return content_start, len(text), speaker
+        return whole
+    return whole
+
+
+def _last_break(text: str, before: int) -> int:
+    """Offset of the last comma or closing quote before ``before`` (0 when none)."""
+    best = -1
+    for ch in (",", "”", "\""):
+        best = max(best, text.rfind(ch, 0, before))
+    return best if best > 0 else 0
+
+
+def _content_end(text: str, cut: int) -> int:
+    """Where the content ends before a suffix frame: drop the comma and closing quote."""
+    end = cut
+    while end > 0 and text[end - 1] in " ,\"”’'":
+        end -= 1
+    return end
 
 
 def _split_clauses(text: str, toks: _Tokens, start: int, end: int) -> list[_Piece]:
@@ -355,10 +398,12 @@ def extract_claims(
     c_start, c_end, speaker = _attribution(text, toks)
     pieces = _split_clauses(text, toks, c_start, c_end)
     # Relative clauses and appositions that carry their own fact become claims too.
-    for m in _REL_CLAUSE.finditer(text):
-        pieces.append(_Piece(m.start("head"), m.end("rel"), kind="relative"))
-    for m in _APPOSITION.finditer(text):
-        pieces.append(_Piece(m.start("head"), m.end("app"), kind="apposition"))
+    if ", who " in text or ", which " in text:
+        for m in _REL_CLAUSE.finditer(text):
+            pieces.append(_Piece(m.start("head"), m.end("rel"), kind="relative"))
+    if text.count(",") >= 2:
+        for m in _APPOSITION.finditer(text):
+            pieces.append(_Piece(m.start("head"), m.end("app"), kind="apposition"))
 
     claims: list[Claim] = []
     seen: set[tuple[int, int]] = set()
@@ -462,9 +507,14 @@ def _mentions_in(
     for q in quantities:
         if s <= q.start and q.end <= e:
             unit = q.kind if q.noun is None else f"{q.kind}:{q.noun}"
+            hi = q.hi
+            if q.qualifier == "a":
+                # "a man was killed" says at least one; it does not say no one else was.
+                hi = math.inf
             out.append(
-                Mention("quantity", base + q.start, base + q.end, q.surface, value_key(q),
-                        lo=q.lo, hi=q.hi, unit=unit)
+                Mention("quantity", base + q.start, base + q.end, q.surface,
+                        value_key(q) if hi == q.hi else f"{q.lo:g}..inf", lo=q.lo, hi=hi,
+                        unit=unit)
             )
     out.sort(key=lambda m: (m.start, m.end, m.kind))
     return out
