@@ -635,8 +635,9 @@ def _is_acronym(tok: str) -> bool:
 
 def _classify(tokens: Sequence[str], title: str | None) -> str:
     """Guess the kind of a cleaned name from its tokens and its title."""
-    low = tuple(t.lower() for t in tokens)
-    joined = " ".join(low)
+    # Tokens hold no spaces, so lowercasing the joined string equals lowercasing each.
+    joined = " ".join(tokens).lower()
+    low = joined.split(" ")
     last = tokens[-1]
     if joined in _PLACES:
         return "place"
@@ -653,7 +654,7 @@ def _classify(tokens: Sequence[str], title: str | None) -> str:
         return "person"  # "John Park", "Emily Post"
     if last in _ORG_HEADS or last.rstrip(".") in _ORG_HEADS or last.rsplit("-", 1)[-1] in _ORG_HEADS:
         return "org"
-    if any(t in _ORG_HEADS for t in tokens[:-1]) and ("of" in low or "for" in low):
+    if ("of" in low or "for" in low) and any(t in _ORG_HEADS for t in tokens[:-1]):
         return "org"
     if len(tokens) > 1 and (last in _PLACE_HEADS or (tokens[0] in _PLACE_FIRST and not first_name)):
         return "place"
@@ -903,27 +904,47 @@ def _analyse_chunk(chunk: str) -> tuple[_Piece, ...]:
     if " " not in chunk:
         return _analyse_word(chunk)
     words = chunk.split(" ")
+    last = words[-1]
+    if not last.isalpha():
+        # Only the last word carries punctuation ("Jada Brown.", "Miranda Doerr's"): its
+        # cleaned form gives the same tokens (a cut after the last word changes nothing),
+        # so the chunk analyses exactly like the chunk with that word cleaned.
+        tok = _clean_token(last)[0]
+        if tok.isalpha():
+            return _analyse_chunk(chunk[: len(chunk) - len(last)] + tok)
     # Plain capitalised words ("Marcus Cole Holt"): no title, connector or cut.
-    if (
-        chunk.replace(" ", "").isalpha()
-        and not any(
-            w in _SKIP or w in _CONNECTORS or w.lower() in _TITLE_WORDS or w.lower() in _DEMONYMS
-            for w in words
-        )
-        and not all(w.isupper() for w in words)
-    ):
-        return ((0, len(chunk), chunk, _classify(words, None), None, False),)
+    if chunk.replace(" ", "").isalpha():
+        plain = True
+        all_upper = True
+        for w in words:
+            if w in _PLAIN_BLOCK_EXACT or w.lower() in _PLAIN_BLOCK_LOWER:
+                plain = False
+                break
+            if all_upper and not w.isupper():
+                all_upper = False
+        if plain and not all_upper:
+            return ((0, len(chunk), chunk, _classify(words, None), None, False),)
+    return _analyse_tokens(chunk, words)
+
+
+def _analyse_tokens(chunk: str, raw_toks: list[str]) -> tuple[_Piece, ...]:
+    """General path of :func:`_analyse_chunk`: cut the chunk into segments and name them."""
     segments: list[list[tuple[str, int]]] = []
     cur: list[tuple[str, int]] = []
-    raw_toks = chunk.split(" ")
     n = len(raw_toks)
     off = 0
     for idx, raw in enumerate(raw_toks):
         pos = off
         off += len(raw) + 1
         tok, ends = _clean_token(raw) if not raw.isalpha() else (raw, False)
-        if ends and idx < n - 1 and raw[-2:] in ("'s", "’s") and raw_toks[idx + 1] in _ORG_HEADS:
-            tok, ends = raw, False  # "Sheriff's Office", "Children's Hospital"
+        if (
+            ends
+            and idx < n - 1
+            and raw[-2:] in ("'s", "’s")
+            and _clean_token(raw_toks[idx + 1])[0] in _ORG_HEADS
+        ):
+            # "Sheriff's Office", "Children's Hospital" (also before a sentence period)
+            tok, ends = raw, False
         if not tok or (("'" in tok or "’" in tok) and _CONTRACTION_RE.search(tok)):
             segments.append(cur)
             cur = []
@@ -952,6 +973,10 @@ def _analyse_chunk(chunk: str) -> tuple[_Piece, ...]:
         else:
             _pieces_of_segment(seg, out)
     return tuple(out)
+
+
+_PLAIN_BLOCK_EXACT = _SKIP | _CONNECTORS
+_PLAIN_BLOCK_LOWER = _TITLE_WORDS | frozenset(_DEMONYMS)
 
 
 def _lookback_words(text: str, start: int) -> list[str]:

@@ -25,12 +25,12 @@ from .quantities import QuantityMention, find_quantities, value_key
 # --- lexicons -----------------------------------------------------------------------------
 
 _SAY_VERBS = (
-    "said|says|say|stated|states|told|tells|added|adds|noted|notes|reported|reports|claimed|claims|"
+    "said|says|say|stated|told|tells|added|adds|noted|reported|claimed|"
     "announced|announces|confirmed|confirms|stressed|stresses|emphasized|emphasised|emphasizes|"
     "suggested|suggests|argued|argues|insisted|insists|warned|warns|explained|explains|declared|"
     "declares|recommended|recalled|wrote|writes|alleged|alleges|acknowledged|admitted|estimated|"
-    "believes|believed|testified|maintained|maintains|contended|asserted|indicated|revealed|"
-    "disclosed|pointed out|commented|observed|reiterated|underlined|highlighted|tweeted|posted"
+    "believe|believes|believed|testified|maintained|maintains|contended|asserted|indicated|revealed|"
+    "disclosed|pointed out|commented|observed|reiterated|underlined|highlighted|tweeted"
 )
 _AUX = {
     "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does",
@@ -72,7 +72,7 @@ _COMMON_VERBS |= set(
     bitten shaken mistaken sworn torn worn born borne slain sprung swum drunk sunk shrunk stung
     hear see do go give take write show grow draw throw fly fall rise drive ride eat beat choose
     speak steal break forget get hide shake swear tear wear bear slay spring swim drink sink
-    die kill shoot arrest charge accuse find face fear hope plan want need""".split()
+    die kill shoot arrest charge accuse find face fear hope plan want need burst bid""".split()
 )
 _SUBJECT_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 _CLAUSE_STARTERS = _SUBJECT_PRONOUNS | {"the", "a", "an", "this", "that", "these", "those", "his",
@@ -87,11 +87,9 @@ _SPLIT_POINTS = re.compile(
     r"\s+(?:and|although|though)\s+(?=(?:also\s+|then\s+|later\s+)?\w)|"
     r"\s[–—-]{1,2}\s(?=[A-Z])",
 )
-_REL_CLAUSE = re.compile(
-    r"(?P<head>(?:[A-Z][\w'’\-.]*\s+){0,4}[A-Z][\w'’\-]*),\s+(?P<rel>(?:who|which)\s+[^,;]{6,160}),"
-)
+_REL_START = re.compile(r",\s+(?:who|which|whose)\s+")
 _APPOSITION = re.compile(
-    r"(?P<head>(?:[A-Z][\w'’\-.]*\s+){1,4}[A-Z][\w'’\-]*),\s+"
+    r"(?P<head>(?:[A-Z][\w'’\-.]*\s+){1,4}[A-Z][\w'’\-]*|(?:[Tt]he|[Aa]n?)\s+[a-z][\w\-]*),\s+"
     r"(?P<app>(?:the|a|an|[A-Z][\w’']*[’']s)\s+[^,;]{3,100}?),\s+(?=[a-z])"
 )
 
@@ -154,9 +152,11 @@ class _Tokens:
         self.starts: list[int] = [m.start() for m in matches]
         self.ends: list[int] = [m.end() for m in matches]
         self.words: list[str] = [r.lower() for r in raws]
-        # "May" and "March" with a capital are months far more often than verbs.
+        # "May" and "March" with a capital are months far more often than verbs, and a
+        # capitalised word ending in -ed is a name ("Ahmed") more often than a verb.
         self.verb: list[bool] = [
-            (w in _VERBS or (w[-2:] == "ed" and len(w) > 4) or w[-3:] in _NT) and r not in _MONTH_CAPS
+            (w in _VERBS or (w[-2:] == "ed" and len(w) > 4 and r[0].islower()) or w[-3:] in _NT)
+            and r not in _MONTH_CAPS
             for w, r in zip(self.words, raws, strict=True)
         ]
         self.neg: list[bool] = [w in _NEG_SINGLE or w[-3:] in _NT for w in self.words]
@@ -303,7 +303,8 @@ def _attribution(text: str, toks: _Tokens) -> tuple[int, int, str | None]:
             cut = _last_break(text, say_start)
             if cut > 0 and toks.has_verb(0, cut):
                 speaker = text[cut:say_start].strip(" ,\"”’'")
-                if not speaker:
+                if not speaker and not toks.has_verb(say_end, len(text)):
+                    # inverted: "Y, said a spokesman for the army."
                     speaker = text[say_end:].strip(" .!?,\"”’'")
                     speaker = re.sub(r"\s+(?:on|in|last|this)\b.*$", "", speaker)
                 elif toks.has_verb(cut, say_start):
@@ -398,9 +399,8 @@ def extract_claims(
     c_start, c_end, speaker = _attribution(text, toks)
     pieces = _split_clauses(text, toks, c_start, c_end)
     # Relative clauses and appositions that carry their own fact become claims too.
-    if ", who " in text or ", which " in text:
-        for m in _REL_CLAUSE.finditer(text):
-            pieces.append(_Piece(m.start("head"), m.end("rel"), kind="relative"))
+    if ", who" in text or ", which" in text or ", whose" in text:
+        pieces.extend(_relative_clauses(text, toks))
     if text.count(",") >= 2:
         for m in _APPOSITION.finditer(text):
             pieces.append(_Piece(m.start("head"), m.end("app"), kind="apposition"))
@@ -446,6 +446,32 @@ def extract_claims(
     return claims
 
 
+def _relative_clauses(text: str, toks: _Tokens) -> list[_Piece]:
+    """"X, who/which Y," -> a claim "X Y" whose head X is the noun phrase before the comma."""
+    out: list[_Piece] = []
+    for m in _REL_START.finditer(text):
+        comma = m.start()
+        end = len(text)
+        for stop in (",", ";", " – ", " — "):
+            pos = text.find(stop, m.end())
+            if pos != -1:
+                end = min(end, pos)
+        while end > m.end() and text[end - 1] in " .!?\"”’'":
+            end -= 1
+        # the head: up to five words back from the comma, stopping at a verb or a break
+        _, i = toks.span(0, comma)
+        k = i - 1
+        first = comma
+        while k >= 0 and i - k <= 5 and not toks.verb[k]:
+            if "," in text[toks.ends[k]:first] or ";" in text[toks.ends[k]:first]:
+                break
+            first = toks.starts[k]
+            k -= 1
+        if first < comma and toks.has_verb(m.end(), end):
+            out.append(_Piece(first, end, kind="relative"))
+    return out
+
+
 def _starts_with_pronoun(words: str) -> bool:
     first = words.split(maxsplit=1)[0].lower() if words.strip() else ""
     return first in ("he", "she")
@@ -468,7 +494,8 @@ def _normalize(
             if other.kind != "main" and s <= other.start and other.end <= e:
                 head_end = text.find(",", other.start, other.end)
                 if head_end != -1:
-                    inner = text[head_end:other.end + 1]
+                    tail = other.end + 1 if text[other.end:other.end + 1] == "," else other.end
+                    inner = text[head_end:tail]
                     words = words.replace(inner, "", 1)
     elif piece.kind == "relative":
         words = re.sub(r",\s+(?:who|which)\s+", " ", words, count=1)

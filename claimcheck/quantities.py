@@ -661,6 +661,31 @@ class _NounPhrase:
     modifier: str | None
 
 
+# Word-class flags for the noun-phrase reader (one cached look-up per lowercase word).
+_F_POSS = 1  # ends in an apostrophe or "'s": a possessive ends the phrase
+_F_LEAD = 2  # a leading modifier such as "more", "other"
+_F_STOP = 4  # a stop word or a number word: ends the phrase
+_F_PART = 8  # a participle or an adverb: kept only as an adjective before a noun
+_F_STOPU = 16  # a stop word or a unit number word (the test on the word after a participle)
+
+
+@functools.lru_cache(maxsize=16384)
+def _word_flags(lw: str) -> int:
+    """Classify a lowercase word for :func:`_noun_phrase` (a bit set of the ``_F_`` flags)."""
+    flags = 0
+    if lw[-1] in "'’" or lw.endswith(("'s", "’s")):
+        flags |= _F_POSS
+    if lw in _LEADING_MODIFIERS:
+        flags |= _F_LEAD
+    if lw in _STOP or lw in _UNIT_WORDS or lw in _TENS_WORDS:
+        flags |= _F_STOP
+    if _is_participle(lw) or _is_adverb(lw):
+        flags |= _F_PART
+    if lw in _STOP or lw in _UNIT_WORDS:
+        flags |= _F_STOPU
+    return flags
+
+
 def _noun_phrase(text: str, pos: int, plural_expected: bool, lowercase_only: bool = False) -> _NounPhrase:
     """Read the counted noun phrase that starts at ``pos`` (right after a number).
 
@@ -669,44 +694,33 @@ def _noun_phrase(text: str, pos: int, plural_expected: bool, lowercase_only: boo
     :param plural_expected: the number is greater than one
     :param lowercase_only: reject a capitalised head (names after "19-year-old")
     """
-    tokens: list[str] = []
-    lows: list[str] = []
-    ends: list[int] = []
-    p = pos
+    wm = _NP_WINDOW.match(text, pos)
+    if wm is None:
+        return _NounPhrase(pos, None, None)
+    window = wm.group()
+    tokens = window.split()
+    lows = window.lower().split()
+    count = len(lows)
+    flags = [_word_flags(lw) for lw in lows]
     n = 0  # tokens taken
     i = 0
-    while True:
-        if i >= len(tokens):
-            m = _WORD_AFTER.match(text, p)
-            if m is None:
-                break
-            tok = m.group("w")
-            tokens.append(tok)
-            lows.append(tok.lower())
-            ends.append(m.end())
-            p = m.end()
-        lw = lows[i]
-        if lw[-1] in "'’" or lw.endswith(("'s", "’s")):
+    while i < count:
+        f = flags[i]
+        if f & _F_POSS:
             break
-        if i == 0 and lw in _LEADING_MODIFIERS:
+        if i == 0 and f & _F_LEAD:
             n = i = 1
             continue
-        if lw in _STOP or lw in _UNIT_WORDS or lw in _TENS_WORDS:
+        if f & _F_STOP:
             break
-        if _is_participle(lw) or _is_adverb(lw):
+        if f & _F_PART:
             # kept only as an adjective right before another noun ("three armed men")
-            if n > 1 or (n == 1 and lows[0] not in _LEADING_MODIFIERS):
+            if n > 1 or (n == 1 and not flags[0] & _F_LEAD):
                 break
-            m = _WORD_AFTER.match(text, p)
-            if m is None:
+            if i + 1 >= count:
                 break
-            tok = m.group("w")
-            tokens.append(tok)
-            lows.append(tok.lower())
-            ends.append(m.end())
-            p = m.end()
-            ln = lows[i + 1]
-            if ln in _STOP or _is_participle(ln) or _is_adverb(ln) or ln in _UNIT_WORDS:
+            f2 = flags[i + 1]
+            if f2 & (_F_STOPU | _F_PART):
                 break
         i += 1
         n = i
@@ -723,13 +737,16 @@ def _noun_phrase(text: str, pos: int, plural_expected: bool, lowercase_only: boo
     head = tokens[n - 1]
     lhead = lows[n - 1]
     if (
-        lhead in _LEADING_MODIFIERS
+        flags[n - 1] & _F_LEAD
         or _is_participle(lhead)
         or (plural_expected and not _is_plural(lhead))
         or (lowercase_only and not head.islower())
     ):
         return _NounPhrase(pos, None, None)
-    end = ends[n - 1]
+    # the end of token n - 1: tokens are separated by runs of spaces and tabs only
+    end = pos
+    for tok in tokens[:n]:
+        end = text.index(tok, end) + len(tok)
     mods = lows[: n - 1]
     noun = lemmatize(lhead)
     if (
