@@ -47,6 +47,7 @@ __all__ = ["classify_boilerplate", "is_short_line", "repeated_line_keys", "REASO
 #: All reason codes this module can return.
 REASONS: tuple[str, ...] = (
     "title",
+    "embed",
     "photo_credit",
     "caption",
     "navigation",
@@ -692,10 +693,41 @@ def classify_boilerplate(
             elif _is_heading(s):
                 reason = "section_heading"
         if reason is None:
+            reason = _embed_or_teaser(s)
+        if reason is None:
             seen_content = True
         out.append(reason)
         prev = reason
     return out
+
+
+# An embedded social-media post: "pic.twitter.com/…", or "— Name (@handle) May 5, 2017".
+_EMBED_RE = re.compile(
+    r"pic\.twitter\.com/|\(@\w{2,}\)\s+[A-Z][a-z]+\s+\d{1,2},\s+\d{4}\s*$|"
+    r"^\S*@\w+\s+pic\.|instagram\.com/p/"
+)
+# A photo-gallery caption: "Photo: Jane Roe Image 3 of 14 Police investigate ..."
+_GALLERY_RE = re.compile(r"\bImage\s+\d+\s+of\s+(?:/\s*)?\d+\b")
+# A teaser for another page: a short line led by an all-caps label and a colon
+# ("MUGSHOTS: June 2016 Roundup", "VIDEO: Watch the press conference").
+_TEASER_RE = re.compile(r"^(?:>>\s*)?[A-Z]{3,}(?:\s+[A-Z]{2,})?:\s+\S")
+
+
+def _embed_or_teaser(sentence: str) -> str | None:
+    if ("@" in sentence or "twitter" in sentence or "instagram" in sentence) and _EMBED_RE.search(
+        sentence
+    ):
+        return "embed"
+    if "Image " in sentence and _GALLERY_RE.search(sentence):
+        return "caption"
+    if (
+        ":" in sentence[:30]
+        and len(sentence.split()) <= 10
+        and not sentence.rstrip().endswith((".", "!", "?", '"', "”"))
+        and _TEASER_RE.match(sentence)
+    ):
+        return "navigation"
+    return None
 
 
 def repeated_line_keys(text: str, spans: list[Span]) -> list[str]:

@@ -134,7 +134,7 @@ def diff(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to this file.")] = None,
     kind: Annotated[str | None, typer.Option(help="Only these conflict kinds, comma-separated (date,number,entity,place,negation).")] = None,
     fail_on_conflict: Annotated[bool, typer.Option("--fail-on-conflict", help="Exit 1 when a conflict is found.")] = False,
-    threshold: Annotated[float, typer.Option(help="Similarity (0-1) claims need to be grouped.", min=0.0, max=1.0)] = 0.56,
+    threshold: Annotated[float, typer.Option(help="Similarity (0-1) claims need to be grouped.", min=0.0, max=1.0)] = 0.52,
 ) -> None:
     """Group claims across articles and report where the articles disagree.
 

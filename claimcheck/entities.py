@@ -964,15 +964,38 @@ def _analyse_tokens(chunk: str, raw_toks: list[str]) -> tuple[_Piece, ...]:
     for seg in segments:
         if not seg:
             continue
-        if len(seg) == 1:
-            _emit_name(seg, None, out) if seg[0][0] not in _TITLE_WORDS else None
-            continue
-        if any(t[0] == "and" for t in seg) and not _and_in_org(seg):
-            for part in _split_on(seg, frozenset({"and"})):
-                _pieces_of_segment(part, out)
+        # Only the last word of a segment can differ from its raw form (a cleaned word
+        # ends the segment), so offsets inside it follow from the words alone.
+        base = seg[0][1]
+        pieces = _segment_pieces(tuple([t[0] for t in seg]))
+        if base:
+            out.extend([(base + a, base + b, c, d, e, f) for a, b, c, d, e, f in pieces])
         else:
-            _pieces_of_segment(seg, out)
+            out.extend(pieces)
     return tuple(out)
+
+
+@lru_cache(maxsize=65536)
+def _segment_pieces(words: tuple[str, ...]) -> tuple[_Piece, ...]:
+    """Names in one segment of a chunk, with offsets from the segment's first word."""
+    seg: list[tuple[str, int]] = []
+    off = 0
+    for w in words:
+        seg.append((w, off))
+        off += len(w) + 1
+    out: list[_Piece] = []
+    if len(seg) == 1:
+        if words[0] not in _TITLE_WORDS:
+            _emit_name(seg, None, out)
+    elif "and" in words and not _and_in_org(seg):
+        for part in _split_on(seg, _AND):
+            _pieces_of_segment(part, out)
+    else:
+        _pieces_of_segment(seg, out)
+    return tuple(out)
+
+
+_AND = frozenset({"and"})
 
 
 _PLAIN_BLOCK_EXACT = _SKIP | _CONNECTORS
@@ -1037,7 +1060,9 @@ def find_entities(text: str) -> list[EntityMention]:
     surnames: set[str] = set()
     cue_words = _LOWER_CUE_WORDS
     analyse = _analyse_chunk
-    make = _make_mention
+    new = _new_object
+    cls = EntityMention
+    s0, s1, s2, s3, s4, s5 = _MENTION_SETTERS
     for m in _CHUNK_RE.finditer(text):
         pieces = analyse(m.group())
         if not pieces:
@@ -1076,7 +1101,15 @@ def find_entities(text: str) -> list[EntityMention]:
                     possessive_places.append(len(out))
             elif kind == "person" and not single:
                 surnames.add(name.rsplit(" ", 1)[1])
-            append(make(s, e, text[s:e], name, kind, title))
+            # inlined _make_mention (hot loop)
+            obj = new(cls)
+            s0(obj, s)
+            s1(obj, e)
+            s2(obj, text[s:e])
+            s3(obj, name)
+            s4(obj, kind)
+            s5(obj, title)
+            append(obj)
     # Single words that repeat a person's surname in this text are that person; a
     # capitalised sentence opener that the text also uses in lowercase is no name.
     drop: list[int] = []

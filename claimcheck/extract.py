@@ -85,7 +85,11 @@ _MONTH_CAPS = frozenset({"May", "March"})
 _SPLIT_POINTS = re.compile(
     r";\s+|,\s+(?:and|but|while|whereas|although|though|yet)\s+|\s+(?:but|whereas)\s+|"
     r"\s+(?:and|although|though)\s+(?=(?:also\s+|then\s+|later\s+)?\w)|"
-    r"\s[–—-]{1,2}\s(?=[A-Z])",
+    r"\s[–—-]{1,2}\s(?=[A-Z])|"
+    # a participial phrase that states its own fact: "..., killing 12 people"
+    r",\s+(?=(?!including|according|during|following|regarding|concerning)[a-z]{3,}ing\s)|"
+    # a "when" clause, and a comma before an independent clause ("After X, the ministry ...")
+    r",\s+(?=when\s)|,\s+(?=(?:the|a|an|he|she|they|it|police|officials|[A-Z][a-z]+)\s)",
 )
 _REL_START = re.compile(r",\s+(?:who|which|whose)\s+")
 _APPOSITION = re.compile(
@@ -187,8 +191,8 @@ class _Tokens:
             return False
         if self.words[i] in _SUBJECT_PRONOUNS:
             return True
-        # a determiner or name followed within four words by a verb
-        return any(self.verb[i + 1:min(j, i + 5)])
+        # a determiner or name followed within five words by a verb
+        return any(self.verb[i + 1:min(j, i + 6)])
 
     def subject_before_verb(self, text: str, start: int, end: int) -> str | None:
         """The words before the first verb: the subject a following elided clause shares."""
@@ -355,13 +359,22 @@ def _content_end(text: str, cut: int) -> int:
     return end
 
 
+def _participle_start(toks: _Tokens, start: int, end: int) -> bool:
+    first = toks.first_words(start, end, 1)
+    return bool(first) and len(first[0]) > 5 and first[0].endswith("ing")
+
+
 def _split_clauses(text: str, toks: _Tokens, start: int, end: int) -> list[_Piece]:
     pieces: list[_Piece] = []
     cursor = start
     left_subject: str | None = None
     for m in _SPLIT_POINTS.finditer(text, start, end):
         a, b = m.start(), m.end()
-        if not toks.has_verb(cursor, a) or not toks.has_verb(b, end):
+        if not (toks.has_verb(cursor, a) or _participle_start(toks, cursor, a)):
+            continue
+        if not toks.has_verb(b, end) and not (
+            m.group(0).strip(" ,") == "" and _participle_start(toks, b, end)
+        ):
             continue
         # " and " splits only a clause, not a list of nouns: the right side must start
         # a clause (verb for an elided subject, or a pronoun/determiner/name + verb).
@@ -371,6 +384,15 @@ def _split_clauses(text: str, toks: _Tokens, start: int, end: int) -> list[_Piec
             right_verb or toks.starts_clause(b, end)
         ):
             continue
+        if not token:
+            # a bare comma: split only before a participle, a "when" clause, or a clause
+            # whose subject is followed closely by its verb
+            nxt = toks.first_words(b, end, 1)
+            word = nxt[0] if nxt else ""
+            if not (word.endswith("ing") or word == "when" or toks.starts_clause(b, end)):
+                continue
+            if word.endswith("ing"):
+                right_verb = True
         pieces.append(_Piece(cursor, a, subject=left_subject))
         if right_verb:
             left_subject = toks.subject_before_verb(text, cursor, a) or left_subject
@@ -501,7 +523,7 @@ def _normalize(
         words = re.sub(r",\s+(?:who|which)\s+", " ", words, count=1)
     elif piece.kind == "apposition":
         words = re.sub(r",\s+", " is ", words, count=1)
-    if piece.subject and toks.starts_with_verb(s, e):
+    if piece.subject and (toks.starts_with_verb(s, e) or _participle_start(toks, s, e)):
         words = f"{piece.subject} {words}"
     first = words.split(maxsplit=1)
     if first and first[0].lower() in ("he", "she") and ctx.last_person:

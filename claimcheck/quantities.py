@@ -93,7 +93,6 @@ from __future__ import annotations
 
 import functools
 import math
-import operator
 import re
 from dataclasses import dataclass
 
@@ -422,7 +421,6 @@ _SCALE_AFTER = (
     r"|(?P<scale> (?:hundred|thousand|million|billion|trillion))(?![a-z]))?"
 )
 
-_DIGIT_RUN = re.compile(r"\d[\d,.]*")
 _DIGIT_AT = re.compile(
     r"(?P<skip>"
     r"\d{4}-\d\d?-\d\d?(?!\d)"  # 2023-10-07
@@ -473,7 +471,12 @@ _WORD_SCAN_WORDS = (
        "numerous times", "countless times"]
     + _INDEF_TRIGGERS
 )  # fmt: skip
-_WORD_SCAN = re.compile(rf"[ \n\t(\[\"/'-](?P<w>{_trie_regex(_WORD_SCAN_WORDS)})(?![a-z])")
+# Both scans in one pass over " " + the folded copy: a digit run (``\d[\d,.]*``; the copy is
+# ASCII, so ``[0-9]`` is the same) or a delimiter followed by a scan word. The two kinds of
+# match never overlap, so this finds exactly the union of the two separate scans, in order.
+_CAND_SCAN = re.compile(
+    rf"[ \n\t(\[\"/'0-9-](?:(?<=[0-9])[0-9,.]*|(?:{_trie_regex(_WORD_SCAN_WORDS)})(?![a-z]))"
+)
 
 _MONTH_RE = "|".join(sorted(_MONTH_WORDS, key=len, reverse=True))
 
@@ -781,29 +784,33 @@ def find_quantities(text: str) -> list[QuantityMention]:
     :returns: mentions in text order; offsets index into ``text``
     """
     low = _fold(text)
-    padded = " " + low  # the word scan needs one character before each word
-    cands: list[tuple[int, str | None]] = [(m.start(), None) for m in _DIGIT_RUN.finditer(low)]
-    cands.extend((m.start("w") - 1, m.group("w")) for m in _WORD_SCAN.finditer(padded))
-    if not cands:
-        return []
-    cands.sort(key=_FIRST)
-    ctx = _Ctx(text, low)
     out: list[QuantityMention] = []
+    ctx: _Ctx | None = None
     last_end = 0
     q: QuantityMention | int | None
-    for start, word in cands:
-        if start < last_end:
-            continue
-        if word is not None:
-            q = _word_candidate(ctx, start, word)
-        else:
+    # " " + low: the word scan needs one character before each word
+    for cm in _CAND_SCAN.finditer(" " + low):
+        found = cm.group()
+        if found[0] in _DIGITS:  # a digit run, at found's offset in low
+            start = cm.start() - 1
+            if start < last_end:
+                continue
             dm = _DIGIT_AT.match(low, start)
             if dm is None:
                 continue
             if dm.lastgroup == "skip":
                 last_end = dm.end()
                 continue
+            if ctx is None:
+                ctx = _Ctx(text, low)
             q = _digit_candidate(ctx, dm)
+        else:  # a scan word after its delimiter
+            start = cm.start()
+            if start < last_end:
+                continue
+            if ctx is None:
+                ctx = _Ctx(text, low)
+            q = _word_candidate(ctx, start, found[1:])
         if q is None:
             continue
         if isinstance(q, int):  # a date or other span to skip
@@ -849,24 +856,26 @@ def _indefinite(ctx: _Ctx, start: int) -> QuantityMention | None:
     return _mk(text, q_start, q_end, 1, 1, True, "count", noun, " ".join(mods) or None, "a")
 
 
-_FIRST = operator.itemgetter(0)
+_DIGITS = frozenset("0123456789")
 
 
 def _left(ctx: _Ctx, start: int) -> tuple[str, int, str]:
     """Look left of ``start``: (qualifier class or "", where the qualifier starts, previous word)."""
     lo = max(0, start - 40)
     window = ctx.text[lo:start]
-    ws = window.rsplit(None, 3)
-    if lo > 0 and len(ws) < 4 and ws and not window[0].isspace():
-        del ws[0]  # the first word may be cut
-    if not ws:
+    # fast path: only the last word (a cut first word counts only when it is the only one)
+    tail = window.rsplit(None, 1)
+    if len(tail) < 2 and (not tail or (lo > 0 and not window[0].isspace())):
         return "", start, ""
-    prev = ws[-1]
+    prev = tail[-1]
     if not window[-1].isspace():
         return "", start, prev
     last = prev.lower().lstrip(_PUNCT_STRIP)
     if last not in _QUAL_LAST:
         return "", start, prev
+    ws = window.rsplit(None, 3)
+    if lo > 0 and len(ws) < 4 and not window[0].isspace():
+        del ws[0]  # the first word may be cut
     low_ws = [w.lower() for w in ws[-3:]]
     for k in (3, 2, 1):
         if len(low_ws) < k:

@@ -201,3 +201,24 @@ def test_corpus_flags_are_rare() -> None:
             total += len(spans)
             flagged += sum(r is not None for r in reasons)
     assert 0 < flagged < total * 0.15
+
+
+EMBEDS_AND_TEASERS = [
+    ("@CityNewsDesk pic.twitter.com/Ab12Cd34Ef — Jane Roe (@JaneRoeTV) March 4, 2019", "embed"),
+    ("Crews are still on the scene pic.twitter.com/Zz99Yy88Xx", "embed"),
+    ("PHOTOS: Flood damage across the county", "photo_credit"),
+    (">> VIDEO: Watch the full press conference", "navigation"),
+    ("WASHINGTON: The president said on Monday that taxes would rise.", None),
+    ("Follow him on Twitter @jsmith.", "share"),
+    ("MUGSHOTS: June 2016 Roundup", "navigation"),
+    ("Police said the gunman, 22, fled on foot.", None),
+]
+
+
+@pytest.mark.parametrize(("line", "reason"), EMBEDS_AND_TEASERS)
+def test_embeds_and_teasers(line: str, reason: str | None) -> None:
+    from claimcheck.segment import segment_text
+
+    text = "The council met on Monday and approved the plan.\n\n" + line
+    spans = segment_text(text)
+    assert classify_boilerplate(text, spans)[-1] == reason

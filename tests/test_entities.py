@@ -62,6 +62,9 @@ FIND_CASES: list[object] = [
     ("General Motors cut 2,000 jobs in Detroit.", [("General Motors", "org"), ("Detroit", "place")]),
     ("Gabriel García Márquez wrote about Colombia.", [("Gabriel García Márquez", "person"), ("Colombia", "place")]),
     ("Doctors at Children's Hospital treated the boy.", [("Children's Hospital", "org")]),
+    # An organisation with a possessive ends the sentence (period on the head word).
+    ("He was pronounced dead, according to the Cook County Medical Examiner's Office.", [("Cook County Medical Examiner's Office", "org")]),
+    ("Two victims were taken to Comer Children’s Hospital.", [("Comer Children’s Hospital", "org")]),
     pytest.param("Prince George's County police said.", [("Prince George's County", "place")], marks=XF),
 ]
 
