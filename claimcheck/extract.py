@@ -141,7 +141,7 @@ _FUTURE_SINGLE = frozenset(["will", "shall", "scheduled"])
 _FUTURE_PAIRS = frozenset(
     [("going", "to"), ("plans", "to"), ("plan", "to"), ("planning", "to"), ("intends", "to"),
      ("intend", "to"), ("expected", "to"), ("next", "week"), ("next", "month"), ("next", "year"),
-     ("be", "held")]
+     ("be", "held"), ("planned", "for"), ("scheduled", "for"), ("set", "for")]
 )
 
 
