@@ -121,6 +121,7 @@ _STOP = frozenset(
     even still yet again already mr mrs ms dr""".split()
 )
 _TOKEN = re.compile(r"\be[0-9a-f]{12}\b|<[a-z]+>|[a-z][a-z'’\-]*")
+_ENTITY_ID = re.compile(r"e[0-9a-f]{12}")
 _NEG_TOKEN = re.compile(
     r"\b(?:not|n[’']t|never|no|neither|nor|denied|denies|refused|declined)\b", re.IGNORECASE
 )
@@ -299,15 +300,18 @@ def candidate_pairs(
     :param max_postings: drop keys held by more claims than this (default: scales with size)
     """
     if max_postings is None:
-        max_postings = max(40, int(len(claims) ** 0.5))
+        max_postings = MAX_POSTINGS
     postings: dict[str, list[int]] = defaultdict(list)
     for i, c in enumerate(claims):
         for key in c.keys:
             postings[key].append(i)
     sizes = [len(c.keys) for c in claims]
     shared: Counter[tuple[int, int]] = Counter()
-    for members in postings.values():
-        if len(members) < 2 or len(members) > max_postings:
+    for key, members in postings.items():
+        # Entities and dates name one story's participants and days; words are shared more
+        # widely, so they get the tighter cap.
+        cap = max_postings * 4 if key[0] == "@" or _ENTITY_ID.fullmatch(key) else max_postings
+        if len(members) < 2 or len(members) > cap:
             continue
         for x in range(len(members)):
             ci = members[x]
@@ -317,10 +321,14 @@ def candidate_pairs(
                 if claims[cj].article_id != art:
                     shared[(ci, cj)] += 1
     # Short claims ("The quake killed 12 people") have few keys; one shared rare key will do.
-    return sorted(
-        p for p, n in shared.items()
-        if n >= min_shared or (n >= 1 and min(sizes[p[0]], sizes[p[1]]) <= 3)
-    )
+    # Pairs that share only a small part of their keys cannot reach the grouping threshold.
+    out = []
+    for p, n in shared.items():
+        smaller = min(sizes[p[0]], sizes[p[1]])
+        if (n >= min_shared or (n >= 1 and smaller <= 3)) and n >= MIN_KEY_SHARE * smaller:
+            out.append(p)
+    out.sort()
+    return out
 
 
 def similarity(a: ClaimRecord, b: ClaimRecord) -> float:
@@ -842,13 +850,20 @@ class StoryAffinity:
         self._weights: dict[str, dict[str, float]] = {}
         # Keys an outlet uses in many of its articles (its templates: "officers from District
         # B-2 responded", "Bond was set at") say nothing about two of its articles sharing a story.
-        self._template: dict[str, set[str]] = {}
+        self._template: dict[str, frozenset[str]] = {}
+        self._norm: dict[str, float] = {}
+        self._norm_own: dict[str, float] = {}
         for art, ks in keys.items():
             w = {k: math.log((n + 1) / (df[k] + 0.5)) ** 2 for k in ks if df[k] > 1}
             self._weights[art] = w
             outlet = self._outlet[art]
-            self._template[art] = (
-                {k for k in w if outlet_df[(outlet, k)] >= TEMPLATE_ARTICLES} if outlet else set()
+            template = frozenset(
+                k for k in w if outlet is not None and outlet_df[(outlet, k)] >= TEMPLATE_ARTICLES
+            )
+            self._template[art] = template
+            self._norm[art] = math.sqrt(sum(v * v for v in w.values())) or 1.0
+            self._norm_own[art] = (
+                math.sqrt(sum(v * v for k, v in w.items() if k not in template)) or 1.0
             )
         self._cache: dict[tuple[str, str], float] = {}
 
@@ -860,19 +875,25 @@ class StoryAffinity:
         if hit is not None:
             return hit
         wa, wb = self._weights.get(a, {}), self._weights.get(b, {})
-        skip: set[str] = set()
         if self._outlet.get(a) is not None and self._outlet.get(a) == self._outlet.get(b):
-            skip = self._template[a]
-        norm_a = math.sqrt(sum(v * v for k, v in wa.items() if k not in skip)) or 1.0
-        norm_b = math.sqrt(sum(v * v for k, v in wb.items() if k not in skip)) or 1.0
+            # same outlet: leave its template keys out (one outlet, so one template set)
+            skip = self._template[a] | self._template[b]
+            norms = self._norm_own.get(a, 1.0) * self._norm_own.get(b, 1.0)
+        else:
+            skip = frozenset()
+            norms = self._norm.get(a, 1.0) * self._norm.get(b, 1.0)
         if len(wa) > len(wb):
             wa, wb = wb, wa
         dot = sum(v * wb[k] for k, v in wa.items() if k in wb and k not in skip)
-        score = dot / (norm_a * norm_b)
+        score = dot / norms
         self._cache[key] = score
         return score
 
 
+#: Blocking keys held by more claims than this are too common to pair claims on.
+MAX_POSTINGS = 150
+#: A candidate pair must share at least this fraction of the smaller claim's keys.
+MIN_KEY_SHARE = 0.25
 #: A key found in this many articles of one outlet is that outlet's template language.
 TEMPLATE_ARTICLES = 3
 #: Similarity (0..1) two claims need to be grouped; tuned on the seeds (recall 0.90,
