@@ -34,9 +34,9 @@ def main(path: str) -> None:
             facts[extra["event"]] = extra["facts"]
             event_of[row["id"]] = extra["event"]
     hits: dict[str, set[str]] = defaultdict(set)
-    sql = ("SELECT m.article_id, m.kind, m.value, m.lo, m.hi, m.unit, m.surface, c.text, e.name "
+    sql = ("SELECT m.article_id, m.kind, m.value, m.lo, m.hi, m.unit, c.text, e.name "
            "FROM mentions m JOIN claims c ON c.id = m.claim_id LEFT JOIN entities e ON e.id = m.entity_id")
-    for aid, kind, value, lo, hi, unit, surface, text, ename in db.execute(sql):
+    for aid, kind, value, lo, hi, unit, text, ename in db.execute(sql):
         event = event_of.get(aid)
         if event is None:
             continue
@@ -49,9 +49,12 @@ def main(path: str) -> None:
         elif kind == "date" and (unit or "").startswith("day") and lo is not None:
             if dt.date.fromordinal(int(lo)).isoformat() == f.get("date"):
                 hits["date"].add(event)
-        elif kind in ("place", "other", "org", "person") and f.get("city"):
-            if (ename or value or "").lower() == str(f["city"]).lower():
-                hits["city"].add(event)
+        elif (
+            kind in ("place", "other", "org", "person")
+            and f.get("city")
+            and (ename or value or "").lower() == str(f["city"]).lower()
+        ):
+            hits["city"].add(event)
     n = len(facts)
     with_killed = sum(1 for f in facts.values() if f.get("killed"))
     with_injured = sum(1 for f in facts.values() if f.get("injured"))
