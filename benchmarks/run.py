@@ -43,10 +43,11 @@ HERE = Path(__file__).resolve().parent
 if str(HERE) not in sys.path:
     sys.path.insert(0, str(HERE))
 
-import claimcheck  # noqa: E402
 import sqlite_utils  # noqa: E402
-from claimcheck import compare as cmp  # noqa: E402
 from generate_corpus import generate  # noqa: E402
+
+import claimcheck  # noqa: E402
+from claimcheck import compare as cmp  # noqa: E402
 
 REAL_CORPUS = Path("/work/shared/corpora/gunviolence.jsonl")
 DEFAULT_SIZES = (1000, 10000, 30000)
@@ -55,6 +56,10 @@ BASELINE_SIZES = (1000, 5000)
 QUICK_BASELINE_SIZES = (200,)
 #: The all-pairs baseline is skipped when its estimated time exceeds this many seconds.
 BASELINE_BUDGET = 900.0
+#: ``diff`` at a size is skipped (ingest still measured) when its estimate exceeds this.
+DIFF_BUDGET = 1200.0
+#: Growth exponent assumed for the estimate while only one size has been measured.
+ASSUMED_EXPONENT = 2.0
 SEED = 0
 CONFLICT_RATE = 0.2
 
@@ -286,7 +291,7 @@ def conflict_scores(
     found = 0
     by_kind: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for conf in truth["conflicts"]:
-        ia, ib = index.db_id.get(conf["article_a"]), index.db_id.get(conf["article_b"])
+        ia, ib = index.db_id.get(conf["article_a"], ""), index.db_id.get(conf["article_b"], "")
         claims_a = index.sentence_claims(conf["article_a"], conf["sentence_a"])
         claims_b = index.sentence_claims(conf["article_b"], conf["sentence_b"])
         hit = any(
@@ -406,7 +411,7 @@ def all_pair_scores(
 
     ents = [{s.entity_id for s in c.slots if s.entity_id} for c in claims]
     word_rows, word_post = postings([c.words for c in claims])
-    ent_rows, ent_post = postings(ents)  # type: ignore[arg-type]
+    ent_rows, ent_post = postings(ents)
     wlen = np.array([len(c.words) for c in claims], dtype=np.float32)
     elen = np.array([len(e) for e in ents], dtype=np.float32)
 
@@ -566,26 +571,48 @@ def bench_real(work: Path) -> dict[str, Any] | None:
     return out
 
 
-def bench_size(n: int, work: Path) -> dict[str, Any]:
+def estimate_diff(done: Sequence[dict[str, Any]], n: int) -> float | None:
+    """Diff seconds at ``n`` articles, extrapolated from the sizes measured so far.
+
+    :param done: per-size results measured so far
+    :param n: articles
+    """
+    pts = [(s["articles"], s["diff"]["seconds"]) for s in done if s.get("diff")]
+    if not pts:
+        return None
+    exp = loglog_slope([p[0] for p in pts], [p[1] for p in pts]) if len(pts) >= 2 else None
+    last_n, last_t = pts[-1]
+    return float(last_t * (n / last_n) ** (exp if exp is not None else ASSUMED_EXPONENT))
+
+
+def bench_size(
+    n: int, work: Path, done: Sequence[dict[str, Any]] = (), diff_budget: float = DIFF_BUDGET
+) -> dict[str, Any]:
     """Generated corpus of ``n`` articles: ingest, diff, accuracy.
 
     :param n: articles
     :param work: output folder
+    :param done: results of the smaller sizes (for the diff time estimate)
+    :param diff_budget: skip diff when its estimate exceeds this many seconds
     """
     log(f"size {n}: generate")
     path, truth = corpus(n, work)
     db = work / f"gen-{n}.db"
     log(f"size {n}: ingest jobs=2")
     ing = measure_ingest([str(path)], db, 2)
+    out: dict[str, Any] = {"articles": n, "stories": len(truth["stories"]), "ingest": ing}
+    estimate = estimate_diff(done, n)
+    if estimate is not None and estimate > diff_budget:
+        log(f"SKIP diff at {n} articles: estimated {estimate:.0f} s > budget {diff_budget:.0f} s")
+        out.update(diff=None, diff_estimate_seconds=estimate, grouping=None, conflicts=None)
+        return out
     log(f"size {n}: diff (child process)")
-    dif = measure_diff(db)
+    out["diff"] = measure_diff(db)
     index = build_truth_index(db, truth)
     group_of, conflicts = stored_result(db)
-    return {
-        "articles": n, "stories": len(truth["stories"]), "ingest": ing, "diff": dif,
-        "grouping": grouping_recall(index, truth, group_of),
-        "conflicts": conflict_scores(index, truth, conflicts),
-    }
+    out["grouping"] = grouping_recall(index, truth, group_of)
+    out["conflicts"] = conflict_scores(index, truth, conflicts)
+    return out
 
 
 def bench_baselines(sizes: Sequence[int], work: Path) -> list[dict[str, Any]]:
@@ -659,6 +686,13 @@ def summarise(results: dict[str, Any]) -> str:
         lines.append(head)
         for s in sizes:
             i, d, g, c = s["ingest"], s["diff"], s["grouping"], s["conflicts"]
+            if d is None:
+                lines.append(
+                    f"{s['articles']:>8} {i['mb']:>6.1f} {i['seconds']:>8.1f} {i['mb_per_s']:>5.2f} "
+                    f"{i['claims']:>8} {'-':>9} {'skipped':>7}  (diff estimated "
+                    f"{s['diff_estimate_seconds']:.0f} s, over budget)"
+                )
+                continue
             lines.append(
                 f"{s['articles']:>8} {i['mb']:>6.1f} {i['seconds']:>8.1f} {i['mb_per_s']:>5.2f} "
                 f"{d['claims']:>8} {d['candidate_pairs']:>9} {d['seconds']:>7.1f} "
@@ -673,9 +707,11 @@ def summarise(results: dict[str, Any]) -> str:
                 lines.append(f"  growth exponent of {label} vs articles: {exp[key]:.2f}")
         extra = results.get("extrapolation")
         if extra:
+            parts = [f"{k.split('_')[0]} ~{extra[k]:.0f} s"
+                     for k in ("ingest_seconds", "diff_seconds") if k in extra]
             lines.append(
-                f"  EXTRAPOLATION (not measured) to {extra['articles']} articles: ingest "
-                f"~{extra['ingest_seconds']:.0f} s, diff ~{extra['diff_seconds']:.0f} s"
+                f"  EXTRAPOLATION (not measured) to {extra['articles']} articles: "
+                + ", ".join(parts)
             )
         lines.append("")
     base = results.get("baselines", [])
@@ -723,9 +759,10 @@ def plot(results: dict[str, Any], path: Path) -> bool:
         return False
     xs = [s["articles"] for s in sizes]
     fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(11, 4.2))
-    for key, label in (("ingest", "ingest (jobs=2)"), ("diff", "diff")):
-        ys = [s[key]["seconds"] for s in sizes]
-        ax1.plot(xs, ys, "o-", label=label)
+    ax1.plot(xs, [s["ingest"]["seconds"] for s in sizes], "o-", label="ingest (jobs=2)")
+    measured = [s for s in sizes if s["diff"]]
+    xs = [s["articles"] for s in measured]
+    ax1.plot(xs, [s["diff"]["seconds"] for s in measured], "o-", label="diff")
     exp = results.get("exponents", {})
     if exp.get("diff_seconds") is not None:
         ax1.set_title(f"time (diff exponent {exp['diff_seconds']:.2f})")
@@ -743,15 +780,17 @@ def plot(results: dict[str, Any], path: Path) -> bool:
     ax1.set_ylabel("seconds")
     ax1.legend(fontsize=8)
     ax1.grid(True, which="both", alpha=0.3)
-    ax2.plot(xs, [s["grouping"]["recall"] for s in sizes], "o-", label="grouping recall")
-    ax2.plot(xs, [s["conflicts"]["recall"] for s in sizes], "o-", label="planted-conflict recall")
+    ax2.plot(xs, [s["grouping"]["recall"] for s in measured], "o-", label="grouping recall")
+    ax2.plot(xs, [s["conflicts"]["recall"] for s in measured], "o-",
+             label="planted-conflict recall")
     ax2.set_xscale("log")
     ax2.set_ylim(0, 1)
     ax2.set_xlabel("articles")
     ax2.set_title("accuracy vs size")
     ax2.grid(True, which="both", alpha=0.3)
     ax3 = ax2.twinx()
-    ax3.plot(xs, [s["diff"]["peak_rss_mb"] for s in sizes], "k^--", label="diff peak RSS (MB)")
+    ax3.plot(xs, [s["diff"]["peak_rss_mb"] for s in measured], "k^--",
+             label="diff peak RSS (MB)")
     ax3.set_ylabel("MB")
     h1, l1 = ax2.get_legend_handles_labels()
     h2, l2 = ax3.get_legend_handles_labels()
@@ -765,7 +804,7 @@ def plot(results: dict[str, Any], path: Path) -> bool:
 
 def run(
     sizes: Sequence[int], baseline_sizes: Sequence[int], work: Path, *, real: bool = True,
-    plot_path: Path | None = None,
+    plot_path: Path | None = None, diff_budget: float = DIFF_BUDGET,
 ) -> dict[str, Any]:
     """Measure everything and return the results dict (also written to ``results.json``).
 
@@ -774,6 +813,7 @@ def run(
     :param work: output folder (corpora, databases, results.json)
     :param real: also benchmark the real corpus
     :param plot_path: where to write the plot, or None for no plot
+    :param diff_budget: skip diff at a size whose estimated diff time exceeds this (seconds)
     """
     work.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
@@ -785,26 +825,35 @@ def run(
     }
     if real:
         results["real"] = bench_real(work)
-    results["sizes"] = [bench_size(n, work) for n in sizes]
-    sz = results["sizes"]
-    if len(sz) >= 2:
-        xs = [s["articles"] for s in sz]
+    done: list[dict[str, Any]] = []
+    for n in sizes:
+        done.append(bench_size(n, work, done, diff_budget))
+    results["sizes"] = done
+    if len(done) >= 2:
+        xs = [s["articles"] for s in done]
+        dd = [s for s in done if s["diff"]]
+        dx = [s["articles"] for s in dd]
         results["exponents"] = {
-            "diff_seconds": loglog_slope(xs, [s["diff"]["seconds"] for s in sz]),
-            "ingest_seconds": loglog_slope(xs, [s["ingest"]["seconds"] for s in sz]),
-            "candidate_pairs": loglog_slope(xs, [s["diff"]["candidate_pairs"] for s in sz]),
-            "peak_rss_mb": loglog_slope(xs, [s["diff"]["peak_rss_mb"] for s in sz]),
+            "ingest_seconds": loglog_slope(xs, [s["ingest"]["seconds"] for s in done]),
+            "diff_seconds": loglog_slope(dx, [s["diff"]["seconds"] for s in dd]),
+            "candidate_pairs": loglog_slope(dx, [s["diff"]["candidate_pairs"] for s in dd]),
+            "peak_rss_mb": loglog_slope(dx, [s["diff"]["peak_rss_mb"] for s in dd]),
         }
-        last = sz[-1]
+        e = results["exponents"]
         target = 100_000
-        if last["articles"] < target:
-            e = results["exponents"]
-            scale = target / last["articles"]
-            results["extrapolation"] = {
-                "articles": target, "measured": False,
-                "ingest_seconds": last["ingest"]["seconds"] * scale ** (e["ingest_seconds"] or 1.0),
-                "diff_seconds": last["diff"]["seconds"] * scale ** (e["diff_seconds"] or 1.0),
-            }
+        extra: dict[str, Any] = {"articles": target, "measured": False}
+        if done[-1]["articles"] < target and e["ingest_seconds"] is not None:
+            last = done[-1]
+            extra["ingest_seconds"] = (
+                last["ingest"]["seconds"] * (target / last["articles"]) ** e["ingest_seconds"]
+            )
+        if dd and e["diff_seconds"] is not None:
+            last = dd[-1]
+            extra["diff_seconds"] = (
+                last["diff"]["seconds"] * (target / last["articles"]) ** e["diff_seconds"]
+            )
+        if len(extra) > 2:
+            results["extrapolation"] = extra
     results["baselines"] = bench_baselines(baseline_sizes, work)
     results["total_seconds"] = time.perf_counter() - started
     (work / "results.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
@@ -827,6 +876,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sizes", help="comma-separated article counts, e.g. 1000,10000,30000")
     ap.add_argument("--baseline-sizes", help="comma-separated sizes for the all-pairs baseline")
     ap.add_argument("--no-real", action="store_true", help="skip the real-text benchmark")
+    ap.add_argument("--diff-budget", type=float, default=DIFF_BUDGET,
+                    help="skip diff at sizes whose estimated diff time exceeds this (seconds)")
     ap.add_argument("--out", default=str(HERE / "out"), help="output folder")
     ap.add_argument("--plot", default=str(HERE / "scaling.png"), help="plot file")
     ap.add_argument("--diff-worker", help=argparse.SUPPRESS)
@@ -834,13 +885,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.diff_worker:
         _diff_worker(args.diff_worker)
         return 0
-    sizes = QUICK_SIZES if args.quick else DEFAULT_SIZES
+    sizes: tuple[int, ...] = QUICK_SIZES if args.quick else DEFAULT_SIZES
     if args.sizes:
         sizes = tuple(int(x) for x in args.sizes.split(",") if x.strip())
-    base = QUICK_BASELINE_SIZES if args.quick else BASELINE_SIZES
+    base: tuple[int, ...] = QUICK_BASELINE_SIZES if args.quick else BASELINE_SIZES
     if args.baseline_sizes is not None:
         base = tuple(int(x) for x in args.baseline_sizes.split(",") if x.strip())
-    results = run(sizes, base, Path(args.out), real=not args.no_real, plot_path=Path(args.plot))
+    results = run(sizes, base, Path(args.out), real=not args.no_real, plot_path=Path(args.plot),
+                  diff_budget=args.diff_budget)
     print(summarise(results))
     print(f"\nresults: {Path(args.out) / 'results.json'}"
           + (f"; plot: {results['plot']}" if "plot" in results else ""))

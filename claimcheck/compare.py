@@ -123,7 +123,7 @@ _STOP = frozenset(
 _TOKEN = re.compile(r"\be[0-9a-f]{12}\b|<[a-z]+>|[a-z][a-z'’\-]*")
 _ENTITY_ID = re.compile(r"e[0-9a-f]{12}")
 _NEG_TOKEN = re.compile(
-    r"\b(?:not|n[’']t|never|no|neither|nor|denied|denies|refused|declined)\b", re.IGNORECASE
+    r"\b(?:not|never|no|neither|nor|denied|denies|refused|declined)\b|n[’']t\b", re.IGNORECASE
 )
 
 
@@ -520,6 +520,30 @@ def _gap_days(x: Slot, y: Slot) -> float:
     return max(y.lo - x.hi, x.lo - y.hi, 0.0)
 
 
+_NEG_SCOPE_SKIP = frozenset(
+    "be been being is are was were to yet have has had do does did the a an any ever also even "
+    "publicly formally officially immediately".split()
+)
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+
+
+def _negated_word_shared(negative: ClaimRecord, positive: ClaimRecord) -> bool:
+    """The word a negation applies to also stands in the other claim.
+
+    "did not confirm the merger" vs "confirmed the merger": "confirm" is in both. "were not
+    willing to talk" vs "talked": "willing" is not, so the claims do not contradict.
+    """
+    m = _NEG_TOKEN.search(negative.text)
+    if m is None:
+        return False
+    for word in _WORD_RE.findall(negative.text, m.end()):
+        low = word.lower()
+        if low in _NEG_SCOPE_SKIP:
+            continue
+        return _stem(low) in positive.words
+    return False
+
+
 def _same_predicate(a: ClaimRecord, b: ClaimRecord) -> bool:
     """The claims say the same kind of thing: half the content words of the shorter one
     (synonyms merged, names and values left out) appear in the other. "Genesis disappeared
@@ -663,7 +687,8 @@ def compare_pair(a: ClaimRecord, b: ClaimRecord, sim: float) -> PairVerdict:
         neg_b = _NEG_TOKEN.sub("", b.masked)
         # The rest of the two claims must be the same statement: at most one content word
         # differs, so the negation cannot sit in a part only one claim has.
-        if fuzz.ratio(neg_a, neg_b) >= 85 and len(a.words ^ b.words) <= 1:
+        if (fuzz.ratio(neg_a, neg_b) >= 85 and len(a.words ^ b.words) <= 1
+                and _negated_word_shared(b if a.polarity > 0 else a, a if a.polarity > 0 else b)):
             pos, neg = (a, b) if a.polarity > 0 else (b, a)
             conflicts.append((
                 "negation",

@@ -1,0 +1,78 @@
+"""Unit tests of the grouping machinery: blocking, clustering, affinity, slot rules."""
+
+from __future__ import annotations
+
+from claimcheck.compare import (
+    ClaimRecord,
+    Slot,
+    StoryAffinity,
+    _negated_word_shared,
+    _prepare,
+    candidate_pairs,
+    cluster,
+    compare_pair,
+)
+
+
+def claim(cid: str, article: str, text: str, slots: list[Slot] | None = None, outlet: str = "o",
+          polarity: int = 1) -> ClaimRecord:
+    c = ClaimRecord(cid, article, article, outlet, 0, len(text), text, text, polarity, None, None, None,
+                    "2024-01-10")
+    c.slots = slots or []
+    return c
+
+
+def test_blocking_pairs_only_claims_of_different_articles_that_share_keys() -> None:
+    claims = [
+        claim("a1", "A", "The ferry capsized near Korvik harbour with 40 passengers aboard"),
+        claim("a2", "A", "Rescue boats searched the Korvik harbour overnight"),
+        claim("b1", "B", "A ferry capsized close to Korvik harbour carrying 40 passengers"),
+        claim("c1", "C", "The central bank kept interest rates unchanged"),
+    ]
+    _prepare(claims)
+    pairs = candidate_pairs(claims)
+    assert (0, 2) in pairs and (1, 2) in pairs
+    assert (0, 1) not in pairs  # same article
+    assert all(3 not in p for p in pairs)  # nothing shared with the bank claim
+
+
+def test_average_linkage_does_not_chain() -> None:
+    # 0-1 strong, 1-2 strong, 0-2 absent: a chain. Average linkage keeps 2 out.
+    scored = [(0.9, 0, 1), (0.6, 1, 2)]
+    groups = cluster(3, scored, ["A", "B", "C"], threshold=0.55)
+    assert groups == [[0, 1]]
+
+
+def test_same_outlet_template_words_do_not_make_a_story() -> None:
+    template = "officers from district nine responded to a call for shots fired on"
+    claims = []
+    for i, street in enumerate(["maple avenue", "birch road", "cedar lane", "elm court"]):
+        c = claim(f"c{i}", f"A{i}", f"{template} {street}", outlet="Police Blotter")
+        claims.append(c)
+    other = claim("x", "Z", f"{template} maple avenue", outlet="Other Paper")
+    _prepare([*claims, other])
+    affinity = StoryAffinity([*claims, other])
+    # one outlet's template shared by its four articles says little about them
+    assert affinity("A0", "A1") < 0.15
+    # another outlet with the same words and street is judged on all of them
+    assert affinity("A0", "Z") > affinity("A0", "A1")
+
+
+def test_negation_must_apply_to_a_shared_word() -> None:
+    neg = claim("n", "A", "The company didn't confirm the merger", polarity=-1)
+    pos = claim("p", "B", "The company confirmed the merger")
+    unwilling = claim("u", "A", "they were not willing to talk with reporters", polarity=-1)
+    talked = claim("t", "B", "talked with reporters")
+    _prepare([neg, pos, unwilling, talked])
+    assert _negated_word_shared(neg, pos)
+    assert not _negated_word_shared(unwilling, talked)
+
+
+def test_identical_relative_dates_never_conflict() -> None:
+    # "on Monday" in two copies of one story published a week apart is one statement.
+    monday_a = Slot("date", "Monday", "2024-01-08", 738893.0, 738893.0, "day|relative", None, 21, 27)
+    monday_b = Slot("date", "Monday", "2024-01-15", 738900.0, 738900.0, "day|relative", None, 21, 27)
+    a = claim("a", "A", "He was extradited on Monday to face charges", [monday_a])
+    b = claim("b", "B", "He was extradited on Monday to face charges", [monday_b])
+    _prepare([a, b])
+    assert compare_pair(a, b, 1.0).relation == "agree"
