@@ -489,6 +489,11 @@ def _is_title(sentence: str, norm_title: str) -> bool:
         return True
     if len(norm) < 20 or len(norm_title) < 20:
         return False
+    # A headline with a suffix ("... | City News") or cut short; a full sentence that merely
+    # opens with the headline's words ("Floods hit the valley. " -> "Floods hit the valley,
+    # killing 31.") is the lede, not furniture.
+    if sentence.rstrip().endswith((".", "!", "?")) and norm.startswith(norm_title):
+        return False
     return norm.startswith(norm_title) or norm_title.startswith(norm)
 
 

@@ -222,3 +222,11 @@ def test_embeds_and_teasers(line: str, reason: str | None) -> None:
     text = "The council met on Monday and approved the plan.\n\n" + line
     spans = segment_text(text)
     assert classify_boilerplate(text, spans)[-1] == reason
+
+
+def test_lede_that_opens_with_the_headline_is_news() -> None:
+    from claimcheck.segment import segment_text
+
+    text = "Floods in the Arden valley killed 31 people on Saturday. Rescue teams searched three villages."
+    reasons = classify_boilerplate(text, segment_text(text), title="Floods in the Arden valley")
+    assert reasons == [None, None]
