@@ -229,3 +229,33 @@ def test_interrupt_keeps_finished_articles(tmp_path: Path, db_path: Path, monkey
     monkeypatch.setattr(ing, "_write_article", real)
     assert invoke("ingest", str(SEEDS), "--db", str(db_path)).exit_code == 0
     assert counts(db_path)["articles"] == 5
+
+
+def test_reingest_gives_the_same_claims_and_ids(tmp_path: Path) -> None:
+    first, second = tmp_path / "one.db", tmp_path / "two.db"
+    assert invoke("ingest", str(SEEDS), "--db", str(first)).exit_code == 0
+    assert invoke("ingest", str(SEEDS), "--db", str(second), "--jobs", "2").exit_code == 0
+
+    def rows(path: Path) -> list[tuple[object, ...]]:
+        db = sqlite_utils.Database(path)
+        return [tuple(r.values()) for r in db.query(
+            "SELECT id, start, end, text, normalized, polarity FROM claims ORDER BY id")]
+
+    assert rows(first) == rows(second)
+    assert len(rows(first)) > 100
+
+
+def test_claims_command_filters_and_json(db_path: Path) -> None:
+    invoke("ingest", str(SEEDS), "--db", str(db_path))
+    result = invoke("claims", "--db", str(db_path), "--search", "Lavrov", "--json")
+    assert result.exit_code == 0
+    rows = json.loads(result.output)
+    assert rows and all("Lavrov" in r["text"] for r in rows)
+    entity_names = {m["entity"] for r in rows for m in r["mentions"] if m["kind"] == "person"}
+    # Sergey / Sergei Lavrov are one entity
+    assert len({n for n in entity_names if n and "Lavrov" in n}) == 1
+    table = invoke("claims", "--db", str(db_path), "--search", "Lavrov")
+    assert table.exit_code == 0 and "Lavrov" in table.output
+    article = rows[0]["article"]
+    only = json.loads(invoke("claims", "--db", str(db_path), "--article", article[:8], "--json").output)
+    assert only and {r["article"] for r in only} == {article}

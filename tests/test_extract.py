@@ -50,6 +50,18 @@ SPLITS = [
     pytest.param('The victim was taken to a hospital, where he died later that night.', ['The victim was taken to a hospital', 'he died later that night'], marks=pytest.mark.xfail(reason="verb lexicon / where-clauses not split", strict=True)),
     ('Police found the weapon in a nearby yard and arrested the driver.', ['Police found the weapon in a nearby yard', 'Police arrested the driver']),
     ('The team lost its first game but won the next four.', ['The team lost its first game', 'The team won the next four']),
+    ('Hamas fighters attacked the border town at dawn; the army responded with air strikes.', ['Hamas fighters attacked the border town at dawn', 'the army responded with air strikes']),
+    ('The mayor, who took office in January, promised to rebuild the bridge.', ['The mayor promised to rebuild the bridge', 'The mayor took office in January']),
+    ('The storm weakened overnight but still dumped 20 centimetres of rain on the coast.', ['The storm weakened overnight', 'The storm still dumped 20 centimetres of rain on the coast']),
+    ('The goalkeeper saved two penalties and his team won the shootout.', ['The goalkeeper saved two penalties', 'his team won the shootout']),
+    ('The tribunal convicted three officers and acquitted a fourth.', ['The tribunal convicted three officers', 'The tribunal acquitted a fourth']),
+    ('Police said the gunman, a 34-year-old former employee, opened fire in the lobby.', ['the gunman opened fire in the lobby', 'the gunman is a 34-year-old former employee']),
+    ('The volcano erupted on Sunday, forcing 3,000 residents to flee their homes.', ['The volcano erupted on Sunday', 'The volcano forcing 3,000 residents to flee their homes']),
+    ('Voters elected a new parliament in March, and the coalition collapsed in June.', ['Voters elected a new parliament in March', 'the coalition collapsed in June']),
+    ('The airline grounded its fleet after a software fault, stranding thousands of passengers.', ['The airline grounded its fleet after a software fault', 'The airline stranding thousands of passengers']),
+    ('Doctors treated 45 people for smoke inhalation; 12 remain in hospital.', ['Doctors treated 45 people for smoke inhalation', '12 remain in hospital']),
+    ('The trade deal, which took seven years to negotiate, was signed in Brussels.', ['The trade deal was signed in Brussels', 'The trade deal took seven years to negotiate']),
+    ('A gunman opened fire at a nightclub early Sunday, killing two people and wounding five others.', ['A gunman opened fire at a nightclub early Sunday', 'A gunman killing two people and wounding five others']),
 ]
 
 # (sentence, polarity, speaker, modality, tense) of the first claim
