@@ -58,8 +58,6 @@ QUICK_BASELINE_SIZES = (200,)
 BASELINE_BUDGET = 900.0
 #: ``diff`` at a size is skipped (ingest still measured) when its estimate exceeds this.
 DIFF_BUDGET = 1200.0
-#: Growth exponent assumed for the estimate while only one size has been measured.
-ASSUMED_EXPONENT = 2.0
 SEED = 0
 CONFLICT_RATE = 0.2
 
@@ -578,11 +576,13 @@ def estimate_diff(done: Sequence[dict[str, Any]], n: int) -> float | None:
     :param n: articles
     """
     pts = [(s["articles"], s["diff"]["seconds"]) for s in done if s.get("diff")]
-    if not pts:
+    if len(pts) < 2:
+        return None  # one point says nothing about growth: measure rather than guess
+    exp = loglog_slope([p[0] for p in pts], [p[1] for p in pts])
+    if exp is None:
         return None
-    exp = loglog_slope([p[0] for p in pts], [p[1] for p in pts]) if len(pts) >= 2 else None
     last_n, last_t = pts[-1]
-    return float(last_t * (n / last_n) ** (exp if exp is not None else ASSUMED_EXPONENT))
+    return float(last_t * (n / last_n) ** exp)
 
 
 def bench_size(

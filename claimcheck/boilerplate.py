@@ -703,7 +703,21 @@ def classify_boilerplate(
             seen_content = True
         out.append(reason)
         prev = reason
+    if "[…]" in text or "[...]" in text:
+        _flag_truncated_teasers(text, spans, out)
     return out
+
+
+def _flag_truncated_teasers(text: str, spans: list[Span], out: list[str | None]) -> None:
+    """A paragraph cut off with "[…]" is a teaser for another page: all of it is navigation."""
+    for idx, span in enumerate(spans):
+        if out[idx] is not None:
+            continue
+        line_end = text.find("\n", span.end)
+        line_end = len(text) if line_end == -1 else line_end
+        line_start = text.rfind("\n", 0, span.start) + 1
+        if text[line_start:line_end].rstrip().endswith(("[…]", "[...]")):
+            out[idx] = "navigation"
 
 
 # An embedded social-media post: "pic.twitter.com/…", or "— Name (@handle) May 5, 2017".

@@ -60,6 +60,7 @@ def test_estimate_diff_uses_measured_exponent() -> None:
     ]
     assert run.estimate_diff(done, 10_000) == pytest.approx(10_000.0)
     assert run.estimate_diff([], 10) is None
+    assert run.estimate_diff(done[:1], 10_000) is None
 
 
 def test_corpus_is_generated_and_reused(tiny: tuple[Path, Path, dict[str, Any]]) -> None:

@@ -230,3 +230,17 @@ def test_lede_that_opens_with_the_headline_is_news() -> None:
     text = "Floods in the Arden valley killed 31 people on Saturday. Rescue teams searched three villages."
     reasons = classify_boilerplate(text, segment_text(text), title="Floods in the Arden valley")
     assert reasons == [None, None]
+
+
+def test_truncated_teaser_paragraph_is_navigation() -> None:
+    from claimcheck.segment import segment_text
+
+    text = (
+        "Two men were shot on Main Street on Friday.\n\n"
+        "Welcome to Channel 9 on Example.com! Channel 9 has joined forces with local radio stations "
+        "in Springfield to give you the best news. Channel 9 is part of a network of stations in […]\n\n"
+        "Police have made no arrests."
+    )
+    reasons = classify_boilerplate(text, segment_text(text))
+    assert reasons[0] is None and reasons[-1] is None
+    assert set(reasons[1:-1]) == {"navigation"}
