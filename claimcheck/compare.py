@@ -985,7 +985,7 @@ CONFLICT_AFFINITY = 0.2
 CONFLICT_NAME_AFFINITY = 0.25
 #: Articles with fewer names than this are judged on their words, which must then be this close.
 MIN_STORY_NAMES = 3
-CONFLICT_WORD_AFFINITY = 0.5
+CONFLICT_WORD_AFFINITY = 0.85
 #: Claims of unrelated articles must be this similar to be grouped (stock phrases).
 VERBATIM = 0.9
 
