@@ -75,8 +75,6 @@ _COMMON_VERBS |= set(
     die kill shoot arrest charge accuse find face fear hope plan want need burst bid""".split()
 )
 _SUBJECT_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
-_CLAUSE_STARTERS = _SUBJECT_PRONOUNS | {"the", "a", "an", "this", "that", "these", "those", "his",
-                                        "her", "their", "its", "our", "there"}
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\d,.]*")
 _MONTH_CAPS = frozenset({"May", "March"})
@@ -251,10 +249,6 @@ class _Tokens:
             if w in _SAY_WORDS or (w == "according" and k + 1 < len(words) and words[k + 1] == "to"):
                 return True
         return False
-
-
-def _has_verb(text: str) -> bool:
-    return any(_Tokens(text).verb)
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:

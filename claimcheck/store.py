@@ -296,12 +296,6 @@ def finish_run(db: sqlite_utils.Database, run_id: int, seconds: float, counts: d
         )
 
 
-def has_content(db: sqlite_utils.Database, content_hash: str) -> bool:
-    """True when an article with this content hash is stored."""
-    row = db.execute("SELECT 1 FROM articles WHERE content_hash = ? LIMIT 1", [content_hash]).fetchone()
-    return row is not None
-
-
 def known_hashes(db: sqlite_utils.Database) -> set[str]:
     """Every stored content hash."""
     return {r[0] for r in db.execute("SELECT content_hash FROM articles")}
