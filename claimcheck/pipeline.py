@@ -166,8 +166,11 @@ def analyze_article(
     )
 
 
-def _analyze_job(args: tuple[RawArticle, str | None, str | None]) -> AnalyzedArticle:
-    return analyze_article(*args)
+def _analyze_job(args: tuple[RawArticle, str | None, str | None, bool]) -> AnalyzedArticle:
+    raw, published, outlet, stored = args
+    if stored:
+        return AnalyzedArticle("", content_hash(raw.text), raw, None, None, None, [], [])
+    return analyze_article(raw, published, outlet)
 
 
 def _write_article(db: sqlite_utils.Database, art: AnalyzedArticle, run_id: int) -> int:
@@ -301,18 +304,14 @@ def _analyze_stream(
     raws: Iterable[RawArticle], published: str | None, outlet: str | None, jobs: int,
     seen: set[str],
 ) -> Iterator[AnalyzedArticle]:
+    # Articles already stored are passed through unanalysed; the writer counts them.
+    args = ((raw, published, outlet, content_hash(raw.text) in seen) for raw in raws)
     if jobs == 1:
-        for raw in raws:
-            if content_hash(raw.text) in seen:
-                # Already stored: no need to analyse it again.
-                yield AnalyzedArticle("", content_hash(raw.text), raw, None, None, None, [], [])
-                continue
-            yield analyze_article(raw, published, outlet)
+        yield from map(_analyze_job, args)
         return
     import multiprocessing
 
     with multiprocessing.get_context("fork").Pool(jobs) as pool:
-        args = ((raw, published, outlet) for raw in raws)
         yield from pool.imap(_analyze_job, args, chunksize=8)
 
 
