@@ -515,6 +515,24 @@ def _weekday_like(slot: Slot) -> bool:
     return _relative(slot) and not any(ch.isdigit() for ch in slot.surface)
 
 
+def _each_reported_at_the_time(a: ClaimRecord, x: Slot, b: ClaimRecord, y: Slot) -> bool:
+    """Two articles published weeks apart, each dating the event to just before its own
+    publication: two events of the same kind (a shooting at the same park a year later), not
+    two accounts of one event."""
+    import datetime as dt
+
+    if not a.published or not b.published or x.lo is None or y.lo is None:
+        return False
+    try:
+        pa = dt.date.fromisoformat(a.published).toordinal()
+        pb = dt.date.fromisoformat(b.published).toordinal()
+    except ValueError:
+        return False
+    if abs(pa - pb) <= 14:
+        return False
+    return pa - 21 <= x.lo <= pa + 1 and pb - 21 <= y.lo <= pb + 1
+
+
 def _gap_days(x: Slot, y: Slot) -> float:
     assert x.lo is not None and x.hi is not None and y.lo is not None and y.hi is not None
     return max(y.lo - x.hi, x.lo - y.hi, 0.0)
@@ -646,7 +664,8 @@ def compare_pair(a: ClaimRecord, b: ClaimRecord, sim: float) -> PairVerdict:
             granularity = (da[0].unit or "").split("|")[0]
             if (frame and same_people and len(da) == 1 and len(db_) == 1 and sim >= CONFLICT_SIMILARITY
                     and relative_ok and granularity == (db_[0].unit or "").split("|")[0]
-                    and granularity in ("day", "month", "year") and _same_predicate(a, b)):
+                    and granularity in ("day", "month", "year") and _same_predicate(a, b)
+                    and not _each_reported_at_the_time(a, da[0], b, db_[0])):
                 x, y = _date_text(da[0]), _date_text(db_[0])
                 conflicts.append(("date", x, y, f"A says {x}; B says {y}"))
         else:
