@@ -16,6 +16,7 @@ import math
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .dates import DateMention, find_dates, iso_value
 from .entities import EntityMention, find_entities
@@ -143,6 +144,19 @@ _FUTURE_PAIRS = frozenset(
 )
 
 
+@lru_cache(maxsize=200_000)
+def _word_info(raw: str) -> tuple[str, bool, bool]:
+    """(lowercase form, reads as a verb, negates) for one token; news vocabulary repeats,
+    so this is cached."""
+    w = raw.lower()
+    # "May" and "March" with a capital are months far more often than verbs, and a
+    # capitalised word ending in -ed is a name ("Ahmed") more often than a verb.
+    verb = (
+        w in _VERBS or (w[-2:] == "ed" and len(w) > 4 and raw[0].islower()) or w[-3:] in _NT
+    ) and raw not in _MONTH_CAPS
+    return w, verb, w in _NEG_SINGLE or w[-3:] in _NT
+
+
 class _Tokens:
     """The word tokens of one sentence, with offsets and a verb flag, computed once."""
 
@@ -150,18 +164,13 @@ class _Tokens:
 
     def __init__(self, text: str) -> None:
         matches = list(_WORD.finditer(text))
-        raws = [m.group(0) for m in matches]
-        self.starts: list[int] = [m.start() for m in matches]
-        self.ends: list[int] = [m.end() for m in matches]
-        self.words: list[str] = [r.lower() for r in raws]
-        # "May" and "March" with a capital are months far more often than verbs, and a
-        # capitalised word ending in -ed is a name ("Ahmed") more often than a verb.
-        self.verb: list[bool] = [
-            (w in _VERBS or (w[-2:] == "ed" and len(w) > 4 and r[0].islower()) or w[-3:] in _NT)
-            and r not in _MONTH_CAPS
-            for w, r in zip(self.words, raws, strict=True)
-        ]
-        self.neg: list[bool] = [w in _NEG_SINGLE or w[-3:] in _NT for w in self.words]
+        spans = [m.span() for m in matches]
+        self.starts: list[int] = [a for a, _ in spans]
+        self.ends: list[int] = [b for _, b in spans]
+        info = [_word_info(m.group()) for m in matches]
+        self.words: list[str] = [i[0] for i in info]
+        self.verb: list[bool] = [i[1] for i in info]
+        self.neg: list[bool] = [i[2] for i in info]
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Token index range of the tokens that start inside ``[start, end)``."""
