@@ -13,6 +13,7 @@ incompatible. Precision differences, formats and attributed speech are never con
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import math
 import re
@@ -26,6 +27,8 @@ from typing import Any
 import sqlite_utils
 from rapidfuzz import fuzz
 
+from .dates import format_interval
+from .entities import gazetteer_level, name_key
 from .store import finish_run, open_db, start_run, transaction
 from .views import refresh_views
 
@@ -455,10 +458,6 @@ def _same_words(a: str, b: str) -> bool:
 
 
 def _date_text(slot: Slot) -> str:
-    import datetime as dt
-
-    from .dates import format_interval
-
     if slot.lo is None or slot.hi is None:
         return slot.value
     granularity = (slot.unit or "day").split("|")[0]
@@ -519,8 +518,6 @@ def _each_reported_at_the_time(a: ClaimRecord, x: Slot, b: ClaimRecord, y: Slot)
     """Two articles published weeks apart, each dating the event to just before its own
     publication: two events of the same kind (a shooting at the same park a year later), not
     two accounts of one event."""
-    import datetime as dt
-
     if not a.published or not b.published or x.lo is None or y.lo is None:
         return False
     try:
@@ -813,13 +810,10 @@ _STREET_WORDS = frozenset(
 
 def _place_level(name: str) -> str:
     """"country" or "state" for names in the gazetteer, "street" for addresses, else "local"."""
-    from .entities import _COUNTRIES, _US_STATES
-
+    level = gazetteer_level(name)
+    if level is not None:
+        return level
     low = name.lower().strip(". ")
-    if low in _COUNTRIES or low.replace(".", "") in ("us", "usa", "uk", "uae"):
-        return "country"
-    if low in _US_STATES:
-        return "state"
     last = low.replace(".", "").split()[-1] if low.split() else ""
     if last in _STREET_WORDS:
         return "street"
@@ -828,8 +822,6 @@ def _place_level(name: str) -> str:
 
 def _name_overlap(a: str, b: str) -> bool:
     """True when the two names share a word: then they may well be one entity."""
-    from .entities import name_key
-
     ta = {name_key(t) for t in a.split() if len(t) > 2}
     tb = {name_key(t) for t in b.split() if len(t) > 2}
     return bool(ta & tb)

@@ -606,6 +606,19 @@ def name_key(name: str) -> str:
     return " ".join(_skeleton(t) for t in _KEY_SPLIT_RE.split(folded) if t)
 
 
+def gazetteer_level(name: str) -> str | None:
+    """"country" or "state" (US) when the gazetteer knows the name, else None.
+
+    :param name: a place name in any case ("France", "texas", "U.S.")
+    """
+    low = name.lower().strip(". ")
+    if low in _COUNTRIES or low.replace(".", "") in ("us", "usa", "uk", "uae"):
+        return "country"
+    if low in _US_STATES:
+        return "state"
+    return None
+
+
 def demonym_place(word: str) -> str | None:
     """Map a demonym to its place ("Russian" -> "Russia"), or ``None``.
 

@@ -177,7 +177,6 @@ def _write_article(db: sqlite_utils.Database, art: AnalyzedArticle, run_id: int)
     raw = art.raw
     stamp = now_iso()
     sentence_ids = [f"{art.id}-s{s.index:04d}" for s in art.sentences]
-    mention_count = 0
     with transaction(db):
         write_rows(db, "articles", [(
             art.id, raw.source, art.content_hash, art.title, art.outlet, art.published, raw.url,
@@ -203,8 +202,7 @@ def _write_article(db: sqlite_utils.Database, art: AnalyzedArticle, run_id: int)
                 ))
         write_rows(db, "claims", claim_rows)
         write_rows(db, "mentions", mention_rows)
-        mention_count = len(mention_rows)
-    return mention_count
+    return len(mention_rows)
 
 
 def _iter_raw(
