@@ -48,6 +48,7 @@ from generate_corpus import generate  # noqa: E402
 
 import claimcheck  # noqa: E402
 from claimcheck import compare as cmp  # noqa: E402
+from claimcheck.differ import load_claims  # noqa: E402
 
 REAL_CORPUS = Path("/work/shared/corpora/gunviolence.jsonl")
 DEFAULT_SIZES = (1000, 10000, 30000)
@@ -493,7 +494,7 @@ def compare_blocking(
     """
     sdb = sqlite_utils.Database(db)
     try:
-        claims = cmp.load_claims(sdb)
+        claims = load_claims(sdb)
     finally:
         sdb.close()
     cmp._prepare(claims)

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from .compare import DiffResult, diff
+    from .compare.model import DiffResult
+    from .differ import diff
     from .errors import ClaimcheckError
     from .pipeline import IngestResult, ingest
 
@@ -20,8 +21,8 @@ __all__ = ["ClaimcheckError", "DiffResult", "IngestResult", "__version__", "diff
 _LAZY = {
     "ingest": ".pipeline",
     "IngestResult": ".pipeline",
-    "diff": ".compare",
-    "DiffResult": ".compare",
+    "diff": ".differ",
+    "DiffResult": ".compare.model",
     "ClaimcheckError": ".errors",
 }
 

@@ -135,6 +135,7 @@ def diff(
     kind: Annotated[str | None, typer.Option(help="Only these conflict kinds, comma-separated (date,number,entity,place,negation).")] = None,
     fail_on_conflict: Annotated[bool, typer.Option("--fail-on-conflict", help="Exit 1 when a conflict is found.")] = False,
     threshold: Annotated[float, typer.Option(help="Similarity (0-1) claims need to be grouped.", min=0.0, max=1.0)] = 0.52,
+    min_confidence: Annotated[float, typer.Option("--min-confidence", help="Report only conflicts at least this sure (0-1).", min=0.0, max=1.0)] = 0.5,
 ) -> None:
     """Group claims across articles and report where the articles disagree.
 
@@ -142,7 +143,7 @@ def diff(
 
         claimcheck diff --format json --output report.json
     """
-    from .compare import diff as run_diff
+    from .differ import diff as run_diff
     from .report import FORMATS, RichReport, render_text
 
     if format not in FORMATS:
@@ -153,7 +154,7 @@ def diff(
         bad = ", ".join(sorted(set(kinds) - known))
         _fail(f"unknown --kind {bad}; use any of {', '.join(sorted(known))}")
     try:
-        result = run_diff(db, kinds=kinds, threshold=threshold)
+        result = run_diff(db, kinds=kinds, threshold=threshold, min_confidence=min_confidence)
     except ClaimcheckError as exc:
         _fail(str(exc))
     except sqlite3.Error as exc:

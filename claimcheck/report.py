@@ -37,7 +37,7 @@ def to_json_dict(result: DiffResult) -> dict[str, Any]:
         "conflicts": [
             {"id": c.id, "group": c.group_id, "kind": c.kind, "a": claim_json(c.a),
              "b": claim_json(c.b), "a_value": c.a_value, "b_value": c.b_value,
-             "explanation": c.explanation}
+             "explanation": c.explanation, "confidence": c.confidence, "update": c.update}
             for c in result.conflicts
         ],
     }
@@ -94,7 +94,11 @@ class RichReport:
             body.add_row(Text("B"), Text(f"{_who(result, c.b)}: {c.b.text}"))
             yield Panel(
                 body,
-                title=Text(f"{c.kind} conflict: {c.explanation}", style="bold red"),
+                title=Text(
+                    f"{c.kind} {'update' if c.update else 'conflict'} "
+                    f"({c.confidence:.2f}): {c.explanation}",
+                    style="bold red",
+                ),
                 title_align="left",
             )
         if self.show_groups and result.groups:
@@ -127,6 +131,8 @@ def render_markdown(result: DiffResult) -> str:
     for c in result.conflicts:
         out += [
             f"### {c.kind}: {cell(c.explanation)}",
+            "",
+            f"confidence {c.confidence:.2f}" + (" · update (the later article revised it)" if c.update else ""),
             "",
             "| side | article | claim | value |",
             "| --- | --- | --- | --- |",
@@ -162,7 +168,9 @@ def render_html(result: DiffResult) -> str:
         parts.append("<p>No conflicts found.</p>")
     for c in result.conflicts:
         parts.append(
-            f"<div class=\"conflict\"><h3>{e(c.kind)}: {e(c.explanation)}</h3><table>"
+            f"<div class=\"conflict\"><h3>{e(c.kind)}: {e(c.explanation)}</h3>"
+            f"<p class=\"who\">confidence {c.confidence:.2f}"
+            f"{' · update (the later article revised it)' if c.update else ''}</p><table>"
             f"<tr><th>A</th><td><span class=\"who\">{e(_who(result, c.a))}</span><br>{e(c.a.text)}</td>"
             f"<td>{e(c.a_value)}</td></tr>"
             f"<tr><th>B</th><td><span class=\"who\">{e(_who(result, c.b))}</span><br>{e(c.b.text)}</td>"
@@ -184,13 +192,15 @@ def render_csv(result: DiffResult) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow([
-        "conflict_id", "group_id", "kind", "explanation", "a_value", "b_value",
+        "conflict_id", "group_id", "kind", "confidence", "update", "explanation", "a_value",
+        "b_value",
         "a_article", "a_source", "a_start", "a_end", "a_text",
         "b_article", "b_source", "b_start", "b_end", "b_text",
     ])
     for c in result.conflicts:
         writer.writerow([
-            c.id, c.group_id, c.kind, c.explanation, c.a_value, c.b_value,
+            c.id, c.group_id, c.kind, f"{c.confidence:.3f}", int(c.update), c.explanation,
+            c.a_value, c.b_value,
             c.a.article_id, c.a.source, c.a.start, c.a.end, c.a.text,
             c.b.article_id, c.b.source, c.b.start, c.b.end, c.b.text,
         ])

@@ -17,7 +17,7 @@ from .errors import DatabaseError, NoDatabase
 
 #: The schema version this claimcheck writes. Each step in ``_MIGRATIONS`` brings a
 #: database from version ``i`` to ``i + 1``; an older file is upgraded when it is opened.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 @dataclass(slots=True)
@@ -267,7 +267,19 @@ def _m2_indexes(db: sqlite_utils.Database) -> None:
         db.table(table).create_index(cols, if_not_exists=True)
 
 
-_MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_m0_base, _m1_groups, _m2_indexes]
+def _m3_confidence(db: sqlite_utils.Database) -> None:
+    # Version 3: every conflict has a confidence (0..1) and an update flag (the later article
+    # reports a more advanced state).
+    cols = db.table("conflicts").columns_dict
+    if "confidence" not in cols:
+        db.table("conflicts").add_column("confidence", float)
+    if "is_update" not in cols:
+        db.table("conflicts").add_column("is_update", int)
+
+
+_MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
+    _m0_base, _m1_groups, _m2_indexes, _m3_confidence,
+]
 assert len(_MIGRATIONS) == SCHEMA_VERSION
 
 

@@ -37,6 +37,8 @@ CREATE VIEW conflict_details AS
 SELECT
   c.id AS conflict_id,
   c.kind AS kind,
+  c.confidence AS confidence,
+  CASE WHEN c.is_update THEN 'update' ELSE 'contradiction' END AS status_kind,
   c.a_value AS a_value,
   c.b_value AS b_value,
   aa.outlet AS a_outlet,

@@ -154,7 +154,7 @@ def test_all_pairs_finds_every_blocked_pair(tiny: tuple[Path, Path, dict[str, An
 def test_all_pairs_scores_equal_similarity(tiny: tuple[Path, Path, dict[str, Any]]) -> None:
     _, db, _ = tiny
     sdb = run.sqlite_utils.Database(db)
-    claims = run.cmp.load_claims(sdb)[:300]
+    claims = run.load_claims(sdb)[:300]
     sdb.close()
     run.cmp._prepare(claims)
     affinity = run.cmp.StoryAffinity(claims)

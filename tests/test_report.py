@@ -54,7 +54,8 @@ def test_json_follows_the_contract() -> None:
     claim = group["claims"][0]
     assert set(claim) == {"id", "article", "source", "start", "end", "text"}
     conflict = data["conflicts"][0]
-    assert set(conflict) == {"id", "group", "kind", "a", "b", "a_value", "b_value", "explanation"}
+    assert set(conflict) == {"id", "group", "kind", "a", "b", "a_value", "b_value", "explanation",
+                             "confidence", "update"}
     assert (conflict["kind"], conflict["a_value"], conflict["b_value"]) == ("date", "3 March 2021", "3 March 2020")
     assert conflict["b"]["text"] == EVIL
 
@@ -64,10 +65,10 @@ def test_table_renders_at_80_columns_without_markup_injection() -> None:
     Console(file=buf, width=80, color_system=None).print(RichReport(_result()))
     out = buf.getvalue()
     assert out.splitlines()[0] == summary_line(_result())
-    assert "date conflict: A says 3 March 2021; B says 3 March 2020" in out
+    assert "date conflict (1.00): A says 3 March 2021; B says 3 March 2020" in out
     assert "[bold]met[/bold]" in out  # shown literally, not interpreted as markup
     assert max(len(line) for line in out.splitlines()) <= 80
-    assert out.index("conflict:") < out.index("Groups")
+    assert out.index("date conflict") < out.index("Groups")
 
 
 def test_markdown() -> None:
@@ -90,3 +91,17 @@ def test_csv_one_row_per_conflict() -> None:
     assert len(rows) == 1
     assert rows[0]["kind"] == "date" and rows[0]["b_text"] == EVIL
     assert rows[0]["a_start"] == "10"
+    assert rows[0]["confidence"] == "1.000" and rows[0]["update"] == "0"
+
+
+def test_every_format_carries_confidence_and_update() -> None:
+    result = _result()
+    result.conflicts[0].confidence = 0.734
+    result.conflicts[0].update = True
+    data = json.loads(render_json(result))
+    assert data["conflicts"][0]["confidence"] == 0.734 and data["conflicts"][0]["update"] is True
+    assert "confidence 0.73 · update" in render_markdown(result)
+    assert "confidence 0.73 · update" in render_html(result)
+    buf = io.StringIO()
+    Console(file=buf, width=100, color_system=None).print(RichReport(result))
+    assert "date update (0.73)" in buf.getvalue()

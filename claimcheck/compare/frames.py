@@ -1,0 +1,134 @@
+"""Claim frames: what a claim says, slot by slot, ready to be aligned with another claim's.
+
+A frame holds the predicate words, the participants (people and organisations) with the role
+each holds, the dates in text order, the places named after a locative preposition, the
+counts keyed by what they count, and ordinal repetitions ("for the third time"). Two claims
+are compared by aligning their frames, not by requiring the two sentences to look alike:
+"X met Y and Z on 12 May" and "X met Y on 14 May" align X, Y and the dates; Z is extra detail.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .model import ClaimRecord, Slot
+from .slots import _is_place, _partial, _place_level, _quantity_role, _role_of, _vague
+from .text import name_overlap
+
+_PARTICIPANT_KINDS = ("person", "org")
+
+#: Nouns that count anyone: "3 people were killed" and "3 were killed" count the same thing.
+_GENERIC_NOUNS = frozenset({"", "person", "people", "individual", "victim"})
+
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5,
+    "6th": 6, "7th": 7, "8th": 8, "9th": 9, "10th": 10,
+}
+_ORDINAL_TIME = re.compile(
+    r"\bfor\s+(?:the|a)\s+(" + "|".join(_ORDINALS) + r")\s+(?:straight\s+|consecutive\s+)?"
+    r"(time|year|day|week|month|season|term)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(slots=True)
+class Count:
+    """A number in a claim with what it counts: ``key`` is the kind, noun and event word."""
+
+    slot: Slot
+    kind: str  # count | money | percent | age | times | measure | ...
+    noun: str
+    event: str
+    partial: bool
+    vague: bool
+    holder: str | None = None  # for ages: the person the age belongs to
+
+
+@dataclass(slots=True)
+class Frame:
+    """The aligned-comparison view of one claim."""
+
+    participants: list[Slot] = field(default_factory=list)
+    roles: dict[str, Slot] = field(default_factory=dict)
+    dates: list[Slot] = field(default_factory=list)
+    places: list[Slot] = field(default_factory=list)
+    counts: list[Count] = field(default_factory=list)
+    ordinals: dict[str, tuple[int, str]] = field(default_factory=dict)
+    predicate: set[str] = field(default_factory=set)
+
+
+def participant_key(slot: Slot) -> str:
+    return slot.entity_id or slot.value
+
+
+def _age_holder(c: ClaimRecord, age: Slot) -> str | None:
+    """The person an age belongs to: "Carl Ostby, 31," or "31-year-old Lena Marsh"."""
+    best: tuple[int, str] | None = None
+    for s in c.slots:
+        if s.kind != "person" or s.unit == "pronoun":
+            continue
+        gap = age.start - s.end if s.end <= age.start else s.start - age.end
+        if 0 <= gap <= 30 and (best is None or gap < best[0]):
+            best = (gap, participant_key(s))
+    return best[1] if best else None
+
+
+def build_frame(c: ClaimRecord) -> Frame:
+    """The frame of a prepared claim (``prepare`` must have filled ``words``)."""
+    frame = Frame()
+    for s in c.slots:
+        if s.kind in _PARTICIPANT_KINDS and s.unit != "pronoun":
+            frame.participants.append(s)
+            role = _role_of(c, s)
+            if role:
+                # the name nearest the role wins: "X has appointed Y as its chief executive"
+                frame.roles[role] = s
+        elif s.kind == "date" and s.lo is not None and s.hi is not None:
+            frame.dates.append(s)
+        elif s.kind == "quantity" and s.lo is not None and s.hi is not None:
+            role = _quantity_role(c, s)
+            unit, _, event = role.partition("|")
+            kind, _, noun = unit.partition(":")
+            count = Count(s, kind, noun, event, _partial(c, s), _vague(s))
+            if kind == "age":
+                count.holder = _age_holder(c, s)
+            frame.counts.append(count)
+        if _is_place(c, s) and _place_level(s.value) == "local":
+            frame.places.append(s)
+    frame.dates.sort(key=lambda s: s.start)
+    for m in _ORDINAL_TIME.finditer(c.text):
+        frame.ordinals.setdefault(m.group(2).lower(), (_ORDINALS[m.group(1).lower()], m.group(0)))
+    frame.predicate = {w for w in c.words if not w.startswith("@")}
+    return frame
+
+
+def counts_align(x: Count, y: Count) -> bool:
+    """Two numbers count the same thing: same kind, same event word, compatible nouns."""
+    if x.kind != y.kind:
+        return False
+    if x.kind == "age":
+        return x.holder is not None and x.holder == y.holder
+    if x.event != y.event:
+        return False
+    if x.noun == y.noun:
+        return True
+    return x.noun in _GENERIC_NOUNS and y.noun in _GENERIC_NOUNS
+
+
+def match_participants(a: Frame, b: Frame) -> tuple[int, list[Slot], list[Slot]]:
+    """How many participants of each side the other names, and those it does not."""
+    shared = 0
+    only_a: list[Slot] = []
+    for x in a.participants:
+        if any(_same_participant(x, y) for y in b.participants):
+            shared += 1
+        else:
+            only_a.append(x)
+    only_b = [y for y in b.participants if not any(_same_participant(x, y) for x in a.participants)]
+    return shared, only_a, only_b
+
+
+def _same_participant(x: Slot, y: Slot) -> bool:
+    return bool((x.entity_id and x.entity_id == y.entity_id) or name_overlap(x.value, y.value))

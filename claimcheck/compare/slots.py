@@ -1,0 +1,386 @@
+"""Slot helpers: how two normalised values relate, what a number counts, roles, places."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Sequence
+
+from ..dates import format_interval
+from ..entities import gazetteer_level
+from .model import ClaimRecord, Slot
+from .text import NEG_TOKEN, WORD_RE, name_overlap, same_words, stem
+
+
+def _slots(c: ClaimRecord, kind: str) -> list[Slot]:
+    return [s for s in c.slots if s.kind == kind]
+
+
+_ENTITY_KINDS = ("person", "org", "place", "other")
+# Places are left out: one outlet adds "in Poland" where another says "Polish"; a place that
+# really differs is a place conflict of its own.
+_PARTICIPANT_KINDS = ("person", "org")
+
+
+def _same_participants(
+    a: ClaimRecord, b: ClaimRecord, skip_a: Sequence[Slot] = (), skip_b: Sequence[Slot] = ()
+) -> bool:
+    """Every named person and organisation of each claim appears in the other.
+
+    Participants match by canonical entity, or by a shared name word when the linker kept
+    two forms apart ("Carmaker Norvik Motors" / "Norvik Motors"); a participant may be
+    matched by a mention of any kind on the other side (the finder may call one name an
+    organisation here and "other" there). Pronoun mentions and the ``skip`` slots are left
+    out; places are compared on their own.
+    """
+
+    def required(c: ClaimRecord, skip: Sequence[Slot]) -> list[Slot]:
+        return [s for s in c.slots if s.kind in _PARTICIPANT_KINDS and s.unit != "pronoun"
+                and not any(s is k for k in skip)]
+
+    def present(c: ClaimRecord, skip: Sequence[Slot]) -> list[Slot]:
+        return [s for s in c.slots if s.kind in _ENTITY_KINDS and not any(s is k for k in skip)]
+
+    def covered(xs: list[Slot], ys: list[Slot]) -> bool:
+        return all(
+            any((x.entity_id and x.entity_id == y.entity_id) or name_overlap(x.value, y.value)
+                for y in ys)
+            for x in xs
+        )
+
+    return covered(required(a, skip_a), present(b, skip_b)) and covered(
+        required(b, skip_b), present(a, skip_a)
+    )
+
+
+def _interval_relation(a: Slot, b: Slot) -> str:
+    assert a.lo is not None and a.hi is not None and b.lo is not None and b.hi is not None
+    # The same words state the same value. Two copies of "on Monday" resolved against two
+    # different publication dates are one (syndicated or re-used) statement, not two.
+    if a.lo == b.lo and a.hi == b.hi or same_words(a.surface, b.surface):
+        return "equal"
+    if a.lo <= b.lo and b.hi <= a.hi:
+        return "contains"
+    if b.lo <= a.lo and a.hi <= b.hi:
+        return "within"
+    if a.hi < b.lo or b.hi < a.lo:
+        return "disjoint"
+    return "overlap"
+
+
+def _date_text(slot: Slot) -> str:
+    if slot.lo is None or slot.hi is None:
+        return slot.value
+    granularity = (slot.unit or "day").split("|")[0]
+    return format_interval(
+        dt.date.fromordinal(int(slot.lo)), dt.date.fromordinal(int(slot.hi)), granularity
+    )
+
+
+def _relative(slot: Slot) -> bool:
+    return (slot.unit or "").endswith("|relative")
+
+
+def _quantity_text(slot: Slot) -> str:
+    noun = (slot.unit or "").partition(":")[2]
+    surface = " ".join(slot.surface.split())
+    bare = not any(ch.isalpha() for ch in surface)
+    return surface + (f" ({noun})" if noun and bare else "")
+
+
+_EVENT_WORD = re.compile(
+    r"\b(killed|dead|died|dies|deaths?|fatal\w*|slain|murdered|injur\w*|wounded|hurt|shot|"
+    r"arrested|charged|missing|evacuated|hospitali[sz]ed|rescued|displaced)\b",
+    re.IGNORECASE,
+)
+_EVENT_CLASS = {
+    "killed": "death", "dead": "death", "died": "death", "dies": "death", "death": "death",
+    "deaths": "death", "slain": "death", "murdered": "death", "fatal": "death",
+    "injured": "injury", "injuries": "injury", "injury": "injury", "wounded": "injury",
+    "hurt": "injury", "shot": "shot", "arrested": "arrest", "charged": "arrest",
+}
+
+
+def _quantity_role(c: ClaimRecord, slot: Slot) -> str:
+    """What a number counts in its claim: its noun plus the nearest event word after it."""
+    noun = (slot.unit or "")
+    after = c.text[slot.end - c.start: slot.end - c.start + 40]
+    before = c.text[max(0, slot.start - c.start - 25): slot.start - c.start]
+    m = _EVENT_WORD.search(after) or _EVENT_WORD.search(before)
+    event = ""
+    if m:
+        word = m.group(1).lower()
+        event = _EVENT_CLASS.get(word, "fatal" if word.startswith("fatal") else word)
+        if word.startswith("injur"):
+            event = "injury"
+    return f"{noun}|{event}"
+
+
+_CONFLICT_QUANTITY_KINDS = ("count", "money", "percent", "age", "times")
+_PARTIAL = re.compile(r"\b(?:other|others|more|additional|another|of them|of the)\b", re.IGNORECASE)
+
+
+def _weekday_like(slot: Slot) -> bool:
+    """A date with no number in it ("Friday", "tonight", "last week"): resolved, not stated."""
+    return _relative(slot) and not any(ch.isdigit() for ch in slot.surface)
+
+
+def _each_reported_at_the_time(a: ClaimRecord, x: Slot, b: ClaimRecord, y: Slot) -> bool:
+    """Two articles published weeks apart, each dating the event to just before its own
+    publication: two events of the same kind (a shooting at the same park a year later), not
+    two accounts of one event."""
+    if not a.published or not b.published or x.lo is None or y.lo is None:
+        return False
+    try:
+        pa = dt.date.fromisoformat(a.published).toordinal()
+        pb = dt.date.fromisoformat(b.published).toordinal()
+    except ValueError:
+        return False
+    if abs(pa - pb) <= 14:
+        return False
+    return pa - 21 <= x.lo <= pa + 1 and pb - 21 <= y.lo <= pb + 1
+
+
+def _gap_days(x: Slot, y: Slot) -> float:
+    assert x.lo is not None and x.hi is not None and y.lo is not None and y.hi is not None
+    return max(y.lo - x.hi, x.lo - y.hi, 0.0)
+
+
+_NEG_SCOPE_SKIP = frozenset(
+    "be been being is are was were to yet have has had do does did the a an any ever also even "
+    "publicly formally officially immediately".split()
+)
+
+
+def _negated_word_shared(negative: ClaimRecord, positive: ClaimRecord) -> bool:
+    """The word a negation applies to also stands in the other claim.
+
+    "did not confirm the merger" vs "confirmed the merger": "confirm" is in both. "were not
+    willing to talk" vs "talked": "willing" is not, so the claims do not contradict.
+    """
+    m = NEG_TOKEN.search(negative.text)
+    if m is None:
+        return False
+    for word in WORD_RE.findall(negative.text, m.end()):
+        low = word.lower()
+        if low in _NEG_SCOPE_SKIP:
+            continue
+        return stem(low) in positive.words
+    return False
+
+
+def _same_predicate(a: ClaimRecord, b: ClaimRecord) -> bool:
+    """The claims say the same kind of thing: half the content words of the shorter one
+    (synonyms merged, names and values left out) appear in the other. "Genesis disappeared
+    on January 19" and "the body found on Feb. 16 is Genesis" do not."""
+    wa = {w for w in a.words if not w.startswith("@")}
+    wb = {w for w in b.words if not w.startswith("@")}
+    if not wa or not wb:
+        return False
+    return len(wa & wb) / min(len(wa), len(wb)) >= 0.5
+
+
+_PARTIAL_AFTER = re.compile(r"\s*(?:more|other|others|additional)\b", re.IGNORECASE)
+
+
+def _vague(slot: Slot) -> bool:
+    """"several", "dozens", "hundreds of": no number is stated, only a rough size."""
+    return not any(ch.isdigit() for ch in slot.surface) and slot.lo != slot.hi and not (
+        slot.hi is not None and math.isinf(slot.hi)
+    )
+
+
+def _partial(c: ClaimRecord, slot: Slot) -> bool:
+    """"two other men", "four more were wounded": a count of part of the whole."""
+    before = c.text[max(0, slot.start - c.start - 12): slot.start - c.start]
+    after = c.text[slot.end - c.start: slot.end - c.start + 12]
+    # "more than 1,000" is a bound, not a part: only "four more", "two other men" are parts.
+    surface = _BOUND_WORDS.sub(" ", slot.surface)
+    before = _BOUND_WORDS.sub(" ", before)
+    return bool(
+        _PARTIAL.search(surface) or _PARTIAL.search(before) or _PARTIAL_AFTER.match(after)
+    )
+
+
+_BOUND_WORDS = re.compile(r"\b(?:more|fewer|less)\s+than\b|\bno\s+more\b", re.IGNORECASE)
+
+
+def _same_single_person(a: ClaimRecord, b: ClaimRecord) -> bool:
+    pa = [s for s in _slots(a, "person") if s.unit != "pronoun"]
+    pb = [s for s in _slots(b, "person") if s.unit != "pronoun"]
+    if len(pa) != 1 or len(pb) != 1 or len(_slots(a, "quantity")) != 1 or len(_slots(b, "quantity")) != 1:
+        return False
+    x, y = pa[0], pb[0]
+    return bool((x.entity_id and x.entity_id == y.entity_id) or name_overlap(x.value, y.value))
+
+
+def _role_label(role: str) -> str:
+    """Readable name of what a number counts: "death toll", "amount", "vehicle count"."""
+    unit, _, event = role.partition("|")
+    kind, _, noun = unit.partition(":")
+    if kind == "money":
+        return "amount"
+    if kind == "age":
+        return "age"
+    if event == "death":
+        return "death toll"
+    if event == "injury":
+        return "injured count"
+    if event:
+        return f"{event} count"
+    return f"{noun} count" if noun else "count"
+
+
+
+_AS_ROLE = re.compile(
+    r"\bas\s+(?:(?:its|the|their|his|her|a|an)\s+)?(?:(?:new|next|interim|acting|permanent)\s+)?"
+    r"((?:[a-z]+\s+){0,2}?(?:chief executive|executive|officer|director|chairman|chairwoman|chair|"
+    r"president|minister|secretary|governor|mayor|speaker|coach|manager|captain|judge|ambassador|"
+    r"envoy|head|leader|commander|chief|spokesman|spokeswoman|spokesperson|editor|ceo|cfo))\b",
+    re.IGNORECASE,
+)
+
+
+_ROLE_WORDS = (
+    r"(?:chief executive|executive|officer|director|chairman|chairwoman|chair|president|"
+    r"minister|secretary|governor|mayor|speaker|coach|manager|captain|judge|ambassador|envoy|"
+    r"head|leader|commander|chief|spokesman|spokeswoman|spokesperson|editor|ceo|cfo|deputy|"
+    r"founder|owner|attorney|prosecutor|lawyer|sheriff|negotiator|representative|adviser|"
+    r"advisor|general|principal|pastor|superintendent)"
+)
+# "Amir Dov, the group's spokesman," / "Amir Dov, its chief executive"
+_APPOSITION_ROLE = re.compile(
+    r"^\s*,\s+(?:the|its|their|his|her|a|an)\s+((?:[\w'’.-]+\s+){0,3}?" + _ROLE_WORDS + r")\b",
+    re.IGNORECASE,
+)
+# "the minister's deputy, Lena Berg" / "the company's chief executive, Ann Holm"
+_ROLE_BEFORE = re.compile(
+    r"\b(?:the|its|their|his|her)\s+((?:[\w'’.-]+\s+){0,3}?" + _ROLE_WORDS + r")\s*,\s*$",
+    re.IGNORECASE,
+)
+_LED_BY = re.compile(r"\b(?:led|headed|chaired|run|coached|managed)\s+by\s+$", re.IGNORECASE)
+
+
+def _role_of(c: ClaimRecord, slot: Slot) -> str | None:
+    """The role a person holds in a claim.
+
+    A title before the name ("Finance Minister Berg"), "as <role>" after it, an apposition
+    ("Dov, the group's spokesman"), a role before a comma ("the minister's deputy, Berg"),
+    or "led by Berg" (the leader of whatever the claim is about).
+    """
+    if slot.unit and slot.unit != "pronoun":
+        return slot.unit.lower()
+    rel_start, rel_end = slot.start - c.start, slot.end - c.start
+    m = _AS_ROLE.search(c.text, rel_end)
+    if m and m.start() - rel_end < 80:
+        return " ".join(m.group(1).lower().split())
+    m = _APPOSITION_ROLE.match(c.text[rel_end: rel_end + 80])
+    if m:
+        return _clean_role(m.group(1))
+    before = c.text[max(0, rel_start - 60): rel_start]
+    m = _ROLE_BEFORE.search(before)
+    if m:
+        return _clean_role(m.group(1))
+    if _LED_BY.search(before[-30:]):
+        return "leader"
+    return None
+
+
+def _clean_role(text: str) -> str:
+    """"group's spokesman" -> "group's spokesman" lowercased, spacing normalised."""
+    return " ".join(text.lower().replace("’", "'").split())
+
+
+def _role_conflict(a: ClaimRecord, b: ClaimRecord) -> tuple[str, str, str, str] | None:
+    """One role, two different people: "Finance Minister Berg signed" vs "Finance Minister Holm"."""
+    roles_a = {_role_of(a, s): s for s in _slots(a, "person") if _role_of(a, s)}
+    roles_b = {_role_of(b, s): s for s in _slots(b, "person") if _role_of(b, s)}
+    for role in sorted(roles_a.keys() & roles_b.keys(), key=str):
+        sa, sb = roles_a[role], roles_b[role]
+        if (sa.entity_id or sa.value) == (sb.entity_id or sb.value):
+            continue
+        if same_words(sa.surface, sb.surface) or name_overlap(sa.value, sb.value):
+            continue  # "Vladimir Putin" vs "Putin": one name, not two people
+        # Everyone else in the two claims must be the same.
+        if not _same_participants(a, b, [sa], [sb]):
+            continue
+        holder_a = {sa.entity_id or sa.value}
+        holder_b = {sb.entity_id or sb.value}
+        if holder_a & {s.entity_id or s.value for s in _slots(b, "person")}:
+            continue  # A's role holder appears in B too: B may just name another role
+        if holder_b & {s.entity_id or s.value for s in _slots(a, "person")}:
+            continue
+        return ("entity", sa.surface, sb.surface,
+                f"A names {sa.surface} as {role}; B names {sb.surface}")
+    return None
+
+
+def _place_conflict(a: ClaimRecord, b: ClaimRecord) -> tuple[str, str, str, str] | None:
+    """One event, two places: "talks were held in Geneva" vs "talks were held in Vienna"."""
+    pa = [s for s in a.slots if _is_place(a, s)]
+    pb = [s for s in b.slots if _is_place(b, s)]
+    if len(pa) != 1 or len(pb) != 1:
+        return None
+    sa, sb = pa[0], pb[0]
+    if (sa.entity_id or sa.value) == (sb.entity_id or sb.value) or same_words(sa.surface, sb.surface):
+        return None
+    if name_overlap(sa.value, sb.value):
+        return None
+    if _place_level(sa.value) != "local" or _place_level(sb.value) != "local":
+        return None  # a country or state beside a city, or a street: detail, not disagreement
+    # A place the other claim also names ("on Bourbon Street in New Orleans") is detail,
+    # not disagreement.
+    ids_a = {s.entity_id or s.value for s in a.slots if s.kind in _ENTITY_KINDS}
+    ids_b = {s.entity_id or s.value for s in b.slots if s.kind in _ENTITY_KINDS}
+    if (sa.entity_id or sa.value) in ids_b or (sb.entity_id or sb.value) in ids_a:
+        return None
+    # Other places in the claims (a country beside a city) are ignored; people and orgs must match.
+    if not _same_participants(a, b, [sa], [sb]):
+        return None
+    return ("place", sa.surface, sb.surface, f"A places it in {sa.surface}; B in {sb.surface}")
+
+
+_STREET_WORDS = frozenset(
+    "street st avenue ave road rd boulevard blvd drive dr lane ln way place court ct highway "
+    "hwy block square parkway pkwy terrace circle".split()
+)
+
+
+def _place_level(name: str) -> str:
+    """"country" or "state" for names in the gazetteer, "street" for addresses, else "local"."""
+    level = gazetteer_level(name)
+    if level is not None:
+        return level
+    low = name.lower().strip(". ")
+    last = low.replace(".", "").split()[-1] if low.split() else ""
+    if last in _STREET_WORDS:
+        return "street"
+    return "local"
+
+
+_LOCATIVE = re.compile(
+    r"\b(?:in|at|on|near|outside|inside|from|to)\s+(?:the\s+)?(?:(?:city|town|village|port|capital|"
+    r"province|region|state|county|district)\s+of\s+)?$"
+)
+
+
+_PLACE_NOUN_OF = re.compile(
+    r"\b(?:city|town|village|port|capital|province|region|state|county|district)\s+of\s+$"
+)
+
+
+def _is_place(c: ClaimRecord, slot: Slot) -> bool:
+    """A place named after a locative preposition ("in Geneva", "near the town of Ardesh")."""
+    if slot.kind == "place":
+        return _locative(c, slot)
+    if slot.kind == "other":
+        before = c.text[max(0, slot.start - c.start - 40): slot.start - c.start].lower()
+        return bool(_PLACE_NOUN_OF.search(before)) and _locative(c, slot)
+    return False
+
+
+def _locative(c: ClaimRecord, slot: Slot) -> bool:
+    before = c.text[max(0, slot.start - c.start - 40): slot.start - c.start].lower()
+    return bool(_LOCATIVE.search(before))
+

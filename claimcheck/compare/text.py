@@ -1,0 +1,187 @@
+"""Text helpers shared by blocking, similarity and verdicts: masking, stems, synonyms."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+
+from ..entities import name_key
+from .model import ClaimRecord
+
+_STOP = frozenset(
+    """a an the and or but of to in on at by for with from as into about over after before
+    since until during between among against through under above within without this that
+    these those it its it's is are was were be been being has have had do does did will would
+    shall should can could may might must not no nor never also then than so such very more
+    most much many some any each every other another own same both all few several he she they
+    we i you his her their our your him them us me who whom whose which what when where why how
+    there here said says say told according while although though however because if just only
+    even still yet again already mr mrs ms dr""".split()
+)
+_TOKEN = re.compile(r"\be[0-9a-f]{12}\b|<[a-z]+>|[a-z][a-z'’\-]*")
+ENTITY_ID = re.compile(r"e[0-9a-f]{12}")
+WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+NEG_TOKEN = re.compile(
+    r"\b(?:not|never|no|neither|nor|denied|denies|refused|declined)\b|n[’']t\b", re.IGNORECASE
+)
+
+
+def _strip_suffix(word: str) -> str:
+    """A light suffix stripper; both sides of a comparison go through the same one."""
+    word = word.strip("'’-")
+    if word.endswith(("'s", "’s")):
+        word = word[:-2]
+    if len(word) > 5 and word.endswith("ies"):
+        word = word[:-3] + "y"
+    elif len(word) > 5 and word.endswith("ing"):
+        word = word[:-3]
+    elif len(word) > 4 and word.endswith("ed") or len(word) > 4 and word.endswith("es") and not word.endswith("ses"):
+        word = word[:-2]
+    elif len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        word = word[:-1]
+    if len(word) > 4 and word.endswith("e"):
+        word = word[:-1]
+    if len(word) > 4 and word[-1] == word[-2] and word[-1] not in "aeiouls":
+        word = word[:-1]  # "planned" -> "plan"
+    return word
+
+
+def stem(word: str) -> str:
+    """Suffix-stripped word, mapped to its synonym row's canonical form."""
+    base = _strip_suffix(word)
+    return _SYNONYMS.get(word, _SYNONYMS.get(base, base))
+
+
+# Words that news outlets use for one another when they restate the same fact. Each row is
+# one meaning; the first word is its canonical form. Kept small and general on purpose.
+_SYNONYM_ROWS = [
+    "recognize recognise see consider regard view designate label list deem",
+    "group organization organisation movement",
+    "meet met meeting talks",
+    "receive host welcome",
+    "maintain keep continue sustain",
+    "contact contacts ties relation relations relationship",
+    "kill killed killing dead die died death deaths slay slain fatal fatally",
+    "injure injured wound wounded hurt injury injuries",
+    "visit visited trip travel traveled travelled",
+    "lead led head headed chair chaired chief leader chairman leadership",
+    "release free freed freeing",
+    "hostage captive captives abducted kidnapped",
+    "citizen national nationals",
+    "attack attacked strike assault raid",
+    "arrest arrested detain detained custody",
+    "shoot shot shooting gunfire",
+    "say said state stated told tell announce announced",
+    "begin began start started launch launched",
+    "end ended finish finished conclude concluded",
+    "buy bought acquire acquired purchase purchased",
+    "sign signed",
+    "elect elected win won victory",
+    "divert diverted distract",
+    "reduce reduction reduced cut cuts",
+    "aid assistance support help",
+    "credit credits",
+    "rep representative representatives delegation delegations envoy envoys",
+    "large big major",
+    "quake earthquake tremor temblor",
+    "blaze fire wildfire",
+    "flood flooding floods",
+    "storm hurricane cyclone typhoon",
+    "company firm",
+    "vehicle car",
+    "price deal",
+    "many numerous multiple several repeated repeatedly",
+]
+_SYNONYMS: dict[str, str] = {}
+
+
+def _build_synonyms() -> None:
+    for row in _SYNONYM_ROWS:
+        words = row.split()
+        for w in words:
+            _SYNONYMS.setdefault(w, words[0])
+            _SYNONYMS.setdefault(_strip_suffix(w), words[0])
+
+
+_build_synonyms()
+
+
+def _masked_text(claim: ClaimRecord) -> str:
+    """The claim text with its slots replaced by placeholders (entities by their id)."""
+    text = claim.text
+    pieces: list[str] = []
+    cursor = 0
+    for slot in sorted(claim.slots, key=lambda s: (s.start, -s.end)):
+        s, e = slot.start - claim.start, slot.end - claim.start
+        if s < cursor or s < 0 or e > len(text):
+            continue
+        pieces.append(text[cursor:s])
+        if slot.kind == "date":
+            pieces.append(" <date> ")
+        elif slot.kind == "quantity":
+            noun = (slot.unit or "").partition(":")[2]
+            pieces.append(f" <num> {noun} " if noun else " <num> ")
+        elif slot.entity_id:
+            pieces.append(f" {slot.entity_id} ")
+        else:
+            pieces.append(f" {slot.surface} ")
+        cursor = e
+    pieces.append(text[cursor:])
+    return re.sub(r"\s+", " ", "".join(pieces)).strip().lower()
+
+
+def _canonical_tokens(masked: str) -> list[str]:
+    """Content tokens of masked text, stemmed and mapped to synonyms; placeholders kept."""
+    out = []
+    for t in _TOKEN.findall(masked):
+        if t.startswith("<") or (t.startswith("e") and len(t) == 13 and t[1:].isalnum()):
+            out.append(t)
+        elif t not in _STOP and len(t) > 2:
+            out.append(stem(t))
+    return out
+
+
+def _content_words(tokens: Sequence[str]) -> set[str]:
+    return {t for t in tokens if not t.startswith("<") and not (len(t) == 13 and t[0] == "e" and t[1:].isalnum())}
+
+
+# --- loading ------------------------------------------------------------------------------
+
+
+def prepare(claims: Sequence[ClaimRecord]) -> None:
+    for c in claims:
+        tokens = _canonical_tokens(_masked_text(c))
+        c.masked = " ".join(tokens)
+        c.words = _content_words(tokens)
+        # Specific dates are strong evidence of one event: they join the words compared.
+        dates = {f"@{s.value}" for s in c.slots if s.kind == "date" and "|relative" not in (s.unit or "")}
+        c.words |= dates
+        c.keys = set(c.words) | {s.entity_id for s in c.slots if s.entity_id}
+
+
+
+def same_words(a: str, b: str) -> bool:
+    return " ".join(a.lower().split()) == " ".join(b.lower().split())
+
+
+
+def name_overlap(a: str, b: str) -> bool:
+    """True when the two names share a word: then they may well be one entity."""
+    ta = {name_key(t) for t in a.split() if len(t) > 2}
+    tb = {name_key(t) for t in b.split() if len(t) > 2}
+    return bool(ta & tb)
+
+
+
+def short(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# --- the diff command ---------------------------------------------------------------------
+
+
+def stable_id(prefix: str, *parts: str) -> str:
+    return prefix + hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:12]
+

@@ -1,0 +1,444 @@
+"""Verdicts: align two claims' frames slot by slot, then compare each aligned pair.
+
+Each aligned pair of slots is ``equal``, ``refine`` (nested values, more precision) or a
+conflict; slots only one claim has make the pair at most ``refine`` and never hide a conflict
+on another slot. A conflict needs the rest of the frame to be compatible — the same predicate,
+no participant that contradicts, no date that says it is another event — not the two
+sentences to look alike. Every conflict gets a confidence in [0, 1] built from named evidence
+(predicate overlap, similarity, story affinity, how much of the frame agrees, hedging,
+speakers), so a caller can choose its cut-off from measurements.
+
+Example: "Talks with Omar Tal and Lena Berg were held on 12 May" vs "Talks with Omar Tal were
+held on 14 May" is a date conflict; Lena Berg is extra detail.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from .frames import Count, Frame, build_frame, counts_align, match_participants, participant_key
+from .model import ClaimRecord, Finding, PairVerdict, Slot
+from .slots import (
+    _CONFLICT_QUANTITY_KINDS,
+    _date_text,
+    _each_reported_at_the_time,
+    _gap_days,
+    _interval_relation,
+    _negated_word_shared,
+    _quantity_text,
+    _relative,
+    _role_label,
+    _weekday_like,
+)
+from .text import NEG_TOKEN, name_overlap, same_words, short
+
+#: Two grouped claims must be at least this similar before their slots can conflict.
+CONFLICT_SIMILARITY = 0.5
+#: Share of the shorter claim's predicate words the other must hold (synonyms merged).
+PREDICATE_SHARE = 0.5
+#: Conflicts below this confidence are not reported by default (``--min-confidence``).
+DEFAULT_MIN_CONFIDENCE = 0.5
+
+_DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our"})
+_UPDATE_EVENTS = frozenset({"death", "injury", "arrest", "shot", "fatal"})
+
+
+@dataclass(slots=True)
+class PairContext:
+    """What the caller knows about the pair beyond the two claims."""
+
+    similarity: float
+    affinity: float = 0.5
+
+
+def _granularity(slot: Slot) -> str:
+    return (slot.unit or "day").split("|")[0]
+
+
+def _published_ordinal(c: ClaimRecord) -> int | None:
+    if not c.published:
+        return None
+    try:
+        return dt.date.fromisoformat(c.published).toordinal()
+    except ValueError:
+        return None
+
+
+def _predicate_share(a: Frame, b: Frame) -> float:
+    if not a.predicate or not b.predicate:
+        return 0.0
+    return len(a.predicate & b.predicate) / min(len(a.predicate), len(b.predicate))
+
+
+class _Pair:
+    """One comparison: the two claims, their frames and the evidence gathered so far."""
+
+    def __init__(self, a: ClaimRecord, b: ClaimRecord, ctx: PairContext) -> None:
+        self.a, self.b, self.ctx = a, b, ctx
+        self.fa, self.fb = frame_of(a), frame_of(b)
+        self.shared, self.only_a, self.only_b = match_participants(self.fa, self.fb)
+        self.predicate = _predicate_share(self.fa, self.fb)
+        self.refine = False
+        self.agreeing = 0  # aligned slots that agree
+        self.findings: list[Finding] = []
+
+    # -- evidence --------------------------------------------------------------------------
+
+    @property
+    def divergent_participants(self) -> bool:
+        """Each claim names someone the other does not: maybe two different events."""
+        return bool(self.only_a) and bool(self.only_b)
+
+    @property
+    def hedged(self) -> bool:
+        return bool(self.a.modality or self.b.modality)
+
+    @property
+    def other_speakers(self) -> bool:
+        sa, sb = (self.a.speaker or "").lower(), (self.b.speaker or "").lower()
+        if not sa or not sb or sa == sb:
+            return False
+        wa = {w for w in sa.split() if w not in _DETERMINERS}
+        wb = {w for w in sb.split() if w not in _DETERMINERS}
+        return not (wa & wb) and not name_overlap(" ".join(wa), " ".join(wb))
+
+    @property
+    def comparable(self) -> bool:
+        """The two claims assert one thing in one frame: slots may conflict.
+
+        Two sources quoted for two values ("the rebels said 40", "the army said 12") are each
+        reported faithfully: the articles do not disagree.
+        """
+        if (self.a.tense == "future") != (self.b.tense == "future"):
+            return False
+        if self.other_speakers:
+            return False
+        return self.ctx.similarity >= CONFLICT_SIMILARITY
+
+    def confidence(self, *, aligned_agree: int, penalty: float = 0.0) -> float:
+        """Evidence for the conflict, combined into 0..1."""
+        agree_share = min(1.0, (aligned_agree + self.shared) / 3.0)
+        score = (
+            0.35
+            + 0.2 * min(1.0, self.predicate)
+            + 0.2 * max(0.0, min(1.0, (self.ctx.similarity - 0.4) / 0.5))
+            + 0.1 * min(1.0, self.ctx.affinity)
+            + 0.15 * agree_share
+        )
+        if self.hedged:
+            score -= 0.35
+        if self.only_a or self.only_b:
+            score -= 0.05
+        score -= penalty
+        return round(max(0.0, min(1.0, score)), 3)
+
+    def update(self, later_wins: bool = True) -> bool:
+        pa, pb = _published_ordinal(self.a), _published_ordinal(self.b)
+        return later_wins and pa is not None and pb is not None and pa != pb
+
+    # -- slots -----------------------------------------------------------------------------
+
+    def dates_disjoint(self) -> bool:
+        """Some date of each claim, and none of them equal or nested: another event."""
+        if not self.fa.dates or not self.fb.dates:
+            return False
+        return all(
+            _interval_relation(x, y) == "disjoint" for x in self.fa.dates for y in self.fb.dates
+        )
+
+    def compare_dates(self) -> None:
+        da, db = self.fa.dates, self.fb.dates
+        if not da or not db:
+            if da or db:
+                self.refine = True
+            return
+        aligned = _align_dates(da, db)
+        if len(aligned) < min(len(da), len(db)) or len(da) != len(db):
+            self.refine = True
+        conflicts: list[tuple[Slot, Slot, str, str]] = []
+        for x, y in aligned:
+            relation = _interval_relation(x, y)
+            if relation == "equal":
+                self.agreeing += 1
+                continue
+            endpoint = _range_endpoint_conflict(x, y)
+            if endpoint is not None:
+                conflicts.append((x, y, *endpoint))
+                continue
+            if relation in ("contains", "within", "overlap"):
+                self.refine = True
+                continue
+            if self._dates_may_conflict(x, y):
+                conflicts.append((x, y, _date_text(x), _date_text(y)))
+        # Every aligned pair differs: two lists of different events, unless one date each.
+        if conflicts and len(conflicts) == len(aligned) and len(aligned) > 1:
+            self.refine = True
+            return
+        for x, y, xv, yv in conflicts:
+            gap = _gap_days(x, y)
+            penalty = 0.1 if gap > 366 and _granularity(x) == "day" else 0.0
+            if _relative(x) or _relative(y):
+                penalty += 0.05
+            self.findings.append(Finding(
+                "date", xv, yv, f"A says {xv}; B says {yv}",
+                self.confidence(aligned_agree=self.agreeing + len(aligned) - len(conflicts),
+                                penalty=penalty),
+            ))
+
+    def _dates_may_conflict(self, x: Slot, y: Slot) -> bool:
+        a, b = self.a, self.b
+        gx, gy = _granularity(x), _granularity(y)
+        if gx != gy or gx not in ("day", "month", "year"):
+            return False
+        if _relative(x) or _relative(y):
+            # A date resolved from "on Monday" is only as good as the publication date it
+            # was resolved against: compare it only between articles published the same day.
+            if a.published is None or a.published != b.published:
+                return False
+            vague_x, vague_y = _weekday_like(x), _weekday_like(y)
+            if vague_x != vague_y and _gap_days(x, y) <= 7:
+                return False  # a weekday can be a week off next to an explicit date
+            if (vague_x or vague_y) and "future" in (a.tense, b.tense):
+                return False
+        return not _each_reported_at_the_time(a, x, b, y)
+
+    def compare_counts(self) -> None:
+        used_b: set[int] = set()
+        for x in self.fa.counts:
+            matches = [
+                (k, y) for k, y in enumerate(self.fb.counts)
+                if k not in used_b and counts_align(x, y)
+            ]
+            if not matches:
+                self.refine = self.refine or bool(self.fb.counts)
+                continue
+            # Several candidates: prefer an equal value, then the same position in order.
+            k, y = next(
+                ((k, y) for k, y in matches if _interval_relation(x.slot, y.slot) == "equal"),
+                matches[0],
+            )
+            used_b.add(k)
+            relation = _interval_relation(x.slot, y.slot)
+            if relation == "equal":
+                self.agreeing += 1
+            elif relation != "disjoint":
+                self.refine = True
+            elif self._counts_may_conflict(x, y):
+                xv, yv = _quantity_text(x.slot), _quantity_text(y.slot)
+                role = f"{x.kind}:{x.noun}|{x.event}" if x.noun else f"{x.kind}|{x.event}"
+                update = x.event in _UPDATE_EVENTS and self.update()
+                self.findings.append(Finding(
+                    "number", xv, yv, f"A gives {xv}; B gives {yv} ({_role_label(role)})",
+                    self.confidence(aligned_agree=self.agreeing, penalty=_value_penalty(x, y)),
+                    update=update,
+                ))
+            else:
+                self.refine = True
+        for kind, (n, text) in self.fa.ordinals.items():
+            other = self.fb.ordinals.get(kind)
+            if other is None:
+                continue
+            if other[0] == n:
+                self.agreeing += 1
+            else:
+                self.findings.append(Finding(
+                    "number", text, other[1], f"A says {text}; B says {other[1]}",
+                    self.confidence(aligned_agree=self.agreeing),
+                ))
+
+    def _counts_may_conflict(self, x: Count, y: Count) -> bool:
+        if x.kind not in _CONFLICT_QUANTITY_KINDS and not (
+            x.kind == "measure" and self.ctx.similarity >= 0.75
+        ):
+            return False  # durations and loose measures describe many things
+        if x.kind == "count" and not x.noun and not x.event:
+            return False  # a bare number with neither a counted noun nor an event word
+        return not (x.vague or y.vague or x.partial or y.partial)
+
+    def compare_roles(self) -> None:
+        for role in sorted(self.fa.roles.keys() & self.fb.roles.keys()):
+            sa, sb = self.fa.roles[role], self.fb.roles[role]
+            if participant_key(sa) == participant_key(sb):
+                self.agreeing += 1
+                continue
+            if same_words(sa.surface, sb.surface) or name_overlap(sa.value, sb.value):
+                continue  # "Vladimir Putin" vs "Putin": one name, not two people
+            keys_a = {participant_key(s) for s in self.fa.participants}
+            keys_b = {participant_key(s) for s in self.fb.participants}
+            if participant_key(sa) in keys_b or participant_key(sb) in keys_a:
+                continue  # the holder is named in the other claim too, in another role
+            # Apart from the two holders, no one on either side may be a stranger to the other.
+            others_a = [s for s in self.only_a if s is not sa]
+            others_b = [s for s in self.only_b if s is not sb]
+            if others_a and others_b:
+                continue
+            self.findings.append(Finding(
+                "entity", sa.surface, sb.surface,
+                f"A names {sa.surface} as {role}; B names {sb.surface}",
+                self.confidence(aligned_agree=self.agreeing),
+            ))
+            return
+
+    def compare_places(self) -> None:
+        pa, pb = self.fa.places, self.fb.places
+        if not pa or not pb:
+            return
+        if any(_same_place(x, y) for x in pa for y in pb):
+            self.agreeing += 1
+            return
+        if len(pa) != 1 or len(pb) != 1:
+            return
+        sa, sb = pa[0], pb[0]
+        # A place the other claim also names in another role ("from Oslo to Bergen") is detail.
+        names_a = {participant_key(s) for s in self.a.slots if s.kind in ("place", "other", "org")}
+        names_b = {participant_key(s) for s in self.b.slots if s.kind in ("place", "other", "org")}
+        if participant_key(sa) in names_b or participant_key(sb) in names_a:
+            return
+        self.findings.append(Finding(
+            "place", sa.surface, sb.surface, f"A places it in {sa.surface}; B in {sb.surface}",
+            self.confidence(aligned_agree=self.agreeing),
+        ))
+
+    def compare_polarity(self) -> None:
+        a, b = self.a, self.b
+        if a.polarity == b.polarity:
+            return
+        if (a.speaker or "").lower() != (b.speaker or "").lower():
+            return  # one source denies what another affirms: reported speech, not a contradiction
+        pos, neg = (a, b) if a.polarity > 0 else (b, a)
+        if not _negated_word_shared(neg, pos):
+            return
+        # The rest of the negative claim must stand in the positive one (adverbs and extra
+        # detail on either side are fine).
+        wn = {w for w in neg.words if not w.startswith("@")}
+        wp = {w for w in pos.words if not w.startswith("@")}
+        if not wn or not wp:
+            return
+        share = len(wn & wp) / min(len(wn), len(wp))
+        if share < 0.6 or fuzz.token_set_ratio(
+            NEG_TOKEN.sub("", a.masked), NEG_TOKEN.sub("", b.masked)
+        ) < 70:
+            return
+        av = "affirms" if a.polarity > 0 else "denies"
+        bv = "affirms" if b.polarity > 0 else "denies"
+        p_pos, p_neg = _published_ordinal(pos), _published_ordinal(neg)
+        update = p_pos is not None and p_neg is not None and p_neg < p_pos
+        self.findings.append(Finding(
+            "negation", av, bv,
+            f"A {av} what B {bv}: \"{short(pos.text)}\" vs \"{short(neg.text)}\"",
+            self.confidence(aligned_agree=self.agreeing, penalty=0.05 if share < 0.8 else 0.0),
+            update=update,
+        ))
+
+
+def _value_penalty(x: Count, y: Count) -> float:
+    """Numbers far apart (12 vs 1,200) more often count different things than disagree."""
+    lx, ly = x.slot.lo, y.slot.lo
+    if lx is None or ly is None or lx <= 0 or ly <= 0 or math.isinf(lx) or math.isinf(ly):
+        return 0.0
+    ratio = max(lx, ly) / min(lx, ly)
+    return 0.15 if ratio >= 10 else 0.0
+
+
+def _same_place(x: Slot, y: Slot) -> bool:
+    return participant_key(x) == participant_key(y) or same_words(x.surface, y.surface) or (
+        name_overlap(x.value, y.value)
+    )
+
+
+def _align_dates(da: list[Slot], db: list[Slot]) -> list[tuple[Slot, Slot]]:
+    """Pairs of dates that speak of the same moment.
+
+    Equal or nested dates pair first; lists of the same length pair the rest by order ("in
+    March 2019, then again in June 2021"); otherwise one left on each side pairs.
+    """
+    pairs: list[tuple[Slot, Slot]] = []
+    left_a, left_b = list(da), list(db)
+    if len(da) == len(db):
+        return list(zip(da, db, strict=True))
+    for x in list(left_a):
+        for y in left_b:
+            if _interval_relation(x, y) != "disjoint":
+                pairs.append((x, y))
+                left_a.remove(x)
+                left_b.remove(y)
+                break
+    if len(left_a) == 1 and len(left_b) == 1:
+        pairs.append((left_a[0], left_b[0]))
+    return pairs
+
+
+# Both ends stated: "from 2004 to 2009", "between 2006 and 2010", "2004-2009".
+_CLOSED_RANGE = re.compile(
+    r"\b(?:from|between)\b.+\b(?:to|and|until|till|through)\b|\d\s*[-–—]\s*\d", re.IGNORECASE
+)
+
+
+def _year(ordinal: float) -> int:
+    return dt.date.fromordinal(int(ordinal)).year
+
+
+def _range_endpoint_conflict(x: Slot, y: Slot) -> tuple[str, str] | None:
+    """Two year ranges whose start or end years differ: "2004 to 2009" vs "2006 to 2009"."""
+    if _granularity(x) != "range" or _granularity(y) != "range":
+        return None
+    if not (_CLOSED_RANGE.search(x.surface) and _CLOSED_RANGE.search(y.surface)):
+        return None  # "since March 2006" runs to whenever it was written: no end to compare
+    assert x.lo is not None and x.hi is not None and y.lo is not None and y.hi is not None
+    if math.isinf(x.hi) or math.isinf(y.hi):
+        return None
+    if _year(x.lo) == _year(y.lo) and _year(x.hi) == _year(y.hi):
+        return None
+    return _date_text(x), _date_text(y)
+
+
+_FRAMES: dict[int, tuple[ClaimRecord, Frame]] = {}
+
+
+def frame_of(c: ClaimRecord) -> Frame:
+    """The claim's frame, built once per claim object."""
+    hit = _FRAMES.get(id(c))
+    if hit is not None and hit[0] is c:
+        return hit[1]
+    frame = build_frame(c)
+    if len(_FRAMES) > 200_000:
+        _FRAMES.clear()
+    _FRAMES[id(c)] = (c, frame)
+    return frame
+
+
+def compare_pair(
+    a: ClaimRecord, b: ClaimRecord, sim: float, affinity: float = 0.5
+) -> PairVerdict:
+    """Align the slots of two grouped claims and compare each aligned pair.
+
+    ``sim`` is the pair's similarity (0..1), ``affinity`` how close their articles are to one
+    story (0..1); both only feed the confidence and the comparability gate.
+    """
+    pair = _Pair(a, b, PairContext(sim, affinity))
+    if pair.comparable:
+        anchored = pair.predicate >= PREDICATE_SHARE and not pair.divergent_participants
+        if anchored:
+            pair.compare_dates()
+            pair.compare_counts()
+        else:
+            pair.refine = True
+        if not pair.dates_disjoint():
+            if anchored and not pair.findings:
+                pair.compare_places()
+            if not pair.findings:
+                pair.compare_roles()
+            if not pair.findings and not pair.divergent_participants:
+                pair.compare_polarity()
+    else:
+        pair.refine = bool(pair.fa.dates or pair.fb.dates or pair.fa.counts or pair.fb.counts)
+    if pair.findings:
+        return PairVerdict("conflict", pair.findings)
+    if not pair.comparable or not (pair.predicate >= PREDICATE_SHARE):
+        return PairVerdict("refine" if pair.refine else "agree", [])
+    return PairVerdict("refine" if pair.refine else "agree", [])
