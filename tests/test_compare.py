@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from claimcheck.compare import (
     ClaimRecord,
     Slot,
@@ -11,6 +14,7 @@ from claimcheck.compare import (
     candidate_pairs,
     cluster,
     compare_pair,
+    find_groups,
 )
 
 
@@ -76,3 +80,42 @@ def test_identical_relative_dates_never_conflict() -> None:
     b = claim("b", "B", "He was extradited on Monday to face charges", [monday_b])
     _prepare([a, b])
     assert compare_pair(a, b, 1.0).relation == "agree"
+
+
+def test_conflict_ids_are_unique_when_one_pair_disagrees_twice_on_one_kind() -> None:
+    # "3 were killed and 5 injured" vs "4 were killed and 7 injured": two number conflicts
+    # between the same two claims must get two ids (a crash in v0.1: UNIQUE constraint).
+    def q(surface: str, n: float, start: int, unit: str = "count") -> Slot:
+        return Slot("quantity", surface, str(n), n, n, unit, None, start, start + len(surface))
+
+    ta = "3 were killed and 5 injured in the Korvik mine blast"
+    tb = "4 were killed and 7 injured in the Korvik mine blast"
+    a = claim("a", "A", ta, [q("3", 3, 0), q("5", 5, 18)])
+    b = claim("b", "B", tb, [q("4", 4, 0), q("7", 7, 18)])
+    groups, _ = find_groups([a, b], min_confidence=0.0)
+    conflicts = [c for g in groups for c in g.conflicts]
+    assert sorted((c.a_value, c.b_value) for c in conflicts) == [("3", "4"), ("5", "7")]
+    assert len({c.id for c in conflicts}) == 2
+
+
+@settings(max_examples=60, deadline=None, derandomize=True)
+@given(st.lists(st.tuples(st.integers(1, 9), st.integers(1, 9)), min_size=1, max_size=4))
+def test_conflict_ids_unique_for_generated_count_lists(values: list[tuple[int, int]]) -> None:
+    words = ["killed", "injured", "arrested", "missing"]
+    parts_a, parts_b, slots_a, slots_b = [], [], [], []
+    for k, (x, y) in enumerate(values):
+        for parts, slots, n in ((parts_a, slots_a, x), (parts_b, slots_b, y)):
+            offset = sum(len(p) + 5 for p in parts)
+            text = f"{n} people were {words[k]}"
+            parts.append(text)
+            slots.append(Slot("quantity", f"{n} people", str(n), float(n), float(n),
+                              "count:person", None, offset, offset + len(f"{n} people")))
+    a = claim("a", "A", " and ".join(parts_a) + " in Korvik", slots_a)
+    b = claim("b", "B", " and ".join(parts_b) + " in Korvik", slots_b)
+    groups, _ = find_groups([a, b], threshold=0.3, min_confidence=0.0)
+    ids = [c.id for g in groups for c in g.conflicts]
+    assert len(ids) == len(set(ids))
+    # every reported value pair is one that really differs
+    for g in groups:
+        for c in g.conflicts:
+            assert c.a_value != c.b_value

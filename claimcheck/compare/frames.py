@@ -33,6 +33,25 @@ _ORDINAL_TIME = re.compile(
 )
 
 
+_SMALL_NUMBERS = {
+    "once": 1, "twice": 2, "thrice": 3, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}
+# "three times", "12 times", "twice": how often, when the quantity finder left it out
+_MULTIPLE = re.compile(
+    r"\b(once|twice|thrice|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"\d{1,3})\s+times)\b(?!\s+(?:as|more|less|higher|lower|larger|smaller|bigger)\b)",
+    re.IGNORECASE,
+)
+
+
+def _multiple_value(text: str) -> int | None:
+    word = text.lower().split()[0]
+    if word.isdigit():
+        return int(word)
+    return _SMALL_NUMBERS.get(word)
+
+
 @dataclass(slots=True)
 class Count:
     """A number in a claim with what it counts: ``key`` is the kind, noun and event word."""
@@ -98,6 +117,18 @@ def build_frame(c: ClaimRecord) -> Frame:
         if _is_place(c, s) and _place_level(s.value) == "local":
             frame.places.append(s)
     frame.dates.sort(key=lambda s: s.start)
+    # "twice" / "three times": read here for both claims alike (the quantity finder may
+    # have read one side and not the other), compared as a repetition, not as a count.
+    for m in _MULTIPLE.finditer(c.text):
+        n = _multiple_value(m.group(1))
+        if n is not None:
+            frame.ordinals.setdefault("times", (n, m.group(0)))
+            start, end = c.start + m.start(), c.start + m.end()
+            frame.counts = [
+                x for x in frame.counts
+                if not (x.kind == "times" and x.slot.start < end and start < x.slot.end)
+            ]
+            break
     for m in _ORDINAL_TIME.finditer(c.text):
         frame.ordinals.setdefault(m.group(2).lower(), (_ORDINALS[m.group(1).lower()], m.group(0)))
     frame.predicate = {w for w in c.words if not w.startswith("@")}

@@ -46,6 +46,7 @@ def find_groups(
     sims = {(i, j): s for s, i, j in scored}
     clusters = cluster(len(claims), scored, [c.article_id for c in claims], threshold)
     groups: list[Group] = []
+    reported: dict[tuple[str, ...], Conflict] = {}
     for members in clusters:
         records = [claims[i] for i in members]
         if len({c.article_id for c in records}) < 2:
@@ -76,14 +77,41 @@ def find_groups(
                     if cid in seen:
                         continue
                     seen.add(cid)
-                    group.conflicts.append(Conflict(
+                    # One disagreement between two articles is reported once, however many
+                    # of their claims restate it (an apposition and its main clause).
+                    key = _disagreement_key(a, b, f.kind, f.a_value, f.b_value)
+                    earlier = reported.get(key)
+                    if earlier is not None and earlier.confidence >= f.confidence:
+                        continue
+                    conflict = Conflict(
                         id=cid, group_id=gid, kind=f.kind, a=a, b=b, a_value=f.a_value,
                         b_value=f.b_value, explanation=f.explanation, confidence=f.confidence,
                         update=f.update,
-                    ))
+                    )
+                    if earlier is not None:
+                        _drop(groups, group, earlier)
+                    reported[key] = conflict
+                    group.conflicts.append(conflict)
         group.verdict = (
             "conflict" if group.conflicts else "refine" if "refine" in relations else "agree"
         )
         groups.append(group)
     groups.sort(key=lambda g: (g.claims[0].article_id, g.claims[0].start, g.id))
     return groups, len(pairs)
+
+
+def _disagreement_key(
+    a: ClaimRecord, b: ClaimRecord, kind: str, a_value: str, b_value: str
+) -> tuple[str, ...]:
+    if (a.article_id, a_value) > (b.article_id, b_value):
+        a, b, a_value, b_value = b, a, b_value, a_value
+    return (a.article_id, b.article_id, kind, a_value.lower(), b_value.lower())
+
+
+def _drop(groups: list[Group], current: Group, conflict: Conflict) -> None:
+    """Remove a conflict superseded by a surer statement of the same disagreement."""
+    for g in [*groups, current]:
+        if conflict in g.conflicts:
+            g.conflicts.remove(conflict)
+            if not g.conflicts and g is not current and g.verdict == "conflict":
+                g.verdict = "refine"

@@ -181,7 +181,10 @@ def _same_predicate(a: ClaimRecord, b: ClaimRecord) -> bool:
     return len(wa & wb) / min(len(wa), len(wb)) >= 0.5
 
 
-_PARTIAL_AFTER = re.compile(r"\s*(?:more|other|others|additional)\b", re.IGNORECASE)
+_PARTIAL_AFTER = re.compile(
+    r"\s*(?:more|other|others|additional|of\s+(?:the|them|those|these|his|her|their))\b",
+    re.IGNORECASE,
+)
 
 
 def _vague(slot: Slot) -> bool:
@@ -198,9 +201,16 @@ def _partial(c: ClaimRecord, slot: Slot) -> bool:
     # "more than 1,000" is a bound, not a part: only "four more", "two other men" are parts.
     surface = _BOUND_WORDS.sub(" ", slot.surface)
     before = _BOUND_WORDS.sub(" ", before)
+    after_long = c.text[slot.end - c.start: slot.end - c.start + 40]
     return bool(
         _PARTIAL.search(surface) or _PARTIAL.search(before) or _PARTIAL_AFTER.match(after)
+        or _SUBSET_PLACE.match(after_long)
     )
+
+
+# "two people in the restaurant", "three inside the house": the ones at one spot, a part
+# of the whole (a proper name after the preposition names the story's place instead).
+_SUBSET_PLACE = re.compile(r"\s*(?:[a-z]+\s+)?(?i:in|at|inside|outside|near)\s+(?i:the)\s+[a-z]")
 
 
 _BOUND_WORDS = re.compile(r"\b(?:more|fewer|less)\s+than\b|\bno\s+more\b", re.IGNORECASE)

@@ -83,6 +83,9 @@ class _Pair:
         self.fa, self.fb = frame_of(a), frame_of(b)
         self.shared, self.only_a, self.only_b = match_participants(self.fa, self.fb)
         self.predicate = _predicate_share(self.fa, self.fb)
+        longer = max(len(self.fa.predicate), len(self.fb.predicate))
+        common = len(self.fa.predicate & self.fb.predicate)
+        self.extra_words = 1.0 - common / longer if longer else 0.0
         self.refine = False
         self.agreeing = 0  # aligned slots that agree
         self.findings: list[Finding] = []
@@ -134,6 +137,8 @@ class _Pair:
             score -= 0.35
         if self.only_a or self.only_b:
             score -= 0.05
+        # Many words only one claim has: its value may belong to another part of the story.
+        score -= 0.2 * self.extra_words
         score -= penalty
         return round(max(0.0, min(1.0, score)), 3)
 
@@ -208,25 +213,28 @@ class _Pair:
         return not _each_reported_at_the_time(a, x, b, y)
 
     def compare_counts(self) -> None:
-        used_b: set[int] = set()
-        for x in self.fa.counts:
-            matches = [
-                (k, y) for k, y in enumerate(self.fb.counts)
-                if k not in used_b and counts_align(x, y)
-            ]
+        left_a = list(self.fa.counts)
+        left_b = list(self.fb.counts)
+        # Equal values align first, whatever their order ("four counts ... one count").
+        for x in list(left_a):
+            for y in left_b:
+                if counts_align(x, y) and _interval_relation(x.slot, y.slot) == "equal":
+                    self.agreeing += 1
+                    left_a.remove(x)
+                    left_b.remove(y)
+                    break
+        for x in left_a:
+            matches = [y for y in left_b if counts_align(x, y)]
+            same_key_a = [z for z in left_a if counts_align(z, x)]
             if not matches:
                 self.refine = self.refine or bool(self.fb.counts)
                 continue
-            # Several candidates: prefer an equal value, then the same position in order.
-            k, y = next(
-                ((k, y) for k, y in matches if _interval_relation(x.slot, y.slot) == "equal"),
-                matches[0],
-            )
-            used_b.add(k)
+            if len(matches) != 1 or len(same_key_a) != 1:
+                self.refine = True  # lists of numbers of one kind: no safe one-to-one reading
+                continue
+            y = matches[0]
             relation = _interval_relation(x.slot, y.slot)
-            if relation == "equal":
-                self.agreeing += 1
-            elif relation != "disjoint":
+            if relation != "disjoint":
                 self.refine = True
             elif self._counts_may_conflict(x, y):
                 xv, yv = _quantity_text(x.slot), _quantity_text(y.slot)
@@ -258,6 +266,8 @@ class _Pair:
             return False  # durations and loose measures describe many things
         if x.kind == "count" and not x.noun and not x.event:
             return False  # a bare number with neither a counted noun nor an event word
+        if x.kind == "percent" and not x.event and self.ctx.similarity < 0.75:
+            return False  # "a 15 percent increase" vs "13 percent of imports": of what?
         return not (x.vague or y.vague or x.partial or y.partial)
 
     def compare_roles(self) -> None:
@@ -288,12 +298,18 @@ class _Pair:
         pa, pb = self.fa.places, self.fb.places
         if not pa or not pb:
             return
-        if any(_same_place(x, y) for x in pa for y in pb):
-            self.agreeing += 1
+        # Places both claims name align first ("on Lake Tor"); one left on each side is the
+        # place of the event by each account.
+        left_a = [x for x in pa if not any(_same_place(x, y) for y in pb)]
+        left_b = [y for y in pb if not any(_same_place(x, y) for x in pa)]
+        self.agreeing += len(pa) - len(left_a)
+        if len(left_a) != 1 or len(left_b) != 1:
             return
-        if len(pa) != 1 or len(pb) != 1:
+        sa, sb = left_a[0], left_b[0]
+        if _preposition_class(self.a, sa) != _preposition_class(self.b, sb):
+            return  # "kidnapped them from Newark" vs "opened fire at the courthouse"
+        if sa.value.lower().strip(". ") in _DIRECTIONS or sb.value.lower().strip(". ") in _DIRECTIONS:
             return
-        sa, sb = pa[0], pb[0]
         # A place the other claim also names in another role ("from Oslo to Bergen") is detail.
         names_a = {participant_key(s) for s in self.a.slots if s.kind in ("place", "other", "org")}
         names_b = {participant_key(s) for s in self.b.slots if s.kind in ("place", "other", "org")}
@@ -319,8 +335,13 @@ class _Pair:
         wp = {w for w in pos.words if not w.startswith("@")}
         if not wn or not wp:
             return
-        share = len(wn & wp) / min(len(wn), len(wp))
-        if share < 0.6 or fuzz.token_set_ratio(
+        # Who the negative claim is about must be named in the positive one: "did not shoot
+        # Hayes in the back" is not contradicted by "the officer shot".
+        only_neg = self.only_a if neg is a else self.only_b
+        if only_neg:
+            return
+        share = len(wn & wp) / len(wn)
+        if share < 0.75 or len(wn & wp) / len(wp) < 0.5 or fuzz.token_set_ratio(
             NEG_TOKEN.sub("", a.masked), NEG_TOKEN.sub("", b.masked)
         ) < 70:
             return
@@ -334,6 +355,22 @@ class _Pair:
             self.confidence(aligned_agree=self.agreeing, penalty=0.05 if share < 0.8 else 0.0),
             update=update,
         ))
+
+
+_DIRECTIONS = frozenset(
+    "north south east west northeast northwest southeast southwest central downtown".split()
+)
+_FROM_TO = re.compile(r"\b(from|to|toward|towards|into)\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,4}$", re.IGNORECASE)
+
+
+def _preposition_class(c: ClaimRecord, slot: Slot) -> str:
+    """"from" (origin), "to" (destination) or "in" (where it happened) before a place."""
+    before = c.text[max(0, slot.start - c.start - 40): slot.start - c.start]
+    m = _FROM_TO.search(before)
+    if m is None:
+        return "in"
+    word = m.group(1).lower()
+    return "from" if word == "from" else "to"
 
 
 def _value_penalty(x: Count, y: Count) -> float:
