@@ -65,11 +65,15 @@ def summary_line(result: DiffResult) -> str:
     for g in result.groups:
         verdicts[g.verdict] = verdicts.get(g.verdict, 0) + 1
     n = len(result.conflicts)
-    return (
+    line = (
         f"{len(result.articles)} articles, {len(result.groups)} groups "
         f"({verdicts['agree']} agree, {verdicts['refine']} refine, {verdicts['conflict']} conflict), "
         f"{n} conflict{'s' if n != 1 else ''}"
     )
+    failed = sum(len(g.errors) for g in result.groups)
+    if failed:
+        line += f"; {failed} claim pair{'s' if failed != 1 else ''} could not be compared"
+    return line
 
 
 class RichReport:

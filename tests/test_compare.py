@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from claimcheck.compare import (
     ClaimRecord,
+    PairVerdict,
     Slot,
     StoryAffinity,
     _negated_word_shared,
@@ -119,3 +121,26 @@ def test_conflict_ids_unique_for_generated_count_lists(values: list[tuple[int, i
     for g in groups:
         for c in g.conflicts:
             assert c.a_value != c.b_value
+
+
+def test_one_failing_pair_does_not_lose_the_report(monkeypatch: pytest.MonkeyPatch) -> None:
+    import claimcheck.compare.groups as groups_mod
+
+    real = groups_mod.compare_pair
+
+    def flaky(a: ClaimRecord, b: ClaimRecord, sim: float, affinity: float = 0.5) -> PairVerdict:
+        if "ferry" in a.text:
+            raise ValueError("bad slot")
+        return real(a, b, sim, affinity)
+
+    monkeypatch.setattr(groups_mod, "compare_pair", flaky)
+    claims = [
+        claim("a1", "A", "The ferry capsized near Korvik harbour with 40 passengers aboard"),
+        claim("b1", "B", "The ferry capsized near Korvik harbour with 40 passengers aboard"),
+        claim("a2", "A", "Rescue divers from Lund searched the Korvik harbour on Sunday"),
+        claim("b2", "B", "Rescue divers from Lund searched the Korvik harbour on Sunday"),
+    ]
+    groups, _ = find_groups(claims)
+    assert len(groups) == 2
+    failed = [g for g in groups if g.errors]
+    assert len(failed) == 1 and "ValueError: bad slot" in failed[0].errors[0]

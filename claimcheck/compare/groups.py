@@ -62,7 +62,11 @@ def find_groups(
                 if a.article_id == b.article_id:
                     continue
                 sim = sims.get((i, j) if i < j else (j, i), 0.0)
-                verdict = compare_pair(a, b, sim, affinity(a.article_id, b.article_id))
+                try:
+                    verdict = compare_pair(a, b, sim, affinity(a.article_id, b.article_id))
+                except Exception as exc:  # one odd claim must not cost the whole report
+                    group.errors.append(f"{a.id} vs {b.id}: {type(exc).__name__}: {exc}")
+                    continue
                 findings = [f for f in verdict.conflicts if f.confidence >= min_confidence]
                 if findings and not affinity.same_story(a.article_id, b.article_id):
                     findings = []

@@ -73,6 +73,8 @@ class Group:
     claims: list[ClaimRecord]
     scores: dict[str, float] = field(default_factory=dict)
     conflicts: list[Conflict] = field(default_factory=list)
+    #: pairs whose comparison failed (kept so the rest of the report survives)
+    errors: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
