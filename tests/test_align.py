@@ -129,7 +129,23 @@ CASES: list[tuple[str, str, str, str, str, str | None, tuple[str, str] | None]] 
         "Arvia and Bosk held talks on Lake Tor in Vienna on Tuesday.",
         "place", ("Geneva", "Vienna"),
     ),
+    (
+        "age-in-list",
+        "Three men were charged over the robbery of the Kestrel Bank branch in Ames.",
+        "Prosecutors charged three men over the Kestrel Bank robbery in Ames.",
+        "Martin Rossi, 21, Dan Okoro, 30, and Li Wei, 19, appeared in court on Monday.",
+        "Martin Rossi, 23, Dan Okoro, 30, and Li Wei, 19, were charged with robbery.",
+        "number", ("21", "23"),
+    ),
     # --- rewrites that keep the meaning: no conflict -------------------------------------
+    (
+        "age-forms",
+        "Three teenagers were wounded in a drive-by shooting on Elm Street in Dayton.",
+        "A drive-by shooting on Elm Street in Dayton wounded three teenagers.",
+        "The wounded were 16-year-old Ann Boyd, 17-year-old Eve Lowry and Tom Kerr, 19.",
+        "Ann Boyd, 16, Eve Lowry, 17, and 19-year-old Tom Kerr were wounded.",
+        None, None,
+    ),
     (
         "bound-refined",
         "Monsoon floods swept through the Sundar delta region of Bangladesh this month.",

@@ -83,15 +83,31 @@ def participant_key(slot: Slot) -> str:
 
 
 def _age_holder(c: ClaimRecord, age: Slot) -> str | None:
-    """The person an age belongs to: "Carl Ostby, 31," or "31-year-old Lena Marsh"."""
-    best: tuple[int, str] | None = None
+    """The person an age belongs to: "Carl Ostby, 31," or "31-year-old Lena Marsh".
+
+    Only those two tight patterns count: in "a 3-year-old boy, and Paula Nino" the age is
+    not Nino's.
+    """
+    rel_start, rel_end = age.start - c.start, age.end - c.start
+    # "N-year-old" reads forward to the name after it; a bare "N" back to the name before.
+    forward = bool(_YEAR_OLD.search(age.surface))
     for s in c.slots:
         if s.kind != "person" or s.unit == "pronoun":
             continue
-        gap = age.start - s.end if s.end <= age.start else s.start - age.end
-        if 0 <= gap <= 30 and (best is None or gap < best[0]):
-            best = (gap, participant_key(s))
-    return best[1] if best else None
+        if s.end <= age.start and not forward:
+            between = c.text[s.end - c.start: rel_start]
+            if _AGE_AFTER_NAME.fullmatch(between):
+                return participant_key(s)
+        elif s.start >= age.end and forward:
+            between = c.text[rel_end: s.start - c.start]
+            if _NAME_AFTER_AGE.fullmatch(between):
+                return participant_key(s)
+    return None
+
+
+_AGE_AFTER_NAME = re.compile(r"\s*,\s*(?:aged?\s+)?|\s+\(")
+_YEAR_OLD = re.compile(r"year[- ]old$", re.IGNORECASE)
+_NAME_AFTER_AGE = re.compile(r"\s+(?:[a-z]+\s+){0,2}", re.IGNORECASE)
 
 
 def build_frame(c: ClaimRecord) -> Frame:

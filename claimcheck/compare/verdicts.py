@@ -224,6 +224,8 @@ class _Pair:
                     left_b.remove(y)
                     break
         for x in left_a:
+            if x.kind == "age":
+                continue  # compare_ages
             matches = [y for y in left_b if counts_align(x, y)]
             same_key_a = [z for z in left_a if counts_align(z, x)]
             if not matches:
@@ -257,6 +259,37 @@ class _Pair:
                 self.findings.append(Finding(
                     "number", text, other[1], f"A says {text}; B says {other[1]}",
                     self.confidence(aligned_agree=self.agreeing),
+                ))
+
+    def compare_ages(self) -> None:
+        """Ages of one named person, whatever else the two claims say.
+
+        An age belongs to the person ("Jeremy Lewis, 26, was killed" vs "the victim was
+        identified as Jeremy Lewis, 27"), so it is compared even when the two claims report
+        different moments of the story. Articles published half a year apart may both be
+        right (a birthday): such a conflict is an update with lower confidence.
+        """
+        for x in self.fa.counts:
+            if x.kind != "age" or x.holder is None or x.vague:
+                continue
+            for y in self.fb.counts:
+                if y.kind != "age" or y.holder != x.holder or y.vague:
+                    continue
+                if _interval_relation(x.slot, y.slot) != "disjoint":
+                    continue
+                if any(f.kind == "number" and f.a_value == _quantity_text(x.slot) for f in self.findings):
+                    continue
+                pa, pb = _published_ordinal(self.a), _published_ordinal(self.b)
+                apart = pa is not None and pb is not None and abs(pa - pb) > 180
+                score = 0.75 + 0.1 * min(1.0, self.ctx.affinity) - (0.35 if self.hedged else 0.0)
+                if apart:
+                    score -= 0.2
+                xv, yv = _quantity_text(x.slot), _quantity_text(y.slot)
+                name = next((s.surface for s in self.fa.participants
+                             if participant_key(s) == x.holder), x.holder)
+                self.findings.append(Finding(
+                    "number", xv, yv, f"A gives {name}'s age as {xv}; B as {yv}",
+                    round(max(0.0, min(1.0, score)), 3), update=apart,
                 ))
 
     def _counts_may_conflict(self, x: Count, y: Count) -> bool:
@@ -458,6 +491,8 @@ def compare_pair(
     story (0..1); both only feed the confidence and the comparability gate.
     """
     pair = _Pair(a, b, PairContext(sim, affinity))
+    if not pair.other_speakers:
+        pair.compare_ages()
     if pair.comparable:
         anchored = pair.predicate >= PREDICATE_SHARE and not pair.divergent_participants
         if anchored:
