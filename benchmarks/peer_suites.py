@@ -246,6 +246,7 @@ def run_dates(list_outcome: str | None, list_part: str | None) -> dict[str, Any]
     cases = date_cases()
     table: dict[tuple[str, str, str], Counter[str]] = defaultdict(Counter)
     listing: list[str] = []
+    conventions: Counter[tuple[str, str]] = Counter()
     for case in cases:
         base = dt.date.fromisoformat(case["relative_base"]) if case.get("relative_base") else None
         if base is None and case.get("relative_base") == "?":
@@ -265,13 +266,15 @@ def run_dates(list_outcome: str | None, list_part: str | None) -> dict[str, Any]
                 conv = _convention(case, outcome, found)
                 if conv:
                     outcome = "convention"
+                    if setting == "sentence":
+                        conventions[(case["part"], conv)] += 1
             kind = "absolute" if case["absolute"] else "relative"
             for group in (case["family"], kind, "all"):
                 table[(setting, case["part"], group)][outcome] += 1
             if (list_outcome == outcome) and (list_part in (None, case["part"])):
                 got = f"{found.surface!r} {found.lo}..{found.hi}" if found else "-"
                 listing.append(f"[{setting}] {s!r} base={base} exp={expected} got={got}")
-    return {"table": table, "listing": listing, "n": len(cases)}
+    return {"table": table, "listing": listing, "n": len(cases), "conventions": conventions}
 
 
 def _find(text: str, base: dt.date | None, order: str | None) -> list[DateMention]:
@@ -284,6 +287,13 @@ def _find(text: str, base: dt.date | None, order: str | None) -> list[DateMentio
 
 
 _ORDER_NAMES = {"MDY": "mdy", "DMY": "dmy", "YMD": "ymd"}  # others have no equivalent
+
+
+def print_conventions(result: dict[str, Any]) -> None:
+    conv = result["conventions"]
+    print("\n  conventions (in sentences; tuning / held-out):")
+    for name in CONVENTIONS:
+        print(f"    {name:18} {conv[('tuning', name)]:3d} / {conv[('held-out', name)]:3d}")
 
 
 def run_search_cases() -> None:
@@ -412,6 +422,114 @@ def run_speed(corpus: str, repeats: int) -> None:
           f"best of {repeats} {megabytes / min(times):.2f} MB/s")
 
 
+# ---------------------------------------------------------------------------------------
+# entity linking of the gun-violence participants (measurement only)
+
+_COMMON_SURNAMES = frozenset(
+    "smith johnson williams brown jones garcia miller davis rodriguez martinez hernandez lopez"
+    " gonzalez wilson anderson thomas taylor moore jackson martin lee perez thompson white"
+    " harris sanchez clark ramirez lewis robinson walker young allen king wright scott torres"
+    " nguyen hill flores green adams nelson baker hall rivera campbell mitchell carter roberts"
+    .split()
+)
+
+
+def run_entities(db_path: str) -> None:
+    """How often a named participant's mentions across an incident's articles form one entity.
+
+    Reference: ``facts.participants`` of /work/shared/corpora/gunviolence.jsonl. For a
+    participant, the articles are those of the incident whose text holds the surname as a
+    word; counted when two or more do. *claimcheck*: one entity has a person/other mention
+    in every one of those articles, and no article's mention of that surname goes to another
+    entity. *Same-surname baseline*: link every name mention whose last word is the surname;
+    it succeeds when each article has such a mention, and it wrongly merges two participants
+    of one incident who share a surname.
+    """
+    import sqlite3
+
+    db = sqlite3.connect(db_path)
+    facts: dict[str, dict[str, Any]] = {}
+    arts: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for aid, text, extra in db.execute("SELECT id, text, extra FROM articles"):
+        info = json.loads(extra or "{}")
+        if "event" in info and "facts" in info:
+            facts[info["event"]] = info["facts"]
+            arts[info["event"]].append((aid, text))
+    by_article: dict[str, list[tuple[str, str | None]]] = defaultdict(list)
+    for aid, value, eid in db.execute(
+        "SELECT article_id, value, entity_id FROM mentions WHERE kind IN ('person', 'other')"
+    ):
+        if value:
+            by_article[aid].append((value, eid))
+    total = linked = base_ok = base_merged = 0
+    nick_only = [0]
+    causes: Counter[str] = Counter()
+    examples: dict[str, list[str]] = defaultdict(list)
+    for event, f in facts.items():
+        people = [p["name"].strip() for p in f.get("participants") or [] if p.get("name")]
+        surnames = Counter(n.split()[-1].lower() for n in people)
+        for name in people:
+            tokens = [t.lower() for t in name.split()]
+            surname = tokens[-1]
+            word = re.compile(rf"\b{re.escape(name.split()[-1])}\b")
+            where = [aid for aid, text in arts[event] if word.search(text)]
+            if len(where) < 2:
+                continue
+            total += 1
+            same = {aid: [(v, e) for v, e in by_article[aid] if v.split()[-1].lower() == surname]
+                    for aid in where}  # fmt: skip
+
+            def is_them(value: str, tokens: list[str] = tokens) -> bool:
+                first = value.lower().split()[0]
+                return len(value.split()) == 1 or first in tokens or first[:3] == tokens[0][:3]
+
+            others = {v for aid in where for v, _ in same[aid] if not is_them(v)}
+            # with a relative of that surname about, a bare surname may be either of them
+            mine = {
+                aid: [(v, e) for v, e in same[aid] if is_them(v) and (" " in v or not others)]
+                for aid in where
+            }
+            # articles naming only another first name with the surname: a relative or a
+            # nickname; neither side of the comparison can tell, so they are left out
+            other_only = [aid for aid in where if same[aid] and not mine[aid]]
+            nick_only[0] += len(other_only)
+            where = [aid for aid in where if aid not in other_only]
+            if len(where) < 2:
+                total -= 1
+                continue
+            base = all(same[aid] for aid in where)
+            base_ok += base
+            base_merged += base and bool(others)
+            ents = {e for aid in where for _, e in mine[aid]}
+            if all(mine[aid] for aid in where) and len(ents) == 1:
+                linked += 1
+                continue
+            values = sorted({v for aid in where for v, _ in same[aid]})
+            if not all(same[aid] for aid in where):
+                cause = "not found as a name in an article"
+            elif surnames[surname] > 1 or surname in _COMMON_SURNAMES or others:
+                cause = "common or shared surname"
+            elif len(tokens) > 2 or any(len(v.split()) > 2 for v in values):
+                cause = "middle name"
+            elif any(v.lower() != name.lower() and len(v.split()) == len(tokens) for v in values):
+                cause = "spelling variant or other first name"
+            else:
+                cause = "surname alone not joined to the full name"
+            causes[cause] += 1
+            if len(examples[cause]) < 3:
+                examples[cause].append(f"{name}: {values[:4]}")
+    print(f"participants named in 2+ articles of their incident: {total}")
+    print(f"  claimcheck: one entity across the articles: {linked}/{total} = "
+          f"{linked / max(total, 1):.1%}")
+    print(f"  same-surname baseline: {base_ok}/{total} = {base_ok / max(total, 1):.1%}, of which "
+          f"{base_merged} also merge in another person of that surname (a relative, a namesake)")
+    print(f"  ({nick_only[0]} article(s) naming only another first name with the surname, a "
+          "relative or a nickname, are left out of both)")
+    for cause, n in causes.most_common():
+        print(f"  miss: {cause}: {n}   e.g. " + "; ".join(examples[cause]))
+
+
+
 def main(argv: list[str]) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--list", dest="list_outcome", help="print date cases with this outcome")
@@ -420,12 +538,19 @@ def main(argv: list[str]) -> None:
     parser.add_argument("--speed", metavar="CORPUS", nargs="?", const=DEFAULT_CORPUS,
                         help="time find_dates on a JSONL corpus's sentences and stop")
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--entities", metavar="DB",
+                        help="measure participant linking in a database of the gun-violence "
+                        "corpus and stop")
     args = parser.parse_args(argv)
+    if args.entities:
+        run_entities(args.entities)
+        return
     if args.speed:
         run_speed(args.speed, args.repeats)
         return
     result = run_dates(args.list_outcome, args.part)
     print_dates(result)
+    print_conventions(result)
     run_search_cases()
     if args.list_outcome:
         print("\n".join(result["listing"]))

@@ -24,6 +24,18 @@ Conventions:
   A weekday given with a day ("Sunday, Nov. 15") picks the year in which they agree.
   Holidays ("Christmas Eve", "Thanksgiving", "Memorial Day 2015") are days (US calendar).
   Without a published date these mentions are skipped.
+- Counted shifts: "two years ago", "twenty-one days ago", "2y ago", "1 year, 2 months ago",
+  "4 days from now", "tomorrow", "the day before yesterday". The interval is the finest
+  unit named (a day, a Monday-Sunday week, a month, a year); decades and centuries give
+  the year, approximate. "In three weeks" is read only where the sentence looks ahead (a
+  scheduling word before it, "will" after it) and not after a count or plural ("three
+  arrests in two weeks" is a span). "Two years later", "4 days before" and "after 4 days"
+  count from an event of the story, not from publication: no date.
+- Numeric dates: separators "/", "-" and "."; a four-digit first part is a year
+  ("2020/10/9"). The day/month order comes from :func:`date_order` (set per article by the
+  ingest pipeline); without one, a part above 12 tells it, and an ambiguous "03/04/2024"
+  is read only when exactly one reading falls 30 days before to 7 days after the published
+  date. Otherwise no date: a wrong date is worse than none.
 - Open ranges: "since March 2006" runs from 1 March 2006 to the published date (relative),
   or to ``datetime.date.max`` when the published date is unknown; "until 2010", "by 2010"
   and "before 2010" start at ``datetime.date.min``; "after 2010" ends at ``date.max``.
