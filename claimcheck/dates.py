@@ -1325,6 +1325,8 @@ def find_dates(text: str, published: datetime.date | None = None) -> list[DateMe
         ("Sunday", "last week", "Nov. 9"); when None, mentions that need it are skipped.
     :return: the mentions in text order; lists give one mention per item, ranges one in all.
     """
+    if published is not None and not 1 < published.year < 9999:
+        published = None  # relative dates would leave the calendar: read none of them
     cands = _scan(text, published)
     if not cands:
         return []

@@ -498,3 +498,10 @@ def test_real_news_finds_incident_day() -> None:
             hits += any(m.granularity == "day" and m.lo == fact for m in found)
             total += 1
     assert hits / total > 0.75
+
+
+@pytest.mark.parametrize("published", [D(1, 1, 5), D(9999, 12, 20), D(2, 1, 5), D(9998, 12, 20)])
+def test_published_dates_at_the_ends_of_the_calendar_do_not_raise(published: datetime.date) -> None:
+    text = "Last May, 2 years ago, tomorrow, next week, in 3 weeks, 3/4/24 and last Sat."
+    for m in find_dates(text, published):
+        assert datetime.date.min <= m.lo <= m.hi <= datetime.date.max
