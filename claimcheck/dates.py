@@ -29,7 +29,8 @@ Conventions:
   unit named (a day, a Monday-Sunday week, a month, a year); decades and centuries give
   the year, approximate. "In three weeks" is read only where the sentence looks ahead (a
   scheduling word before it, "will" after it) and not after a count or plural ("three
-  arrests in two weeks" is a span). "Two years later", "4 days before" and "after 4 days"
+  arrests in two weeks" is a span); "within two weeks" and "in the next 30 days" run from
+  the published date to then (an approximate range). "Two years later", "4 days before" and "after 4 days"
   count from an event of the story, not from publication: no date.
 - Numeric dates: separators "/", "-" and "."; a four-digit first part is a year
   ("2020/10/9"). The day/month order comes from :func:`date_order` (set per article by the
@@ -1096,7 +1097,14 @@ def _word_cand(
                 or _future_before(text, m.start(), floor)
                 or _WILL_AFTER.search(text, end, _sentence_end(text, end))
             ):
-                return _shift_cand(parts, m.start(), end, published, 1)
+                cand = _shift_cand(parts, m.start(), end, published, 1)
+                # "within two weeks", "in the next 30 days": from now until then
+                if cand is not None and (
+                    not text.startswith(("in ", "In "), m.start())
+                    or "next" in text[m.start() : m.start("n")]
+                ):
+                    cand.lo, cand.gran, cand.approximate = published, "range", True
+                return cand
             return None
     if word not in ("week", "weekend", "month", "year"):
         return None
