@@ -70,6 +70,7 @@ def ingest(
     outlet: Annotated[str | None, typer.Option(help="Outlet name for every article of this run.")] = None,
     jobs: Annotated[int, typer.Option(help="Worker processes for analysis.", min=1)] = 1,
     encoding: Annotated[str | None, typer.Option(help="Text encoding of the files (detected by default).")] = None,
+    date_order: Annotated[str | None, typer.Option(help="How numeric dates like 03/04/2024 read: mdy, dmy or ymd (a record's \"date_order\" and an article's own 13/03-style dates win; unset: only unambiguous ones).")] = None,
     skip_errors: Annotated[bool, typer.Option("--skip-errors", help="Skip malformed JSONL lines and report them.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
 ) -> None:
@@ -108,10 +109,12 @@ def ingest(
             with progress_ctx:
                 result = run_ingest(paths, db, published=published, outlet=outlet, jobs=jobs,
                                     encoding=encoding, skip_errors=skip_errors,
-                                    stdin=sys.stdin.buffer, progress=progress_cb)
+                                    stdin=sys.stdin.buffer, progress=progress_cb,
+                                    date_order=date_order)
         else:
             result = run_ingest(paths, db, published=published, outlet=outlet, jobs=jobs,
-                                encoding=encoding, skip_errors=skip_errors, stdin=sys.stdin.buffer)
+                                encoding=encoding, skip_errors=skip_errors, stdin=sys.stdin.buffer,
+                                date_order=date_order)
     except ClaimcheckError as exc:
         _fail(str(exc))
     except KeyboardInterrupt:

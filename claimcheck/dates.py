@@ -24,6 +24,19 @@ Conventions:
   A weekday given with a day ("Sunday, Nov. 15") picks the year in which they agree.
   Holidays ("Christmas Eve", "Thanksgiving", "Memorial Day 2015") are days (US calendar).
   Without a published date these mentions are skipped.
+- Counted shifts: "two years ago", "twenty-one days ago", "2y ago", "1 year, 2 months ago",
+  "4 days from now", "tomorrow", "the day before yesterday". The interval is the finest
+  unit named (a day, a Monday-Sunday week, a month, a year); decades and centuries give
+  the year, approximate. "In three weeks" is read only where the sentence looks ahead (a
+  scheduling word before it, "will" after it) and not after a count or plural ("three
+  arrests in two weeks" is a span); "within two weeks" and "in the next 30 days" run from
+  the published date to then (an approximate range). "Two years later", "4 days before" and "after 4 days"
+  count from an event of the story, not from publication: no date.
+- Numeric dates: separators "/", "-" and "."; a four-digit first part is a year
+  ("2020/10/9"). The day/month order comes from :func:`date_order` (set per article by the
+  ingest pipeline); without one, a part above 12 tells it, and an ambiguous "03/04/2024"
+  is read only when exactly one reading falls 30 days before to 7 days after the published
+  date. Otherwise no date: a wrong date is worse than none.
 - Open ranges: "since March 2006" runs from 1 March 2006 to the published date (relative),
   or to ``datetime.date.max`` when the published date is unknown; "until 2010", "by 2010"
   and "before 2010" start at ``datetime.date.min``; "after 2010" ends at ``date.max``.
@@ -37,13 +50,19 @@ Conventions:
 from __future__ import annotations
 
 import calendar
+import contextlib
+import contextvars
 import datetime
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 __all__ = [
+    "DATE_ORDERS",
     "DateMention",
+    "date_order",
     "find_dates",
+    "infer_date_order",
     "format_interval",
     "iso_value",
     "relation",
@@ -95,7 +114,13 @@ _SEASON_NAME = {3: "spring", 6: "summer", 9: "autumn", 12: "winter"}
 _NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "couple": 2, "a couple": 2,
+    "a couple of": 2, "couple of": 2,
 }  # fmt: skip
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_UNITS_1_9 = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 
 # ---------------------------------------------------------------------------------------
 # Patterns. Python's ``re`` tries every alternative at every position unless a pattern
@@ -124,7 +149,13 @@ def _word_alternatives(words: str) -> str:
 # a digit starts a head only as a year (4 digits) or as a day or month before "/", "-", a
 # month name or an ordinal suffix; ages, times and counts are skipped here already
 _DIGIT_HEAD = (
-    r"(?:[0-9]{3}(?![0-9])|[0-9]?(?:st|nd|rd|th)?(?=/|\s*[-–]\s*[0-9]|\s+(?:of\s+)?[JFMASOND]))"
+    r"(?:[0-9]{3}(?![0-9])|[0-9]?(?:st|nd|rd|th)?(?=/|\.[0-9]{1,2}\.[0-9]|\s*[-–]\s*[0-9]"
+    r"|\s+(?:day\s+)?(?:of\s+)?(?:[JFMASOND]|(?:jan|feb|ma[ry]|apr|ju[nl]|aug|sep|oct|nov|dec)"
+    r"[a-z]*\.?(?![a-z]))))"
+)
+_LOWER_WD = (
+    r"\s+(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?"
+    r"|sat(?:urday)?|sun(?:day)?)\.?"
 )
 _HEAD_WORDS = {
     # first character -> the rest of each head word that starts with it
@@ -132,21 +163,21 @@ _HEAD_WORDS = {
     "'": [r"[0-9]0s\b"],
     "’": [r"[0-9]0s\b"],
     "J": [r"(?:an(?:uary)?|une?|uly?)\b"],
-    "F": [r"(?:eb(?:ruary)?|riday|all|ourth\s+of\s+July|ather['’]s\s+Day)\b"],
-    "M": [r"(?:ar(?:ch)?|ay|onday|emorial\s+Day|other['’]s\s+Day|artin\s+Luther\s+King)\b"],
+    "F": [r"(?:eb(?:ruary)?|ri(?:day)?|all|ourth\s+of\s+July|ather['’]s\s+Day)\b"],
+    "M": [r"(?:ar(?:ch)?|ay|on(?:day)?|emorial\s+Day|other['’]s\s+Day|artin\s+Luther\s+King)\b"],
     "A": [r"(?:pr(?:il)?|ug(?:ust)?|utumn)\b"],
-    "S": [r"(?:ep(?:t(?:ember)?)?|aturday|unday|pring|ummer|t\.\s+Patrick['’]s\s+Day)\b"],
+    "S": [r"(?:ep(?:t(?:ember)?)?|at(?:urday)?|un(?:day)?|pring|ummer|t\.\s+Patrick['’]s\s+Day)\b"],
     "O": [r"ct(?:ober)?\b"],
     "N": [r"(?:ov(?:ember)?|ew\s+Year['’]s)\b"],
     "D": [r"ec(?:ember)?\b"],
-    "T": [r"(?:uesday|hursday|oday|onight|hanksgiving)\b"],
-    "W": [r"(?:ednesday|inter)\b"],
+    "T": [r"(?:ues(?:day)?|ue|hu(?:rs?(?:day)?)?|o(?:day|night|morrow)|hanksgiving)\b"],
+    "W": [r"(?:ed(?:nesday)?|inter)\b"],
     "Y": [r"esterday\b"],
     "C": [r"hristmas\b"],
     "H": [r"alloween\b"],
     "E": [r"aster\b"],
     "I": [r"ndependence\s+Day\b"],
-    "L": [r"abor\s+Day\b"],
+    "L": [r"(?:abor\s+Day|ast" + _LOWER_WD + r")\b"],
     "V": [r"(?:eterans['’]?\s+Day|alentine['’]s\s+Day)\b"],
     "B": [r"oxing\s+Day\b"],
 }
@@ -160,9 +191,15 @@ _HEAD_RE = re.compile(
 # Lowercase head words are found by a second scan that starts with a space (or at the
 # start of the text): one pattern holding both runs slower, since every space would then
 # try all the alternatives of the first.
+_LOWER_WEEKDAYS = frozenset(
+    ["monday", "mon", "tuesday", "tue", "tues", "wednesday", "wed", "thursday", "thu", "thur",
+     "thurs", "friday", "fri", "saturday", "sat", "sunday", "sun"]
+)  # fmt: skip
 _LOWER_WORDS = (  # a trie: each space tries a few first letters, not every word
-    r"(?:y(?:esterday|ear)|to(?:day|night)|w(?:eek(?:end)?|inter)|m(?:onth|orning)|night"
-    r"|a(?:go|utumn|fternoon)|evening|s(?:pring|ummer)|fall)\b"
+    r"(?:y(?:esterday|ears?)|t(?:o(?:day|night|morrow)|his" + _LOWER_WD + r")"
+    r"|w(?:eek(?:end)?s?|inter)|m(?:onths?|orning)|n(?:ight|ext" + _LOWER_WD + r")"
+    r"|l(?:ast" + _LOWER_WD + r")|a(?:go|utumn|fternoon)|evening|s(?:pring|ummer)"
+    r"|f(?:all|ortnights?|rom\s+now)|d(?:ays?|ecades?)|centur(?:y|ies))\b"
 )
 _LOWER_HEAD_RE = re.compile(" " + _LOWER_WORDS)  # a literal first char: the fastest scan
 _LOWER_AT_START_RE = re.compile(_LOWER_WORDS)
@@ -171,24 +208,34 @@ _MON = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?"
 )
-_WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WD = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|(?P<wd_abbr>Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\b\.?)"
+)
 _DAY_NB = r"(?<![\d.,:/$£€#-])"
 _DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?![0-9:])"
 _YEAR = r"(?:1[89][0-9]{2}|20[0-9]{2}|2100)(?![0-9]|,[0-9]{3}|['’]?s\b)"
 _YEAR_NB = r"(?<![\d.,:/$£€#-])"
+# a day and a month make a year safe to read beyond 1800-2100 ("12 Jan 1876", "4 July 1776")
+_DAY_YEAR = r"(?:1[0-9]{3}|20[0-9]{2})(?![0-9]|,[0-9]{3}|['’]?s\b)"
+# a clock time between the day and the year: "Wed Aug 05 12:00:00 2015"
+_CLOCK = (
+    r"(?:,?\s+(?:at\s+)?[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:\s*[ap]\.?m\.?)?"
+    r"(?:\s+[A-Z]{2,4}T)?)?"  # a time zone after the clock: "17:08:35 PDT 2015"
+)
 
 
 def _mdy(p: str) -> str:
     return (
         rf"(?P<{p}m>{_MON})\s*(?P<{p}d>{_DAY})(?:\s*[-–]\s*(?P<{p}d2>{_DAY}))?"
-        rf"(?:,?\s+(?P<{p}y>{_YEAR}))?"
+        rf"(?:{_CLOCK}(?:,\s*|\s+)(?P<{p}y>{_DAY_YEAR}))?"
     )
 
 
 def _dmy(p: str) -> str:
     return (
-        rf"(?P<{p}d>{_DAY})(?:\s*[-–]\s*(?P<{p}d2>{_DAY}))?\s+(?:of\s+)?(?P<{p}m>{_MON})"
-        rf"(?:,?\s+(?P<{p}y>{_YEAR}))?"
+        rf"(?P<{p}d>{_DAY})(?:\s*[-–]\s*(?P<{p}d2>{_DAY}))?\s+(?:day\s+of\s+)?(?:of\s+)?"
+        rf"(?P<{p}m>(?i:{_MON}))(?:,?\s+(?P<{p}y>{_DAY_YEAR}))?"
     )
 
 
@@ -196,8 +243,9 @@ _NUM_RE = re.compile(
     rf"""
     (?P<iso>{_YEAR_NB}(?P<iso_y>1[89][0-9]{{2}}|20[0-9]{{2}})-(?P<iso_m>0[1-9]|1[0-2])
         -(?P<iso_d>0[1-9]|[12][0-9]|3[01])(?![0-9-]))
-    |(?P<us>{_DAY_NB}(?P<us_m>1[0-2]|0?[1-9])/(?P<us_d>3[01]|[12][0-9]|0?[1-9])
-        /(?P<us_y>(?:1[89]|20)[0-9]{{2}}|[0-9]{{2}})(?![0-9/]))
+    |(?P<num>{_DAY_NB}(?P<n_a>[0-9]{{1,2}}|(?:1[89]|20)[0-9]{{2}})(?P<n_sep>[/.-])
+        (?P<n_b>[0-9]{{1,2}})(?P=n_sep)(?P<n_c>(?:1[89]|20)[0-9]{{2}}|[0-9]{{1,2}})
+        (?![0-9]|[/-][0-9]|\.[0-9]))
     |(?P<dmy>{_DAY_NB}{_dmy("dmy_")})
     |(?P<decade>(?:(?<![0-9.,$])(?P<dec_y>(?:18|19|20)[0-9]0)|['’](?P<dec_yy>[0-9]0))['’]?s\b)
     |(?P<yrange>{_YEAR_NB}(?P<yr_a>1[89][0-9]{{2}}|20[0-9]{{2}})\s*[-–/]\s*
@@ -241,13 +289,44 @@ _SEASON_RE = re.compile(
 )
 
 
-_AGO_BEFORE = re.compile(
+def _alternatives(words: list[str]) -> str:
+    """Like :func:`_word_alternatives` for a list whose items may hold ``|`` in groups."""
+    return "|".join(
+        re.escape(first) + _NB + word[1:]
+        for word in words
+        for first in dict.fromkeys((word[0], word[0].upper()))
+    )
+
+
+_TENS_RE = r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+_COUNT_N = (
     "(?P<n>"
-    + "|".join(f"{d}(?<![A-Za-z0-9].)[0-9]?" for d in "123456789")
+    + "|".join(f"{d}(?<![A-Za-z0-9].)[0-9]{{0,3}}" for d in "0123456789")
     + "|"
-    + _word_alternatives("an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve")
-    + r")\s+(?P<u>day|week|month|year)s?\s+$"
+    + _alternatives(
+        [t + _TENS_RE for t in
+         ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")]
+        + [r"an?(?:\s+couple(?:\s+of)?)?", r"couple(?:\s+of)?"]
+        + "one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
+        " fifteen sixteen seventeen eighteen nineteen".split()
+    )
+    + ")"
+)  # fmt: skip
+_COUNT = (
+    _COUNT_N
+    + r"\s*(?P<u>days?|weeks?|months?|years?|decades?|fortnights?|centur(?:y|ies)"
+    + r"|(?<=[0-9])(?:d|wks?|w|mos?|mon|yrs?|y)(?![a-z]))"
 )
+_COUNT_BEFORE = re.compile(_COUNT + r"(?:\s*,\s*|\s+and\s+|\s+)$")
+# "17 hours in a month", "three arrests in two weeks", "twice in a year": a rate or a span
+_RATE_BEFORE = re.compile(r"(?:[0-9]|[a-z]{2}s|\b(?:once|twice|times?))\s+$")
+_WILL_AFTER = re.compile(r"\b(?:will|shall)\b|['’]ll\b")
+_ARITHMETIC_AFTER = re.compile(r"\s*[+-]\s*[0-9]")
+_COUNT_AFTER = re.compile(r"(?:\s*,\s*|\s+and\s+|\s+)" + _COUNT)
+_IN_COUNT_BEFORE = re.compile(
+    "(?:" + _word_alternatives("in|within") + r")\s+(?:the\s+next\s+)?" + _COUNT_N + r"\s+$"
+)
+_DAY_LINK_BEFORE = re.compile(r"(?:\b[Tt]he\s+)?\b[Dd]ay\s+(?P<w>before|after)\s+$")
 _PART_MODS = frozenset(["early", "mid", "late", "end of", "start of", "beginning of", "middle of"])
 _WEEKDAY_MODS = frozenset(["early", "late", "last", "this", "this past", "next", "past"])
 _SEASON_MODS = frozenset(["last", "this", "this past", "next", "earlier this", "later this"])
@@ -293,6 +372,53 @@ _OPEN_BEFORE = re.compile(
 )
 _TODAY_REJECT = re.compile(r"\s+(?:[Ss]how|[Pp]rogram)\b")
 _POSSESSIVE_AFTER = re.compile(r"['’]s\b")
+
+
+# ---------------------------------------------------------------------------------------
+# Day/month order of numeric dates ("03/04/2024"): None reads only unambiguous ones.
+
+DATE_ORDERS = ("mdy", "dmy", "ymd")
+_ORDER: contextvars.ContextVar[str | None] = contextvars.ContextVar("date_order", default=None)
+
+
+@contextlib.contextmanager
+def date_order(order: str | None) -> Iterator[None]:
+    """Read numeric dates in the given order inside the ``with`` block.
+
+    :param order: "mdy" (03/04/2024 = 4 March), "dmy" (= 3 April), "ymd", or None: only
+        numeric dates whose order is plain (a day above 12, or day equal to month) are read.
+    :raises ValueError: for any other value.
+    """
+    if order is not None and order not in DATE_ORDERS:
+        raise ValueError(f"unknown date order {order!r}: use one of {', '.join(DATE_ORDERS)}")
+    token = _ORDER.set(order)
+    try:
+        yield
+    finally:
+        _ORDER.reset(token)
+
+
+_PLAIN_NUMERIC_RE = re.compile(
+    r"(?<![\d.,:/$£€#-])([0-9]{1,2})([/.-])([0-9]{1,2})\2(?:1[89]|20)?[0-9]{2}(?![0-9]|[/-][0-9])"
+)
+
+
+def infer_date_order(text: str) -> str | None:
+    """The day/month order a text uses, told by its unambiguous numeric dates.
+
+    "13/03/2014" shows day-first and "06/17/2014" month-first; a text that shows both, or
+    neither, gives None.
+
+    :param text: an article's text.
+    """
+    seen: set[str] = set()
+    for m in _PLAIN_NUMERIC_RE.finditer(text):
+        x, y = int(m[1]), int(m[3])
+        if x > 12 >= y >= 1:
+            seen.add("dmy")
+        elif y > 12 >= x >= 1:
+            seen.add("mdy")
+    return seen.pop() if len(seen) == 1 else None
 
 
 # ---------------------------------------------------------------------------------------
@@ -566,7 +692,7 @@ def _scan(text: str, published: datetime.date | None) -> list[_Cand]:
         first = word[0]
         cand: _Cand | None = None
         if first.isdigit() or first in "'’":
-            cand = _num_cand(text, head, prev_end)
+            cand = _num_cand(text, head, prev_end, published)
         else:
             key = word[:3].lower()
             floor = max(prev_end, 0)
@@ -574,7 +700,7 @@ def _scan(text: str, published: datetime.date | None) -> list[_Cand]:
                 cand = _holiday_cand(text, head, floor, published)
             elif word in _WEEKDAY_WORDS:
                 cand = _weekday_cand(text, head, floor, published)
-            elif key in _MONTH_NUM and word not in ("Fall", "Sunday", "Saturday", "Monday"):
+            elif key in _MONTH_NUM and first.isupper() and word not in ("Fall",):
                 cand = _month_cand(text, head, prev_end, published)
             elif key in _SEASON_KEYS:
                 cand = _season_cand(text, head, floor, published)
@@ -607,12 +733,15 @@ def _future_before(text: str, start: int, floor: int) -> bool:
 
 
 _WEEKDAY_WORDS = frozenset(
-    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+     "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun"]
 )
 _SEASON_KEYS = frozenset(["spr", "sum", "fal", "aut", "win"])
 
 
-def _num_cand(text: str, head: int, prev_end: int) -> _Cand | None:
+def _num_cand(
+    text: str, head: int, prev_end: int, published: datetime.date | None = None
+) -> _Cand | None:
     m = _NUM_RE.match(text, head)
     if m is None:
         return None
@@ -621,10 +750,8 @@ def _num_cand(text: str, head: int, prev_end: int) -> _Cand | None:
     if kind == "iso":
         d = _safe_date(int(m["iso_y"]), int(m["iso_m"]), int(m["iso_d"]))
         return None if d is None else _Cand(start, end, d, d, "day")
-    if kind == "us":
-        yy = m["us_y"]
-        year = int(yy) if len(yy) == 4 else _two_digit_year(int(yy))
-        d = _safe_date(year, int(m["us_m"]), int(m["us_d"]))
+    if kind == "num":
+        d = _numeric_date(m["n_a"], m["n_b"], m["n_c"], m["n_sep"], published)
         return None if d is None else _Cand(start, end, d, d, "day")
     if kind == "dmy":
         return _day_cand(m, "dmy_", start, end, "")
@@ -665,8 +792,60 @@ def _num_cand(text: str, head: int, prev_end: int) -> _Cand | None:
     return _Cand(start, end, lo, hi, "year", approximate=approx)
 
 
+def _numeric_date(
+    a: str, b: str, c: str, sep: str, published: datetime.date | None = None
+) -> datetime.date | None:
+    """Read "06/17/2014", "13.03.2014", "2020/10/9" in the current day/month order.
+
+    A four-digit first part is a year (year, month, day). Otherwise the year comes last
+    and, with no order set, a day above 12 tells the order. Two parts that could each be
+    the day or the month ("03/04/2024") are read only when exactly one reading falls in the
+    news window of the published date (30 days before to 7 days after); otherwise no date,
+    not a guess.
+    """
+    if len(a) == 4:
+        if len(b) > 2 or len(c) > 2:
+            return None
+        return _safe_date(int(a), int(b), int(c))
+    if len(c) not in (2, 4) or (len(c) == 2 and sep == "-"):
+        return None  # "3-2-1", "10-12-15": scores and codes, not dates
+    year = int(c) if len(c) == 4 else _two_digit_year(int(c))
+    x, y = int(a), int(b)
+    order = _ORDER.get()
+    if order == "ymd":
+        return None
+    if order is None:
+        if x == y or (x > 12 and y > 12):
+            order = "mdy"
+        elif x > 12:
+            order = "dmy"
+        elif y > 12:
+            order = "mdy"
+        else:
+            return _in_news_window(year, x, y, published)
+    month, day = (x, y) if order == "mdy" else (y, x)
+    return _safe_date(year, month, day)
+
+
+def _in_news_window(
+    year: int, x: int, y: int, published: datetime.date | None
+) -> datetime.date | None:
+    """The one reading of an ambiguous x/y/year near the published date, if only one is."""
+    if published is None:
+        return None
+    lo, hi = published - datetime.timedelta(days=30), published + datetime.timedelta(days=7)
+    near = [
+        d for d in (_safe_date(year, x, y), _safe_date(year, y, x))
+        if d is not None and lo <= d <= hi
+    ]  # fmt: skip
+    return near[0] if len(near) == 1 else None
+
+
 def _day_cand(m: re.Match[str], p: str, start: int, end: int, weekday: str) -> _Cand | None:
-    month = _MONTH_NUM[m[p + "m"][:3].lower()]
+    month_text = m[p + "m"]
+    if month_text[0].islower() and not m[p + "y"] and month_text[:3] in ("may", "mar"):
+        return None  # "5 may have", "3 march on": the verbs, not the months
+    month = _MONTH_NUM[month_text[:3].lower()]
     day, day2 = int(m[p + "d"].rstrip("stndrh")), 0
     if m[p + "d2"]:
         day2 = int(m[p + "d2"].rstrip("stndrh"))
@@ -803,6 +982,8 @@ def _weekday_cand(
         if published is None:
             return None
         mod, mstart = _mod_before(text, start, _WEEKDAY_MODS, floor)
+        if m["wd_abbr"] and mod not in ("last", "next", "this", "this past", "past"):
+            return None  # "Sat down", "The Sun": an abbreviation needs a date or "last"
         if not mod and _future_before(text, start, floor):
             mod = "this"  # "is scheduled to appear in court Friday": the coming one
         d = _relative_weekday(published, _WEEKDAY_NUM[m["wd_n"][:3].lower()], mod)
@@ -858,12 +1039,31 @@ def _word_cand(
     text: str, head: int, end: int, word: str, floor: int, published: datetime.date
 ) -> _Cand | None:
     """Relative words: yesterday, today, last night, this morning, last week, two days ago."""
-    if word in ("yesterday", "today", "tonight"):
+    if word in ("yesterday", "today", "tonight", "tomorrow"):
         if word == "today" and (
             text.endswith("USA ", max(0, head - 4), head) or _TODAY_REJECT.match(text, end)
         ):
             return None
-        d = published - _ONE_DAY if word == "yesterday" else published
+        shift = {"yesterday": -1, "tomorrow": 1}.get(word, 0)
+        start = head
+        if shift:
+            # "the day before yesterday", "(the) day after tomorrow": one day further
+            link = _DAY_LINK_BEFORE.search(text, max(floor, head - 20), head)
+            if link is not None:
+                if (link["w"] == "before") != (shift < 0):
+                    return None  # "the day after yesterday": no date rather than a guess
+                shift, start = 2 * shift, link.start()
+        d = published + datetime.timedelta(days=shift)
+        return _Cand(start, end, d, d, "day", relative=True)
+    if word.startswith("from"):  # "four days from now"
+        found = _counts_before(text, head, floor)
+        return None if found is None else _shift_cand(found[0], found[1], end, published, 1)
+    if word[:4] in ("last", "next", "this"):  # "last fri", "next tues"
+        mod, _, name = word.partition(" ")
+        name = name.strip().rstrip(".")
+        if name not in _LOWER_WEEKDAYS:
+            return None
+        d = _relative_weekday(published, _WEEKDAY_NUM[name[:3]], mod)
         return _Cand(head, end, d, d, "day", relative=True)
     if word in ("night", "morning", "afternoon", "evening"):
         mod, mstart = _mod_before(text, head, _NIGHT_MODS, floor)
@@ -875,10 +1075,39 @@ def _word_cand(
             return None
         return _Cand(mstart, end, d, d, "day", relative=True)
     if word == "ago":
-        m = _AGO_BEFORE.search(text, max(floor, head - 24), head)
-        if m is None:
+        found = _counts_before(text, head, floor)
+        return None if found is None else _shift_cand(found[0], found[1], end, published, -1)
+    win = max(floor, head - 30)
+    # a unit: "in three weeks", "in a year and two months" (a substring test first: cheap)
+    if word != "weekend" and ("in " in text[win:head] or "In " in text[win:head]):
+        m = _IN_COUNT_BEFORE.search(text, win, head)
+        if m is not None and _count_starts_word(text, m.start("n")) and not _RATE_BEFORE.search(
+            text, max(0, m.start() - 20), m.start()
+        ):
+            parts = [(m["n"], word)]
+            while (more := _COUNT_AFTER.match(text, end)) is not None:
+                parts.append((more["n"], more["u"]))
+                end = more.end()
+            if text.startswith(" ago", end) or _ARITHMETIC_AFTER.match(text, end):
+                return None  # "in 2 years ago", "in 1 decade +2 years": no date, not a guess
+            # "in two weeks" is a date only where the sentence looks ahead ("will reopen in
+            # two weeks"), or when it is all the text; "three arrests in two weeks" is a span
+            if (
+                (m.start() == 0 and end == len(text.rstrip(". ")))
+                or _future_before(text, m.start(), floor)
+                or _WILL_AFTER.search(text, end, _sentence_end(text, end))
+            ):
+                cand = _shift_cand(parts, m.start(), end, published, 1)
+                # "within two weeks", "in the next 30 days": from now until then
+                if cand is not None and (
+                    not text.startswith(("in ", "In "), m.start())
+                    or "next" in text[m.start() : m.start("n")]
+                ):
+                    cand.lo, cand.gran, cand.approximate = published, "range", True
+                return cand
             return None
-        return _ago_cand(m["n"], m["u"], m.start(), end, published)
+    if word not in ("week", "weekend", "month", "year"):
+        return None
     # week, weekend, month, year
     mod, mstart = _mod_before(text, head, _UNIT_MODS, floor)
     if not mod:
@@ -890,22 +1119,102 @@ def _word_cand(
 _NIGHT_MODS = frozenset(["last", "this"])
 
 
-def _ago_cand(n_text: str, unit: str, start: int, end: int, published: datetime.date) -> _Cand:
-    n_text = n_text.lower()
-    n = int(n_text) if n_text.isdigit() else _NUMBER_WORDS[n_text]
-    if unit == "day":
-        d = published - datetime.timedelta(days=n)
-        return _Cand(start, end, d, d, "day", relative=True)
-    if unit == "week":
-        lo, hi = _week_of(published - datetime.timedelta(days=7 * n))
-        return _Cand(start, end, lo, hi, "week", relative=True)
-    if unit == "month":
-        y, mo = _add_months(published.year, published.month, -n)
-        return _Cand(start, end, datetime.date(y, mo, 1), _month_end(y, mo), "month",
-                     relative=True)  # fmt: skip
-    y = published.year - n
-    return _Cand(start, end, datetime.date(y, 1, 1), datetime.date(y, 12, 31), "year",
-                 relative=True)  # fmt: skip
+def _sentence_end(text: str, pos: int) -> int:
+    stop = text.find(".", pos, pos + 80)
+    return stop if stop >= 0 else min(len(text), pos + 80)
+
+
+def _count_value(n_text: str) -> int | None:
+    n_text = " ".join(n_text.lower().replace("-", " ").split())
+    if n_text.isdigit():
+        return int(n_text)
+    if n_text in _NUMBER_WORDS:
+        return _NUMBER_WORDS[n_text]
+    tens, _, unit = n_text.partition(" ")
+    if tens in _TENS and unit in _UNITS_1_9:
+        return _NUMBER_WORDS[tens] + _NUMBER_WORDS[unit]
+    return None
+
+
+def _count_starts_word(text: str, start: int) -> bool:
+    """Whether the count read before a unit is the whole number written.
+
+    "twenty one days ago" cut to "one days ago", or "1.5 days", would give a wrong date.
+    """
+    if start == 0:
+        return True
+    before = text[max(0, start - 9) : start]
+    if before[-1:] in ".,-" and start >= 2 and text[start - 2].isdigit():
+        return False
+    if before[-1:].isalnum() or before[-1:] in ".-":
+        return False
+    words = before.lower().replace("-", " ").split()
+    return not (words and words[-1] in _TENS and before[-1:] in " -")
+
+
+_UNIT_DAYS = {"day": 1, "d": 1, "week": 7, "wk": 7, "w": 7, "fortnight": 14}
+_UNIT_MONTHS = {"month": 1, "mo": 1, "mon": 1, "year": 12, "yr": 12, "y": 12, "decade": 120,
+                "century": 1200}  # fmt: skip
+
+
+def _counts_before(text: str, pos: int, floor: int) -> tuple[list[tuple[str, str]], int] | None:
+    """The counts of units that end at ``pos`` ("1 year, 2 months "), leftmost first."""
+    parts: list[tuple[str, str]] = []
+    while (m := _COUNT_BEFORE.search(text, max(floor, pos - 40), pos)) is not None:
+        parts.append((m["n"], m["u"]))
+        pos = m.start()
+    if not parts or not _count_starts_word(text, pos):
+        return None
+    parts.reverse()
+    return parts, pos
+
+
+def _shift_cand(
+    parts: list[tuple[str, str]], start: int, end: int, published: datetime.date, sign: int
+) -> _Cand | None:
+    """Counts of units before (``sign`` -1, "ago") or after (+1) the published date.
+
+    The interval is the finest unit named: a day, a Monday-Sunday week, a month or a year;
+    decades and centuries alone give the year, marked approximate.
+    """
+    months = days = 0
+    finest = "year"
+    for n_text, unit_text in parts:
+        n = _count_value(n_text)
+        unit = unit_text.lower()
+        if unit.endswith("ies"):
+            unit = unit[:-3] + "y"
+        elif unit.endswith("s") and unit != "s":
+            unit = unit[:-1]
+        if n is None or (len(unit) < 3 and not n_text.isdigit()):
+            return None  # "a y ago": abbreviations only after digits
+        if unit in _UNIT_DAYS:
+            days += _UNIT_DAYS[unit] * n
+            finest = "day" if unit in ("day", "d") or finest == "day" else "week"
+        elif unit in _UNIT_MONTHS:
+            months += _UNIT_MONTHS[unit] * n
+            if finest == "year" and _UNIT_MONTHS[unit] < 12:
+                finest = "month"
+        else:
+            return None
+    try:
+        y, mo = _add_months(published.year, published.month, sign * months)
+        if finest in ("day", "week"):
+            day = _safe_date(y, mo, min(published.day, calendar.monthrange(y, mo)[1]))
+            if day is None:
+                return None
+            d = day + datetime.timedelta(days=sign * days)
+            if finest == "day":
+                return _Cand(start, end, d, d, "day", relative=True)
+            lo, hi = _week_of(d)
+            return _Cand(start, end, lo, hi, "week", relative=True)
+        if finest == "month" or months % 12:
+            return _Cand(start, end, datetime.date(y, mo, 1), _month_end(y, mo), "month",
+                         relative=True)  # fmt: skip
+        return _Cand(start, end, datetime.date(y, 1, 1), datetime.date(y, 12, 31), "year",
+                     relative=True, approximate=months >= 120)  # fmt: skip
+    except (ValueError, OverflowError):
+        return None  # before year 1 or after 9999
 
 
 def _finish_yearless(cands: list[_Cand], text: str, published: datetime.date | None) -> list[_Cand]:
@@ -1024,6 +1333,8 @@ def find_dates(text: str, published: datetime.date | None = None) -> list[DateMe
         ("Sunday", "last week", "Nov. 9"); when None, mentions that need it are skipped.
     :return: the mentions in text order; lists give one mention per item, ranges one in all.
     """
+    if published is not None and not 1 < published.year < 9999:
+        published = None  # relative dates would leave the calendar: read none of them
     cands = _scan(text, published)
     if not cands:
         return []

@@ -23,7 +23,7 @@ import sqlite_utils
 
 from . import __version__
 from .boilerplate import classify_boilerplate, is_short_line, repeated_line_keys
-from .dates import find_dates
+from .dates import DATE_ORDERS, date_order, find_dates, infer_date_order
 from .errors import InvalidOption
 from .extract import ArticleContext, extract_claims
 from .models import Claim, RawArticle, Sentence, Span
@@ -123,15 +123,26 @@ def find_published(text: str) -> str | None:
 
 
 def analyze_article(
-    raw: RawArticle, published: str | None = None, outlet: str | None = None
+    raw: RawArticle, published: str | None = None, outlet: str | None = None,
+    order: str | None = None,
 ) -> AnalyzedArticle:
     """Segment one article, flag its boilerplate and extract its claims.
 
     :param raw: the article as read
     :param published: a publication date (YYYY-MM-DD) to use when the article has none
     :param outlet: an outlet name that overrides the article's own
+    :param order: day/month order of numeric dates ("mdy", "dmy", "ymd") for articles whose
+        record sets none and whose own unambiguous numeric dates ("13/03/2014") show none
     """
     text = raw.text
+    # the record's own setting, else the order its unambiguous dates show, else the run's
+    with date_order(raw.extra.get("date_order") or infer_date_order(text) or order):
+        return _analyze(raw, text, published, outlet)
+
+
+def _analyze(
+    raw: RawArticle, text: str, published: str | None, outlet: str | None
+) -> AnalyzedArticle:
     digest = content_hash(text)
     title = raw.title or guess_title(text)
     pub = raw.published or published or find_published(text)
@@ -166,11 +177,13 @@ def analyze_article(
     )
 
 
-def _analyze_job(args: tuple[RawArticle, str | None, str | None, bool]) -> AnalyzedArticle:
-    raw, published, outlet, stored = args
+def _analyze_job(
+    args: tuple[RawArticle, str | None, str | None, bool, str | None],
+) -> AnalyzedArticle:
+    raw, published, outlet, stored, order = args
     if stored:
         return AnalyzedArticle("", content_hash(raw.text), raw, None, None, None, [], [])
-    return analyze_article(raw, published, outlet)
+    return analyze_article(raw, published, outlet, order)
 
 
 def _write_article(db: sqlite_utils.Database, art: AnalyzedArticle, run_id: int) -> int:
@@ -231,6 +244,7 @@ def ingest(
     skip_errors: bool = False,
     stdin: IO[bytes] | None = None,
     progress: ProgressCallback | None = None,
+    date_order: str | None = None,
 ) -> IngestResult:
     """Read articles and store their sentences, claims and slots.
 
@@ -243,6 +257,9 @@ def ingest(
     :param skip_errors: skip malformed JSONL lines and keep going
     :param stdin: the byte stream that ``-`` reads
     :param progress: callback for progress reports
+    :param date_order: how numeric dates such as 03/04/2024 are read: "mdy", "dmy" or
+        "ymd", for articles whose record has no "date_order" field and whose own
+        unambiguous numeric dates show no order. Unset: only unambiguous ones are read.
     :raises ClaimcheckError: bad input (nothing stored is lost)
     """
     if published is not None:
@@ -254,10 +271,19 @@ def ingest(
             ) from None
     if jobs < 1:
         raise InvalidOption("--jobs must be 1 or more")
+    if date_order is not None:
+        date_order = date_order.lower()
+        if date_order not in DATE_ORDERS:
+            raise InvalidOption(
+                f"--date-order {date_order!r} is not known; use mdy (03/04 = 4 March), "
+                "dmy (03/04 = 3 April) or ymd"
+            )
     files = expand_paths(paths)
     db = open_db(db_path)
     started = time.perf_counter()
     options = {"paths": list(paths), "published": published, "outlet": outlet, "jobs": jobs}
+    if date_order is not None:
+        options["date_order"] = date_order
     run_id = start_run(db, "ingest", __version__, options)
     result = IngestResult(run_id=run_id, files=len(files))
     seen = known_hashes(db)
@@ -268,7 +294,7 @@ def ingest(
 
     raws = _iter_raw(files, encoding, skip_errors, result.skipped, stdin, on_file)
     try:
-        for art in _analyze_stream(raws, published, outlet, jobs, seen):
+        for art in _analyze_stream(raws, published, outlet, jobs, seen, date_order):
             if art.content_hash in seen:
                 result.duplicates += 1
                 continue
@@ -300,10 +326,10 @@ def ingest(
 
 def _analyze_stream(
     raws: Iterable[RawArticle], published: str | None, outlet: str | None, jobs: int,
-    seen: set[str],
+    seen: set[str], order: str | None = None,
 ) -> Iterator[AnalyzedArticle]:
     # Articles already stored are passed through unanalysed; the writer counts them.
-    args = ((raw, published, outlet, content_hash(raw.text) in seen) for raw in raws)
+    args = ((raw, published, outlet, content_hash(raw.text) in seen, order) for raw in raws)
     if jobs == 1:
         yield from map(_analyze_job, args)
         return

@@ -94,7 +94,7 @@ from __future__ import annotations
 import functools
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 __all__ = [
     "QuantityMention",
@@ -825,7 +825,27 @@ def find_quantities(text: str) -> list[QuantityMention]:
             continue
         out.append(q)
         last_end = q.end
-    return out
+    return [_signed(text, q) if q.start and q.kind != "age" else q for q in out]
+
+
+_MINUS_WORD = re.compile(r"(?:^|(?<=[\s(]))[Mm]inus[ \t]+$")
+
+
+def _signed(text: str, q: QuantityMention) -> QuantityMention:
+    """Keep the sign of "-15 degrees", "−2.5%", "minus fifteen": a dropped minus is a wrong value.
+
+    A dash counts only when glued to the number and after a space, "(" or the start
+    ("10-15" is a range, "- 3 people" a list bullet).
+    """
+    start = q.start
+    if text[start - 1] in "-−" and (start == 1 or text[start - 2] in " \t\n("):
+        start -= 1
+    else:
+        m = _MINUS_WORD.search(text, max(0, start - 8), start)
+        if m is None:
+            return q
+        start = m.start()
+    return replace(q, start=start, surface=text[start : q.end], lo=-q.hi, hi=-q.lo)
 
 
 def _indefinite(ctx: _Ctx, start: int) -> QuantityMention | None:

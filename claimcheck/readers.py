@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from .dates import DATE_ORDERS
 from .errors import (
     BinaryInput,
     EmptyInput,
@@ -324,6 +325,14 @@ def _parse_record(line: str, source: str, where: str) -> RawArticle:
         )
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     extra = {k: v for k, v in record.items() if k not in _KNOWN_JSONL_FIELDS}
+    if extra.get("date_order") is not None:
+        order = str(extra["date_order"]).lower()
+        if order not in DATE_ORDERS:
+            raise MalformedJsonl(
+                f"{where}: \"date_order\" must be mdy, dmy or ymd, not {extra['date_order']!r}; "
+                "fix the record or pass --skip-errors"
+            )
+        extra["date_order"] = order
 
     def _str(key: str) -> str | None:
         value = record.get(key)

@@ -11,7 +11,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimcheck.dates import DateMention, find_dates, format_interval, iso_value, relation
+from claimcheck.dates import (
+    DateMention,
+    date_order,
+    find_dates,
+    format_interval,
+    infer_date_order,
+    iso_value,
+    relation,
+)
 
 # Thursday. Relative mentions in the golden table resolve against this day.
 PUB = datetime.date(2024, 3, 14)
@@ -26,8 +34,8 @@ GOLDEN: list[Any] = [  # (text, expected) tuples and pytest.param(...) for known
      [("7 October 2023", "2023-10-07", "day")]),
     ("The ministry's log for 2023-10-07 lists 1,139 deaths.",
      [("2023-10-07", "2023-10-07", "day")]),
-    ("The filing, dated 10/7/2023, was unsealed on Monday.",
-     [("10/7/2023", "2023-10-07", "day"), ("Monday", "2024-03-11", "day")]),
+    # 10/7/2023 could be either order and neither is near PUB: no date unless one is set
+    ("The filing, dated 10/7/2023, was unsealed on Monday.", [("Monday", "2024-03-11", "day")]),
     ("Shares fell sharply on Oct. 7, 2023, the exchange said.",
      [("Oct. 7, 2023", "2023-10-07", "day")]),
     ("Inflation peaked in October 2023 before easing.",
@@ -59,6 +67,7 @@ GOLDEN: list[Any] = [  # (text, expected) tuples and pytest.param(...) for known
     ("The index hit a record on 1st March 2024.", [("1st March 2024", "2024-03-01", "day")]),
     ("The striker signed his first contract around 2008.", [("2008", "2008~", "year")]),
     ("Fans still talk about the '90s title runs.", [("'90s", "1990s", "decade")]),
+    # one reading (9 March) is in the news window of PUB, the other (3 September) is not
     ("The bridge closed on 3/9/24 for repairs.", [("3/9/24", "2024-03-09", "day")]),
     # --- ranges: one mention each ------------------------------------------------------
     ("He served as finance minister between 2006 and 2010.",
@@ -132,6 +141,51 @@ GOLDEN: list[Any] = [  # (text, expected) tuples and pytest.param(...) for known
     ("Turnout fell in the past year.", [("the past year", "2023-03-15/2024-03-14~", "range")]),
     ("The rally drew 20,000 people last summer.", [("last summer", "2023-summer", "season")]),
     ("Crowds gathered on Easter Sunday in Rome.", [("Easter Sunday", "2023-04-09", "day")]),
+    # --- peers' formats, in stories of our own ------------------------------------------
+    ("The suspect was arrested the day before yesterday, police said.",
+     [("the day before yesterday", "2024-03-12", "day")]),
+    ("Jury selection begins the day after tomorrow.",
+     [("the day after tomorrow", "2024-03-16", "day")]),
+    ("The trial opens tomorrow in Denver.", [("tomorrow", "2024-03-15", "day")]),
+    ("Twenty-one days ago the plant shut its doors.",
+     [("Twenty-one days ago", "2024-02-22", "day")]),
+    ("The factory closed a decade ago.", [("a decade ago", "2014~", "year")]),
+    ("The account was created 2y ago, the listing says.", [("2y ago", "2022", "year")]),
+    ("The landlord raised the rent 1 year, 2 months ago.",
+     [("1 year, 2 months ago", "2023-01", "month")]),
+    ("The mayor said the bridge will reopen in three weeks.",
+     [("in three weeks", "2024-W14", "week")]),
+    ("In two months the council will vote on the levy.", [("In two months", "2024-05", "month")]),
+    ("The ban ends four days from now.", [("four days from now", "2024-03-18", "day")]),
+    ("The deal will be finalised in the next 30 days, aides said.",
+     [("in the next 30 days", "2024-03-14/2024-04-13~", "range")]),
+    ("He will announce within two weeks whether he runs.",
+     [("within two weeks", "2024-03-14/2024-03~", "range")]),
+    ("Police made three arrests in two weeks.", []),
+    ("The project was finished in 2 years, due to delays.", []),
+    ("Two years later the couple divorced.", []),
+    ("The rumour spread 1.5 days ago.", []),
+    ("The letter, dated 25th march 2015, was read aloud.",
+     [("25th march 2015", "2015-03-25", "day")]),
+    ("He was born on 12 jan 1876 in Leeds.", [("12 jan 1876", "1876-01-12", "day")]),
+    ("The declaration was adopted on 4 July 1776.", [("4 July 1776", "1776-07-04", "day")]),
+    ("The invoice dated 13/03/2014 was never paid.", [("13/03/2014", "2014-03-13", "day")]),
+    ("The form dated 06-17-2014 was filed late.", [("06-17-2014", "2014-06-17", "day")]),
+    ("The couple married on 29.02.2020 in Vienna.", [("29.02.2020", "2020-02-29", "day")]),
+    ("The archive lists 2020/10/9 as the filing date.", [("2020/10/9", "2020-10-09", "day")]),
+    ("The order dated 03/04/2022 was lifted.", []),
+    ("The order dated 03/04/2024 was lifted.", [("03/04/2024", "2024-03-04", "day")]),
+    ("Server log: Wed Aug 05 12:00:00 2015 connection lost.",
+     [("Wed Aug 05 12:00:00 2015", "2015-08-05", "day")]),
+    ("The memo is dated Fri, 12 Dec 2014 and signed by the chief.",
+     [("Fri, 12 Dec 2014", "2014-12-12", "day")]),
+    ("The clinic opened on the 1st day of March 2015.",
+     [("1st day of March 2015", "2015-03-01", "day")]),
+    ("The store reopened last Mon after repairs.", [("last Mon", "2024-03-11", "day")]),
+    ("The vote will take place next tues.", [("next tues", "2024-03-19", "day")]),
+    ("Sat down beside her, the officer took notes.", []),
+    ("Officials said 5 may have died in the blaze.", []),
+    ("The Sun reported the story first.", []),
     # --- not dates -------------------------------------------------------------------
     ("Police said he was driving a 1998 silver Ford Taurus.", []),
     ("About 2,000 people marched to the square.", []),
@@ -198,8 +252,76 @@ def test_offsets_and_intervals_are_consistent(text: str) -> None:
 def test_equal_formats_normalise_to_one_value() -> None:
     texts = ["October 7, 2023", "7 October 2023", "2023-10-07", "10/7/2023", "Oct. 7, 2023",
              "on Saturday, October 7, 2023", "the 7th of October, 2023"]  # fmt: skip
-    values = {iso_value(find_dates(t)[0]) for t in texts}
+    with date_order("mdy"):
+        values = {iso_value(find_dates(t)[0]) for t in texts}
     assert values == {"2023-10-07"}
+
+
+# Numeric dates read in a set day/month order
+ORDERED = [
+    ("mdy", "The filing, dated 10/7/2023, was unsealed on Monday.",
+     [("10/7/2023", "2023-10-07", "day"), ("Monday", "2024-03-11", "day")]),
+    ("mdy", "The bridge closed on 3/9/24 for repairs.", [("3/9/24", "2024-03-09", "day")]),
+    ("dmy", "The bridge closed on 3/9/24 for repairs.", [("3/9/24", "2024-09-03", "day")]),
+    ("dmy", "Le Monde dated the letter 03.04.2024.", [("03.04.2024", "2024-04-03", "day")]),
+    # an order is a rule, not a hint: numbers that do not fit it give no date
+    ("dmy", "The form is dated 06/17/2014.", []),
+    ("mdy", "The invoice dated 13/03/2014 was never paid.", []),
+    ("ymd", "The ledger for 2020.10.09 is missing.", [("2020.10.09", "2020-10-09", "day")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("order", "text", "expected"), ORDERED)
+def test_numeric_dates_in_a_set_order(
+    order: str, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    with date_order(order):
+        assert _values(text) == expected
+    assert _values("The order dated 03/04/2022 was lifted.") == []  # the setting is undone
+
+
+def test_ambiguous_numeric_date_without_a_published_date_is_not_read() -> None:
+    assert find_dates("The order dated 03/04/2024 was lifted.") == []
+    assert find_dates("The order dated 13/04/2024 was lifted.")[0].lo == D(2024, 4, 13)
+
+
+def test_unknown_date_order_is_refused() -> None:
+    with pytest.raises(ValueError, match="unknown date order"), date_order("dym"):
+        pass
+
+
+@pytest.mark.parametrize(
+    ("text", "order"),
+    [
+        ("Filed 13/03/2014, amended 02/04/2014.", "dmy"),
+        ("Filed 06/17/2014, amended 07/01/2014.", "mdy"),
+        ("Filed 03/04/2014.", None),  # nothing tells
+        ("Filed 13/03/2014 and 06/17/2014.", None),  # the text contradicts itself
+    ],
+)
+def test_infer_date_order(text: str, order: str | None) -> None:
+    assert infer_date_order(text) == order
+
+
+def test_ingest_reads_numeric_dates_in_the_record_or_run_order(tmp_path: pathlib.Path) -> None:
+    import sqlite3
+
+    from claimcheck.pipeline import ingest
+
+    src = tmp_path / "a.jsonl"
+    rows = [
+        {"text": "The council met on 03/04/2024 to vote.", "published": "2024-08-01"},
+        {"text": "The council sat on 03/04/2024 to vote again.", "published": "2024-08-01",
+         "date_order": "DMY"},
+        {"text": "The board met on 03/04/2024. Its report, dated 13/04/2024, followed.",
+         "published": "2024-08-01"},
+    ]  # fmt: skip
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    ingest([str(src)], tmp_path / "t.db", date_order="mdy")
+    with sqlite3.connect(tmp_path / "t.db") as db:
+        got = sorted(db.execute("SELECT value FROM mentions WHERE kind = 'date'"))
+    # run order (mdy), the record's own dmy, and the third article's own day-first dates
+    assert got == [("2024-03-04",), ("2024-04-03",), ("2024-04-03",), ("2024-04-13",)]
 
 
 def test_mention_fields() -> None:
@@ -380,3 +502,10 @@ def test_real_news_finds_incident_day() -> None:
             hits += any(m.granularity == "day" and m.lo == fact for m in found)
             total += 1
     assert hits / total > 0.75
+
+
+@pytest.mark.parametrize("published", [D(1, 1, 5), D(9999, 12, 20), D(2, 1, 5), D(9998, 12, 20)])
+def test_published_dates_at_the_ends_of_the_calendar_do_not_raise(published: datetime.date) -> None:
+    text = "Last May, 2 years ago, tomorrow, next week, in 3 weeks, 3/4/24 and last Sat."
+    for m in find_dates(text, published):
+        assert datetime.date.min <= m.lo <= m.hi <= datetime.date.max

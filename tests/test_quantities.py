@@ -326,3 +326,30 @@ def test_offsets_on_sentences(text: str) -> None:
     assert found
     for q in found:
         assert text[q.start : q.end] == q.surface
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("Overnight it was -15 degrees in the valley.", "-15 degrees", -15.0),
+        ("The thermometer showed minus 15 degrees at dawn.", "minus 15 degrees", -15.0),
+        ("Output fell -2.5% in May, the agency said.", "-2.5%", -2.5),
+        ("Inside it was twenty degrees and minus fifteen outside.", "minus fifteen", -15.0),
+    ],
+)
+def test_a_minus_sign_is_kept(text: str, surface: str, value: float) -> None:
+    found = [q for q in find_quantities(text) if q.surface == surface]
+    assert len(found) == 1
+    assert found[0].lo == found[0].hi == value
+
+
+@pytest.mark.parametrize(
+    ("text", "lo", "hi"),
+    [
+        ("Between 10-15 people came to the vigil.", 10.0, 15.0),  # a range, not minus 15
+        ("- 3 people were hurt, police said.", 3.0, 3.0),  # a list bullet
+    ],
+)
+def test_a_dash_that_is_not_a_sign(text: str, lo: float, hi: float) -> None:
+    (q,) = find_quantities(text)
+    assert (q.lo, q.hi) == (lo, hi)
