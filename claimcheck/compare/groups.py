@@ -61,7 +61,10 @@ def find_groups(
                 a, b = claims[i], claims[j]
                 if a.article_id == b.article_id:
                     continue
-                sim = sims.get((i, j) if i < j else (j, i), 0.0)
+                sim = sims.get((i, j) if i < j else (j, i))
+                if sim is None:
+                    # grouped through other members: score the pair itself
+                    sim = similarity(a, b)
                 try:
                     verdict = compare_pair(a, b, sim, affinity(a.article_id, b.article_id))
                 except Exception as exc:  # one odd claim must not cost the whole report

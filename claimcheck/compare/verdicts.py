@@ -35,7 +35,7 @@ from .slots import (
     _role_label,
     _weekday_like,
 )
-from .text import NEG_TOKEN, name_overlap, same_words, short
+from .text import NEG_TOKEN, name_overlap, same_words, short, stem
 
 #: Two grouped claims must be at least this similar before their slots can conflict.
 CONFLICT_SIMILARITY = 0.5
@@ -44,6 +44,11 @@ PREDICATE_SHARE = 0.5
 #: Conflicts below this confidence are not reported by default (``--min-confidence``).
 DEFAULT_MIN_CONFIDENCE = 0.5
 
+# The negating words themselves are not part of what is negated.
+_NEGATION_STEMS = frozenset(
+    stem(w) for w in "deny denied denies refuse refused refuses decline declined declines fail failed "
+    "reject rejected admit admitted".split()
+)
 _DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our"})
 _UPDATE_EVENTS = frozenset({"death", "injury", "arrest", "shot", "fatal"})
 
@@ -133,8 +138,10 @@ class _Pair:
             + 0.1 * min(1.0, self.ctx.affinity)
             + 0.15 * agree_share
         )
-        if self.hedged:
-            score -= 0.35
+        if bool(self.a.modality) != bool(self.b.modality):
+            score -= 0.35  # one side hedges what the other asserts
+        elif self.hedged:
+            score -= 0.1  # two forecasts or two reported beliefs that differ
         if self.only_a or self.only_b:
             score -= 0.05
         # Many words only one claim has: its value may belong to another part of the story.
@@ -364,8 +371,8 @@ class _Pair:
             return
         # The rest of the negative claim must stand in the positive one (adverbs and extra
         # detail on either side are fine).
-        wn = {w for w in neg.words if not w.startswith("@")}
-        wp = {w for w in pos.words if not w.startswith("@")}
+        wn = {w for w in neg.words if not w.startswith("@") and w not in _NEGATION_STEMS}
+        wp = {w for w in pos.words if not w.startswith("@") and w not in _NEGATION_STEMS}
         if not wn or not wp:
             return
         # Who the negative claim is about must be named in the positive one: "did not shoot
@@ -374,7 +381,7 @@ class _Pair:
         if only_neg:
             return
         share = len(wn & wp) / len(wn)
-        if share < 0.75 or len(wn & wp) / len(wp) < 0.5 or fuzz.token_set_ratio(
+        if share < 0.6 or len(wn & wp) / len(wp) < 0.5 or fuzz.token_set_ratio(
             NEG_TOKEN.sub("", a.masked), NEG_TOKEN.sub("", b.masked)
         ) < 70:
             return
@@ -424,13 +431,11 @@ def _same_place(x: Slot, y: Slot) -> bool:
 def _align_dates(da: list[Slot], db: list[Slot]) -> list[tuple[Slot, Slot]]:
     """Pairs of dates that speak of the same moment.
 
-    Equal or nested dates pair first; lists of the same length pair the rest by order ("in
-    March 2019, then again in June 2021"); otherwise one left on each side pairs.
+    Equal or nested dates pair first; what is left pairs by order when both sides have as
+    many left ("in March 2019, then again in June 2021"), or one with one.
     """
     pairs: list[tuple[Slot, Slot]] = []
     left_a, left_b = list(da), list(db)
-    if len(da) == len(db):
-        return list(zip(da, db, strict=True))
     for x in list(left_a):
         for y in left_b:
             if _interval_relation(x, y) != "disjoint":
@@ -438,8 +443,8 @@ def _align_dates(da: list[Slot], db: list[Slot]) -> list[tuple[Slot, Slot]]:
                 left_a.remove(x)
                 left_b.remove(y)
                 break
-    if len(left_a) == 1 and len(left_b) == 1:
-        pairs.append((left_a[0], left_b[0]))
+    if len(left_a) == len(left_b):
+        pairs.extend(zip(left_a, left_b, strict=True))
     return pairs
 
 
