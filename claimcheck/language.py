@@ -7,9 +7,9 @@ language, stores it, and extracts claims only for :data:`ANALYSED_LANGUAGES`; ot
 keep their text and sentences, searchable in Datasette, and take no part in ``diff``.
 
 Detection uses py3langid (a naive Bayes byte n-gram model over 97 languages, shipped with
-the package, no download) on a prefix of the text: the first couple of thousand characters
-decide the language of a news article as well as the whole text does, at a fraction of the
-cost (py3langid reads about 0.4 MB/s).
+the package, no download) on a prefix of the text: the first thousand characters decide the
+language of a news article as well as the whole text does, at a fraction of the cost
+(py3langid reads about 0.4 MB/s).
 """
 
 from __future__ import annotations
@@ -23,8 +23,10 @@ ANALYSED_LANGUAGES = frozenset({"en"})
 #: Returned when the text is too short or too mixed to name a language.
 UNDETERMINED = "und"
 
-#: Characters of the article read for detection.
-PREFIX_CHARS = 2000
+#: Characters of the article read for detection. On the 2,063 English corpus articles and
+#: the benchmark's 108 pages in six other languages, 500, 1,000 and 2,000 characters all
+#: give no wrong language; 1,000 costs about 6 ms an article, 2,000 about 8 ms.
+PREFIX_CHARS = 1000
 
 #: Below this many letters a guess is noise: the article is analysed as before (English).
 MIN_LETTERS = 20
@@ -36,6 +38,14 @@ _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 _CODE = re.compile(r"^[a-z]{2,3}$")
 
 _identifier: Any = None
+
+
+def load_model() -> None:
+    """Load the detection model now (a few seconds: it is stored xz-compressed).
+
+    Called before worker processes are forked, so they share one loaded copy.
+    """
+    _get_identifier()
 
 
 def _get_identifier() -> Any:

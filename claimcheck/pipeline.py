@@ -21,17 +21,24 @@ from typing import IO
 
 import sqlite_utils
 
-from . import __version__
+from . import __version__, readers
 from .boilerplate import classify_boilerplate, is_short_line, repeated_line_keys
 from .dates import find_dates
 from .errors import InputError, InvalidOption, NoArticleText
 from .extract import ArticleContext, extract_claims
-from .language import ANALYSED_LANGUAGES, check_language_code, detect_language, is_analysed
+from .language import (
+    ANALYSED_LANGUAGES,
+    check_language_code,
+    detect_language,
+    is_analysed,
+    load_model,
+)
 from .models import Claim, RawArticle, Sentence, Span
-from .readers import SkippedRecord, expand_paths, read_source
+from .readers import JSONL_SUFFIXES, SkippedRecord, expand_paths, read_source
 from .segment import segment_text
 from .store import (
     finish_run,
+    known_file_hashes,
     known_hashes,
     now_iso,
     open_db,
@@ -60,6 +67,7 @@ class AnalyzedArticle:
     sentences: list[Sentence]
     claims: list[Claim]
     language: str | None = None
+    file_hash: str | None = None
 
 
 @dataclass(slots=True)
@@ -211,10 +219,10 @@ def _write_article(db: sqlite_utils.Database, art: AnalyzedArticle, run_id: int)
     stamp = now_iso()
     sentence_ids = [f"{art.id}-s{s.index:04d}" for s in art.sentences]
     with transaction(db):
-        write_rows(db, "articles_with_language", [(
+        write_rows(db, "articles_v4", [(
             art.id, raw.source, art.content_hash, art.title, art.outlet, art.published, raw.url,
             raw.external_id, raw.text, json.dumps(raw.extra, sort_keys=True) if raw.extra else None,
-            run_id, stamp, art.language,
+            run_id, stamp, art.language, art.file_hash,
         )])
         write_rows(db, "sentences", (
             (sid, art.id, s.index, s.start, s.end, s.text, int(s.is_boilerplate), s.boilerplate_reason)
@@ -247,11 +255,16 @@ def _iter_raw(
     on_file: Callable[[int, str], None],
     done: list[str],
     file_of: dict[str, str],
+    stored_files: set[str],
+    file_hashes: dict[str, str],
+    on_stored: Callable[[], None],
 ) -> Iterator[RawArticle]:
     """Every article of every file, in order; ``done`` receives each file read to its end.
 
     ``file_of`` maps each article's source to the file it came from (a JSONL record's
     source is ``file#id``), so a later failure of that article can be filed under its file.
+    A single-article file whose bytes are already stored (``stored_files``, SHA-256) is not
+    read again: ``on_stored`` counts it; ``file_hashes`` receives the hash of every other one.
 
     With ``skip_errors`` an error that concerns one file (no article text, empty, binary,
     undecodable, too large, unreadable) is recorded in ``skipped`` and the next file is read;
@@ -260,6 +273,13 @@ def _iter_raw(
     for i, source in enumerate(files):
         on_file(i, source)
         name = "<stdin>" if source == "-" else source
+        digest = _file_digest(source)
+        if digest is not None and digest in stored_files:
+            on_stored()
+            done.append(name)
+            continue
+        if digest is not None:
+            file_hashes[name] = digest
         try:
             for raw in read_source(
                 source, encoding=encoding, stdin=stdin, skip_errors=skip_errors, skipped=skipped
@@ -271,6 +291,19 @@ def _iter_raw(
                 raise
             skipped.append(SkippedRecord.from_error(name, exc, name))
         done.append(name)
+
+
+def _file_digest(source: str) -> str | None:
+    """SHA-256 of a single-article file's bytes (None for stdin, JSONL or unreadable files)."""
+    if source == "-" or Path(source).suffix.lower() in JSONL_SUFFIXES:
+        return None
+    try:
+        path = Path(source)
+        if path.stat().st_size > readers.MAX_ARTICLE_BYTES:
+            return None
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
 
 
 def ingest(
@@ -337,19 +370,24 @@ def ingest(
             progress(i, len(files), source)
 
     file_of: dict[str, str] = {}
+    file_hashes: dict[str, str] = {}
+
+    def on_stored() -> None:
+        result.duplicates += 1
+
     raws = _iter_raw(
-        files, encoding, skip_errors, result.skipped, stdin, on_file, read_files, file_of
+        files, encoding, skip_errors, result.skipped, stdin, on_file, read_files, file_of,
+        known_file_hashes(db), file_hashes, on_stored,
     )
     try:
         for art in _analyze_stream(raws, published, outlet, language, jobs, seen):
             if art.content_hash in seen:
                 result.duplicates += 1
                 continue
-            if not any(not s.is_boilerplate for s in art.sentences):
-                # Extraction kept only page furniture (a cookie notice, a menu): no article.
+            if not has_article_text(art.sentences):
                 exc = NoArticleText(
-                    f"{art.raw.source}: only page furniture (cookie notice, navigation, share "
-                    "or copyright lines), no article text; save the article page itself"
+                    f"{art.raw.source}: no article text, only page furniture (cookie notice, "
+                    "menu, shop or share lines); save the article page itself"
                 )
                 if not skip_errors:
                     raise exc
@@ -357,6 +395,7 @@ def ingest(
                 result.skipped.append(SkippedRecord.from_error(art.raw.source, exc, file))
                 continue
             seen.add(art.content_hash)
+            art.file_hash = file_hashes.get(file_of.get(art.raw.source, ""))
             result.mentions += _write_article(db, art, run_id)
             result.articles += 1
             result.article_ids.append(art.id)
@@ -392,6 +431,26 @@ def ingest(
     return result
 
 
+#: A sentence of article prose has at least this many words ("Sort by:" and "Outdoor gear"
+#: on a shop page do not; "Ten schools closed." does).
+MIN_PROSE_WORDS = 3
+
+
+def has_article_text(sentences: Sequence[Sentence]) -> bool:
+    """Whether any sentence outside the page furniture reads as prose.
+
+    What trafilatura keeps from a page without an article is page furniture (a cookie notice,
+    "Subscribe to our newsletter", a section title) or a fragment of the shop or menu
+    ("Outdoor gear", "Sort by:"); an article has at least one sentence of a few words that
+    the boilerplate classifier leaves alone.
+    """
+    return any(
+        not s.is_boilerplate and sum(1 for w in s.text.split() if any(c.isalpha() for c in w))
+        >= MIN_PROSE_WORDS
+        for s in sentences
+    )
+
+
 def _analyze_stream(
     raws: Iterable[RawArticle], published: str | None, outlet: str | None,
     language: str | None, jobs: int, seen: set[str],
@@ -403,6 +462,8 @@ def _analyze_stream(
         return
     import multiprocessing
 
+    if language is None:
+        load_model()  # once, before the fork, instead of once in every worker
     with multiprocessing.get_context("fork").Pool(jobs) as pool:
         yield from pool.imap(_analyze_job, args, chunksize=8)
 

@@ -269,11 +269,14 @@ def _m2_indexes(db: sqlite_utils.Database) -> None:
 
 def _m3_language_and_skipped(db: sqlite_utils.Database) -> None:
     # Version 4: each article's language (ISO 639-1, "und" when undetermined; NULL for
-    # articles stored before detection existed), and the files or records the latest
-    # ingest with --skip-errors could not read, with the reason, for a desk to review.
-    if "language" not in db.table("articles").columns_dict:
-        db.table("articles").add_column("language", str)
+    # articles stored before detection existed) and the SHA-256 of the file it was read
+    # from (single-article files only: a re-run skips those files unread); and the files or
+    # records the latest ingest with --skip-errors could not read, with the reason.
+    for column in ("language", "file_hash"):
+        if column not in db.table("articles").columns_dict:
+            db.table("articles").add_column(column, str)
     db.table("articles").create_index(["language"], if_not_exists=True)
+    db.table("articles").create_index(["file_hash"], if_not_exists=True)
     db.table("skipped").create(
         {
             "id": int,
@@ -351,6 +354,11 @@ def skipped_files(db: sqlite_utils.Database) -> list[str]:
     return [r[0] for r in db.execute("SELECT DISTINCT file FROM skipped")]
 
 
+def known_file_hashes(db: sqlite_utils.Database) -> set[str]:
+    """The SHA-256 of every single-article file already stored."""
+    return {r[0] for r in db.execute("SELECT file_hash FROM articles WHERE file_hash IS NOT NULL")}
+
+
 def known_hashes(db: sqlite_utils.Database) -> set[str]:
     """Every stored content hash."""
     return {r[0] for r in db.execute("SELECT content_hash FROM articles")}
@@ -373,10 +381,10 @@ def transaction(db: sqlite_utils.Database) -> Iterator[None]:
 _INSERTS = {
     "articles": "INSERT INTO articles (id, source, content_hash, title, outlet, published, url, "
     "external_id, text, extra, run_id, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-    # the same with the language column of schema version 4 last
-    "articles_with_language": "INSERT INTO articles (id, source, content_hash, title, outlet, "
-    "published, url, external_id, text, extra, run_id, ingested_at, language) "
-    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+    # the same with the columns of schema version 4 last
+    "articles_v4": "INSERT INTO articles (id, source, content_hash, title, outlet, "
+    "published, url, external_id, text, extra, run_id, ingested_at, language, file_hash) "
+    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
     "sentences": "INSERT INTO sentences (id, article_id, idx, start, end, text, is_boilerplate, "
     "boilerplate_reason) VALUES (?,?,?,?,?,?,?,?)",
     "claims": "INSERT INTO claims (id, article_id, sentence_id, idx, start, end, text, normalized, "

@@ -240,3 +240,55 @@ def test_detect_language(text: str, code: str) -> None:
 def test_only_english_and_undetermined_text_is_analysed() -> None:
     assert is_analysed("en") and is_analysed(UNDETERMINED) and is_analysed(None)
     assert not is_analysed("de") and not is_analysed("fr")
+
+
+def test_fragments_of_a_shop_page_are_not_article_text() -> None:
+    from claimcheck.models import Sentence
+    from claimcheck.pipeline import has_article_text
+
+    def sent(text: str, boiler: bool = False) -> Sentence:
+        return Sentence(0, 0, len(text), text, boiler, "title" if boiler else None)
+
+    assert not has_article_text([sent("Outdoor gear", True), sent("Sort by:"), sent("$49.99")])
+    assert not has_article_text([sent("We use cookies to improve your experience.", True)])
+    assert has_article_text([sent("Outdoor gear", True), sent("Ten schools closed.")])
+
+
+def test_version_3_database_gets_language_and_skipped_table(db_path: Path) -> None:
+    from claimcheck.store import _MIGRATIONS, SCHEMA_VERSION, open_db
+
+    handle = sqlite_utils.Database(db_path)
+    for step in _MIGRATIONS[:3]:
+        step(handle)
+    handle.execute("PRAGMA user_version = 3")
+    handle.execute("INSERT INTO articles (id, source, content_hash, text) VALUES ('a1', 'x.txt', 'h', 'Old text.')")
+    handle.conn.commit()
+    handle.close()
+    db = open_db(db_path)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert db.execute("SELECT id, language FROM articles").fetchall() == [("a1", None)]
+    assert {"source", "file", "kind", "reason", "run_id"} <= set(db["skipped"].columns_dict)
+    db.close()
+
+
+def test_rerun_does_not_read_stored_pages_again(tmp_path: Path, db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import claimcheck.readers as readers
+
+    crawl = folder(tmp_path, "en_article.html", "de_article.html", "nav_only.html")
+    assert invoke("ingest", str(crawl), "--db", str(db_path), "--skip-errors").exit_code == 3
+    real = readers.extract_html
+    read: list[str] = []
+
+    def counting(html: str, **kwargs: bool) -> tuple[str, dict[str, str | None]]:
+        read.append(html[:200])
+        return real(html, **kwargs)
+
+    monkeypatch.setattr(readers, "extract_html", counting)
+    again = invoke("ingest", str(crawl), "--db", str(db_path), "--skip-errors")
+    assert again.exit_code == 3 and "2 already stored" in again.output
+    assert len(read) == 1 and "Riverside Courier" in read[0]  # only the failed page is retried
+    # an edited page is read again; its new text is a new article
+    page = crawl / "en_article.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("six hours", "seven hours"), encoding="utf-8")
+    third = invoke("ingest", str(crawl), "--db", str(db_path), "--skip-errors")
+    assert "1 articles, " in third.output and len(read) == 3
