@@ -32,6 +32,10 @@ DbOption = Annotated[
 ]
 DEFAULT_DB = Path("claimcheck.db")
 
+#: ``ingest --skip-errors`` finished but passed over some files or records (like rsync's 23,
+#: "partial transfer"): scripts can tell a complete ingest (0) from a partial one.
+EXIT_SKIPPED = 3
+
 
 def _err_console() -> Any:
     from rich.console import Console
@@ -71,14 +75,20 @@ def ingest(
     jobs: Annotated[int, typer.Option(help="Worker processes for analysis.", min=1)] = 1,
     encoding: Annotated[str | None, typer.Option(help="Text encoding of the files (detected by default).")] = None,
     date_order: Annotated[str | None, typer.Option(help="How numeric dates like 03/04/2024 read: mdy, dmy or ymd (a record's \"date_order\" and an article's own 13/03-style dates win; unset: only unambiguous ones).")] = None,
-    skip_errors: Annotated[bool, typer.Option("--skip-errors", help="Skip malformed JSONL lines and report them.")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
+    skip_errors: Annotated[bool, typer.Option("--skip-errors", help="Skip files and records that cannot be read (no article text, empty, binary, undecodable, too large, malformed JSON), report each and go on; exit 3 when any was skipped.")] = False,
+    errors_to: Annotated[Path | None, typer.Option("--errors-to", help="Also write the skipped items as JSON Lines (source, kind, reason) to this file.", dir_okay=False)] = None,
+    language: Annotated[str | None, typer.Option("--language", help="Language code for every article of this run instead of detection (en = analyse as English).")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors and skipped items.")] = False,
 ) -> None:
     """Read articles and store their sentences, claims and slots.
 
+    Exit codes: 0 everything given was ingested (or was already stored); 1 stopped on an
+    error (nothing stored is lost); 3 finished with --skip-errors but some files or records
+    were skipped (each is listed on stderr, and in the database's skipped table).
+
     Example:
 
-        claimcheck ingest seeds/ --db claimcheck.db
+        claimcheck ingest crawl/ --skip-errors --errors-to skipped.jsonl
     """
     from .pipeline import ingest as run_ingest
 
@@ -110,24 +120,36 @@ def ingest(
                 result = run_ingest(paths, db, published=published, outlet=outlet, jobs=jobs,
                                     encoding=encoding, skip_errors=skip_errors,
                                     stdin=sys.stdin.buffer, progress=progress_cb,
-                                    date_order=date_order)
+                                    language=language, date_order=date_order)
         else:
             result = run_ingest(paths, db, published=published, outlet=outlet, jobs=jobs,
                                 encoding=encoding, skip_errors=skip_errors, stdin=sys.stdin.buffer,
-                                date_order=date_order)
+                                language=language, date_order=date_order)
     except ClaimcheckError as exc:
         _fail(str(exc))
     except KeyboardInterrupt:
         _fail(f"interrupted; every article finished before the interrupt is stored in {db}")
     except sqlite3.Error as exc:
         _fail(f"{db}: {exc}")
+    if errors_to is not None:
+        try:
+            with errors_to.open("w", encoding="utf-8") as handle:
+                for item in result.skipped:
+                    handle.write(json.dumps(
+                        {"source": item.source, "kind": item.kind, "reason": item.reason},
+                        ensure_ascii=False) + "\n")
+        except OSError as exc:
+            _fail(f"{errors_to}: cannot write the list of skipped items ({exc.strerror}); "
+                  f"the articles are stored in {db}")
+    # Skipped items are printed even with --quiet: they are errors the user chose to survive.
+    for item in result.skipped:
+        typer.echo(f"skipped [{item.kind}] {item.reason}", err=True)
     if not quiet:
         from rich.text import Text
 
-        console = _err_console()
-        for skipped in result.skipped:
-            console.print(Text(f"skipped {skipped.reason}"))
-        console.print(Text(result.summary()))
+        _err_console().print(Text(result.summary()))
+    if result.skipped:
+        raise typer.Exit(EXIT_SKIPPED)
 
 
 @app.command()

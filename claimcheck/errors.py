@@ -8,31 +8,70 @@ class ClaimcheckError(Exception):
 
 
 class InputError(ClaimcheckError, ValueError):
-    """An input file or stream cannot be read as news articles."""
+    """An input file or stream cannot be read as news articles.
+
+    ``kind`` is a short, stable name for the reason (``no-article-text``, ``binary``...):
+    ``--skip-errors`` counts skipped items by it and the ``skipped`` table stores it.
+    """
+
+    kind = "unreadable"
 
 
 class NoSuchPath(InputError, FileNotFoundError):
     """A path given to ingest does not exist."""
 
+    kind = "no-such-path"
+
+
+class PermissionDenied(NoSuchPath):
+    """A file exists but cannot be read."""
+
+    kind = "permission-denied"
+
 
 class NoSupportedFiles(InputError):
     """A folder holds no file claimcheck can read."""
+
+    kind = "unsupported"
 
 
 class EmptyInput(InputError):
     """A file holds no text."""
 
+    kind = "empty"
+
+
+class NoArticleText(EmptyInput):
+    """An HTML page holds no article body: a navigation, shop or cookie-banner-only page.
+
+    A subclass of :class:`EmptyInput` so code that caught "nothing to read" still does.
+    """
+
+    kind = "no-article-text"
+
+
+class TooLarge(InputError):
+    """A single-article file is larger than any article (see ``MAX_ARTICLE_BYTES``)."""
+
+    kind = "too-large"
+
 
 class BinaryInput(InputError):
     """A file looks binary rather than text."""
+
+    kind = "binary"
 
 
 class EncodingProblem(InputError):
     """A file is not valid text in the encoding given or detected."""
 
+    kind = "undecodable"
+
 
 class MalformedJsonl(InputError):
     """A JSON Lines record cannot be parsed or has no text."""
+
+    kind = "malformed-json"
 
 
 class DatabaseError(ClaimcheckError):

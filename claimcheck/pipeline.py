@@ -13,7 +13,7 @@ import hashlib
 import json
 import re
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,19 +21,29 @@ from typing import IO
 
 import sqlite_utils
 
-from . import __version__
+from . import __version__, readers
 from .boilerplate import classify_boilerplate, is_short_line, repeated_line_keys
 from .dates import DATE_ORDERS, date_order, find_dates, infer_date_order
-from .errors import InvalidOption
+from .errors import InputError, InvalidOption, NoArticleText
 from .extract import ArticleContext, extract_claims
+from .language import (
+    ANALYSED_LANGUAGES,
+    check_language_code,
+    detect_language,
+    is_analysed,
+    load_model,
+)
 from .models import Claim, RawArticle, Sentence, Span
-from .readers import SkippedRecord, expand_paths, read_source
+from .readers import JSONL_SUFFIXES, SkippedRecord, expand_paths, read_source
 from .segment import segment_text
 from .store import (
     finish_run,
+    known_file_hashes,
     known_hashes,
     now_iso,
     open_db,
+    replace_skipped,
+    skipped_files,
     start_run,
     transaction,
     write_rows,
@@ -56,6 +66,8 @@ class AnalyzedArticle:
     outlet: str | None
     sentences: list[Sentence]
     claims: list[Claim]
+    language: str | None = None
+    file_hash: str | None = None
 
 
 @dataclass(slots=True)
@@ -75,14 +87,31 @@ class IngestResult:
     seconds: float = 0.0
     skipped: list[SkippedRecord] = field(default_factory=list)
     article_ids: list[str] = field(default_factory=list)
+    #: stored articles of this run by language code ("und" when too short to tell)
+    languages: Counter[str] = field(default_factory=Counter)
+    #: stored articles whose language the claim grammar does not cover (no claims extracted)
+    not_analysed: int = 0
 
     def summary(self) -> str:
-        """One line: "5 articles, 143 sentences, 12 boilerplate, 0 skipped"."""
-        extra = f", {self.duplicates} already stored" if self.duplicates else ""
-        return (
-            f"{self.articles} articles, {self.sentences} sentences, {self.boilerplate} boilerplate, "
-            f"{self.claims} claims, {len(self.skipped)} skipped{extra}"
-        )
+        """One line: "5 articles, 143 sentences, 12 boilerplate, 40 claims, 0 skipped".
+
+        Articles stored without analysis and items skipped are named when there are any:
+        "..., 12 not in English: stored, not analysed, 3 skipped (see above)".
+        """
+        parts = [
+            f"{self.articles} articles", f"{self.sentences} sentences",
+            f"{self.boilerplate} boilerplate", f"{self.claims} claims",
+        ]
+        if self.not_analysed:
+            parts.append(f"{self.not_analysed} not in English: stored, not analysed")
+        parts.append(f"{len(self.skipped)} skipped" + (" (see above)" if self.skipped else ""))
+        if self.duplicates:
+            parts.append(f"{self.duplicates} already stored")
+        return ", ".join(parts)
+
+    def skipped_by_kind(self) -> Counter[str]:
+        """How many items were skipped for each reason (``no-article-text``, ``binary``...)."""
+        return Counter(s.kind for s in self.skipped)
 
 
 def content_hash(text: str) -> str:
@@ -123,26 +152,35 @@ def find_published(text: str) -> str | None:
 
 
 def analyze_article(
-    raw: RawArticle, published: str | None = None, outlet: str | None = None,
+    raw: RawArticle,
+    published: str | None = None,
+    outlet: str | None = None,
+    language: str | None = None,
     order: str | None = None,
 ) -> AnalyzedArticle:
     """Segment one article, flag its boilerplate and extract its claims.
 
+    Claims are extracted only when the article's language is one the grammar covers
+    (:func:`~claimcheck.language.is_analysed`); other articles keep their sentences only.
+
     :param raw: the article as read
     :param published: a publication date (YYYY-MM-DD) to use when the article has none
     :param outlet: an outlet name that overrides the article's own
+    :param language: the article's language code; detected from the text when omitted
     :param order: day/month order of numeric dates ("mdy", "dmy", "ymd") for articles whose
         record sets none and whose own unambiguous numeric dates ("13/03/2014") show none
     """
     text = raw.text
     # the record's own setting, else the order its unambiguous dates show, else the run's
     with date_order(raw.extra.get("date_order") or infer_date_order(text) or order):
-        return _analyze(raw, text, published, outlet)
+        return _analyze(raw, text, published, outlet, language)
 
 
 def _analyze(
-    raw: RawArticle, text: str, published: str | None, outlet: str | None
+    raw: RawArticle, text: str, published: str | None, outlet: str | None,
+    language: str | None,
 ) -> AnalyzedArticle:
+    lang = language or detect_language(text)
     digest = content_hash(text)
     title = raw.title or guess_title(text)
     pub = raw.published or published or find_published(text)
@@ -162,7 +200,7 @@ def _analyze(
     ctx = ArticleContext(published=dt.date.fromisoformat(pub) if pub else None)
     claims: list[Claim] = []
     for sentence in sentences:
-        if sentence.is_boilerplate:
+        if sentence.is_boilerplate or not is_analysed(lang):
             continue
         claims.extend(extract_claims(sentence.text, sentence.start, sentence.index, ctx))
     return AnalyzedArticle(
@@ -174,16 +212,18 @@ def _analyze(
         outlet=outlet or raw.outlet,
         sentences=sentences,
         claims=claims,
+        language=lang,
     )
 
 
-def _analyze_job(
-    args: tuple[RawArticle, str | None, str | None, bool, str | None],
-) -> AnalyzedArticle:
-    raw, published, outlet, stored, order = args
+_Job = tuple[RawArticle, str | None, str | None, str | None, bool, str | None]
+
+
+def _analyze_job(args: _Job) -> AnalyzedArticle:
+    raw, published, outlet, language, stored, order = args
     if stored:
         return AnalyzedArticle("", content_hash(raw.text), raw, None, None, None, [], [])
-    return analyze_article(raw, published, outlet, order)
+    return analyze_article(raw, published, outlet, language, order)
 
 
 def _write_article(db: sqlite_utils.Database, art: AnalyzedArticle, run_id: int) -> int:
@@ -191,10 +231,10 @@ def _write_article(db: sqlite_utils.Database, art: AnalyzedArticle, run_id: int)
     stamp = now_iso()
     sentence_ids = [f"{art.id}-s{s.index:04d}" for s in art.sentences]
     with transaction(db):
-        write_rows(db, "articles", [(
+        write_rows(db, "articles_v4", [(
             art.id, raw.source, art.content_hash, art.title, art.outlet, art.published, raw.url,
             raw.external_id, raw.text, json.dumps(raw.extra, sort_keys=True) if raw.extra else None,
-            run_id, stamp,
+            run_id, stamp, art.language, art.file_hash,
         )])
         write_rows(db, "sentences", (
             (sid, art.id, s.index, s.start, s.end, s.text, int(s.is_boilerplate), s.boilerplate_reason)
@@ -225,12 +265,57 @@ def _iter_raw(
     skipped: list[SkippedRecord],
     stdin: IO[bytes] | None,
     on_file: Callable[[int, str], None],
+    done: list[str],
+    file_of: dict[str, str],
+    stored_files: set[str],
+    file_hashes: dict[str, str],
+    on_stored: Callable[[], None],
 ) -> Iterator[RawArticle]:
+    """Every article of every file, in order; ``done`` receives each file read to its end.
+
+    ``file_of`` maps each article's source to the file it came from (a JSONL record's
+    source is ``file#id``), so a later failure of that article can be filed under its file.
+    A single-article file whose bytes are already stored (``stored_files``, SHA-256) is not
+    read again: ``on_stored`` counts it; ``file_hashes`` receives the hash of every other one.
+
+    With ``skip_errors`` an error that concerns one file (no article text, empty, binary,
+    undecodable, too large, unreadable) is recorded in ``skipped`` and the next file is read;
+    without it the first error propagates and stops the run.
+    """
     for i, source in enumerate(files):
         on_file(i, source)
-        yield from read_source(
-            source, encoding=encoding, stdin=stdin, skip_errors=skip_errors, skipped=skipped
-        )
+        name = "<stdin>" if source == "-" else source
+        digest = _file_digest(source)
+        if digest is not None and digest in stored_files:
+            on_stored()
+            done.append(name)
+            continue
+        if digest is not None:
+            file_hashes[name] = digest
+        try:
+            for raw in read_source(
+                source, encoding=encoding, stdin=stdin, skip_errors=skip_errors, skipped=skipped
+            ):
+                file_of[raw.source] = name
+                yield raw
+        except InputError as exc:
+            if not skip_errors:
+                raise
+            skipped.append(SkippedRecord.from_error(name, exc, name))
+        done.append(name)
+
+
+def _file_digest(source: str) -> str | None:
+    """SHA-256 of a single-article file's bytes (None for stdin, JSONL or unreadable files)."""
+    if source == "-" or Path(source).suffix.lower() in JSONL_SUFFIXES:
+        return None
+    try:
+        path = Path(source)
+        if path.stat().st_size > readers.MAX_ARTICLE_BYTES:
+            return None
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
 
 
 def ingest(
@@ -244,6 +329,7 @@ def ingest(
     skip_errors: bool = False,
     stdin: IO[bytes] | None = None,
     progress: ProgressCallback | None = None,
+    language: str | None = None,
     date_order: str | None = None,
 ) -> IngestResult:
     """Read articles and store their sentences, claims and slots.
@@ -254,9 +340,12 @@ def ingest(
     :param outlet: outlet name for every article of this run
     :param jobs: worker processes for analysis (one writer)
     :param encoding: text encoding of the files (detected when omitted)
-    :param skip_errors: skip malformed JSONL lines and keep going
+    :param skip_errors: skip files and records that cannot be read (reported in
+        ``result.skipped`` and the ``skipped`` table) and keep going
     :param stdin: the byte stream that ``-`` reads
     :param progress: callback for progress reports
+    :param language: language code for every article of this run instead of detection
+        ("en" analyses everything as English, "de" stores everything unanalysed)
     :param date_order: how numeric dates such as 03/04/2024 are read: "mdy", "dmy" or
         "ymd", for articles whose record has no "date_order" field and whose own
         unambiguous numeric dates show no order. Unset: only unambiguous ones are read.
@@ -271,6 +360,14 @@ def ingest(
             ) from None
     if jobs < 1:
         raise InvalidOption("--jobs must be 1 or more")
+    if language is not None:
+        try:
+            language = check_language_code(language)
+        except ValueError:
+            raise InvalidOption(
+                f"--language {language!r} is not a language code; use a two-letter ISO 639-1 "
+                f"code such as {', '.join(sorted(ANALYSED_LANGUAGES))} or de"
+            ) from None
     if date_order is not None:
         date_order = date_order.lower()
         if date_order not in DATE_ORDERS:
@@ -281,24 +378,49 @@ def ingest(
     files = expand_paths(paths)
     db = open_db(db_path)
     started = time.perf_counter()
-    options = {"paths": list(paths), "published": published, "outlet": outlet, "jobs": jobs}
+    options = {
+        "paths": list(paths), "published": published, "outlet": outlet, "jobs": jobs,
+        "skip_errors": skip_errors, "language": language,
+    }
     if date_order is not None:
         options["date_order"] = date_order
     run_id = start_run(db, "ingest", __version__, options)
     result = IngestResult(run_id=run_id, files=len(files))
     seen = known_hashes(db)
 
+    read_files: list[str] = []
+
     def on_file(i: int, source: str) -> None:
         if progress is not None:
             progress(i, len(files), source)
 
-    raws = _iter_raw(files, encoding, skip_errors, result.skipped, stdin, on_file)
+    file_of: dict[str, str] = {}
+    file_hashes: dict[str, str] = {}
+
+    def on_stored() -> None:
+        result.duplicates += 1
+
+    raws = _iter_raw(
+        files, encoding, skip_errors, result.skipped, stdin, on_file, read_files, file_of,
+        known_file_hashes(db), file_hashes, on_stored,
+    )
     try:
-        for art in _analyze_stream(raws, published, outlet, jobs, seen, date_order):
+        for art in _analyze_stream(raws, published, outlet, language, jobs, seen, date_order):
             if art.content_hash in seen:
                 result.duplicates += 1
                 continue
+            if not has_article_text(art.sentences):
+                exc = NoArticleText(
+                    f"{art.raw.source}: no article text, only page furniture (cookie notice, "
+                    "menu, shop or share lines); save the article page itself"
+                )
+                if not skip_errors:
+                    raise exc
+                file = file_of.get(art.raw.source, art.raw.source)
+                result.skipped.append(SkippedRecord.from_error(art.raw.source, exc, file))
+                continue
             seen.add(art.content_hash)
+            art.file_hash = file_hashes.get(file_of.get(art.raw.source, ""))
             result.mentions += _write_article(db, art, run_id)
             result.articles += 1
             result.article_ids.append(art.id)
@@ -306,9 +428,17 @@ def ingest(
             result.boilerplate += sum(1 for s in art.sentences if s.is_boilerplate)
             result.claims += len(art.claims)
             result.bytes += len(art.raw.text.encode("utf-8"))
+            result.languages[art.language or "und"] += 1
+            if not is_analysed(art.language):
+                result.not_analysed += 1
     finally:
         if progress is not None:
             progress(len(files), len(files), "")
+        # The skipped table lists what failed on the latest read of each file: a file read
+        # again loses its old entries (fixed, or recorded anew just below).
+        # Entries of files that no longer exist (deleted or renamed since) go too.
+        gone = [f for f in skipped_files(db) if f != "<stdin>" and not Path(f).exists()]
+        replace_skipped(db, run_id, [*read_files, *gone], result.skipped)
         if result.articles:
             result.boilerplate += flag_repeated_lines(db)
             result.entities = link_entities(db)
@@ -318,23 +448,49 @@ def ingest(
             "articles": result.articles, "sentences": result.sentences,
             "boilerplate": result.boilerplate, "claims": result.claims,
             "duplicates": result.duplicates, "skipped": len(result.skipped),
-            "bytes": result.bytes,
+            "bytes": result.bytes, "not_analysed": result.not_analysed,
+            "languages": dict(result.languages),
+            "skipped_by_kind": dict(result.skipped_by_kind()),
         })
         db.close()
     return result
 
 
+#: A sentence of article prose has at least this many words ("Sort by:" and "Outdoor gear"
+#: on a shop page do not; "Ten schools closed." does).
+MIN_PROSE_WORDS = 3
+
+
+def has_article_text(sentences: Sequence[Sentence]) -> bool:
+    """Whether any sentence outside the page furniture reads as prose.
+
+    What trafilatura keeps from a page without an article is page furniture (a cookie notice,
+    "Subscribe to our newsletter", a section title) or a fragment of the shop or menu
+    ("Outdoor gear", "Sort by:"); an article has at least one sentence of a few words that
+    the boilerplate classifier leaves alone.
+    """
+    return any(
+        not s.is_boilerplate and sum(1 for w in s.text.split() if any(c.isalpha() for c in w))
+        >= MIN_PROSE_WORDS
+        for s in sentences
+    )
+
+
 def _analyze_stream(
-    raws: Iterable[RawArticle], published: str | None, outlet: str | None, jobs: int,
-    seen: set[str], order: str | None = None,
+    raws: Iterable[RawArticle], published: str | None, outlet: str | None,
+    language: str | None, jobs: int, seen: set[str], order: str | None = None,
 ) -> Iterator[AnalyzedArticle]:
     # Articles already stored are passed through unanalysed; the writer counts them.
-    args = ((raw, published, outlet, content_hash(raw.text) in seen, order) for raw in raws)
+    args = (
+        (raw, published, outlet, language, content_hash(raw.text) in seen, order) for raw in raws
+    )
     if jobs == 1:
         yield from map(_analyze_job, args)
         return
     import multiprocessing
 
+    if language is None:
+        load_model()  # once, before the fork, instead of once in every worker
     with multiprocessing.get_context("fork").Pool(jobs) as pool:
         yield from pool.imap(_analyze_job, args, chunksize=8)
 

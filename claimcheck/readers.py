@@ -18,9 +18,13 @@ from .errors import (
     BinaryInput,
     EmptyInput,
     EncodingProblem,
+    InputError,
     MalformedJsonl,
+    NoArticleText,
     NoSuchPath,
     NoSupportedFiles,
+    PermissionDenied,
+    TooLarge,
 )
 from .models import RawArticle
 
@@ -39,10 +43,22 @@ _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 
 @dataclass(slots=True)
 class SkippedRecord:
-    """A record that ``--skip-errors`` passed over, with the reason."""
+    """A file or record that ``--skip-errors`` passed over, with the reason.
+
+    ``source`` names the item (``page.html`` or ``feed.jsonl:12``), ``reason`` is the one-line
+    message, ``kind`` the short reason name (:attr:`InputError.kind`) and ``file`` the file
+    the item came from, so that a later run can tell which failures it has retried.
+    """
 
     source: str
     reason: str
+    kind: str = "unreadable"
+    file: str = ""
+
+    @classmethod
+    def from_error(cls, source: str, exc: InputError, file: str) -> SkippedRecord:
+        """The record for an input error raised while reading ``source``."""
+        return cls(source, str(exc), exc.kind, file)
 
 
 def expand_paths(paths: Sequence[str]) -> list[str]:
@@ -98,6 +114,9 @@ def decode_bytes(data: bytes, source: str, encoding: str | None = None) -> str:
     """
     if not data.strip():
         raise EmptyInput(f"{source}: file is empty; remove it or add the article text")
+    wide = _looks_utf16(data) or bool(encoding and re.search(r"16|32", encoding))
+    if b"\x00" in data[:8192] and not wide:
+        raise BinaryInput(f"{source}: looks like a binary file, not text; ingest text, HTML or JSONL")
     if encoding:
         try:
             text = data.decode(encoding)
@@ -111,8 +130,6 @@ def decode_bytes(data: bytes, source: str, encoding: str | None = None) -> str:
                 "try another --encoding, e.g. --encoding latin-1"
             ) from None
     else:
-        if b"\x00" in data[:8192] and not _looks_utf16(data):
-            raise BinaryInput(f"{source}: looks like a binary file, not text; ingest text, HTML or JSONL")
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
@@ -195,13 +212,13 @@ def read_source(
     try:
         size = path.stat().st_size
         if size > MAX_ARTICLE_BYTES:
-            raise EmptyInput(
+            raise TooLarge(
                 f"{source}: {size // (1024 * 1024)} MB is too large for one article; "
                 "split it, or convert it to JSON Lines with one article per line"
             )
         data = path.read_bytes()
     except PermissionError:
-        raise NoSuchPath(f"{source}: permission denied; check the file's permissions") from None
+        raise PermissionDenied(f"{source}: permission denied; check the file's permissions") from None
     except IsADirectoryError:
         raise NoSuchPath(f"{source}: is a folder") from None
     text = decode_bytes(data, source, encoding)
@@ -228,25 +245,48 @@ def _read_plain(text: str, source: str) -> RawArticle:
     return RawArticle(source=source, text=text)
 
 
-def _read_html(html: str, source: str) -> RawArticle:
-    import trafilatura
+#: trafilatura's fast mode: its own extractor only, without the readability and jusText
+#: fallbacks it otherwise runs when the main pass finds little. Chosen from
+#: benchmarks/crawl.py: see README "Ingesting a crawl" for the measurement.
+HTML_FAST = True
 
-    body = trafilatura.extract(
-        html, include_comments=False, include_tables=False, favor_precision=True
+
+def extract_html(html: str, *, fast: bool = HTML_FAST) -> tuple[str, dict[str, str | None]]:
+    """The body text of an HTML page and its title/outlet/date/url metadata.
+
+    One parse for both (``bare_extraction`` with metadata) instead of ``extract`` followed by
+    ``extract_metadata``, which parsed every page twice. Comments and tables are left out:
+    they are not the article's own statements.
+
+    :returns: the body text ("" when the page has none) and the metadata fields
+    """
+    import trafilatura
+    import trafilatura.settings
+
+    doc = trafilatura.bare_extraction(
+        html, with_metadata=True, fast=fast, favor_precision=True,
+        include_comments=False, include_tables=False,
     )
-    if not body or not body.strip():
-        raise EmptyInput(
-            f"{source}: no article text found in this HTML page; save the article page itself"
+    meta: dict[str, str | None] = {"title": None, "outlet": None, "published": None, "url": None}
+    if not isinstance(doc, trafilatura.settings.Document):
+        return "", meta
+    meta["title"] = doc.title or None
+    meta["outlet"] = doc.sitename or doc.hostname or None
+    meta["published"] = _iso_date(doc.date) if doc.date else None
+    meta["url"] = doc.url or None
+    return doc.text or "", meta
+
+
+def _read_html(html: str, source: str) -> RawArticle:
+    body, meta = extract_html(html)
+    if not body.strip():
+        raise NoArticleText(
+            f"{source}: no article text found in this HTML page (a navigation, shop or "
+            "cookie-banner page?); save the article page itself"
         )
-    meta = trafilatura.extract_metadata(html)
-    title = outlet = published = url = None
-    if meta is not None:
-        title = meta.title or None
-        outlet = meta.sitename or meta.hostname or None
-        published = _iso_date(meta.date) if meta.date else None
-        url = meta.url or None
     return RawArticle(
-        source=source, text=body, title=title, outlet=outlet, published=published, url=url
+        source=source, text=body, title=meta["title"], outlet=meta["outlet"],
+        published=meta["published"], url=meta["url"],
     )
 
 
@@ -269,7 +309,7 @@ def _read_jsonl_file(
     try:
         handle = path.open("rb")
     except PermissionError:
-        raise NoSuchPath(f"{source}: permission denied; check the file's permissions") from None
+        raise PermissionDenied(f"{source}: permission denied; check the file's permissions") from None
     with handle:
         any_line = False
         for number, raw in enumerate(handle, start=1):
@@ -284,7 +324,7 @@ def _read_jsonl_file(
                 if not skip_errors:
                     raise
                 if skipped is not None:
-                    skipped.append(SkippedRecord(where, str(exc)))
+                    skipped.append(SkippedRecord.from_error(where, exc, source))
                 continue
             yield article
         if not any_line:
@@ -304,7 +344,7 @@ def _read_jsonl_text(
             if not skip_errors:
                 raise
             if skipped is not None:
-                skipped.append(SkippedRecord(where, str(exc)))
+                skipped.append(SkippedRecord.from_error(where, exc, source))
 
 
 def _parse_record(line: str, source: str, where: str) -> RawArticle:

@@ -17,7 +17,7 @@ from .errors import DatabaseError, NoDatabase
 
 #: The schema version this claimcheck writes. Each step in ``_MIGRATIONS`` brings a
 #: database from version ``i`` to ``i + 1``; an older file is upgraded when it is opened.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 @dataclass(slots=True)
@@ -277,8 +277,36 @@ def _m3_confidence(db: sqlite_utils.Database) -> None:
         db.table("conflicts").add_column("is_update", int)
 
 
+def _m4_language_and_skipped(db: sqlite_utils.Database) -> None:
+    # Version 5: each article's language (ISO 639-1, "und" when undetermined; NULL for
+    # articles stored before detection existed) and the SHA-256 of the file it was read
+    # from (single-article files only: a re-run skips those files unread); and the files or
+    # records the latest ingest with --skip-errors could not read, with the reason.
+    for column in ("language", "file_hash"):
+        if column not in db.table("articles").columns_dict:
+            db.table("articles").add_column(column, str)
+    db.table("articles").create_index(["language"], if_not_exists=True)
+    db.table("articles").create_index(["file_hash"], if_not_exists=True)
+    db.table("skipped").create(
+        {
+            "id": int,
+            "source": str,
+            "file": str,
+            "kind": str,
+            "reason": str,
+            "run_id": int,
+            "skipped_at": str,
+        },
+        pk="id",
+        foreign_keys=[("run_id", "runs", "id")],
+        if_not_exists=True,
+    )
+    db.table("skipped").create_index(["file"], if_not_exists=True)
+    db.table("skipped").create_index(["kind"], if_not_exists=True)
+
+
 _MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
-    _m0_base, _m1_groups, _m2_indexes, _m3_confidence,
+    _m0_base, _m1_groups, _m2_indexes, _m3_confidence, _m4_language_and_skipped,
 ]
 assert len(_MIGRATIONS) == SCHEMA_VERSION
 
@@ -308,6 +336,39 @@ def finish_run(db: sqlite_utils.Database, run_id: int, seconds: float, counts: d
         )
 
 
+def replace_skipped(
+    db: sqlite_utils.Database, run_id: int, files: Iterable[str], skipped: Iterable[Any]
+) -> None:
+    """Record what a run skipped, replacing earlier entries of every file it read again.
+
+    A file that failed before and reads cleanly now drops out of the table; one that still
+    fails gets this run's reason. ``skipped`` holds objects with ``source``, ``file``,
+    ``kind`` and ``reason`` attributes (:class:`~claimcheck.readers.SkippedRecord`).
+    """
+    stamp = now_iso()
+    rows = [(s.source, s.file or s.source, s.kind, s.reason, run_id, stamp) for s in skipped]
+    read = sorted({*files, *(r[1] for r in rows)})
+    with transaction(db):
+        db.conn.executemany(
+            "DELETE FROM skipped WHERE file = ? AND run_id <> ?", [(f, run_id) for f in read]
+        )
+        db.conn.executemany(
+            "INSERT INTO skipped (source, file, kind, reason, run_id, skipped_at) "
+            "VALUES (?,?,?,?,?,?)",
+            rows,
+        )
+
+
+def skipped_files(db: sqlite_utils.Database) -> list[str]:
+    """The files that have entries in the ``skipped`` table."""
+    return [r[0] for r in db.execute("SELECT DISTINCT file FROM skipped")]
+
+
+def known_file_hashes(db: sqlite_utils.Database) -> set[str]:
+    """The SHA-256 of every single-article file already stored."""
+    return {r[0] for r in db.execute("SELECT file_hash FROM articles WHERE file_hash IS NOT NULL")}
+
+
 def known_hashes(db: sqlite_utils.Database) -> set[str]:
     """Every stored content hash."""
     return {r[0] for r in db.execute("SELECT content_hash FROM articles")}
@@ -330,6 +391,10 @@ def transaction(db: sqlite_utils.Database) -> Iterator[None]:
 _INSERTS = {
     "articles": "INSERT INTO articles (id, source, content_hash, title, outlet, published, url, "
     "external_id, text, extra, run_id, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+    # the same with the columns of schema version 4 last
+    "articles_v4": "INSERT INTO articles (id, source, content_hash, title, outlet, "
+    "published, url, external_id, text, extra, run_id, ingested_at, language, file_hash) "
+    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
     "sentences": "INSERT INTO sentences (id, article_id, idx, start, end, text, is_boilerplate, "
     "boilerplate_reason) VALUES (?,?,?,?,?,?,?,?)",
     "claims": "INSERT INTO claims (id, article_id, sentence_id, idx, start, end, text, normalized, "

@@ -163,9 +163,10 @@ def test_skip_errors_reports_and_continues(tmp_path: Path, db_path: Path) -> Non
         encoding="utf-8",
     )
     result = invoke("ingest", str(f), "--db", str(db_path), "--skip-errors")
-    assert result.exit_code == 0, result.output
-    assert f"skipped {f}:2" in result.output
-    assert "2 articles" in result.output and "1 skipped" in result.output
+    # 3: finished, but something was skipped (0 is kept for a complete ingest)
+    assert result.exit_code == 3, result.output
+    assert f"skipped [malformed-json] {f}:2: line 2 is not valid JSON" in result.output
+    assert "2 articles" in result.output and "1 skipped (see above)" in result.output
     assert counts(db_path)["articles"] == 2
 
 
