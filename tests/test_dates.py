@@ -509,3 +509,15 @@ def test_published_dates_at_the_ends_of_the_calendar_do_not_raise(published: dat
     text = "Last May, 2 years ago, tomorrow, next week, in 3 weeks, 3/4/24 and last Sat."
     for m in find_dates(text, published):
         assert datetime.date.min <= m.lo <= m.hi <= datetime.date.max
+
+
+@pytest.mark.parametrize("sentence, surface", [
+    ("Daniel Hart was found guilty by a Leeds jury on 8 May.", "8 May"),
+    ("The strike ended on 30 September.", "30 September"),
+    ("Voting closes on Thursday, 4 July.", "Thursday, 4 July"),
+    ("The rocket lifted off on Nov. 9.", "Nov. 9"),
+])
+def test_sentence_final_full_month_name_keeps_the_period_out(sentence: str, surface: str) -> None:
+    # A date that swallowed the sentence's final period reached past the claim and was lost.
+    found = find_dates(sentence, datetime.date(2024, 7, 10))
+    assert [m.surface for m in found] == [surface]

@@ -102,7 +102,16 @@ class StoryAffinity:
         if a == b:
             return True
         if min(self._name_count.get(a, 0), self._name_count.get(b, 0)) < MIN_STORY_NAMES:
-            return self._words(a, b) >= CONFLICT_WORD_AFFINITY
+            words = self._words(a, b)
+            if words >= CONFLICT_WORD_AFFINITY:
+                return True
+            # Two short reports that name the same two people or places, and nothing else,
+            # and tell it in much the same words.
+            return (
+                min(self._name_count.get(a, 0), self._name_count.get(b, 0)) >= 2
+                and self._names(a, b) >= SHARED_NAMES_AFFINITY
+                and words >= SHARED_NAMES_WORD_AFFINITY
+            )
         return self._names(a, b) >= CONFLICT_NAME_AFFINITY and self(a, b) >= CONFLICT_AFFINITY
 
     def __call__(self, a: str, b: str) -> float:
@@ -131,4 +140,7 @@ CONFLICT_AFFINITY = 0.2
 CONFLICT_NAME_AFFINITY = 0.25
 #: Articles with fewer names than this are judged on their words, which must then be this close.
 MIN_STORY_NAMES = 3
+#: Articles with few names that share all of them (cosine) need only this word cosine.
+SHARED_NAMES_AFFINITY = 0.9
+SHARED_NAMES_WORD_AFFINITY = 0.5
 CONFLICT_WORD_AFFINITY = 0.85

@@ -49,6 +49,13 @@ _NEGATION_STEMS = frozenset(
     stem(w) for w in "deny denied denies refuse refused refuses decline declined declines fail failed "
     "reject rejected admit admitted".split()
 )
+# Speakers that relay an official account rather than take a side in the story.
+_OFFICIAL_SOURCES = frozenset(
+    "official officials authorities authority police ministry government agency department "
+    "office spokesman spokeswoman spokesperson statement regulator coroner investigators "
+    "health interior foreign defence defense state federal local city county regional "
+    "national public safety emergency services fire service officers sheriff's sheriff".split()
+)
 _DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our"})
 _UPDATE_EVENTS = frozenset({"death", "injury", "arrest", "shot", "fatal"})
 
@@ -59,6 +66,17 @@ class PairContext:
 
     similarity: float
     affinity: float = 0.5
+
+
+def _future(c: ClaimRecord) -> bool:
+    """A plan or forecast: "will", "is scheduled to", or reported "would" ("it would cut")."""
+    return c.tense == "future" or (c.modality or "").lower() == "would"
+
+
+def _hedged(c: ClaimRecord) -> bool:
+    """"may", "reportedly", "allegedly": a claim its writer does not assert. A reported
+    "would" is a plan in the past tense, not a hedge."""
+    return bool(c.modality) and (c.modality or "").lower() != "would"
 
 
 def _granularity(slot: Slot) -> str:
@@ -104,7 +122,7 @@ class _Pair:
 
     @property
     def hedged(self) -> bool:
-        return bool(self.a.modality or self.b.modality)
+        return _hedged(self.a) or _hedged(self.b)
 
     @property
     def other_speakers(self) -> bool:
@@ -113,6 +131,10 @@ class _Pair:
             return False
         wa = {w for w in sa.split() if w not in _DETERMINERS}
         wb = {w for w in sb.split() if w not in _DETERMINERS}
+        if wa <= _OFFICIAL_SOURCES and wb <= _OFFICIAL_SOURCES:
+            # "the health ministry said" / "officials said": two outlets relaying the official
+            # account; if their figures differ, the articles disagree.
+            return False
         return not (wa & wb) and not name_overlap(" ".join(wa), " ".join(wb))
 
     @property
@@ -122,7 +144,7 @@ class _Pair:
         Two sources quoted for two values ("the rebels said 40", "the army said 12") are each
         reported faithfully: the articles do not disagree.
         """
-        if (self.a.tense == "future") != (self.b.tense == "future"):
+        if _future(self.a) != _future(self.b):
             return False
         if self.other_speakers:
             return False
@@ -138,7 +160,7 @@ class _Pair:
             + 0.1 * min(1.0, self.ctx.affinity)
             + 0.15 * agree_share
         )
-        if bool(self.a.modality) != bool(self.b.modality):
+        if _hedged(self.a) != _hedged(self.b):
             score -= 0.35  # one side hedges what the other asserts
         elif self.hedged:
             score -= 0.1  # two forecasts or two reported beliefs that differ
