@@ -324,7 +324,8 @@ _DEMONYMS: dict[str, str] = {
         ("Taiwanese", "Taiwan"), ("Tibetan", "Tibet"), ("Uyghur", "Xinjiang"), ("Uighur", "Xinjiang"),
         ("Yazidi", "Iraq"), ("Druze", "Lebanon"), ("Persian", "Iran"), ("Pashtun", "Afghanistan"),
         ("Nordic", "Scandinavia"), ("Scandinavian", "Scandinavia"),
-        ("Middle Eastern", "Middle East"),
+        ("Middle Eastern", "Middle East"), ("Central American", "Central America"),
+        ("Latin American", "Latin America"),
         ("Zimbabwean", "Zimbabwe"), ("Zambian", "Zambia"), ("Ugandan", "Uganda"),
         ("Rwandan", "Rwanda"), ("Tanzanian", "Tanzania"), ("Senegalese", "Senegal"),
         ("Cameroonian", "Cameroon"), ("Angolan", "Angola"), ("Mozambican", "Mozambique"),
@@ -453,6 +454,8 @@ def _load_lexicon(name: str) -> frozenset[str]:
 # Checks In"): they cut a capitalised run like the other words of _SKIP.
 _BOUNDARY_WORDS = _load_lexicon("name_boundary_words.txt")
 _SKIP = _SKIP | _BOUNDARY_WORDS
+# Words of the _SKIP list that start a name before an organisation head ("Crime Stoppers").
+_SKIP_BEFORE_HEAD = _words("Crime|Law|Family|Victims|Children|People")
 # Words of the _SKIP list that may still belong to a name in the middle of a sequence.
 _SKIP_UNLESS_INSIDE = _words("May|June|April|August|Will|Live|Christmas|Easter")
 # "May" as a month is skipped only at the edge of a sequence (handled in code).
@@ -804,11 +807,15 @@ def _split_on(
     return out
 
 
+def _is_connector(tok: str) -> bool:
+    return tok in _CONNECTORS or (tok.isupper() and tok.lower() in _CONNECTORS)
+
+
 def _trim_connectors(toks: list[tuple[str, int]]) -> list[tuple[str, int]]:
     a, b = 0, len(toks)
-    while a < b and toks[a][0] in _CONNECTORS:
+    while a < b and _is_connector(toks[a][0]):
         a += 1
-    while b > a and toks[b - 1][0] in _CONNECTORS:
+    while b > a and _is_connector(toks[b - 1][0]):
         b -= 1
     return toks[a:b]
 
@@ -853,10 +860,14 @@ def _emit_name(toks: list[tuple[str, int]], title: str | None, out: list[_Piece]
         if len(w) <= 1 or (len(w) == 2 and w.endswith(".")):
             return  # a lone initial
         lw = w.lower()
-        if lw in _DEMONYMS or w in _SKIP or w in _GENERIC_SINGLE or w in _ABBRS or (
+        if lw in _DEMONYMS or (lw[-1:] == "s" and lw[:-1] in _DEMONYMS) or w in _SKIP or w in _GENERIC_SINGLE or w in _ABBRS or (
             lw in _TITLE_WORDS and lw not in _ORG_NAMES
         ):
             return
+    if len(words) > 1:
+        joined = " ".join(words).lower()
+        if joined in _DEMONYMS or (joined[-1:] == "s" and joined[:-1] in _DEMONYMS):
+            return  # "North Korean", "Central Americans"
     # A leading demonym is dropped unless the whole is an organisation.
     if len(words) > 1 and words[0].lower() in _DEMONYMS and words[0].lower() not in _FIRST_NAMES:
         kind_all = _classify(words, title)
@@ -881,7 +892,8 @@ _HYPHEN_TAILS = _words(
     "run|led|based|backed|born|owned|style|era|area|type|like|related|bound|wide|free|held|"
     "made|linked|allied|friendly|sponsored|funded|inspired|era|style|year|old|term|time|"
     "language|speaking|centric|focused|level|wing|side|gate|esque|ish|ism|ist|ists|ite|ites|"
-    "american|americans|israeli|palestinian|russian|ukrainian|mart|in-law|in-laws|law|laws"
+    "american|americans|israeli|palestinian|russian|ukrainian|mart|in-law|in-laws|law|laws|"
+    "resident|residents|native|natives|designate|area"
 )
 
 
@@ -934,6 +946,10 @@ def _analyse_word(raw: str) -> tuple[_Piece, ...]:
     tok = raw if raw.isalpha() else _clean_token(raw)[0]
     if not tok or tok in _SKIP or tok in _GENERIC_SINGLE or tok in _ABBRS:
         return ()
+    if tok.isupper() and tok != "US" and tok.capitalize() in _SKIP:
+        return ()  # "AGAIN", "YES"
+    if tok[-1:] == "s" and tok[:-1].lower() in _DEMONYMS:
+        return ()  # "Americans"
     if len(tok) <= 1 or (len(tok) == 2 and tok.endswith(".")) or _CONTRACTION_RE.search(tok):
         return ()
     lw = tok.lower()
@@ -1001,7 +1017,12 @@ def _analyse_tokens(chunk: str, raw_toks: list[str]) -> tuple[_Piece, ...]:
             segments.append(cur)
             cur = []
             continue
-        if tok in _SKIP:
+        if (tok in _SKIP and not (
+            tok in _SKIP_BEFORE_HEAD and idx < n - 1 and raw_toks[idx + 1].rstrip(".,") in _ORG_HEADS
+        )) or (
+            tok.isupper() and tok != "US" and tok.lower() not in _CONNECTORS and tok.capitalize() in _SKIP
+        ):
+            # (shouted transcripts: "WAS HE ALONE AT THE TIME")
             inside = idx > 0 and bool(cur)
             if not (tok in _SKIP_UNLESS_INSIDE and inside):
                 segments.append(cur)
@@ -1115,6 +1136,7 @@ def find_entities(text: str) -> list[EntityMention]:
     fixable: list[int] = []  # single words whose kind may still become "person"
     possessive_places: list[int] = []
     surnames: set[str] = set()
+    shouted: bool | None = None
     cue_words = _LOWER_CUE_WORDS
     analyse = _analyse_chunk
     new = _new_object
@@ -1128,6 +1150,12 @@ def find_entities(text: str) -> list[EntityMention]:
         for rs, re_, name, kind, title, single in pieces:
             s = base + rs
             e = base + re_
+            if kind != "place" and (re_ - rs > 4 or not single) and text[s:e].isupper():
+                if shouted is None:
+                    letters = [c for c in text if c.isalpha()]
+                    shouted = len(letters) > 30 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+                if shouted:
+                    continue  # a word of a shouted transcript line, not an acronym
             weak = False
             if rs == 0 and text[s - 1 : s] == " " and "a" <= text[s - 2 : s - 1] <= "z":
                 j = text.rfind(" ", s - 40 if s > 40 else 0, s - 1)
@@ -1177,6 +1205,14 @@ def find_entities(text: str) -> list[EntityMention]:
                 out[i] = _make_mention(m0.start, m0.end, m0.surface, m0.name, "person", m0.title)
         elif m0.kind == "other" and _sentence_initial(text, m0.start):
             low = m0.name.lower()
+            if low.endswith("ly") and text[m0.end : m0.end + 1] == ",":
+                drop.append(i)  # "Hopefully, ..."
+                continue
+            if low.endswith(("ing", "ly")) and len(low) > 5:
+                nxt_word = text[m0.end + 1 : m0.end + 16].split(" ", 1)[0]
+                if nxt_word[:1].islower() and nxt_word not in _VERBS_AFTER_NAME:
+                    drop.append(i)  # "Denying any motive, ...", "Literally dozens ..."
+                    continue
             if f" {low} " in text or f" {low}," in text or f" {low}." in text:
                 drop.append(i)
     if drop:
@@ -1250,6 +1286,12 @@ def _add_numbered_streets(text: str, out: list[EntityMention]) -> None:
     keep.extend(found)
     keep.sort(key=lambda m0: m0.start)
     out[:] = keep
+
+
+_VERBS_AFTER_NAME = frozenset(
+    {"said", "says", "told", "added", "wrote", "was", "is", "has", "had", "and", "will", "would",
+     "could", "did", "does", "who", "also", "then", "later", "asked", "called", "went", "got"}
+)
 
 
 def _sentence_initial(text: str, start: int) -> bool:

@@ -442,3 +442,18 @@ def test_pronoun_salience_and_agreement(text: str, expected: str) -> None:
 def test_pronoun_without_a_person_is_left_alone() -> None:
     text = "The storm hit Ohio. It was strong and he said nothing."
     assert resolve_pronouns(text, find_entities(text)) == {}
+
+
+# words that look like names only by their capitals
+NOT_NAMES_CASES = [
+    ("DID ANYONE SEE WHAT HAPPENED BEFORE THE SHOTS WERE FIRED OUTSIDE", ["ANYONE", "HAPPENED", "BEFORE THE SHOTS", "WHAT HAPPENED"]),
+    ("Crowds cheered as Canadians and South Koreans marched.", ["Canadians", "South Koreans"]),
+    ("Hopefully, the talks will resume, Okafor said.", ["Hopefully"]),
+    ("Nearby residents heard six shots.", ["Nearby"]),
+]
+
+
+@pytest.mark.parametrize(("text", "absent"), NOT_NAMES_CASES)
+def test_capitalised_non_names(text: str, absent: list[str]) -> None:
+    surfaces = {m.surface for m in find_entities(text)}
+    assert not surfaces & set(absent), sorted(surfaces)
