@@ -1150,7 +1150,12 @@ def find_entities(text: str) -> list[EntityMention]:
         for rs, re_, name, kind, title, single in pieces:
             s = base + rs
             e = base + re_
-            if kind != "place" and (re_ - rs > 4 or not single) and text[s:e].isupper():
+            if (
+                text[s + 1 : s + 2].isupper()
+                and kind != "place"
+                and (re_ - rs > 4 or not single)
+                and text[s:e].isupper()
+            ):
                 if shouted is None:
                     letters = [c for c in text if c.isalpha()]
                     shouted = len(letters) > 30 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
