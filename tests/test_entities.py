@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from claimcheck.entities import (
@@ -457,3 +459,27 @@ NOT_NAMES_CASES = [
 def test_capitalised_non_names(text: str, absent: list[str]) -> None:
     surfaces = {m.surface for m in find_entities(text)}
     assert not surfaces & set(absent), sorted(surfaces)
+
+
+def test_ingest_points_pronoun_claims_at_the_salient_person(tmp_path: Path) -> None:
+    # The claim extractor names the last person seen; the pipeline re-resolves the pronoun
+    # with salience, so "He" is the subject of the previous sentence, not the last name.
+    import sqlite3
+
+    import claimcheck
+
+    art = tmp_path / "story.txt"
+    art.write_text(
+        "Coach Amos Reed thanked Lia Moss, Tom Gale and Ivan Hoss after the final game.\n\n"
+        "He left the gym before the team bus arrived.\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "p.db"
+    claimcheck.ingest([str(art)], db)
+    con = sqlite3.connect(db)
+    rows = con.execute(
+        "SELECT e.name FROM mentions m JOIN entities e ON e.id = m.entity_id "
+        "WHERE m.unit = 'pronoun' AND m.surface = 'He'"
+    ).fetchall()
+    con.close()
+    assert rows and {r[0] for r in rows} == {"Amos Reed"}
