@@ -1917,14 +1917,18 @@ def resolve_pronouns(text: str, mentions: Sequence[EntityMention]) -> dict[int, 
         article offsets), in text order.
     :returns: pronoun start offset -> index into ``mentions`` of the name it refers to.
     """
+    # Only people and single words (bare surnames, given names) can be a pronoun's person.
+    keep = [i for i, m in enumerate(mentions) if m.kind == "person" or " " not in m.name]
+    if not any(mentions[i].kind == "person" for i in keep):
+        return {}
     linker = EntityLinker()
-    linker.add_document("d", mentions)
+    linker.add_document("d", [mentions[i] for i in keep])
     entities, mapping = linker.resolve()
     person_keys = {e.key for e in entities if e.kind == "person"}
     people = [
-        (i, m.start, mapping[("d", i)])
-        for i, m in enumerate(mentions)
-        if mapping.get(("d", i)) in person_keys
+        (i, mentions[i].start, mapping[("d", j)])
+        for j, i in enumerate(keep)
+        if mapping.get(("d", j)) in person_keys
     ]
     if not people:
         return {}
