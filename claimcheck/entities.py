@@ -21,6 +21,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib import resources
 
 from rapidfuzz import fuzz
 
@@ -31,6 +32,8 @@ __all__ = [
     "demonym_place",
     "find_entities",
     "name_key",
+    "nickname_of",
+    "resolve_pronouns",
 ]
 
 
@@ -218,7 +221,7 @@ _ORG_HEADS = _words(
     "Express|Mirror|Agency|Program|Programme|Project|Initiative|Caucus|Tribunal|Kremlin|"
     "Cartel|Gang|Mafia|Brotherhood|Hospitals|Clinic|Laboratory|Laboratories|Labs|Systems|"
     "Technologies|Electric|Energy|Airport|Station|Stadium|Arena|Mall|Restaurant|Bar|Hotel|"
-    "Stoppers|Lords|Fellowship|Inn|Courthouse|Media|Matter|Lounge|Nightclub|Pub|Cafe|Grill|"
+    "Stoppers|Lords|Fellowship|Conference|Inn|Courthouse|Media|Matter|Lounge|Nightclub|Pub|Cafe|Grill|"
     "Casino|Store|Market|Supermarket|Academy|Seminary|Cathedral|Temple|Chapel|Ministries"
 )
 
@@ -230,7 +233,11 @@ _PLACE_HEADS = _words(
     "Valley|Springs|Strip|Province|Region|Oblast|Krai|Governorate|Peninsula|Bay|Sea|Ocean|"
     "Coast|Canyon|Hills|Hill|Falls|Harbor|Harbour|Port|Creek|Desert|Forest|Plaza|Terrace|"
     "Circle|Crossing|Gardens|Estates|Apartments|Neighborhood|Borough|Ward|District|Territory|"
-    "Territories|Crescent|Trail|Pike|Wharf|Pier|Bridge|Tunnel|Camp|Side|Ranch|Lawn|Flatbush"
+    "Territories|Crescent|Trail|Pike|Wharf|Pier|Bridge|Tunnel|Camp|Side|Ranch|Lawn|Flatbush|"
+    # facilities and venues named by their head word
+    "Area|Streets|Avenues|Roads|Motel|Townhomes|Condominiums|Condos|Complex|Tower|Towers|"
+    "Building|Library|Museum|Theater|Theatre|Cemetery|Zoo|Lodge|Resort|Home|Town|Mart|"
+    "Courts|Homes|Village|Shelter|Terminal|Garage"
 )
 
 # Heads before "of" that keep an "of" phrase together ("City of Chicago").
@@ -247,6 +254,7 @@ _PLACE_FIRST = _words(
     "Lower|Downtown|Central|Metro|Greater|Fort|Ft.|Mount|Mt.|San|Santa|Los|Las|Lake|Port|Saint|"
     "St.|Glen|Point|Cape|Camp|Outer|Inner"
 )
+_COMPASS_SUFFIX = _words("N|S|E|W|NE|NW|SE|SW")
 _NOT_NAMES = _lower_words("New Year|View Full|Full Screen|Skip Ad|Read More|Getty Images")
 
 # Single words that are too generic to be a name on their own.
@@ -316,7 +324,8 @@ _DEMONYMS: dict[str, str] = {
         ("Taiwanese", "Taiwan"), ("Tibetan", "Tibet"), ("Uyghur", "Xinjiang"), ("Uighur", "Xinjiang"),
         ("Yazidi", "Iraq"), ("Druze", "Lebanon"), ("Persian", "Iran"), ("Pashtun", "Afghanistan"),
         ("Nordic", "Scandinavia"), ("Scandinavian", "Scandinavia"),
-        ("Middle Eastern", "Middle East"),
+        ("Middle Eastern", "Middle East"), ("Central American", "Central America"),
+        ("Latin American", "Latin America"),
         ("Zimbabwean", "Zimbabwe"), ("Zambian", "Zambia"), ("Ugandan", "Uganda"),
         ("Rwandan", "Rwanda"), ("Tanzanian", "Tanzania"), ("Senegalese", "Senegal"),
         ("Cameroonian", "Cameroon"), ("Angolan", "Angola"), ("Mozambican", "Mozambique"),
@@ -431,6 +440,22 @@ _SKIP = _words(
     "Sadly|Unfortunately|Fortunately|Luckily|Officially|Initially|Finally|Eventually|Currently|"
     "Additionally|Separately|Specifically|Similarly|Ultimately|Overall|Altogether|Basically"
 )
+
+
+def _load_lexicon(name: str) -> frozenset[str]:
+    """Words of a package word list (one a line, "#" comments)."""
+    text = resources.files(__package__).joinpath("lexicons", name).read_text(encoding="utf-8")
+    return frozenset(
+        w for w in (line.split("#", 1)[0].strip() for line in text.splitlines()) if w
+    )
+
+
+# Headline, caption and role words that stick to names ("Actress Jane Roe", "Jane Roe
+# Checks In"): they cut a capitalised run like the other words of _SKIP.
+_BOUNDARY_WORDS = _load_lexicon("name_boundary_words.txt")
+_SKIP = _SKIP | _BOUNDARY_WORDS
+# Words of the _SKIP list that start a name before an organisation head ("Crime Stoppers").
+_SKIP_BEFORE_HEAD = _words("Crime|Law|Family|Victims|Children|People")
 # Words of the _SKIP list that may still belong to a name in the middle of a sequence.
 _SKIP_UNLESS_INSIDE = _words("May|June|April|August|Will|Live|Christmas|Easter")
 # "May" as a month is skipped only at the edge of a sequence (handled in code).
@@ -538,6 +563,7 @@ _WORD = rf"[{_NAME_RE_UP}][\w'’.-]*"
 _CHUNK_RE = re.compile(
     rf"[{_NAME_RE_UP}](?<!\w.)[\w'’.-]*(?: (?:{_CONN} )*(?:[ae]l-)?{_WORD})*"
 )
+_GLUED_RE = re.compile(rf"[a-z]\.[{_NAME_RE_UP}][a-z]")
 _CONTRACTION_RE = re.compile(r"['’](?:t|m|re|ve|ll|d)$")
 _INITIALS_DOT_RE = re.compile(rf"^(?:[{_NAME_RE_UP}]\.)+$")
 _PREFILTER_RE = re.compile(rf"[{_NAME_RE_UP}]")
@@ -671,6 +697,8 @@ def _classify(tokens: Sequence[str], title: str | None) -> str:
         return "org"
     if len(tokens) > 1 and (last in _PLACE_HEADS or (tokens[0] in _PLACE_FIRST and not first_name)):
         return "place"
+    if len(tokens) > 2 and last in _COMPASS_SUFFIX and tokens[-2] in _PLACE_HEADS:
+        return "place"  # "Benning Road SE"
     if "&" in tokens:
         return "org"
     if len(tokens) > 1 and tokens[0] in _PLACE_OF_HEADS and low[1] == "of":
@@ -712,6 +740,13 @@ def _title_split(
             if toks[j][0].lower() in _TITLE_HEADS:
                 has_head = True
             j += 1
+        # "Franklin County Sheriff Tim Fuller": the place word belongs to the name before it
+        if i > 0 and has_head and toks[i][0] in _PLACE_UNIT_WORDS and j - i > 1:
+            i += 1
+            if toks[i][0].lower() not in _TITLE_HEADS and not any(
+                t[0].lower() in _TITLE_HEADS for t in toks[i:j]
+            ):
+                return toks, None, []
         # do not end a title run on a connector
         k = j
         while k > i and toks[k - 1][0].lower() in ("of", "the", "for"):
@@ -734,6 +769,9 @@ def _title_split(
             return toks[:i], " ".join(t[0].lower() for t in toks[i:k]), []
         i = j if j > i else i + 1
     return toks, None, []
+
+
+_PLACE_UNIT_WORDS = _words("County|City|Parish|Township|Borough|Village|Town")
 
 
 def _org_like(toks: Sequence[tuple[str, int]]) -> bool:
@@ -769,11 +807,15 @@ def _split_on(
     return out
 
 
+def _is_connector(tok: str) -> bool:
+    return tok in _CONNECTORS or (tok.isupper() and tok.lower() in _CONNECTORS)
+
+
 def _trim_connectors(toks: list[tuple[str, int]]) -> list[tuple[str, int]]:
     a, b = 0, len(toks)
-    while a < b and toks[a][0] in _CONNECTORS:
+    while a < b and _is_connector(toks[a][0]):
         a += 1
-    while b > a and toks[b - 1][0] in _CONNECTORS:
+    while b > a and _is_connector(toks[b - 1][0]):
         b -= 1
     return toks[a:b]
 
@@ -818,10 +860,14 @@ def _emit_name(toks: list[tuple[str, int]], title: str | None, out: list[_Piece]
         if len(w) <= 1 or (len(w) == 2 and w.endswith(".")):
             return  # a lone initial
         lw = w.lower()
-        if lw in _DEMONYMS or w in _SKIP or w in _GENERIC_SINGLE or w in _ABBRS or (
+        if lw in _DEMONYMS or (lw[-1:] == "s" and lw[:-1] in _DEMONYMS) or w in _SKIP or w in _GENERIC_SINGLE or w in _ABBRS or (
             lw in _TITLE_WORDS and lw not in _ORG_NAMES
         ):
             return
+    if len(words) > 1:
+        joined = " ".join(words).lower()
+        if joined in _DEMONYMS or (joined[-1:] == "s" and joined[:-1] in _DEMONYMS):
+            return  # "North Korean", "Central Americans"
     # A leading demonym is dropped unless the whole is an organisation.
     if len(words) > 1 and words[0].lower() in _DEMONYMS and words[0].lower() not in _FIRST_NAMES:
         kind_all = _classify(words, title)
@@ -846,7 +892,8 @@ _HYPHEN_TAILS = _words(
     "run|led|based|backed|born|owned|style|era|area|type|like|related|bound|wide|free|held|"
     "made|linked|allied|friendly|sponsored|funded|inspired|era|style|year|old|term|time|"
     "language|speaking|centric|focused|level|wing|side|gate|esque|ish|ism|ist|ists|ite|ites|"
-    "american|americans|israeli|palestinian|russian|ukrainian|mart|in-law|in-laws|law|laws"
+    "american|americans|israeli|palestinian|russian|ukrainian|mart|in-law|in-laws|law|laws|"
+    "resident|residents|native|natives|designate|area"
 )
 
 
@@ -864,6 +911,10 @@ def _clean_token(tok: str) -> tuple[str, bool]:
     :returns: (cleaned word, whether the name must end after this word).
     """
     ends = False
+    glued = _GLUED_RE.search(tok)
+    if glued is not None:
+        # "County.The": a sentence without its space after the period
+        return _clean_token(tok[: glued.start() + 1])[0], True
     if tok.endswith(".") and tok not in _ABBRS and not _INITIALS_DOT_RE.match(tok):
         tok = tok.rstrip(".")
         ends = True
@@ -895,6 +946,10 @@ def _analyse_word(raw: str) -> tuple[_Piece, ...]:
     tok = raw if raw.isalpha() else _clean_token(raw)[0]
     if not tok or tok in _SKIP or tok in _GENERIC_SINGLE or tok in _ABBRS:
         return ()
+    if tok.isupper() and tok != "US" and tok.capitalize() in _SKIP:
+        return ()  # "AGAIN", "YES"
+    if tok[-1:] == "s" and tok[:-1].lower() in _DEMONYMS:
+        return ()  # "Americans"
     if len(tok) <= 1 or (len(tok) == 2 and tok.endswith(".")) or _CONTRACTION_RE.search(tok):
         return ()
     lw = tok.lower()
@@ -962,7 +1017,12 @@ def _analyse_tokens(chunk: str, raw_toks: list[str]) -> tuple[_Piece, ...]:
             segments.append(cur)
             cur = []
             continue
-        if tok in _SKIP:
+        if (tok in _SKIP and not (
+            tok in _SKIP_BEFORE_HEAD and idx < n - 1 and raw_toks[idx + 1].rstrip(".,") in _ORG_HEADS
+        )) or (
+            tok.isupper() and tok != "US" and tok.lower() not in _CONNECTORS and tok.capitalize() in _SKIP
+        ):
+            # (shouted transcripts: "WAS HE ALONE AT THE TIME")
             inside = idx > 0 and bool(cur)
             if not (tok in _SKIP_UNLESS_INSIDE and inside):
                 segments.append(cur)
@@ -1003,12 +1063,17 @@ def _segment_pieces(words: tuple[str, ...]) -> tuple[_Piece, ...]:
     elif "and" in words and not _and_in_org(seg):
         for part in _split_on(seg, _AND):
             _pieces_of_segment(part, out)
+    elif "&" in words and words[words.index("&") - 1] in _PLACE_HEADS:
+        # "East Craig Road & North 5th Street": two places, not one name
+        for part in _split_on(seg, _AMP):
+            _pieces_of_segment(part, out)
     else:
         _pieces_of_segment(seg, out)
     return tuple(out)
 
 
 _AND = frozenset({"and"})
+_AMP = frozenset({"&"})
 
 
 _PLAIN_BLOCK_EXACT = _SKIP | _CONNECTORS
@@ -1071,6 +1136,7 @@ def find_entities(text: str) -> list[EntityMention]:
     fixable: list[int] = []  # single words whose kind may still become "person"
     possessive_places: list[int] = []
     surnames: set[str] = set()
+    shouted: bool | None = None
     cue_words = _LOWER_CUE_WORDS
     analyse = _analyse_chunk
     new = _new_object
@@ -1084,6 +1150,17 @@ def find_entities(text: str) -> list[EntityMention]:
         for rs, re_, name, kind, title, single in pieces:
             s = base + rs
             e = base + re_
+            if (
+                text[s + 1 : s + 2].isupper()
+                and kind != "place"
+                and (re_ - rs > 4 or not single)
+                and text[s:e].isupper()
+            ):
+                if shouted is None:
+                    letters = [c for c in text if c.isalpha()]
+                    shouted = len(letters) > 30 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+                if shouted:
+                    continue  # a word of a shouted transcript line, not an acronym
             weak = False
             if rs == 0 and text[s - 1 : s] == " " and "a" <= text[s - 2 : s - 1] <= "z":
                 j = text.rfind(" ", s - 40 if s > 40 else 0, s - 1)
@@ -1133,6 +1210,14 @@ def find_entities(text: str) -> list[EntityMention]:
                 out[i] = _make_mention(m0.start, m0.end, m0.surface, m0.name, "person", m0.title)
         elif m0.kind == "other" and _sentence_initial(text, m0.start):
             low = m0.name.lower()
+            if low.endswith("ly") and text[m0.end : m0.end + 1] == ",":
+                drop.append(i)  # "Hopefully, ..."
+                continue
+            if low.endswith(("ing", "ly")) and len(low) > 5:
+                nxt_word = text[m0.end + 1 : m0.end + 16].split(" ", 1)[0]
+                if nxt_word[:1].islower() and nxt_word not in _VERBS_AFTER_NAME:
+                    drop.append(i)  # "Denying any motive, ...", "Literally dozens ..."
+                    continue
             if f" {low} " in text or f" {low}," in text or f" {low}." in text:
                 drop.append(i)
     if drop:
@@ -1141,7 +1226,77 @@ def find_entities(text: str) -> list[EntityMention]:
         possessive_places = [i - sum(1 for d in drop if d < i) for i in possessive_places]
     if possessive_places:
         _merge_possessive_orgs(text, out, possessive_places)
+    if ("th " in text or "st " in text or "nd " in text or "rd " in text) and _DIGIT_RE.search(
+        text
+    ):
+        _add_numbered_streets(text, out)
+    if ('"' in text or "“" in text or "‘" in text or " '" in text) and _NICK_HINT_RE.search(text):
+        _add_nicknamed_people(text, out)
     return out
+
+
+_NICK_HINT_RE = re.compile(rf"\w [\"“‘'][{_NAME_RE_UP}][^ ]*[\"”’'] [{_NAME_RE_UP}]")
+_NICKNAME_RE = re.compile(
+    rf"(?<![\w'’-])([{_NAME_RE_UP}][\w'’-]+)( [{_NAME_RE_UP}][\w'’.-]*)? [\"“‘']"
+    rf"([{_NAME_RE_UP}][\w.'’-]*(?: [{_NAME_RE_UP}][\w.'’-]*)?)[\"”’'] "
+    rf"([{_NAME_RE_UP}][\w'’-]+)"
+)
+
+
+def nickname_of(surface: str) -> str | None:
+    """The quoted nickname inside a person mention ("Robert 'Bob' Roe" -> "Bob"), or None."""
+    m = _NICKNAME_RE.fullmatch(surface)
+    return m.group(3) if m is not None else None
+
+
+def _add_nicknamed_people(text: str, out: list[EntityMention]) -> None:
+    """Join "Robert 'Bob' Roe" into one person mention named "Robert Roe" (in place)."""
+    found: list[EntityMention] = []
+    for m in _NICKNAME_RE.finditer(text):
+        first, middle, last = m.group(1), m.group(2) or "", m.group(4)
+        if first in _SKIP or last in _SKIP or first.lower() in _TITLE_WORDS:
+            continue
+        if last.lower() in _TITLE_WORDS or first in _ORG_HEADS or first in _PLACE_HEADS:
+            continue
+        found.append(
+            _make_mention(m.start(), m.end(), m.group(), f"{first}{middle} {last}", "person", None)
+        )
+    if not found:
+        return
+    keep = [m0 for m0 in out if not any(f.start < m0.end and m0.start < f.end for f in found)]
+    keep.extend(found)
+    keep.sort(key=lambda m0: m0.start)
+    out[:] = keep
+
+
+_DIGIT_RE = re.compile(r"\d(?:st|nd|rd|th) [A-Z]")
+_NUMBERED_STREET_RE = re.compile(
+    r"(?<![\w-])(?:(?:North|South|East|West|N\.|S\.|E\.|W\.) )?\d{1,5}(?:st|nd|rd|th) "
+    r"(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Place|Pl\.|Drive|Dr\.|Boulevard|Blvd\.|Terrace|"
+    r"Court|Lane|Way|Parkway|Streets|Avenues)(?: (?:NE|NW|SE|SW|N|S|E|W)(?![\w-]))?"
+)
+
+
+def _add_numbered_streets(text: str, out: list[EntityMention]) -> None:
+    """Add "East 75th Street"-style places (in place), dropping words they cover."""
+    found = [
+        _make_mention(m.start(), m.end(), m.group(), m.group().rstrip("."), "place", None)
+        for m in _NUMBERED_STREET_RE.finditer(text)
+    ]
+    if not found:
+        return
+    keep = [
+        m0 for m0 in out if not any(f.start < m0.end and m0.start < f.end for f in found)
+    ]
+    keep.extend(found)
+    keep.sort(key=lambda m0: m0.start)
+    out[:] = keep
+
+
+_VERBS_AFTER_NAME = frozenset(
+    {"said", "says", "told", "added", "wrote", "was", "is", "has", "had", "and", "will", "would",
+     "could", "did", "does", "who", "also", "then", "later", "asked", "called", "went", "got"}
+)
 
 
 def _sentence_initial(text: str, start: int) -> bool:
@@ -1271,6 +1426,21 @@ def _org_key(name: str) -> str:
     toks = [t for t in name.split(" ") if t]
     if toks and toks[0].lower() == "the":
         toks = toks[1:]
+    if len(toks) > 1:
+        # street-sign abbreviations: "E. Deer Springs Way", "Bever Ave.", "Ft. Gibson Lake"
+        first = _ABBR_FIRST.get(toks[0].rstrip(".").lower())
+        if first is not None and (toks[0].endswith(".") or len(toks[0]) == 1):
+            toks = [first, *toks[1:]]
+        last = _ABBR_LAST.get(toks[-1].rstrip(".").lower())
+        if last is not None:
+            toks = [*toks[:-1], last]
+        # "North Las Vegas Police Department" = "North Las Vegas Police"
+        if len(toks) > 2 and toks[-1] in ("Department", "Dept") and toks[-2] in _UNIT_BEFORE_DEPT:
+            toks = toks[:-1]
+    elif toks:
+        state = _STATE_ABBR.get(toks[0].rstrip(".").lower()) if toks[0][:1].isupper() else None
+        if state is not None:
+            toks = [state]
     low = [t.lower() for t in toks]
     if len(toks) > 1 and low[0] in _DEMONYMS:
         toks = [_DEMONYMS[low[0]], *toks[1:]]
@@ -1286,9 +1456,101 @@ def _org_key(name: str) -> str:
     return name_key(" ".join(toks))
 
 
+_ABBR_FIRST = {"e": "East", "w": "West", "n": "North", "s": "South", "ft": "Fort", "mt": "Mount",
+               "st": "Saint", "pt": "Point"}
+_ABBR_LAST = {"ave": "Avenue", "av": "Avenue", "st": "Street", "rd": "Road", "blvd": "Boulevard",
+              "dr": "Drive", "ln": "Lane", "pl": "Place", "pkwy": "Parkway", "hwy": "Highway",
+              "ct": "Court", "cir": "Circle", "ter": "Terrace", "sq": "Square", "mt": "Mount"}
+_UNIT_BEFORE_DEPT = frozenset({"Police", "Fire", "Sheriff's", "Sheriff’s", "Sheriffs", "Health"})
+_STATE_ABBR = {
+    a: full
+    for full, abbrs in (
+        ("Alabama", "al ala"), ("Alaska", "ak"), ("Arizona", "az ariz"), ("Arkansas", "ar ark"),
+        ("California", "ca calif"), ("Colorado", "co colo"), ("Connecticut", "ct conn"),
+        ("Delaware", "de del"), ("Florida", "fl fla"), ("Georgia", "ga"), ("Hawaii", "hi"),
+        ("Idaho", "id"), ("Illinois", "il ill"), ("Indiana", "in ind"), ("Iowa", "ia"),
+        ("Kansas", "ks kan kans"), ("Kentucky", "ky"), ("Louisiana", "la"), ("Maine", "me"),
+        ("Maryland", "md"), ("Massachusetts", "ma mass"), ("Michigan", "mi mich"),
+        ("Minnesota", "mn minn"), ("Mississippi", "ms miss"), ("Missouri", "mo"),
+        ("Montana", "mt mont"), ("Nebraska", "ne neb"), ("Nevada", "nv nev"),
+        ("New Hampshire", "nh n.h"), ("New Jersey", "nj n.j"), ("New Mexico", "nm n.m"),
+        ("New York", "ny n.y"), ("North Carolina", "nc n.c"), ("North Dakota", "nd n.d"),
+        ("Ohio", "oh"), ("Oklahoma", "ok okla"), ("Oregon", "or ore"),
+        ("Pennsylvania", "pa penn"), ("Rhode Island", "ri r.i"), ("South Carolina", "sc s.c"),
+        ("South Dakota", "sd s.d"), ("Tennessee", "tn tenn"), ("Texas", "tx tex"), ("Utah", "ut"),
+        ("Vermont", "vt"), ("Virginia", "va"), ("Washington", "wa wash"),
+        ("West Virginia", "wv w.va"), ("Wisconsin", "wi wis wisc"), ("Wyoming", "wy wyo"),
+    )
+    for a in abbrs.split()
+}
+# Two-letter codes that are also common words or names keep their own key.
+for _code in ("in", "me", "or", "hi", "oh", "ok", "id", "de", "la", "co", "al", "ma", "pa", "mi"):
+    _STATE_ABBR.pop(_code, None)
+
+
 def _acronym_of(name: str) -> str:
     """Initials of the capitalised words of a multi-word name."""
     return "".join(t[0] for t in name.replace("-", " ").split() if t[:1].isupper())
+
+
+_GOV_TAIL = frozenset(
+    {"Police", "Department", "Dept", "Office", "County", "City", "Township", "Court", "Sheriff",
+     "Sheriff's", "Sheriff’s", "Fire", "Patrol", "Council", "Government", "Schools", "District",
+     "State", "Parish", "Prison", "Jail", "Party", "University", "College", "Times", "News"}
+)
+
+
+def _relinkable_single(m: EntityMention) -> bool:
+    """Whether a one-word non-person mention may still be a person's surname or given name.
+
+    Countries, US states, regions, known organisations and acronyms stay what they are;
+    city names may be surnames ("Jackson", "Houston").
+    """
+    low = m.name.lower()
+    if m.kind == "other":
+        return True
+    if m.kind == "place":
+        return low not in _COUNTRIES and low not in _US_STATES and low not in _REGIONS
+    if m.kind == "org":
+        return not _is_acronym(m.name) and low not in _ORG_NAMES and m.name not in _ORG_HEADS
+    return False
+
+
+def _short_form(m: EntityMention, orgs: Sequence[str]) -> EntityMention:
+    """"Northwestern" -> "Northwestern Memorial Hospital" when that is the document's one
+    organisation named by the word and a head; otherwise the mention unchanged."""
+    if m.kind not in ("other", "org") or _is_acronym(m.name):
+        return m
+    low = m.name.lower()
+    if low in _PLACES or low in _ORG_NAMES:
+        return m
+    prefix = m.name + " "
+    found = [o for o in orgs if o.startswith(prefix) and o.rsplit(" ", 1)[-1] not in _GOV_TAIL]
+    if len(found) != 1:
+        return m
+    return EntityMention(m.start, m.end, m.surface, found[0], "org", m.title)
+
+
+def _acronym_expansions(mentions: Sequence[EntityMention]) -> set[int]:
+    """Indices of multi-word mentions that an acronym of the same document spells.
+
+    The finder may have called the expansion a person or left it untyped ("Jackson Bay
+    Recreational Area" ... "JBRA"); the acronym says it is a name of an organisation.
+    """
+    letters: set[str] = set()
+    for m in mentions:
+        if " " not in m.name and _is_acronym(m.name) and m.kind != "person":
+            acr = m.name.replace(".", "")
+            letters.add(acr[:-1] if len(acr) > 3 and acr.endswith("s") else acr)
+    if not letters:
+        return set()
+    out: set[int] = set()
+    for idx, m in enumerate(mentions):
+        if " " in m.name and m.kind != "org":
+            cap = _acronym_of(m.name)
+            if len(cap) >= 3 and cap.upper() in letters:
+                out.add(idx)
+    return out
 
 
 @dataclass(slots=True)
@@ -1354,63 +1616,103 @@ class EntityLinker:
         acronym_links: list[tuple[str, str]] = []
 
         # ---- pass 1: inside each document
+        doc_anchors: dict[str, set[str]] = {}
+        doc_nicks: list[tuple[str, dict[str, _Cluster]]] = []
         for doc_id, mentions in self._docs:
             clusters: dict[str, list[_Cluster]] = defaultdict(list)
             partial: list[tuple[int, EntityMention, _PersonName, str]] = []
             singles: list[tuple[int, EntityMention]] = []
             orgs_multi: list[str] = []
             orgs_acr: list[str] = []
+            anchors: set[str] = set()
+            nicks: dict[str, _Cluster] = {}
+            forced_org = _acronym_expansions(mentions)
             for idx, m in enumerate(mentions):
+                if idx in forced_org:
+                    # an acronym of this document spells it: an organisation, whatever its kind
+                    m = EntityMention(m.start, m.end, m.surface, m.name, "org", m.title)
                 if m.kind == "person":
                     pn = _parse_person(m.name)
                     if pn is None:
                         nonperson.append((doc_id, idx, m))
                         continue
                     if pn.given and not all(_is_initial(g) for g in pn.given):
-                        placed = False
+                        target_cl: _Cluster | None = None
                         for cl in clusters[pn.skey]:
                             if all(_given_compatible(pn.given, g) for g in cl.givens):
                                 cl.givens.append(pn.given)
                                 cl.names.append(m.name)
                                 cl.members.append((doc_id, idx))
-                                placed = True
+                                target_cl = cl
                                 break
-                        if not placed:
-                            clusters[pn.skey].append(
-                                _Cluster(pn.skey, [pn.given], [m.name], [(doc_id, idx)])
-                            )
+                        if target_cl is None:
+                            target_cl = _Cluster(pn.skey, [pn.given], [m.name], [(doc_id, idx)])
+                            clusters[pn.skey].append(target_cl)
+                        if m.surface != m.name:
+                            nick = nickname_of(m.surface)
+                            if nick is not None:
+                                nicks[name_key(nick)] = target_cl
+                    elif " " not in m.name and not pn.given:
+                        singles.append((idx, m))
                     else:
                         partial.append((idx, m, pn, "initial" if pn.given else "surname"))
-                elif m.kind == "other" and " " not in m.name:
+                elif " " not in m.name and _relinkable_single(m):
                     singles.append((idx, m))
                 else:
                     nonperson.append((doc_id, idx, m))
+                    if " " in m.name:
+                        anchors.add("n:" + _org_key(m.name))
                     if m.kind == "org":
                         if _is_acronym(m.name):
                             orgs_acr.append(m.name)
                         elif " " in m.name:
                             orgs_multi.append(m.name)
-            # initials and surnames -> the document's one matching full name
+            all_clusters = [c for cl in clusters.values() for c in cl]
+            by_given: dict[str, list[_Cluster]] = defaultdict(list)
+            for c in all_clusters:
+                g0 = c.givens[0][0]
+                if not _is_initial(g0):
+                    by_given[name_key(g0)].append(c)
+            # clusters that the document also calls by their given name alone ("Tahirah")
+            given_named: set[int] = set()
+            for _idx, m in singles:
+                key = name_key(m.name)
+                if not clusters.get(key) and len(by_given.get(key, ())) == 1:
+                    given_named.add(id(by_given[key][0]))
+            # initials -> the document's one compatible full name
             for idx, m, pn, what in partial:
-                cands = clusters.get(pn.skey, [])
-                if what == "initial":
-                    cands = [c for c in cands if _given_compatible(pn.given, c.givens[0])]
+                cands = [c for c in clusters.get(pn.skey, []) if _given_compatible(pn.given, c.givens[0])]
+                if len(cands) > 1 and what == "surname":
+                    cands = [c for c in cands if id(c) not in given_named] or cands
                 if len(cands) == 1:
                     cands[0].members.append((doc_id, idx))
                     cands[0].names.append(m.name)
                 else:
                     doc_partial.append((doc_id, idx, m, pn, what))
+            # single words: surname, then given name, then a nickname the document introduced
             for idx, m in singles:
-                pn = _parse_person(m.name)
-                cands = clusters.get(pn.skey, []) if pn else []
+                key = name_key(m.name)
+                cands = clusters.get(key, [])
+                if len(cands) > 1:
+                    cands = [c for c in cands if id(c) not in given_named] or cands
+                if len(cands) != 1:
+                    cands = cands if cands else by_given.get(key, [])
+                if len(cands) != 1 and key in nicks:
+                    cands = [nicks[key]]
                 if len(cands) == 1:
                     cands[0].members.append((doc_id, idx))
                     cands[0].names.append(m.name)
-                elif pn is not None and not cands:
-                    doc_partial.append((doc_id, idx, m, pn, "single"))
+                    continue
+                pn = _parse_person(m.name)
+                if pn is not None and not cands and m.kind in ("person", "other"):
+                    doc_partial.append((doc_id, idx, m, pn, "surname" if m.kind == "person" else "single"))
+                elif pn is not None and m.kind == "person":
+                    doc_partial.append((doc_id, idx, m, pn, "surname"))
                 else:
-                    nonperson.append((doc_id, idx, m))
-            doc_full.append((doc_id, [c for cl in clusters.values() for c in cl]))
+                    nonperson.append((doc_id, idx, _short_form(m, orgs_multi)))
+            doc_full.append((doc_id, all_clusters))
+            doc_anchors[doc_id] = anchors
+            doc_nicks.append((doc_id, nicks))
             if orgs_acr and orgs_multi:
                 for acr in orgs_acr:
                     letters = acr.replace(".", "").rstrip("s") if len(acr) > 2 else acr
@@ -1433,6 +1735,7 @@ class EntityLinker:
                 if target < 0:
                     target = new_entity("person")
                     bucket.append(target)
+                cl.entity = target
                 # keep a few distinct given names per entity for compatibility checks
                 for g in cl.givens:
                     if g not in ent_givens[target] and len(ent_givens[target]) < 8:
@@ -1442,6 +1745,35 @@ class EntityLinker:
                 ent_full[target].extend(
                     n for n, g in zip(cl.names, cl.givens, strict=False) if g
                 )
+
+        # ---- story neighbours: documents that share a full name or a multi-word name
+        ent_docs: list[set[str]] = [{d for d, _ in mem} for mem in ent_members]
+        for doc_id, cls in doc_full:
+            for cl in cls:
+                doc_anchors[doc_id].add(f"p:{cl.entity}")
+        anchor_docs: dict[str, list[str]] = defaultdict(list)
+        for doc_id, anchors in doc_anchors.items():
+            for a in anchors:
+                anchor_docs[a].append(doc_id)
+        max_docs = max(20, len(self._docs) // 50)  # names in very many documents tie no story
+        neighbours: dict[str, set[str]] = {}
+
+        def related(doc_id: str) -> set[str]:
+            got = neighbours.get(doc_id)
+            if got is None:
+                got = {doc_id}
+                for a in doc_anchors.get(doc_id, ()):
+                    docs = anchor_docs[a]
+                    if len(docs) <= max_docs:
+                        got.update(docs)
+                neighbours[doc_id] = got
+            return got
+
+        nick_entity: dict[str, list[int]] = defaultdict(list)
+        for _doc_id, nicks in doc_nicks:
+            for k, cl in nicks.items():
+                if cl.entity not in nick_entity[k]:
+                    nick_entity[k].append(cl.entity)
 
         # ---- pass 3: initials, surnames and single words from other documents
         for doc_id, idx, m, pn, what in doc_partial:
@@ -1459,7 +1791,18 @@ class EntityLinker:
                         target = new_entity("person")
                         initial_entity[ikey] = target
             else:
-                if len(bucket) == 1:
+                near = related(doc_id)
+                story = [e for e in bucket if ent_docs[e] & near]
+                if not story:
+                    story = [e for e in nick_entity.get(name_key(m.name), []) if ent_docs[e] & near]
+                if len(story) == 1:
+                    target = story[0]
+                elif len(bucket) == 1 and not story and (
+                    what == "surname" or not doc_anchors.get(doc_id)
+                ):
+                    # no story to check against: a surname the finder typed as a person, or
+                    # a word of a document that shares no name with any other, links to
+                    # the corpus' one bearer of that surname
                     target = bucket[0]
                 elif what == "single":
                     nonperson.append((doc_id, idx, m))
@@ -1528,3 +1871,113 @@ def _best_name(names: Iterable[str]) -> str:
     """The most complete, then most frequent, then alphabetically first name."""
     counts = Counter(names)
     return min(counts, key=lambda n: (-len(n.split()), -counts[n], n))
+
+
+# ---------------------------------------------------------------------------
+# Pronouns
+# ---------------------------------------------------------------------------
+
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
+                   "she": "f", "her": "f", "hers": "f", "herself": "f"}
+_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Ss]he|[Hh]er|[Hh]ers)\b")
+_SENTENCE_END_RE = re.compile(r"[.!?][\"”’']?\s+|\n+")
+_GENDER_WORDS = {
+    "m": frozenset({"mr", "mr.", "father", "son", "brother", "husband", "boyfriend", "uncle",
+                    "grandfather", "nephew", "king", "prince", "businessman", "congressman",
+                    "councilman", "assemblyman", "spokesman", "chairman", "patrolman", "sir",
+                    "lord", "stepfather", "godfather", "actor", "man", "boy"}),
+    "f": frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "mother", "daughter", "sister", "wife",
+                    "girlfriend", "aunt", "grandmother", "niece", "queen", "princess",
+                    "businesswoman", "congresswoman", "councilwoman", "assemblywoman",
+                    "spokeswoman", "chairwoman", "dame", "lady", "stepmother", "godmother",
+                    "actress", "woman", "girl"}),
+}
+
+
+def _title_gender(title: str | None) -> str | None:
+    if not title:
+        return None
+    words = set(title.lower().split())
+    male = bool(words & _GENDER_WORDS["m"])
+    female = bool(words & _GENDER_WORDS["f"])
+    return "m" if male and not female else "f" if female and not male else None
+
+
+def resolve_pronouns(text: str, mentions: Sequence[EntityMention]) -> dict[int, int]:
+    """Resolve he/him/his/she/her/hers in ``text`` to a person mention.
+
+    Salience, not recency: a pronoun goes to the first person named in its own sentence
+    before it (the subject), else to the first person named in the nearest of the three
+    previous sentences that names one, skipping people of the other gender. Gender comes from
+    titles ("Mrs", "mother") and from the pronouns already resolved to a person, so a list of
+    other people between a name and its pronoun does not capture the pronoun.
+
+    :param text: the article text the mentions' offsets point into.
+    :param mentions: the article's mentions (as :func:`find_entities` gives them, with
+        article offsets), in text order.
+    :returns: pronoun start offset -> index into ``mentions`` of the name it refers to.
+    """
+    # Only people and single words (bare surnames, given names) can be a pronoun's person.
+    keep = [i for i, m in enumerate(mentions) if m.kind == "person" or " " not in m.name]
+    if not any(mentions[i].kind == "person" for i in keep):
+        return {}
+    linker = EntityLinker()
+    linker.add_document("d", [mentions[i] for i in keep])
+    entities, mapping = linker.resolve()
+    person_keys = {e.key for e in entities if e.kind == "person"}
+    people = [
+        (i, mentions[i].start, mapping[("d", j)])
+        for j, i in enumerate(keep)
+        if mapping.get(("d", j)) in person_keys
+    ]
+    if not people:
+        return {}
+    gender: dict[str, str] = {}
+    for i, _s, key in people:
+        g = _title_gender(mentions[i].title)
+        if g is not None:
+            gender.setdefault(key, g)
+    bounds = [0] + [m.end() for m in _SENTENCE_END_RE.finditer(text)] + [len(text) + 1]
+    out: dict[int, int] = {}
+    pi = 0
+    sent_people: list[list[tuple[int, int, str]]] = []
+    for k in range(len(bounds) - 1):
+        lo, hi = bounds[k], bounds[k + 1]
+        row: list[tuple[int, int, str]] = []
+        while pi < len(people) and people[pi][1] < hi:
+            if people[pi][1] >= lo:
+                row.append(people[pi])
+            pi += 1
+        sent_people.append(row)
+    for m in _PRONOUN_RE.finditer(text):
+        pos = m.start()
+        g = _PRONOUN_GENDER[m.group().lower()]
+        k = _bisect_right(bounds, pos) - 1
+        choice: tuple[int, int, str] | None = None
+        same = [p for p in sent_people[k] if p[1] < pos and gender.get(p[2], g) == g]
+        if same:
+            choice = same[0]
+        else:
+            for back in range(1, 4):
+                if k - back < 0:
+                    break
+                prev = [p for p in sent_people[k - back] if gender.get(p[2], g) == g]
+                if prev:
+                    choice = prev[0]
+                    break
+        if choice is None:
+            continue
+        out[pos] = choice[0]
+        gender.setdefault(choice[2], g)
+    return out
+
+
+def _bisect_right(xs: Sequence[int], x: int) -> int:
+    lo, hi = 0, len(xs)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if x < xs[mid]:
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo

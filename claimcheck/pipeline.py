@@ -15,7 +15,7 @@ import re
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO
 
@@ -24,6 +24,7 @@ import sqlite_utils
 from . import __version__, readers
 from .boilerplate import classify_boilerplate, is_short_line, repeated_line_keys
 from .dates import DATE_ORDERS, date_order, find_dates, infer_date_order
+from .entities import EntityMention
 from .errors import InputError, InvalidOption, NoArticleText
 from .extract import ArticleContext, extract_claims
 from .language import (
@@ -533,13 +534,37 @@ def _whole(text: str) -> Span:
     return Span(0, len(text))
 
 
+def _resolve_pronoun_mentions(
+    db: sqlite_utils.Database,
+    by_doc: dict[str, list[tuple[str, EntityMention]]],
+    resolve: Callable[[str, Sequence[EntityMention]], dict[int, int]],
+) -> None:
+    """Point each pronoun mention ("He said ...") at the person the article's salience and
+    gender agreement give (:func:`claimcheck.entities.resolve_pronouns`), in place; pronouns it
+    cannot resolve keep the name the claim extractor gave them."""
+    for aid, items in by_doc.items():
+        pron = [i for i, (_, m) in enumerate(items) if m.title == "pronoun"]
+        if not pron:
+            continue
+        row = db.execute("SELECT text FROM articles WHERE id = ?", [aid]).fetchone()
+        if row is None or not row[0]:
+            continue
+        names = [m for _, m in items if m.title != "pronoun"]
+        links = resolve(row[0], names)
+        for i in pron:
+            mid, m = items[i]
+            j = links.get(m.start)
+            if j is not None:
+                items[i] = (mid, replace(m, name=names[j].name))
+
+
 def link_entities(db: sqlite_utils.Database) -> int:
     """Resolve every entity mention in the database to one canonical entity.
 
     Rebuilds ``entities`` and sets ``mentions.entity_id``. IDs derive from the canonical key,
     so they are stable while the corpus that defines them stays the same.
     """
-    from .entities import EntityLinker, EntityMention
+    from .entities import EntityLinker, resolve_pronouns
 
     linker = EntityLinker()
     rows = db.execute(
@@ -549,6 +574,7 @@ def link_entities(db: sqlite_utils.Database) -> int:
     by_doc: dict[str, list[tuple[str, EntityMention]]] = defaultdict(list)
     for mid, aid, start, end, surface, value, kind, unit in rows:
         by_doc[aid].append((mid, EntityMention(start, end, surface, value, kind, unit)))
+    _resolve_pronoun_mentions(db, by_doc, resolve_pronouns)
     for aid, items in by_doc.items():
         linker.add_document(aid, [m for _, m in items])
     entities, mapping = linker.resolve()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from claimcheck.entities import (
@@ -10,6 +12,7 @@ from claimcheck.entities import (
     demonym_place,
     find_entities,
     name_key,
+    resolve_pronouns,
 )
 
 XF = pytest.mark.xfail(strict=False)
@@ -277,3 +280,206 @@ def test_resolve_is_deterministic() -> None:
         return [(e.key, e.name, e.kind) for e in ents], sorted(mapping.items())
 
     assert run() == run()
+
+
+# --- headline and caption words, facilities, numbered streets, nicknames (issue #20) ---
+
+BOUNDARY_CASES = [
+    # (text, name that must be found, surfaces that must not be)
+    ("Actress Jane Roe thanked the crew.", ("Jane Roe", "person"), ["Actress Jane Roe"]),
+    ("Choosing Jane Roe Was Easy, Coach Says", ("Jane Roe", "person"), ["Choosing Jane Roe"]),
+    ("Tarik Bell Turns Himself In To Police", ("Tarik Bell", "person"), ["Tarik Bell Turns Himself"]),
+    ("Customer Olu Adeyemi saw the robbery.", ("Olu Adeyemi", "person"), ["Customer Olu Adeyemi"]),
+    ("Neighbor Priya Raman called 911.", ("Priya Raman", "person"), ["Neighbor Priya Raman"]),
+    ("Vigil Held After Deadly Maple Avenue Shooting", ("Maple Avenue", "place"), ["Deadly Maple Avenue Shooting"]),
+    ("Within the old walls of Lisbon there are many towers.", ("Lisbon", "place"), ["Within"]),
+    ("Crowds Gather Within Oslo Square", ("Oslo Square", "place"), ["Gather Within Oslo Square", "Within Oslo Square"]),
+    ("Deputies were called to Hale County.The driver fled.", ("Hale County", "place"), ["Hale County.The"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), BOUNDARY_CASES)
+def test_boundary_words_cut_names(text: str, expected: tuple[str, str], absent: list[str]) -> None:
+    found = _found(text)
+    assert expected in found, sorted(found)
+    assert not {s for s, _ in found} & set(absent)
+
+
+FACILITY_CASES = [
+    ("The boy was found at the Sunset Motel near the highway.", ("Sunset Motel", "place")),
+    ("Officers searched the Brookside Townhomes overnight.", ("Brookside Townhomes", "place")),
+    ("Mourners gathered at Hillcrest Funeral Home.", ("Hillcrest Funeral Home", "place")),
+    ("A fight broke out at Riverbend Mall on Sunday.", ("Riverbend Mall", "org")),
+    ("She was taken to Mercy General Hospital.", ("Mercy General Hospital", "org")),
+    ("Shots were fired in the 300 block of West 42nd Street on Friday.", ("West 42nd Street", "place")),
+    ("The crash happened at 18th Avenue SE and Pine Road.", ("18th Avenue SE", "place")),
+    ("The body was found near Oak Hollow Road NW late Monday.", ("Oak Hollow Road NW", "place")),
+    ("They met at Elm Road & North 9th Street after dark.", ("North 9th Street", "place")),
+    ("Sheriff's deputies from the Lakes Recreational Area responded.", ("Lakes Recreational Area", "place")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FACILITY_CASES)
+def test_facilities_and_numbered_streets(text: str, expected: tuple[str, str]) -> None:
+    assert expected in _found(text), sorted(_found(text))
+
+
+def test_place_word_before_a_title_stays_with_the_place() -> None:
+    found = _found("According to Lorain County Sheriff Ada Brandt, nobody was hurt.")
+    assert ("Lorain County", "place") in found
+    assert ("Ada Brandt", "person") in found
+
+
+def test_nickname_joins_the_full_name() -> None:
+    text = 'Police charged Darnell "Dee" Watkins, 24, and Robert \'Bob\' Kerr on Monday.'
+    by_name = {m.name: m for m in find_entities(text)}
+    assert by_name["Darnell Watkins"].surface == 'Darnell "Dee" Watkins'
+    assert by_name["Robert Kerr"].kind == "person"
+    for m in by_name.values():
+        assert text[m.start : m.end] == m.surface
+
+
+def _link(docs: dict[str, str]) -> tuple[dict[str, list[EntityMention]], dict[tuple[str, int], str]]:
+    found = {d: find_entities(t) for d, t in docs.items()}
+    linker = EntityLinker()
+    for d, ms in found.items():
+        linker.add_document(d, ms)
+    _entities, mapping = linker.resolve()
+    return found, mapping
+
+
+def _keys(found: dict[str, list[EntityMention]], mapping: dict[tuple[str, int], str], doc: str, surface: str) -> set[str]:
+    return {mapping[(doc, i)] for i, m in enumerate(found[doc]) if m.surface == surface}
+
+
+def test_nickname_links_in_the_story() -> None:
+    found, mapping = _link({
+        "a": 'A warrant was issued for Darnell "Dee" Watkins. Dee fled to Ohio.',
+        "b": "Darnell Watkins was arrested in Toledo.",
+    })
+    full = _keys(found, mapping, "a", 'Darnell "Dee" Watkins')
+    assert len(full) == 1
+    assert _keys(found, mapping, "a", "Dee") == full
+    assert _keys(found, mapping, "b", "Darnell Watkins") == full
+
+
+def test_given_name_alone_links_to_the_one_full_name() -> None:
+    found, mapping = _link({"a": "Keanu Olsen, 9, was shot. Keanu was taken to a hospital."})
+    assert _keys(found, mapping, "a", "Keanu") == _keys(found, mapping, "a", "Keanu Olsen")
+
+
+def test_shared_surname_goes_to_the_one_not_called_by_given_name() -> None:
+    # Two people share a surname; the child is called by her given name, so the bare
+    # surname is the other one.
+    text = (
+        "Dorian Maddox, 31, was charged after Lena Maddox, 6, was shot. "
+        "Lena was taken to a hospital. Maddox told police the gun went off."
+    )
+    found, mapping = _link({"a": text})
+    assert _keys(found, mapping, "a", "Maddox") == _keys(found, mapping, "a", "Dorian Maddox")
+    assert _keys(found, mapping, "a", "Lena") == _keys(found, mapping, "a", "Lena Maddox")
+
+
+def test_city_named_surname_links_to_the_person_of_the_story() -> None:
+    found, mapping = _link({"a": "Quinton Houston, 19, was charged. Police said Houston fired first."})
+    assert _keys(found, mapping, "a", "Houston") == _keys(found, mapping, "a", "Quinton Houston")
+
+
+def test_single_word_does_not_cross_into_another_story() -> None:
+    # "Franklin" in a story about Tazewell County does not join a Franklin of another story.
+    found, mapping = _link({
+        "a": "Tyrell Franklin, 16, died in Erie. Erie Police Chief Dana Cole spoke.",
+        "b": "Franklin scored twice. Dana Cole watched in Erie with Erie Police.",
+        "c": "Marla Quince of Tazewell County spoke. Franklin was mentioned by Tazewell County officials.",
+    })
+    person = _keys(found, mapping, "a", "Tyrell Franklin")
+    assert _keys(found, mapping, "b", "Franklin") == person
+    assert _keys(found, mapping, "c", "Franklin") != person
+
+
+def test_acronym_keeps_a_mistyped_expansion() -> None:
+    found, mapping = _link({"a": "Jackson Bay Recreational Association (JBRA) members met. The JBRA voted."})
+    full = [m for m in found["a"] if m.name.startswith("Jackson Bay")]
+    assert full
+    acr = _keys(found, mapping, "a", "JBRA")
+    assert {mapping[("a", found["a"].index(full[0]))]} == acr
+
+
+STREET_VARIANTS = [
+    ("E. Deer Springs Way", "East Deer Springs Way"),
+    ("Bever Ave.", "Bever Avenue"),
+    ("Ft. Gibson Lake", "Fort Gibson Lake"),
+    ("North Las Vegas Police", "North Las Vegas Police Department"),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), STREET_VARIANTS)
+def test_abbreviated_place_names_link(a: str, b: str) -> None:
+    found, mapping = _link({"a": f"Officers went to {a} on Monday.", "b": f"Officers went to {b} on Monday."})
+    ka = {mapping[("a", i)] for i, m in enumerate(found["a"]) if m.surface.rstrip(".") == a.rstrip(".")}
+    kb = {mapping[("b", i)] for i, m in enumerate(found["b"]) if m.surface.rstrip(".") == b.rstrip(".")}
+    assert ka and ka == kb
+
+
+PRONOUN_CASES = [
+    # the subject of the sentence, not the last name of a list
+    ("Coach Amos Reed thanked Lia Park, Tom Gale and Ivan Hoss. Then |he left the gym.", "Amos Reed"),
+    ("Mayor Ruth Okafor said Chief Ben Lutz briefed |her on Monday.", "Ruth Okafor"),
+    # gender learned from a title skips the nearer person of the other gender
+    ("Mrs. Dana Pyle met Karl Ostrom. |She said the talks went well.", "Dana Pyle"),
+    ("Ms. Joy Tran and Mr. Abe Linder arrived. Later |he spoke first.", "Abe Linder"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PRONOUN_CASES)
+def test_pronoun_salience_and_agreement(text: str, expected: str) -> None:
+    pos = text.index("|")  # the pronoun starts here once the marker is removed
+    clean = text.replace("|", "")
+    mentions = find_entities(clean)
+    links = resolve_pronouns(clean, mentions)
+    assert pos in links, links
+    assert mentions[links[pos]].surface == expected
+
+
+def test_pronoun_without_a_person_is_left_alone() -> None:
+    text = "The storm hit Ohio. It was strong and he said nothing."
+    assert resolve_pronouns(text, find_entities(text)) == {}
+
+
+# words that look like names only by their capitals
+NOT_NAMES_CASES = [
+    ("DID ANYONE SEE WHAT HAPPENED BEFORE THE SHOTS WERE FIRED OUTSIDE", ["ANYONE", "HAPPENED", "BEFORE THE SHOTS", "WHAT HAPPENED"]),
+    ("Crowds cheered as Canadians and South Koreans marched.", ["Canadians", "South Koreans"]),
+    ("Hopefully, the talks will resume, Okafor said.", ["Hopefully"]),
+    ("Nearby residents heard six shots.", ["Nearby"]),
+]
+
+
+@pytest.mark.parametrize(("text", "absent"), NOT_NAMES_CASES)
+def test_capitalised_non_names(text: str, absent: list[str]) -> None:
+    surfaces = {m.surface for m in find_entities(text)}
+    assert not surfaces & set(absent), sorted(surfaces)
+
+
+def test_ingest_points_pronoun_claims_at_the_salient_person(tmp_path: Path) -> None:
+    # The claim extractor names the last person seen; the pipeline re-resolves the pronoun
+    # with salience, so "He" is the subject of the previous sentence, not the last name.
+    import sqlite3
+
+    import claimcheck
+
+    art = tmp_path / "story.txt"
+    art.write_text(
+        "Coach Amos Reed thanked Lia Moss, Tom Gale and Ivan Hoss after the final game.\n\n"
+        "He left the gym before the team bus arrived.\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "p.db"
+    claimcheck.ingest([str(art)], db)
+    con = sqlite3.connect(db)
+    rows = con.execute(
+        "SELECT e.name FROM mentions m JOIN entities e ON e.id = m.entity_id "
+        "WHERE m.unit = 'pronoun' AND m.surface = 'He'"
+    ).fetchall()
+    con.close()
+    assert rows and {r[0] for r in rows} == {"Amos Reed"}
