@@ -157,17 +157,26 @@ def _joins(c: dict[str, Any], a: tuple[str, tuple[int, int]], b: tuple[str, tupl
     return (hit(ca, a) and hit(cb, b)) or (hit(ca, b) and hit(cb, a))
 
 
-def run(data: dict[str, Any], workdir: Path) -> tuple[list[dict[str, Any]], dict[str, str]]:
-    """Ingest every article of the listed incidents into one database; the reported conflicts."""
+def run(data: dict[str, Any], workdir: Path,
+        per_incident: bool = False) -> tuple[list[dict[str, Any]], dict[str, str]]:
+    """Ingest every article of the listed incidents into one database (or, with
+    ``per_incident``, each incident into its own); the reported conflicts."""
     by_event = load_records()
-    arts = []
+    groups: list[list[planted.Article]] = []
     texts = {}
     for inc in data["incidents"]:
+        arts = []
         for r in by_event[inc["event"]]:
             arts.append(planted.Article(r["id"], inc["event"], r["text"], r.get("published"),
                                         r.get("outlet"), r.get("title")))
             texts[r["id"]] = r["text"]
-    return planted.run_db(arts, workdir, "real"), texts
+        groups.append(arts)
+    if not per_incident:
+        groups = [[a for g in groups for a in g]]
+    conflicts: list[dict[str, Any]] = []
+    for g in groups:
+        conflicts.extend(planted.run_db(g, workdir, "real"))
+    return conflicts, texts
 
 
 def report(res: dict[str, Any], texts: dict[str, str], verbose: bool = True) -> str:
@@ -195,6 +204,8 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--show", type=int, default=None, help="print incident N (0-based) for annotating")
     ap.add_argument("--list", action="store_true", help="print the selected incidents")
+    ap.add_argument("--per-incident", action="store_true",
+                    help="each incident in its own database (default: all 30 in one)")
     args = ap.parse_args(argv)
     by_event = load_records()
     if args.list or args.show is not None:
@@ -209,7 +220,7 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
     data = json.loads(DATA_FILE.read_text(encoding="utf-8"))
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="real-") as tmp:
-        conflicts, texts = run(data, Path(tmp))
+        conflicts, texts = run(data, Path(tmp), args.per_incident)
     res = score(data, conflicts, texts)
     print(report(res, texts))
     print(f"real disagreements: {time.perf_counter() - started:.1f} s")
