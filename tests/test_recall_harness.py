@@ -187,3 +187,33 @@ def test_real_disagreement_spans_match_the_corpus() -> None:
         for side in ("a", "b"):
             x = d[side]
             assert texts[x["article"]][x["start"]:x["end"]] == x["text"]
+
+
+def test_real_scorer_recall_kind_and_precision() -> None:
+    text_a = "Police said a 16-year-old was shot. He is in stable condition."
+    text_b = "A 15-year-old was shot on Monday. Police are looking for a car."
+    data = {
+        "incidents": [{"event": "e1", "held_out": False, "articles": ["a", "b"]}],
+        "disagreements": [{"event": "e1", "kind": "number", "spelling": False,
+                           "a": {"article": "a", "start": 0, "end": 35},
+                           "b": {"article": "b", "start": 0, "end": 33}}],
+        "reported": [{"a": {"article": "b", "sentence": "Police are looking for a car."},
+                      "b": {"article": "a", "sentence": "He is in stable condition."},
+                      "verdict": "false"}],
+    }
+    texts = {"a": text_a, "b": text_b}
+
+    def conflict(kind: str, a: tuple[str, int, int], b: tuple[str, int, int]) -> dict[str, object]:
+        return {"kind": kind, "a": {"source": a[0], "start": a[1], "end": a[2]},
+                "b": {"source": b[0], "start": b[1], "end": b[2]}}
+
+    right = conflict("number", ("b", 2, 13), ("a", 14, 25))
+    wrong = conflict("date", ("a", 14, 25), ("b", 2, 13))
+    classified_false = conflict("number", ("a", 40, 60), ("b", 40, 60))
+    unknown = conflict("place", ("a", 40, 60), ("b", 0, 10))
+    res = real_disagreements.score(data, [right, classified_false, unknown], texts)["all"]
+    assert (res["found"], res["found_right_kind"], res["recall"]) == (1, 1, 1.0)
+    assert (res["real"], res["false"], res["unclassified"]) == (0, 1, 2)
+    res = real_disagreements.score(data, [wrong], texts)["tuning"]
+    assert (res["found"], res["found_right_kind"]) == (1, 0)
+    assert real_disagreements.score(data, [], texts)["held-out"]["listed"] == 0
