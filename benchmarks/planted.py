@@ -236,6 +236,16 @@ def content_words(text: str, drop: str = "") -> frozenset[str]:
                      if len(w) >= 4 and w.lower() not in _STOP and w.lower() not in gone)
 
 
+_FURNITURE = re.compile(r"pic\.twitter\.com|\(@\w+\)|\bImage \d+ of\b|\bPhoto:|\bBuy Photo\b|"
+                        r"\bCaption\b|\bClose Image\b|^\W*\(?Photo\b")
+
+
+def furniture(sentence: str) -> bool:
+    """Captions, embedded tweets and photo credits: stored as boilerplate, never compared, so
+    nothing is planted in them or expected from them."""
+    return bool(_FURNITURE.search(sentence))
+
+
 def _related(a: str, b: str, value: str, need: int = 2) -> bool:
     """Two sentences plausibly state the same fact: ``need`` shared content words beyond the value."""
     return len(content_words(a, value) & content_words(b, value)) >= need
@@ -271,7 +281,7 @@ def _sentences_with(article: Article, pattern: re.Pattern[str]) -> Iterator[tupl
 
 
 def _counterparts(story: Story, article: Article, sent: str, value: str,
-                  test: Any) -> list[tuple[str, int, int]]:
+                  test: Any, need: int = 2) -> list[tuple[str, int, int]]:
     """Sentences of the story's other articles for which ``test(text, s, e)`` holds and that
     share content words with ``sent``."""
     out = []
@@ -279,7 +289,9 @@ def _counterparts(story: Story, article: Article, sent: str, value: str,
         if other.key == article.key or other.text == article.text:
             continue
         for s, e in sentences(other.text):
-            if test(other.text, s, e) and _related(sent, other.text[s:e], value):
+            if furniture(other.text[s:e]):
+                continue
+            if test(other.text, s, e) and _related(sent, other.text[s:e], value, need):
                 out.append((other.key, s, e))
     return out
 
@@ -337,6 +349,8 @@ def gva_candidates(story: Story, facts: dict[str, Any], cities_by_state: dict[st
         t = art.text
         for s, e in sentences(t):
             sent = t[s:e]
+            if furniture(sent):
+                continue
             # killed / injured counts
             for m, fam in _count_matches(t, s, e, counts):
                 v = number_value(m.group())
@@ -381,7 +395,7 @@ def gva_candidates(story: Story, facts: dict[str, Any], cities_by_state: dict[st
                 def same_day(tx: str, s2: int, e2: int, day: str = day) -> bool:
                     return bool(re.search(rf"\b{day}\b", tx[s2:e2]) and SHOOTING.search(tx[s2:e2]))
 
-                cps = _counterparts(story, art, sent, day, same_day)
+                cps = _counterparts(story, art, sent, day, same_day, need=3)
                 add("weekday (real)", "date", art, s + m.start(), s + m.end(), nxt, cps)
             # month-day dates
             for m in re.finditer(rf"\b({_MONTH_RE}) (\d{{1,2}})\b(?!:|\d)", t[s:e]):
@@ -393,7 +407,7 @@ def gva_candidates(story: Story, facts: dict[str, Any], cities_by_state: dict[st
                 def same_date(tx: str, s2: int, e2: int, mon: str = mon, d: int = day_n) -> bool:
                     return bool(re.search(rf"\b{re.escape(mon)} {d}\b(?!:|\d)", tx[s2:e2]))
 
-                cps = _counterparts(story, art, sent, m.group(), same_date)
+                cps = _counterparts(story, art, sent, m.group(), same_date, need=3)
                 new_day = day_n + 1 if day_n < 28 else day_n - 1
                 add("adjacent days (real)", "date", art, s + m.start(2), s + m.end(2), str(new_day), cps)
                 full = re.match(rf"({_MONTH_RE}) (\d{{1,2}}), (\d{{4}})", t[s + m.start():s + m.end() + 6])

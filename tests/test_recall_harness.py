@@ -217,3 +217,13 @@ def test_real_scorer_recall_kind_and_precision() -> None:
     res = real_disagreements.score(data, [wrong], texts)["tuning"]
     assert (res["found"], res["found_right_kind"]) == (1, 0)
     assert real_disagreements.score(data, [], texts)["held-out"]["listed"] == 0
+
+
+def test_nothing_is_planted_in_captions_or_tweets() -> None:
+    assert planted.furniture("Police at the scene pic.twitter.com/abc — Jim Herr (@jh) May 5, 2016")
+    assert planted.furniture("Photo: Pro 21 Video Image 1 of / 8 Caption Close Image 1 of 8 Police")
+    assert not planted.furniture("Two people were killed on Sunday in Chicago.")
+    tweet = "Two people were killed Sunday in Chicago pic.twitter.com/x — A B (@ab) May 3, 2015"
+    story = planted.Story("gva:t", "gva", [planted.Article("gva:a", "gva:t", tweet),
+                                           planted.Article("gva:b", "gva:t", B)])
+    assert not [p for p in planted.gva_candidates(story, FACTS, {}, ["Lopez"]) if p.article == "gva:a"]
