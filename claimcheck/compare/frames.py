@@ -52,6 +52,23 @@ def _multiple_value(text: str) -> int | None:
     return _SMALL_NUMBERS.get(word)
 
 
+# What counts how often something happened: "his second win" and "for the third time" both
+# count the same wins.
+_OCCURRENCE_CLASS = {
+    "time": "time", "win": "time", "victory": "time", "title": "time", "triumph": "time",
+    "crown": "time",
+}
+# "the fourth solar mission", "its third launch", "his second win": an ordinal that counts
+# occurrences of one kind of thing (an ordinal of a period, "the second quarter", is not one)
+_ORDINAL_NOUN = re.compile(
+    r"(?:\b(?:the|its|his|her|their|our)|['’]s)\s+(" + "|".join(_ORDINALS) + r")\s+"
+    r"(?:[a-z]+\s+)?(time|win|victory|title|triumph|crown|mission|launch|attempt|visit|trip|"
+    r"meeting|summit|round|term|marriage|arrest|conviction|offence|offense|shooting|strike|"
+    r"election|appearance|match)\b",
+    re.IGNORECASE,
+)
+
+
 @dataclass(slots=True)
 class Count:
     """A number in a claim with what it counts: ``key`` is the kind, noun and event word."""
@@ -146,7 +163,12 @@ def build_frame(c: ClaimRecord) -> Frame:
             ]
             break
     for m in _ORDINAL_TIME.finditer(c.text):
-        frame.ordinals.setdefault(m.group(2).lower(), (_ORDINALS[m.group(1).lower()], m.group(0)))
+        key = _OCCURRENCE_CLASS.get(m.group(2).lower(), m.group(2).lower())
+        frame.ordinals.setdefault(key, (_ORDINALS[m.group(1).lower()], m.group(0)))
+    for m in _ORDINAL_NOUN.finditer(c.text):
+        noun = m.group(2).lower()
+        key = _OCCURRENCE_CLASS.get(noun, noun)
+        frame.ordinals.setdefault(key, (_ORDINALS[m.group(1).lower()], m.group(0)))
     frame.predicate = {w for w in c.words if not w.startswith("@")}
     return frame
 

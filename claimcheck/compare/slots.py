@@ -108,6 +108,8 @@ def _quantity_role(c: ClaimRecord, slot: Slot) -> str:
     after = c.text[slot.end - c.start: slot.end - c.start + 40]
     before = c.text[max(0, slot.start - c.start - 25): slot.start - c.start]
     m = _EVENT_WORD.search(after) or _EVENT_WORD.search(before)
+    if m is None and _TOLL.search(c.text[: max(0, slot.start - c.start)]):
+        return f"{noun}|death"  # "the death toll from the floods stands at 12"
     event = ""
     if m:
         word = m.group(1).lower()
@@ -117,6 +119,7 @@ def _quantity_role(c: ClaimRecord, slot: Slot) -> str:
     return f"{noun}|{event}"
 
 
+_TOLL = re.compile(r"\b(?:death\s+)?toll\b", re.IGNORECASE)
 _CONFLICT_QUANTITY_KINDS = ("count", "money", "percent", "age", "times")
 _PARTIAL = re.compile(r"\b(?:other|others|more|additional|another|of them|of the)\b", re.IGNORECASE)
 
@@ -210,7 +213,7 @@ def _partial(c: ClaimRecord, slot: Slot) -> bool:
 
 # "two people in the restaurant", "three inside the house": the ones at one spot, a part
 # of the whole (a proper name after the preposition names the story's place instead).
-_SUBSET_PLACE = re.compile(r"\s*(?:[a-z]+\s+)?(?i:in|at|inside|outside|near)\s+(?i:the)\s+[a-z]")
+_SUBSET_PLACE = re.compile(r"\s*(?i:in|at|inside|outside|near)\s+(?i:the)\s+[a-z]")
 
 
 _BOUND_WORDS = re.compile(r"\b(?:more|fewer|less)\s+than\b|\bno\s+more\b", re.IGNORECASE)
