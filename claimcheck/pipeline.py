@@ -410,7 +410,11 @@ def ingest(
             if art.content_hash in seen:
                 result.duplicates += 1
                 continue
-            if not has_article_text(art.sentences):
+            # A saved web page from which extraction kept only furniture is a failed page;
+            # a JSON Lines record or a text file is the user's own text, kept as given (its
+            # furniture is flagged as boilerplate and never compared).
+            page = file_of.get(art.raw.source, art.raw.source).lower().endswith((".html", ".htm"))
+            if page and not has_article_text(art.sentences):
                 exc = NoArticleText(
                     f"{art.raw.source}: no article text, only page furniture (cookie notice, "
                     "menu, shop or share lines); save the article page itself"

@@ -292,3 +292,22 @@ def test_rerun_does_not_read_stored_pages_again(tmp_path: Path, db_path: Path, m
     page.write_text(page.read_text(encoding="utf-8").replace("six hours", "seven hours"), encoding="utf-8")
     third = invoke("ingest", str(crawl), "--db", str(db_path), "--skip-errors")
     assert "1 articles, " in third.output and len(read) == 3
+
+
+def test_a_jsonl_record_of_page_furniture_is_kept_as_given(tmp_path: Path) -> None:
+    # A scraper's record is the user's own text: its furniture is flagged, not refused; only a
+    # saved web page whose extraction kept nothing but furniture is a failed page.
+    records = tmp_path / "export.jsonl"
+    furniture = "Subscribe to our newsletter\n\nShare this story\n\nAdvertisement"
+    news = "Police said two men were wounded in a shooting on Elm Street on Sunday night."
+    records.write_text(
+        json.dumps({"id": "promo", "text": furniture}) + "\n" + json.dumps({"id": "news", "text": news}) + "\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "x.db"
+    result = invoke("ingest", str(records), "--db", str(db), "-q")
+    assert result.exit_code == 0, result.output
+    assert len(articles(db)) == 2
+    page = folder(tmp_path, "nav_only.html")
+    result = invoke("ingest", str(page), "--db", str(db), "-q")
+    assert result.exit_code == 1 and "no article text" in result.output
