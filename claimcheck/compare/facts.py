@@ -263,8 +263,10 @@ def _age_holder(c: ClaimRecord, age: Slot, people: list[Slot]) -> Slot | None:
     best: tuple[int, Slot] | None = None
     for s in people:
         if s.end <= age.start:
+            # "Carl Ostby, 31," / "Ostby, aged 31": a bare number after the name; "Prather, a
+            # 13-year-old boy" describes someone else
             between = c.text[_rel(c, s.end): _rel(c, age.start)]
-            if not re.fullmatch(r"\s*,\s*(?:(?:an?|aged)\s+)?", between):
+            if not re.fullmatch(r"\s*,\s*(?:aged\s+)?", between) or not age.surface.strip().isdigit():
                 continue
         elif s.start >= age.end:
             between = c.text[_rel(c, age.end): _rel(c, s.start)]
@@ -325,7 +327,7 @@ def _entity_attributes(
                 place = mb.group(1)
                 off = _rel(c, s.start) - len(before)
                 span = (c.start + off + mb.start(1), c.start + off + mb.end(1))
-        if place and _placelike(c, place, span):
+        if place and _placelike(c, place, span) and _place_level(place) != "street":
             yield Attribute("entity", s.entity_id, name, "residence", place.rstrip(".,"), None, None,
                             c, *span)
         role = _role_near(c, s, before, after)
@@ -432,6 +434,9 @@ def _count_attribute(c: ClaimRecord, s: Slot, previous: ClaimRecord | None) -> s
     if not noun and re.search(r"(?:,|\balso|\bages?|\band)\s*$", c.text[: _rel(c, s.start)], re.I):
         return None  # "Another teen, also 15, was shot": an age, not a count
     event = _quantity_role(c, s).partition("|")[2]
+    if event == "shot" and re.match(r"[^.;]{0,25}?\b(?:shot\s+to\s+death|shot\s+and\s+killed|"
+                                    r"fatally\s+shot)", c.text[_rel(c, s.end):], re.I):
+        event = "death"
     attr = _COUNT_EVENTS.get(event)
     if attr is None:
         return None
@@ -442,10 +447,15 @@ def _count_attribute(c: ClaimRecord, s: Slot, previous: ClaimRecord | None) -> s
         if not (attr == "injured" and re.search(r"\b(?:died|killed|dead)\b", prior, re.I)
                 and re.match(r"\s*others?\b", c.text[_rel(c, s.end):], re.I)):
             return None
-    # A count of officers, children... is its own attribute: "3 officers shot" is not "3 shot".
-    if noun not in _GENERIC_NOUNS and noun in ("officer", "officers"):
-        attr = f"{attr} ({noun.rstrip('s')}s)"
+    # A count of officers, men, children... is its own attribute: "two men dead" is not "two
+    # people dead" (a woman may have died too), "5 adults and an unborn child" not "6 people".
+    if noun not in _GENERIC_NOUNS:
+        attr = f"{attr} ({_PLURAL.get(noun, noun.rstrip('s') + 's')})"
     return attr
+
+
+_PLURAL = {"man": "men", "men": "men", "woman": "women", "women": "women", "child": "children",
+           "children": "children", "other": "others", "others": "others"}
 
 
 def extract_attributes(
@@ -494,12 +504,12 @@ def extract_attributes(
 
 _KIND = {"age": "number", "residence": "place", "condition": "negation", "custody": "negation",
          "date": "date", "place": "place"}
-_BASE_CONFIDENCE = {"age": 0.8, "residence": 0.7, "condition": 0.75, "custody": 0.65,
+_BASE_CONFIDENCE: dict[str, float] = {"age": 0.8, "residence": 0.7, "condition": 0.75, "custody": 0.65,
                     "killed": 0.75, "injured": 0.65, "shot": 0.65, "date": 0.6}
 #: Event attributes compared across articles (places are shown, not compared: a venue, a
 #: street and a neighbourhood of one city are all right).
 _COMPARED = frozenset({"age", "residence", "condition", "custody", "killed", "injured", "shot",
-                       "date", "killed (officers)", "injured (officers)", "shot (officers)"})
+                       "date"})
 
 
 def _published(c: ClaimRecord) -> int | None:
@@ -577,7 +587,7 @@ def _is_update(x: Attribute, y: Attribute) -> bool:
     if x.attribute in ("condition", "custody"):
         assert later.lo is not None and earlier.lo is not None
         return later.lo > earlier.lo
-    if x.attribute in ("killed", "injured", "shot", "killed (officers)", "injured (officers)"):
+    if x.attribute.split(" (")[0] in ("killed", "injured", "shot"):
         return True
     if x.attribute == "age":
         assert later.lo is not None and earlier.lo is not None
@@ -598,7 +608,7 @@ def _conflict(x: Attribute, y: Attribute, *, self_contradiction: bool = False) -
     gid = stable_id("f", x.subject_kind, x.subject, x.attribute)
     kind = _KIND.get(x.attribute, "number")
     what = _describe(x.subject_name, x.attribute)
-    confidence = _BASE_CONFIDENCE.get(x.attribute, 0.6)
+    confidence = _BASE_CONFIDENCE.get(x.attribute.split(" (")[0], 0.6)
     update = False if self_contradiction else _is_update(x, y)
     notes = [n for n in (x.note, y.note) if n and n not in ("relative", "local", "street")]
     if self_contradiction:
@@ -620,6 +630,21 @@ def _conflict(x: Attribute, y: Attribute, *, self_contradiction: bool = False) -
         update=update, story_id=x.subject if x.subject_kind == "story" else None,
         subject=x.subject, attribute=x.attribute,
     )
+
+
+#: An article that places the events it reports in this many different towns is a round-up or
+#: covers two incidents ("39 shot in Chicago ... eight in Miami"): its counts are not compared.
+ROUNDUP_PLACES = 2
+
+
+def _roundups(attributes: Sequence[Attribute]) -> set[str]:
+    places: dict[str, list[str]] = defaultdict(list)
+    for a in attributes:
+        if a.attribute == "place" and a.note == "local" and not any(
+            same_words(a.value, p) or name_overlap(a.value, p) for p in places[a.article_id]
+        ):
+            places[a.article_id].append(a.value)
+    return {art for art, names in places.items() if len(names) >= ROUNDUP_PLACES}
 
 
 #: Articles of one story published further apart than this are compared on event counts
@@ -671,9 +696,12 @@ def compare_attributes(
     for a in attributes:
         if a.attribute == "date":
             event_dates[a.article_id].append(a)
+    roundups = _roundups(attributes)
     by_key: dict[tuple[str, str, str, str], list[Attribute]] = defaultdict(list)
     for a in attributes:
-        if not a.subject or a.attribute not in _COMPARED:
+        if not a.subject or a.attribute.split(" (")[0] not in _COMPARED:
+            continue
+        if a.subject_kind == "story" and a.article_id in roundups:
             continue
         by_key[(story_of(a.article_id), *a.key)].append(a)
     out: list[Conflict] = []
