@@ -200,3 +200,28 @@ def test_counts_of_two_articles_dating_the_event_apart_are_not_compared() -> Non
     killed = [a for a in sheets.attributes if a.attribute == "killed"]
     assert sorted(a.value for a in killed) == ["2", "3"]
     assert sheets.conflicts == []
+
+
+def test_ages_of_an_unnamed_person_told_two_ways() -> None:
+    t1 = "The shooting wounded a 16-year-old male near the park"
+    t2 = "The shooting wounded a 15-year-old on Tuesday"
+    t3 = "The shooting wounded a 15-year-old girl near the park"
+
+    def age_slot(t: str, n: int, unit: str) -> Slot:
+        surface = f"{n}-year-old" + (" " + unit.partition(":")[2] if ":" in unit else "")
+        start = t.index(f"{n}-year-old")
+        return Slot("quantity", surface, str(n), float(n), float(n), unit, None, start,
+                    start + len(surface))
+
+    claims = [_claim("c1", "A", t1, [age_slot(t1, 16, "age:male")]),
+              _claim("c2", "B", t2, [age_slot(t2, 15, "age")])]
+    prepare(claims)
+    # (two one-claim articles are too little for story affinity: compare them as one story)
+    found = compare_attributes(extract_attributes(claims, lambda art: "s1"), lambda art: "s1")
+    assert [(c.a_value, c.b_value, c.kind) for c in found] == [("16", "15", "number")]
+    assert "does not name" in found[0].explanation
+    # a girl and a male are two people, not one age told two ways
+    other = [_claim("c1", "A", t1, [age_slot(t1, 16, "age:male")]),
+             _claim("c3", "C", t3, [age_slot(t3, 15, "age:girl")])]
+    prepare(other)
+    assert compare_attributes(extract_attributes(other, lambda art: "s1"), lambda art: "s1") == []

@@ -217,7 +217,13 @@ _EVENT_WORDS = re.compile(
     r"fired|homicide|murder\w*|stabbed)\b",
     re.IGNORECASE,
 )
-_AGE_GAP = re.compile(r"^\s*[\s,]*(?:(?:a|an|the)\s+)?(?:[a-z]+\s+){0,2}$")
+# Between "23-year-old" and the name: at most two role words ("victim", "identified as").
+_AGE_GAP = re.compile(
+    r"^\s*(?:(?:victim|suspect|gunman|shooter|man|woman|boy|girl|son|daughter|brother|sister|"
+    r"father|mother|teen|teenager|student|driver|passenger|officer|resident|identified|as|named|"
+    r"alleged|suspected|accused|male|female)\s+){0,2}$",
+    re.IGNORECASE,
+)
 _DESCRIPTION = re.compile(
     r"^\s*(?:old\s+)?(?:\w+\s+)?(victim|suspect|gunman|shooter)\b", re.IGNORECASE
 )
@@ -266,11 +272,15 @@ def _age_holder(c: ClaimRecord, age: Slot, people: list[Slot]) -> Slot | None:
             # "Carl Ostby, 31," / "Ostby, aged 31": a bare number after the name; "Prather, a
             # 13-year-old boy" describes someone else
             between = c.text[_rel(c, s.end): _rel(c, age.start)]
-            if not re.fullmatch(r"\s*,\s*(?:aged\s+)?", between) or not age.surface.strip().isdigit():
+            bare = re.sub(r"^(?:age[ds]?\s+)", "", age.surface.strip(), flags=re.I)
+            if not re.fullmatch(r"\s*,\s*(?:aged?\s+)?", between) or not bare.isdigit():
                 continue
         elif s.start >= age.end:
+            # "31-year-old Lena Marsh", "the 23-year-old victim, Lena Marsh": never across a
+            # comma ("Ballour, age 41, Daniel Sharp": 41 is Ballour's)
             between = c.text[_rel(c, age.end): _rel(c, s.start)]
-            if not _AGE_GAP.match(between) or len(between) > 25:
+            if (not _AGE_GAP.match(between) or len(between) > 25 or "," in between
+                    or "year" not in age.surface.lower()):
                 continue
         else:
             continue
@@ -298,6 +308,11 @@ def _entity_attributes(
         if value is None or "to" in age.surface.split():
             continue
         holder = _age_holder(c, age, people)
+        # every age the article gives, for matching ages of people it does not name
+        yield Attribute("story", "", "", "age mentioned", f"{int(value[0])}", value[0], value[1], c,
+                        age.start, age.end,
+                        note=f"named:{holder.entity_id}" if holder is not None and holder.entity_id
+                        else f"unnamed:{_gender(c, age)}")
         if holder is not None and holder.entity_id and not _ambiguous_surname(holder, names):
             yield Attribute("entity", holder.entity_id, names.get(holder.entity_id, holder.value),
                             "age", f"{int(value[0])}", value[0], value[1], c, age.start, age.end)
@@ -319,8 +334,9 @@ def _entity_attributes(
         place = None
         span = (0, 0)
         if m:
-            place = m.group(1)
-            span = (s.end + m.start(1), s.end + m.end(1))
+            # "of Homewood.All were questioned": a missing space, not part of the name
+            place = re.split(r"\.(?=[A-Z])", m.group(1))[0]
+            span = (s.end + m.start(1), s.end + m.start(1) + len(place))
         else:
             mb = _RESIDENCE_BEFORE.search(before)
             if mb:
@@ -362,6 +378,27 @@ def _entity_attributes(
                                 s.start - len(mb.group(0)), s.end)
 
 
+_KIN = frozenset(
+    "wife husband son daughter mother father brother sister grandmother grandfather uncle aunt "
+    "cousin nephew niece boyfriend girlfriend fiance fiancee stepfather stepmother".split()
+)
+_MALE = frozenset("boy man son male brother father grandfather husband teenager-boy".split())
+_FEMALE = frozenset("girl woman daughter female sister mother grandmother wife".split())
+
+
+def _gender(c: ClaimRecord, age: Slot) -> str:
+    """"male", "female" or "" for an unnamed age: its counted noun or the words after it."""
+    noun = (age.unit or "").partition(":")[2].lower()
+    words = [noun] + [w.lower() for w in re.findall(r"[A-Za-z]+", c.text[_rel(c, age.end):
+                                                                            _rel(c, age.end) + 40])][:4]
+    for w in words:
+        if w in _MALE:
+            return "male"
+        if w in _FEMALE:
+            return "female"
+    return ""
+
+
 def _ambiguous_surname(s: Slot, names: Mapping[str, str]) -> bool:
     """A bare surname ("Zawahri, 23,") that names several people of the corpus."""
     if len(s.value.split()) > 1:
@@ -396,6 +433,8 @@ def _role_near(c: ClaimRecord, s: Slot, before: str, after: str) -> str | None:
         return _ROLE_WORDS[m.group(1).lower()]
     if s.unit and s.unit != "pronoun":
         unit = s.unit.lower()
+        if unit in _KIN:
+            return f"relative ({unit})"
         return _ROLE_WORDS.get(unit, f"official ({unit})")
     return None
 
@@ -431,9 +470,26 @@ def _count_attribute(c: ClaimRecord, s: Slot, previous: ClaimRecord | None) -> s
         return "shots fired" if noun != "shot" or "fired" in after or "rang" in after else None
     if noun not in _PEOPLE_NOUNS:
         return None
-    if not noun and re.search(r"(?:,|\balso|\bages?|\band)\s*$", c.text[: _rel(c, s.start)], re.I):
+    before = c.text[: _rel(c, s.start)]
+    if not noun and re.search(r"(?:,|\balso|\bages?|\band)\s*$", before, re.I):
         return None  # "Another teen, also 15, was shot": an age, not a count
+    if re.search(r"\b(?:of|including|among|with)\s*$", before, re.I):
+        return None  # "a father of four", "a family of five", "including two who": a part
+    after = c.text[_rel(c, s.end): _rel(c, s.end) + 60]
+    if re.match(r"\s*(?:remaining|surviving|more|additional)\b", after, re.I) or re.search(
+        r"\bat\s+the\s+scenes?\b", after, re.I
+    ):
+        return None  # "four remaining victims", "two were pronounced dead at the scene": a part
+    if any(d.kind == "date" and "year" in (d.unit or "") for d in c.slots):
+        return None  # "a shooting that wounded two in December of 2013": another, past event
+    if re.match(r"\s*of\s+(?:the|them|those|whom)\b", after, re.I):
+        return None  # "three of the wounded remained in intensive care": a part
+    if re.search(r"\b(?:weekend|citywide|across\s+the\s+(?:city|country|state)|so\s+far\s+this|"
+                 r"this\s+year|last\s+year)\b", c.text, re.I):
+        return None  # a tally of many shootings, not this one
     event = _quantity_role(c, s).partition("|")[2]
+    if event in ("death", "fatal") and re.match(r"[^.;]{0,40}?\bnon-?\s*fatal", after, re.I):
+        event = "injury"  # "four people having suffered non-fatal injuries"
     if event == "shot" and re.match(r"[^.;]{0,25}?\b(?:shot\s+to\s+death|shot\s+and\s+killed|"
                                     r"fatally\s+shot)", c.text[_rel(c, s.end):], re.I):
         event = "death"
@@ -496,15 +552,16 @@ def extract_attributes(
         linked.append(a)
     for a in linked:
         if a.subject_kind == "story":
+            a.subject = a.subject or story_of(a.article_id)
             a.subject_name = f"story {a.subject}"
     return linked
 
 
 # --- comparison ----------------------------------------------------------------------------
 
-_KIND = {"age": "number", "residence": "place", "condition": "negation", "custody": "negation",
+_KIND = {"age": "number", "age mentioned": "number", "residence": "place", "condition": "negation", "custody": "negation",
          "date": "date", "place": "place"}
-_BASE_CONFIDENCE: dict[str, float] = {"age": 0.8, "residence": 0.7, "condition": 0.75, "custody": 0.65,
+_BASE_CONFIDENCE: dict[str, float] = {"age": 0.8, "age mentioned": 0.65, "residence": 0.7, "condition": 0.75, "custody": 0.65,
                     "killed": 0.75, "injured": 0.65, "shot": 0.65, "date": 0.6}
 #: Event attributes compared across articles (places are shown, not compared: a venue, a
 #: street and a neighbourhood of one city are all right).
@@ -543,7 +600,13 @@ def _norm_value(a: Attribute) -> str:
 
 
 def _relation(x: Attribute, y: Attribute) -> str:
-    """equal | refine | conflict for two values of one attribute."""
+    """equal | refine | conflict for two values of one attribute.
+
+    The same sentence in two articles (a syndicated copy) states the same value: two values
+    read from it are a reading slip, not a disagreement.
+    """
+    if same_words(x.claim.text, y.claim.text):
+        return "equal"
     if x.attribute == "residence":
         if same_words(x.value, y.value) or name_overlap(x.value, y.value):
             return "equal"
@@ -567,8 +630,19 @@ def _relation(x: Attribute, y: Attribute) -> str:
     return "conflict" if rel == "disjoint" else "refine"
 
 
+_NEAR_MIDNIGHT = re.compile(r"\b(?:night|midnight|overnight|a\.?m\b|early|late|evening)", re.I)
+_NOT_THE_EVENT = re.compile(
+    r"\b(?:charged|arraigned|sentenced|court|hearing|indicted|pleaded|arrested|booked|vigil|"
+    r"funeral|released|identified|found|died)\b", re.I)
+
+
 def _date_comparable(x: Attribute, y: Attribute) -> bool:
-    """Dates resolved from "on Sunday" are only as good as their publication dates."""
+    """Dates resolved from "on Sunday" are only as good as their publication dates; a day
+    apart around midnight ("late Sunday" / "12:30 a.m. Monday") is one moment; the day of a
+    charge, a hearing or a death in hospital is not the day of the shooting."""
+    for a in (x, y):
+        if _NEAR_MIDNIGHT.search(a.claim.text) or _NOT_THE_EVENT.search(a.claim.text):
+            return False
     if x.note == "relative" or y.note == "relative":
         explicit = [a for a in (x, y) if any(ch.isdigit() for ch in a.claim.text[
             _rel(a.claim, a.start): _rel(a.claim, a.end)])]
@@ -610,7 +684,8 @@ def _conflict(x: Attribute, y: Attribute, *, self_contradiction: bool = False) -
     what = _describe(x.subject_name, x.attribute)
     confidence = _BASE_CONFIDENCE.get(x.attribute.split(" (")[0], 0.6)
     update = False if self_contradiction else _is_update(x, y)
-    notes = [n for n in (x.note, y.note) if n and n not in ("relative", "local", "street")]
+    notes = [n for n in (x.note, y.note) if n and n not in ("relative", "local", "street")
+             and not n.startswith(("named:", "unnamed:"))]
     if self_contradiction:
         explanation = (f"one article contradicts itself on {what}: {x.value} "
                        f"(\"{short(x.claim.text)}\") vs {y.value} (\"{short(y.claim.text)}\")")
@@ -623,6 +698,10 @@ def _conflict(x: Attribute, y: Attribute, *, self_contradiction: bool = False) -
         confidence -= 0.1
     if x.claim.modality or y.claim.modality:
         confidence -= 0.2
+    if x.attribute == "age" and x.lo is not None and y.lo is not None and abs(x.lo - y.lo) > AGE_GAP:
+        # Accounts of one person's age differ by a year or two; 9 vs 36 is a father and a son
+        # of one name, or an age read off the wrong name of a list.
+        confidence -= 0.35
     cid = stable_id("x", gid, x.claim.id, y.claim.id, x.attribute, x.value, y.value)
     return Conflict(
         id=cid, group_id=gid, kind=kind, a=x.claim, b=y.claim, a_value=x.value, b_value=y.value,
@@ -645,6 +724,10 @@ def _roundups(attributes: Sequence[Attribute]) -> set[str]:
         ):
             places[a.article_id].append(a.value)
     return {art for art, names in places.items() if len(names) >= ROUNDUP_PLACES}
+
+
+#: Ages of one person further apart than this are more likely two people than a disagreement.
+AGE_GAP = 3
 
 
 #: Articles of one story published further apart than this are compared on event counts
@@ -744,7 +827,66 @@ def compare_attributes(
                 if c.confidence >= min_confidence and c.id not in seen:
                     seen.add(c.id)
                     out.append(c)
+    for c in _compare_unnamed_ages(attributes, story_of, event_dates, same_story):
+        if c.confidence >= min_confidence and c.id not in seen:
+            seen.add(c.id)
+            out.append(c)
     out.sort(key=lambda c: (-c.confidence, c.id))
+    return out
+
+
+#: Two ages of people an article does not name are one person's when they are this close.
+UNNAMED_AGE_GAP = 2
+
+
+def _compare_unnamed_ages(
+    attributes: Sequence[Attribute],
+    story_of: Callable[[str], str],
+    event_dates: Mapping[str, list[Attribute]],
+    same_story: Callable[[str, str], bool] | None,
+) -> list[Conflict]:
+    """Ages of unnamed people: "wounded a 16-year-old male" vs "wounded a 15-year-old".
+
+    Per pair of a story's articles, the ages both give are set aside; when exactly one age
+    is left on each side, at least one of them unnamed, the two within ``UNNAMED_AGE_GAP``
+    years, of no opposite gender, and their claims share a content word ("wounded",
+    "court"), they are one person's age told two ways.
+    """
+    by_story: dict[str, dict[str, list[Attribute]]] = defaultdict(lambda: defaultdict(list))
+    for a in attributes:
+        if a.attribute == "age mentioned":
+            by_story[story_of(a.article_id)][a.article_id].append(a)
+    out: list[Conflict] = []
+    for _story, per_article in sorted(by_story.items()):
+        arts = sorted(per_article)
+        for i in range(len(arts)):
+            for j in range(i + 1, len(arts)):
+                xa, ya = per_article[arts[i]], per_article[arts[j]]
+                vx = {a.lo for a in xa}
+                vy = {a.lo for a in ya}
+                left_x, left_y = vx - vy, vy - vx
+                if len(left_x) != 1 or len(left_y) != 1:
+                    continue
+                x = next(a for a in xa if a.lo in left_x)
+                y = next(a for a in ya if a.lo in left_y)
+                if x.lo is None or y.lo is None or abs(x.lo - y.lo) > UNNAMED_AGE_GAP:
+                    continue
+                if x.note.startswith("named:") and y.note.startswith("named:"):
+                    continue  # two names: the entity sheets compare them, or two people
+                gx, gy = x.note.partition(":")[2], y.note.partition(":")[2]
+                if {gx, gy} == {"male", "female"}:
+                    continue
+                shared = {w for w in x.claim.words & y.claim.words if not w.startswith("@")}
+                if not shared or same_words(x.claim.text, y.claim.text):
+                    continue
+                if not _same_event(arts[i], arts[j], x, y, event_dates, same_story):
+                    continue
+                c = _conflict(x, y)
+                c.explanation = c.explanation.replace(
+                    f"age mentioned ({x.subject_name})", "the age of a person one article does not name"
+                )
+                c.confidence = round(max(0.0, c.confidence - 0.05), 3)
+                out.append(c)
     return out
 
 
