@@ -632,7 +632,7 @@ def _relation(x: Attribute, y: Attribute) -> str:
 
 _NEAR_MIDNIGHT = re.compile(r"\b(?:night|midnight|overnight|a\.?m\b|early|late|evening)", re.I)
 _NOT_THE_EVENT = re.compile(
-    r"\b(?:charged|arraigned|sentenced|court|hearing|indicted|pleaded|arrested|booked|vigil|"
+    r"\b(?:charged|charges?|arraigned|sentenced|court|hearing|indicted|pleaded|arrested|booked|vigil|"
     r"funeral|released|identified|found|died)\b", re.I)
 
 
