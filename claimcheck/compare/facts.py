@@ -446,6 +446,10 @@ def _event_attributes(c: ClaimRecord, previous: ClaimRecord | None, story: str) 
             if attr:
                 yield Attribute("story", story, "", attr, str(int(s.lo)), s.lo, s.hi, c,
                                 s.start, s.end)
+    m = _SHOOTER_DEAD.search(c.text)
+    if m and c.polarity > 0:
+        yield Attribute("story", story, "", "shooter dead", "yes", None, None, c,
+                        c.start + m.start(), c.start + m.end())
     if not _EVENT_WORDS.search(c.text):
         return
     for s in c.slots:
@@ -457,6 +461,16 @@ def _event_attributes(c: ClaimRecord, previous: ClaimRecord | None, story: str) 
         elif _is_place(c, s) and _place_level(s.value) in ("local", "street"):
             yield Attribute("story", story, "", "place", s.value, None, None, c, s.start, s.end,
                             note=_place_level(s.value))
+
+
+# The shooter died too: tolls that differ by one may differ only in counting the shooter.
+_SHOOTER_DEAD = re.compile(
+    r"\b(?:(?:killed|shot)\s+(?:himself|herself)|took\s+(?:his|her)\s+own\s+life|"
+    r"turn(?:ed|ing)\s+the\s+gun\s+on\s+(?:himself|herself)|murder[- ]suicide|self-inflicted|"
+    r"(?:suspect|gunman|shooter)\s+(?:was\s+)?(?:also\s+)?(?:shot\s+and\s+)?(?:killed|dead|died)|"
+    r"(?:shot\s+and\s+)?killed\s+by\s+(?:police|officers|deputies|troopers|an?\s+officer))",
+    re.IGNORECASE,
+)
 
 
 def _count_attribute(c: ClaimRecord, s: Slot, previous: ClaimRecord | None) -> str | None:
@@ -488,6 +502,11 @@ def _count_attribute(c: ClaimRecord, s: Slot, previous: ClaimRecord | None) -> s
                  r"this\s+year|last\s+year)\b", c.text, re.I):
         return None  # a tally of many shootings, not this one
     event = _quantity_role(c, s).partition("|")[2]
+    verb = _VERB_BEFORE.search(before[-30:])
+    if verb:
+        # "a shootout that killed three people and injured a fourth": the verb before the
+        # number says what it counts, not the next event word after it
+        event = _VERB_EVENT[verb.group(1).lower()[:4]]
     if event in ("death", "fatal") and re.match(r"[^.;]{0,40}?\bnon-?\s*fatal", after, re.I):
         event = "injury"  # "four people having suffered non-fatal injuries"
     if event == "shot" and re.match(r"[^.;]{0,25}?\b(?:shot\s+to\s+death|shot\s+and\s+killed|"
@@ -496,6 +515,10 @@ def _count_attribute(c: ClaimRecord, s: Slot, previous: ClaimRecord | None) -> s
     attr = _COUNT_EVENTS.get(event)
     if attr is None:
         return None
+    if attr == "injured" and re.search(
+        r"\b(?:minor|serious|critical|(?:non[- ])?life[- ]threatening|grave)\b", after, re.I
+    ):
+        return None  # "two men suffered minor injuries": those with one kind of wound, a part
     if _partial(c, s):
         # "one man died and seven others were hurt": the others are all the injured
         before = c.text[: _rel(c, s.start)]
@@ -510,6 +533,12 @@ def _count_attribute(c: ClaimRecord, s: Slot, previous: ClaimRecord | None) -> s
     return attr
 
 
+_VERB_BEFORE = re.compile(
+    r"\b(killed|killing|kills|injured|injuring|injures|wounded|wounding|wounds|shot|shooting)"
+    r"\s+(?:at\s+least\s+|a\s+total\s+of\s+|only\s+)?$",
+    re.IGNORECASE,
+)
+_VERB_EVENT = {"kill": "death", "inju": "injury", "woun": "injury", "shot": "shot", "shoo": "shot"}
 _PLURAL = {"man": "men", "men": "men", "woman": "women", "women": "women", "child": "children",
            "children": "children", "other": "others", "others": "others"}
 
@@ -780,6 +809,7 @@ def compare_attributes(
         if a.attribute == "date":
             event_dates[a.article_id].append(a)
     roundups = _roundups(attributes)
+    shooter_dead = {a.article_id for a in attributes if a.attribute == "shooter dead"}
     by_key: dict[tuple[str, str, str, str], list[Attribute]] = defaultdict(list)
     for a in attributes:
         if not a.subject or a.attribute.split(" (")[0] not in _COMPARED:
@@ -824,6 +854,10 @@ def compare_attributes(
                 if _relation(x, y) != "conflict":
                     continue
                 c = _conflict(x, y)
+                if (attribute.startswith("killed") and x.lo is not None and y.lo is not None
+                        and abs(x.lo - y.lo) == 1 and {arts[i], arts[j]} & shooter_dead):
+                    c.confidence = round(max(0.0, c.confidence - 0.3), 3)
+                    c.explanation += "; the shooter died too: one toll may count him"
                 if c.confidence >= min_confidence and c.id not in seen:
                     seen.add(c.id)
                     out.append(c)
