@@ -345,7 +345,9 @@ def facts(
         console.print(table)
         seen: set[str] = set()
         for r in items:
-            for c in r["conflicts"]:  # type: ignore[attr-defined]
+            found = r["conflicts"]
+            assert isinstance(found, list)
+            for c in found:
                 line = (f"{c['kind']} {'update' if c['update'] else 'conflict'} "
                         f"({c['confidence']:.2f}): {c['explanation']}")
                 if line not in seen:
