@@ -225,3 +225,18 @@ def test_ages_of_an_unnamed_person_told_two_ways() -> None:
              _claim("c3", "C", t3, [age_slot(t3, 15, "age:girl")])]
     prepare(other)
     assert compare_attributes(extract_attributes(other, lambda art: "s1"), lambda art: "s1") == []
+
+
+def test_time_of_the_shooting_and_not_of_the_call() -> None:
+    t1 = "The shooting happened just before 2 a.m. Sunday near the park"
+    t2 = "Police responded to a call around 2:30 a.m. about the shooting"
+    t3 = "The child was shot about 8:20 p.m. on Ridge Road"
+    claims = [_claim("c1", "A", t1, []), _claim("c2", "A", t2, []), _claim("c3", "B", t3, [])]
+    prepare(claims)
+    times = [a for a in extract_attributes(claims, lambda art: "s1") if a.attribute == "time"]
+    assert [(a.claim.id, a.value, a.lo, a.hi) for a in times] == [
+        ("c1", "just before 2 a.m.", 105.0, 120.0),
+        ("c3", "about 8:20 p.m.", 1205.0, 1235.0),
+    ]
+    # shown on the sheet, not compared (another moment of the story too often)
+    assert compare_attributes(times, lambda art: "s1") == []
