@@ -80,6 +80,8 @@ def fact_sheet_lines(result: DiffResult, limit: int = 200) -> list[tuple[str, st
     conflicted = {(c.subject, c.attribute) for c in result.conflicts if c.attribute}
     rows = []
     for e in fact_sheet_json(result):
+        if e["attribute"] == "age mentioned":
+            continue  # every age an article gives: kept in JSON, too noisy to read here
         per_article: dict[str, list[str]] = {}
         for v in e["values"]:
             vals = per_article.setdefault(v["article"], [])
