@@ -319,3 +319,62 @@ def serve(
         run_serve(db, port=port, host=host, open_browser=open_browser)
     except ClaimcheckError as exc:
         _fail(str(exc))
+
+
+@app.command()
+def facts(
+    subject: Annotated[str, typer.Argument(help="Entity name (or part), entity id prefix, or story key prefix.")],
+    db: DbOption = DEFAULT_DB,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+) -> None:
+    """Print the fact sheet of one person, organisation or story: what each article says.
+
+    Built by 'claimcheck diff'. Example:
+
+        claimcheck facts "Carl Ostby"
+    """
+    from .differ import fact_sheet
+
+    try:
+        rows = fact_sheet(db, subject)
+    except ClaimcheckError as exc:
+        _fail(str(exc))
+    except sqlite3.Error as exc:
+        _fail(f"{db}: {exc}")
+    if as_json:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
+        return
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    console = Console(highlight=False)
+    by_subject: dict[str, list[dict[str, Any]]] = {}
+    for r in rows:
+        by_subject.setdefault(str(r["subject"]), []).append(r)
+    for items in by_subject.values():
+        first = items[0]
+        table = Table(title=f"{first['subject_name']} ({first['subject_kind']} {first['subject']})",
+                      show_lines=True, expand=True)
+        table.add_column("attribute", no_wrap=True)
+        table.add_column("value", overflow="fold")
+        table.add_column("outlet", overflow="fold")
+        table.add_column("published", no_wrap=True)
+        table.add_column("evidence", overflow="fold", ratio=3)
+        for r in items:
+            evidence = Text(str(r["claim"]))
+            if r["note"]:
+                evidence.append(f"\n[{r['note']}]", style="dim")
+            table.add_row(Text(str(r["attribute"])), Text(str(r["value"])), Text(str(r["outlet"] or "")),
+                          Text(str(r["published"] or "")), evidence)
+        console.print(table)
+        seen: set[str] = set()
+        for r in items:
+            found = r["conflicts"]
+            assert isinstance(found, list)
+            for c in found:
+                line = (f"{c['kind']} {'update' if c['update'] else 'conflict'} "
+                        f"({c['confidence']:.2f}): {c['explanation']}")
+                if line not in seen:
+                    seen.add(line)
+                    console.print(Text(line, style="bold red"))

@@ -12,10 +12,13 @@ from pathlib import Path
 
 import sqlite_utils
 
+from .compare.affinity import StoryAffinity
+from .compare.facts import Attribute, build_fact_sheets, story_keys
 from .compare.groups import DEFAULT_THRESHOLD, find_groups
 from .compare.model import ClaimRecord, Conflict, DiffResult, Group, Slot
-from .compare.text import short
+from .compare.text import short, stable_id
 from .compare.verdicts import DEFAULT_MIN_CONFIDENCE
+from .errors import ClaimcheckError
 from .store import finish_run, open_db, start_run, transaction
 from .views import refresh_views
 
@@ -73,11 +76,26 @@ def diff(
             claims, threshold=threshold, min_confidence=min_confidence
         )
         wanted = set(kinds) if kinds else None
+        # Fact sheets: attributes per entity and per story, compared across a story's articles.
+        affinity = StoryAffinity(claims)
+        sheets = build_fact_sheets(
+            claims, stories=article_stories(db, claims, affinity), affinity=affinity,
+            min_confidence=min_confidence,
+        )
+        group_conflicts = [
+            c for g in groups for c in g.conflicts if wanted is None or c.kind in wanted
+        ]
+        # A pair of claims a claim group already reports on is not reported twice.
+        reported = {(c.a.id, c.b.id, c.kind) for c in group_conflicts}
+        reported |= {(b, a, k) for a, b, k in reported}
         conflicts = sorted(
-            (c for g in groups for c in g.conflicts if wanted is None or c.kind in wanted),
+            group_conflicts
+            + [c for c in sheets.conflicts if (wanted is None or c.kind in wanted)
+               and (c.a.id, c.b.id, c.kind) not in reported],
             key=lambda c: (-c.confidence, c.id),
         )
         _store(db, groups, conflicts, run_id)
+        _store_attributes(db, sheets.attributes, sheets.stories, run_id)
         refresh_views(db)
         articles = [
             {"id": r[0], "source": r[1], "title": r[2], "outlet": r[3], "published": r[4]}
@@ -88,14 +106,129 @@ def diff(
         seconds = time.perf_counter() - started
         finish_run(db, run_id, seconds, {
             "claims": len(claims), "candidate_pairs": n_pairs, "groups": len(groups),
-            "conflicts": len(conflicts),
+            "conflicts": len(conflicts), "attributes": len(sheets.attributes),
+            "fact_conflicts": sum(1 for c in conflicts if c.attribute),
         })
     finally:
         db.close()
     return DiffResult(
         run_id=run_id, groups=groups, conflicts=conflicts, articles=articles,
         claims_compared=len(claims), candidate_pairs=n_pairs, seconds=seconds,
+        attributes=sheets.attributes,
     )
+
+
+def article_stories(
+    db: sqlite_utils.Database, claims: Sequence[ClaimRecord], affinity: StoryAffinity
+) -> dict[str, str]:
+    """``article_id -> story key`` for the fact sheets: the one place that decides stories.
+
+    Until a stored ``stories`` table exists this is :func:`claimcheck.compare.facts.story_keys`
+    (connected components of blocked article pairs that pass ``StoryAffinity.same_story``);
+    ``db`` is taken so that the stored stories can replace it here without touching callers.
+    """
+    del db
+    return story_keys(claims, affinity)
+
+
+def _store_attributes(
+    db: sqlite_utils.Database, attributes: list[Attribute], stories: dict[str, str], run_id: int
+) -> None:
+    rows = []
+    seen: set[str] = set()
+    for a in attributes:
+        aid = stable_id("t", a.subject_kind, a.subject, a.attribute, a.claim.id, str(a.start),
+                        str(a.end), a.value)
+        if aid in seen:
+            continue
+        seen.add(aid)
+        rows.append((
+            aid, a.subject_kind, a.subject, a.subject_name,
+            stories.get(a.article_id) or "s" + a.article_id[:12], a.attribute, a.value, a.lo,
+            a.hi, a.article_id, a.claim.id, a.start, a.end, a.note or None, run_id,
+        ))
+    with transaction(db):
+        db.execute("DELETE FROM attributes")
+        db.conn.executemany(
+            "INSERT INTO attributes (id, subject_kind, subject, subject_name, story, attribute, "
+            "value, lo, hi, article_id, claim_id, start, end, note, run_id) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            rows,
+        )
+
+
+def fact_sheet(db_path: str | Path, query: str) -> list[dict[str, object]]:
+    """The stored fact sheet of one entity or story: one row per article and attribute.
+
+    ``query`` is an entity name (case-insensitive, whole or part), an entity id or id prefix,
+    or a story key or prefix. The rows come from the last ``claimcheck diff`` run.
+
+    :raises NoDatabase: the database does not exist
+    :raises ClaimcheckError: nothing matches, or the name matches several subjects
+    """
+    db = open_db(db_path, create=False)
+    try:
+        q = query.strip()
+        if not q:
+            raise ClaimcheckError("give an entity name, entity id or story key")
+        like = q.replace("%", "").replace("_", "")
+        subjects = [r[0] for r in db.execute(
+            "SELECT DISTINCT subject FROM attributes WHERE subject LIKE ? OR story LIKE ?",
+            [like + "%", like + "%"],
+        )]
+        stories = [r[0] for r in db.execute(
+            "SELECT DISTINCT story FROM attributes WHERE story LIKE ?", [like + "%"]
+        )]
+        if not subjects:
+            subjects = [r[0] for r in db.execute(
+                "SELECT DISTINCT subject FROM attributes WHERE lower(subject_name) = lower(?)", [q]
+            )] or [r[0] for r in db.execute(
+                "SELECT DISTINCT subject FROM attributes WHERE subject_name LIKE ?", [f"%{like}%"]
+            )]
+        if not subjects and not stories:
+            n = db.execute("SELECT count(*) FROM attributes").fetchone()[0]
+            hint = "run 'claimcheck diff' first" if n == 0 else "try part of a name or an id prefix"
+            raise ClaimcheckError(f"no entity or story matches {query!r}; {hint}")
+        if len(stories) == 1:
+            where, params = "t.story = ?", [stories[0]]
+        elif len(subjects) == 1:
+            where, params = "t.subject = ?", [subjects[0]]
+        else:
+            names = sorted({r[0] for r in db.execute(
+                f"SELECT subject_name FROM attributes WHERE subject IN ({','.join('?' * len(subjects))})",
+                subjects,
+            )})
+            raise ClaimcheckError(
+                f"{query!r} matches {len(subjects)} subjects ({', '.join(names[:5])}"
+                f"{', ...' if len(names) > 5 else ''}); give a longer name or an id prefix"
+            )
+        sql = (
+            "SELECT t.subject_kind, t.subject, t.subject_name, t.story, t.attribute, t.value, "
+            "t.article_id, a.outlet, a.published, c.text, t.start, t.end, t.note "
+            "FROM attributes t JOIN articles a ON a.id = t.article_id "
+            "JOIN claims c ON c.id = t.claim_id "
+            f"WHERE {where} ORDER BY t.subject_kind, t.subject_name, t.attribute, a.published, "
+            "t.article_id, t.start"
+        )
+        cols = ["subject_kind", "subject", "subject_name", "story", "attribute", "value",
+                "article", "outlet", "published", "claim", "start", "end", "note"]
+        rows: list[dict[str, object]] = [dict(zip(cols, r, strict=True)) for r in db.execute(sql, params)]
+        subjects_shown = {str(r["subject"]) for r in rows}
+        conflicts = [
+            {"kind": r[0], "attribute": r[1], "a_value": r[2], "b_value": r[3],
+             "explanation": r[4], "confidence": r[5], "update": bool(r[6]), "subject": r[7]}
+            for r in db.execute(
+                "SELECT kind, fact_attribute, a_value, b_value, explanation, confidence, is_update, "
+                "fact_subject FROM conflicts WHERE fact_subject IS NOT NULL ORDER BY confidence DESC"
+            )
+            if r[7] in subjects_shown
+        ]
+        for r in rows:
+            r["conflicts"] = [c for c in conflicts
+                              if c["subject"] == r["subject"] and c["attribute"] == r["attribute"]]
+    finally:
+        db.close()
+    return rows
 
 
 def _store(
@@ -123,10 +256,14 @@ def _store(
         )
         db.conn.executemany(
             "INSERT INTO conflicts (id, group_id, kind, claim_a, claim_b, a_value, b_value, "
-            "explanation, run_id, confidence, is_update) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            "explanation, run_id, confidence, is_update, fact_subject, fact_attribute) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [
-                (c.id, c.group_id, c.kind, c.a.id, c.b.id, c.a_value, c.b_value, c.explanation,
-                 run_id, c.confidence, int(c.update))
+                # A fact-sheet conflict comes from no claim group: group_id stays NULL in the
+                # table (the JSON report shows its pseudo-group id, one per compared attribute).
+                (c.id, None if c.attribute else c.group_id, c.kind, c.a.id, c.b.id, c.a_value,
+                 c.b_value, c.explanation, run_id, c.confidence, int(c.update), c.subject,
+                 c.attribute)
                 for c in conflicts
             ],
         )

@@ -37,10 +37,64 @@ def to_json_dict(result: DiffResult) -> dict[str, Any]:
         "conflicts": [
             {"id": c.id, "group": c.group_id, "kind": c.kind, "a": claim_json(c.a),
              "b": claim_json(c.b), "a_value": c.a_value, "b_value": c.b_value,
-             "explanation": c.explanation, "confidence": c.confidence, "update": c.update}
+             "explanation": c.explanation, "confidence": c.confidence, "update": c.update,
+             **_fact_keys(c)}
             for c in result.conflicts
         ],
+        "fact_sheets": fact_sheet_json(result),
     }
+
+
+def _fact_keys(c: Conflict) -> dict[str, Any]:
+    """Keys added to the contract's Conflict: where it comes from, and for fact-sheet
+    conflicts the subject (entity id or story key) and attribute compared."""
+    if c.attribute:
+        return {"origin": "fact_sheet", "subject": c.subject, "attribute": c.attribute}
+    return {"origin": "claim_group"}
+
+
+def fact_sheet_json(result: DiffResult) -> list[dict[str, Any]]:
+    """The fact sheets: one entry per subject and attribute stated by two or more articles,
+    each article's values with their claim and evidence span."""
+    entries: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for a in result.attributes:
+        if not a.subject:
+            continue
+        key = (a.subject_kind, a.subject, a.attribute)
+        entry = entries.setdefault(key, {
+            "subject_kind": a.subject_kind, "subject": a.subject, "name": a.subject_name,
+            "attribute": a.attribute, "values": [],
+        })
+        entry["values"].append({
+            "article": a.article_id, "value": a.value, "lo": a.lo, "hi": a.hi, "claim": a.claim.id,
+            "start": a.start, "end": a.end, "note": a.note or None,
+        })
+    return [
+        e for e in entries.values() if len({v["article"] for v in e["values"]}) >= 2
+    ]
+
+
+def fact_sheet_lines(result: DiffResult, limit: int = 200) -> list[tuple[str, str, str]]:
+    """(subject, attribute, "outlet: value | outlet: value") for attributes stated by two or
+    more articles, those with conflicts first; at most ``limit`` lines."""
+    conflicted = {(c.subject, c.attribute) for c in result.conflicts if c.attribute}
+    rows = []
+    for e in fact_sheet_json(result):
+        if e["attribute"] == "age mentioned":
+            continue  # every age an article gives: kept in JSON, too noisy to read here
+        per_article: dict[str, list[str]] = {}
+        for v in e["values"]:
+            vals = per_article.setdefault(v["article"], [])
+            if v["value"] not in vals:
+                vals.append(v["value"])
+        titles = _titles(result)
+        cells = " | ".join(
+            f"{titles.get(art, {}).get('outlet') or art[:10]}: {', '.join(vals)}"
+            for art, vals in per_article.items()
+        )
+        rows.append(((e["subject"], e["attribute"]) not in conflicted, e["name"], e["attribute"], cells))
+    rows.sort(key=lambda r: (r[0], r[1], r[2]))
+    return [(name, attr, cells) for _, name, attr, cells in rows[:limit]]
 
 
 def render_json(result: DiffResult) -> str:
@@ -121,6 +175,15 @@ class RichReport:
                 table.add_row(Text(g.verdict, style=style),
                               Text(str(len({c.article_id for c in g.claims}))), texts)
             yield table
+        sheet = fact_sheet_lines(result)
+        if sheet:
+            facts = Table(title="Fact sheets (values per outlet)", expand=True)
+            facts.add_column("subject", overflow="fold")
+            facts.add_column("attribute", no_wrap=True)
+            facts.add_column("values", overflow="fold")
+            for name, attr, cells in sheet:
+                facts.add_row(Text(name), Text(attr), Text(cells))
+            yield facts
 
 
 def render_markdown(result: DiffResult) -> str:
@@ -148,6 +211,11 @@ def render_markdown(result: DiffResult) -> str:
     for g in result.groups:
         claims = "<br>".join(cell(f"{_who(result, c)}: {c.text}") for c in g.claims)
         out.append(f"| {g.verdict} | {len({c.article_id for c in g.claims})} | {claims} |")
+    sheet = fact_sheet_lines(result)
+    if sheet:
+        out += ["", "## Fact sheets", "", "| subject | attribute | values by outlet |",
+                "| --- | --- | --- |"]
+        out += [f"| {cell(n)} | {cell(a)} | {cell(v)} |" for n, a, v in sheet]
     return "\n".join(out) + "\n"
 
 
@@ -187,7 +255,14 @@ def render_html(result: DiffResult) -> str:
             f"<li><span class=\"who\">{e(_who(result, c))}</span> {e(c.text)}</li>" for c in g.claims
         )
         parts.append(f"<tr><td class=\"{cls}\">{e(g.verdict)}</td><td><ul>{items}</ul></td></tr>")
-    parts.append("</table></body></html>\n")
+    parts.append("</table>")
+    sheet = fact_sheet_lines(result)
+    if sheet:
+        parts.append("<h2>Fact sheets</h2><table><tr><th>subject</th><th>attribute</th>"
+                     "<th>values by outlet</th></tr>")
+        parts += [f"<tr><td>{e(n)}</td><td>{e(a)}</td><td>{e(v)}</td></tr>" for n, a, v in sheet]
+        parts.append("</table>")
+    parts.append("</body></html>\n")
     return "".join(parts)
 
 
@@ -199,7 +274,8 @@ def render_csv(result: DiffResult) -> str:
         "conflict_id", "group_id", "kind", "confidence", "update", "explanation", "a_value",
         "b_value",
         "a_article", "a_source", "a_start", "a_end", "a_text",
-        "b_article", "b_source", "b_start", "b_end", "b_text",
+        "b_article", "b_source", "b_start", "b_end", "b_text", "origin", "subject",
+        "attribute",
     ])
     for c in result.conflicts:
         writer.writerow([
@@ -207,6 +283,7 @@ def render_csv(result: DiffResult) -> str:
             c.a_value, c.b_value,
             c.a.article_id, c.a.source, c.a.start, c.a.end, c.a.text,
             c.b.article_id, c.b.source, c.b.start, c.b.end, c.b.text,
+            "fact_sheet" if c.attribute else "claim_group", c.subject or "", c.attribute or "",
         ])
     return buf.getvalue()
 
@@ -225,6 +302,6 @@ def render_text(result: DiffResult, fmt: str) -> str:
 
 
 __all__ = [
-    "FORMATS", "Conflict", "Group", "RichReport", "render_csv", "render_html", "render_json",
+    "FORMATS", "Conflict", "Group", "RichReport", "fact_sheet_json", "fact_sheet_lines", "render_csv", "render_html", "render_json",
     "render_markdown", "render_text", "summary_line", "to_json_dict",
 ]

@@ -17,7 +17,7 @@ from .errors import DatabaseError, NoDatabase
 
 #: The schema version this claimcheck writes. Each step in ``_MIGRATIONS`` brings a
 #: database from version ``i`` to ``i + 1``; an older file is upgraded when it is opened.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 
 @dataclass(slots=True)
@@ -305,8 +305,49 @@ def _m4_language_and_skipped(db: sqlite_utils.Database) -> None:
     db.table("skipped").create_index(["kind"], if_not_exists=True)
 
 
+def _m5_fact_sheets(db: sqlite_utils.Database) -> None:
+    # Version 6: fact sheets. ``attributes`` holds what each article states about each
+    # entity (age, residence, role, condition, custody) and about its story's event
+    # (killed, injured, shot, date, place), with the claim and exact span as evidence.
+    # Fact-sheet conflicts are stored in ``conflicts`` with ``group_id`` NULL (they come from
+    # no claim group) and ``fact_subject``/``fact_attribute`` naming what was compared.
+    db.table("attributes").create(
+        {
+            "id": str,
+            "subject_kind": str,
+            "subject": str,
+            "subject_name": str,
+            "story": str,
+            "attribute": str,
+            "value": str,
+            "lo": float,
+            "hi": float,
+            "article_id": str,
+            "claim_id": str,
+            "start": int,
+            "end": int,
+            "note": str,
+            "run_id": int,
+        },
+        pk="id",
+        foreign_keys=[
+            ("article_id", "articles", "id"),
+            ("claim_id", "claims", "id"),
+            ("run_id", "runs", "id"),
+        ],
+        if_not_exists=True,
+    )
+    db.table("attributes").create_index(["subject", "attribute"], if_not_exists=True)
+    db.table("attributes").create_index(["article_id"], if_not_exists=True)
+    cols = db.table("conflicts").columns_dict
+    if "fact_subject" not in cols:
+        db.table("conflicts").add_column("fact_subject", str)
+    if "fact_attribute" not in cols:
+        db.table("conflicts").add_column("fact_attribute", str)
+
+
 _MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
-    _m0_base, _m1_groups, _m2_indexes, _m3_confidence, _m4_language_and_skipped,
+    _m0_base, _m1_groups, _m2_indexes, _m3_confidence, _m4_language_and_skipped, _m5_fact_sheets,
 ]
 assert len(_MIGRATIONS) == SCHEMA_VERSION
 

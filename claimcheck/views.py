@@ -114,11 +114,36 @@ LEFT JOIN articles a ON a.id = c.article_id
 LEFT JOIN sentences s ON s.id = c.sentence_id
 """
 
+_FACT_SHEET = """
+CREATE VIEW fact_sheet AS
+SELECT
+  t.subject_kind AS subject_kind,
+  t.subject_name AS subject_name,
+  t.attribute AS attribute,
+  (SELECT group_concat(ov, ' | ') FROM (
+     SELECT DISTINCT coalesce(nullif(a.outlet, ''), t2.article_id) || ': ' || t2.value AS ov
+     FROM attributes t2 JOIN articles a ON a.id = t2.article_id
+     WHERE t2.subject = t.subject AND t2.attribute = t.attribute AND t2.story = t.story
+     ORDER BY a.published, ov)) AS values_by_outlet,
+  count(DISTINCT t.article_id) AS n_articles,
+  count(DISTINCT lower(t.value)) AS n_values,
+  (SELECT count(*) FROM conflicts x
+     WHERE x.fact_subject = t.subject AND x.fact_attribute = t.attribute) AS conflicts,
+  (SELECT count(*) FROM conflicts x
+     WHERE x.fact_subject = t.subject AND x.fact_attribute = t.attribute
+       AND x.is_update) AS updates,
+  t.story AS story,
+  t.subject AS subject
+FROM attributes t
+GROUP BY t.subject_kind, t.subject, t.attribute, t.story
+"""
+
 #: View name -> its ``CREATE VIEW`` statement, in creation order.
 VIEWS: dict[str, str] = {
     "conflict_details": _CONFLICT_DETAILS,
     "group_overview": _GROUP_OVERVIEW,
     "claims_with_articles": _CLAIMS_WITH_ARTICLES,
+    "fact_sheet": _FACT_SHEET,
 }
 
 

@@ -47,7 +47,7 @@ def test_summary_line() -> None:
 
 def test_json_follows_the_contract() -> None:
     data = json.loads(render_json(_result()))
-    assert set(data) == {"articles", "groups", "conflicts"}
+    assert set(data) == {"articles", "groups", "conflicts", "fact_sheets"}
     assert set(data["articles"][0]) == {"id", "source", "title", "outlet", "published"}
     group = data["groups"][0]
     assert set(group) == {"id", "verdict", "claims"} and group["verdict"] == "conflict"
@@ -55,7 +55,8 @@ def test_json_follows_the_contract() -> None:
     assert set(claim) == {"id", "article", "source", "start", "end", "text"}
     conflict = data["conflicts"][0]
     assert set(conflict) == {"id", "group", "kind", "a", "b", "a_value", "b_value", "explanation",
-                             "confidence", "update"}
+                             "confidence", "update", "origin"}
+    assert conflict["origin"] == "claim_group"
     assert (conflict["kind"], conflict["a_value"], conflict["b_value"]) == ("date", "3 March 2021", "3 March 2020")
     assert conflict["b"]["text"] == EVIL
 

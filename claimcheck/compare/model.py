@@ -62,6 +62,9 @@ class Conflict:
     #: the later article reports a more advanced state (a revised count, died after critical)
     update: bool = False
     story_id: str | None = None
+    #: fact-sheet conflicts only: the entity id or story key, and the attribute compared
+    subject: str | None = None
+    attribute: str | None = None
 
 
 @dataclass(slots=True)
@@ -88,6 +91,8 @@ class DiffResult:
     claims_compared: int = 0
     candidate_pairs: int = 0
     seconds: float = 0.0
+    #: fact-sheet attributes (:class:`claimcheck.compare.facts.Attribute`) found at diff time
+    attributes: list[Any] = field(default_factory=list)
 
 
 @dataclass(slots=True)

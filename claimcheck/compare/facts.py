@@ -1,0 +1,1032 @@
+"""Fact sheets: what each article says about each person and each event, compared.
+
+Claim groups compare sentences that look alike. Real articles state one fact in sentences
+that do not: "Carl Ostby, 31, of Greenfield, died at the scene" and "Ostby, a mechanic from
+Millbrook, was killed" share no claim group, yet both give Ostby's residence. This module
+reads the attributes each article states about each canonical entity (age, residence, role,
+outcome) and about its story's event (how many were killed, injured or shot, the date, the
+places), then compares one attribute across the articles of a story.
+
+Everything here is pure: claims with their slots in, attributes and conflicts out. The
+database work lives in :mod:`claimcheck.differ`. Stories come from :func:`story_keys`
+(connected components of article pairs that block on a shared rare name or date and pass
+:meth:`StoryAffinity.same_story`); callers may pass any ``article_id -> story key`` map.
+
+Precision comes first: a spelling variant is another entity (never a conflict), nested
+values are refinements, an article that gives two values for one event attribute (a
+round-up of several shootings) is not compared on it, and a value that differs inside one
+article is reported as that article contradicting itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from .affinity import StoryAffinity
+from .frames import _GENERIC_NOUNS
+from .model import ClaimRecord, Conflict, Slot
+from .slots import (
+    _date_text,
+    _interval_relation,
+    _is_place,
+    _partial,
+    _place_level,
+    _quantity_role,
+    _relative,
+    _vague,
+)
+from .text import name_overlap, same_words, short, stable_id
+
+#: Entity attributes read from the words around a person's name.
+ENTITY_ATTRIBUTES = ("age", "residence", "role", "condition", "custody")
+#: Event attributes read per article and compared per story.
+EVENT_ATTRIBUTES = ("killed", "injured", "shot", "arrested", "shots fired", "date", "time", "place")
+#: Fact-sheet conflicts below this confidence are not reported by default.
+DEFAULT_MIN_CONFIDENCE = 0.5
+#: Articles per blocking key above which the key is too common to pair articles on.
+MAX_STORY_POSTINGS = 40
+
+
+@dataclass(slots=True)
+class Attribute:
+    """One value one article states about an entity or its story's event.
+
+    ``start``/``end`` are article offsets of the evidence span; ``note`` says how the value
+    was tied to its subject when that was not by name ("the 23-year-old victim" linked to
+    the only named victim).
+    """
+
+    subject_kind: str  # entity | story
+    subject: str  # entity id or story key
+    subject_name: str
+    attribute: str
+    value: str
+    lo: float | None
+    hi: float | None
+    claim: ClaimRecord
+    start: int
+    end: int
+    note: str = ""
+    #: a role word next to an unnamed description ("victim"), used to link it to a name
+    described_as: str = ""
+
+    @property
+    def article_id(self) -> str:
+        return self.claim.article_id
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return (self.subject_kind, self.subject, self.attribute)
+
+
+@dataclass(slots=True)
+class FactSheets:
+    """Every attribute found, and the conflicts between articles (and inside one)."""
+
+    attributes: list[Attribute] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+    stories: dict[str, str] = field(default_factory=dict)
+
+
+# --- stories -------------------------------------------------------------------------------
+
+
+def story_keys(claims: Sequence[ClaimRecord], affinity: StoryAffinity | None = None) -> dict[str, str]:
+    """``article_id -> story key`` from story affinity, without comparing all pairs.
+
+    Articles are paired only when they share a rare canonical entity or explicit date
+    (a blocking key held by at most ``MAX_STORY_POSTINGS`` articles); a pair that passes
+    :meth:`StoryAffinity.same_story` joins their stories (connected components). An article
+    paired with none is a story of its own. Keys are stable: the smallest article id.
+
+    ``claims`` must be prepared (:func:`claimcheck.compare.text.prepare`).
+    """
+    affinity = affinity or StoryAffinity(claims)
+    keys: dict[str, set[str]] = defaultdict(set)
+    for c in claims:
+        keys[c.article_id].update(s.entity_id for s in c.slots if s.entity_id)
+        keys[c.article_id].update(w for w in c.words if w.startswith("@"))
+    postings: dict[str, list[str]] = defaultdict(list)
+    for art in sorted(keys):
+        for k in keys[art]:
+            postings[k].append(art)
+    parent = {art: art for art in keys}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    tried: set[tuple[str, str]] = set()
+    for members in postings.values():
+        if len(members) < 2 or len(members) > MAX_STORY_POSTINGS:
+            continue
+        for i in range(len(members)):
+            for j in range(i + 1, len(members)):
+                pair = (members[i], members[j])
+                if pair in tried:
+                    continue
+                tried.add(pair)
+                if affinity.same_story(*pair):
+                    ra, rb = find(pair[0]), find(pair[1])
+                    if ra != rb:
+                        parent[max(ra, rb)] = min(ra, rb)
+    return {art: "s" + find(art)[:12] for art in keys}
+
+
+# --- extraction ----------------------------------------------------------------------------
+
+_DEATH = r"(?:died|dies|was\s+killed|were\s+killed|was\s+slain|was\s+fatally\s+(?:shot|wounded)|" \
+    r"was\s+pronounced\s+dead|was\s+declared\s+dead|was\s+shot\s+(?:and\s+)?killed|" \
+    r"was\s+shot\s+to\s+death|(?:is|was)\s+dead|succumbed)"
+# (class, pattern right after the name — passive or intransitive, so the name is the patient)
+_AFTER_NAME = [
+    ("dead", re.compile(r"^\s*(?:[^.;:]{0,60}?,\s*)?(?:who\s+)?(?:later\s+|also\s+|then\s+)?" + _DEATH
+                        + r"\b", re.IGNORECASE)),
+    ("critical", re.compile(r"^\s*[^.;:]{0,80}?\bin\s+critical\s+condition\b", re.IGNORECASE)),
+    ("serious", re.compile(r"^\s*[^.;:]{0,80}?\bin\s+serious\s+condition\b", re.IGNORECASE)),
+    ("stable", re.compile(r"^\s*[^.;:]{0,80}?\bin\s+(?:stable|fair|good)\s+condition\b", re.IGNORECASE)),
+    ("non-life-threatening", re.compile(
+        r"^[^.;:]{0,80}?\bnon[- ]life[- ]threatening\b", re.IGNORECASE)),
+    ("released", re.compile(r"^\s*(?:[^.;:]{0,40}?,\s*)?(?:who\s+)?(?:has\s+been|was)\s+"
+                            r"(?:treated\s+and\s+)?released\s+from\s+(?:the\s+)?hospital",
+                            re.IGNORECASE)),
+    ("survived", re.compile(r"^\s*(?:[^.;:]{0,40}?,\s*)?(?:who\s+)?survived\b", re.IGNORECASE)),
+]
+_CUSTODY_AFTER = [
+    ("charged", re.compile(r"^\s*(?:[^.;:]{0,60}?,\s*)?(?:who\s+)?(?:has\s+been|was|is|were)\s+"
+                           r"(?:later\s+|also\s+|since\s+)?(?:arrested\s+and\s+)?charged\b",
+                           re.IGNORECASE)),
+    ("arrested", re.compile(r"^\s*(?:[^.;:]{0,60}?,\s*)?(?:who\s+)?(?:has\s+been|was|is|were)\s+"
+                            r"(?:later\s+|also\s+|since\s+)?(?:arrested|taken\s+into\s+custody|"
+                            r"booked|in\s+custody|jailed)\b", re.IGNORECASE)),
+    ("at large", re.compile(r"^\s*(?:[^.;:]{0,40}?,\s*)?(?:who\s+)?(?:is|was|remains|remained)\s+"
+                            r"(?:still\s+)?(?:at\s+large|on\s+the\s+run)\b", re.IGNORECASE)),
+]
+# "Police arrested the suspect, Tom Reyes," / "charged 19-year-old Ann Lee"
+_CUSTODY_BEFORE = re.compile(
+    r"\b(arrested|apprehended|detained|charged)\s+(?:the\s+(?:suspected\s+)?(?:suspect|gunman|"
+    r"shooter)\s*,?\s*)?(?:an?\s+)?(?:\d{1,3}-year-old\s+)?(?:(?:man|woman|teen)\s*,?\s*)?$",
+    re.IGNORECASE,
+)
+_LIFE_STATES = {"dead": 3, "critical": 2, "serious": 1, "stable": 0, "non-life-threatening": 0,
+                "released": 0, "survived": 0}
+_CUSTODY_STATES = {"at large": 0, "arrested": 1, "charged": 2}
+
+_ROLE_WORDS = {
+    "victim": "victim", "victims": "victim", "suspect": "suspect", "suspects": "suspect",
+    "gunman": "suspect", "shooter": "suspect", "accused": "suspect", "defendant": "suspect",
+    "officer": "officer", "deputy": "officer", "trooper": "officer", "sergeant": "officer",
+    "detective": "officer", "witness": "witness",
+}
+_ROLE_BEFORE = re.compile(
+    r"\b(victim|suspect|gunman|shooter|accused|defendant|officer|deputy|trooper|sergeant|"
+    r"detective|witness)(?:,)?\s+(?:(?:as|is|was)\s+)?(?:\d{1,3}-year-old\s+)?$",
+    re.IGNORECASE,
+)
+_ROLE_IDENTIFIED = re.compile(
+    r"\b(victim|suspect|gunman|shooter)s?\b[^.;]{0,50}\bidentified\s+(?:him\s+|her\s+)?as\s+"
+    r"(?:\d{1,3}-year-old\s+)?$|\bidentified\s+the\s+(victim|suspect|gunman|shooter)\s+as\s+"
+    r"(?:\d{1,3}-year-old\s+)?$",
+    re.IGNORECASE,
+)
+_ROLE_APPOSITION = re.compile(
+    r"^\s*(?:,\s*\d{1,3}\s*)?,\s*(?:the|a|an)\s+(?:alleged\s+|suspected\s+|accused\s+)?"
+    r"(victim|suspect|gunman|shooter|officer|deputy|witness)\b",
+    re.IGNORECASE,
+)
+_RESIDENCE_AFTER = re.compile(
+    r"^\s*,\s*(?:(?:an?\s+)?\d{1,3}(?:-year-old)?\s*,\s*)?(?:of|from)\s+(?:the\s+)?"
+    r"([A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]+){0,2})"
+)
+_RESIDENCE_BEFORE = re.compile(
+    r"\b(?:an?|the)\s+(?:\d{1,3}-year-old\s+)?([A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]+)?)\s+"
+    r"(?:man|woman|resident|teen|teenager|boy|girl|native)\s*,?\s*$"
+)
+_NOT_PLACE_WORDS = frozenset(
+    "police department county sheriff office university college school church hospital "
+    "court jail prison the a an his her their news".split()
+)
+_EVENT_WORDS = re.compile(
+    r"\b(?:shot|shooting|shootings|gunfire|killed|killing|slain|died|dead|wounded|injured|"
+    r"fired|homicide|murder\w*|stabbed)\b",
+    re.IGNORECASE,
+)
+# Between "23-year-old" and the name: at most two role words ("victim", "identified as").
+_AGE_GAP = re.compile(
+    r"^\s*(?:(?:victim|suspect|gunman|shooter|man|woman|boy|girl|son|daughter|brother|sister|"
+    r"father|mother|teen|teenager|student|driver|passenger|officer|resident|identified|as|named|"
+    r"alleged|suspected|accused|male|female)\s+){0,2}$",
+    re.IGNORECASE,
+)
+_DESCRIPTION = re.compile(
+    r"^\s*(?:old\s+)?(?:\w+\s+)?(victim|suspect|gunman|shooter)\b", re.IGNORECASE
+)
+_COUNT_EVENTS = {"death": "killed", "injury": "injured", "shot": "shot", "arrest": "arrested"}
+_PEOPLE_NOUNS = _GENERIC_NOUNS | frozenset(
+    "man men woman women child children boy boys girl girls teen teens teenager teenagers "
+    "other others officer officers student students adult adults male males female females "
+    "juvenile juveniles resident residents bystander bystanders".split()
+)
+
+
+def _persons(claims: Sequence[ClaimRecord]) -> set[str]:
+    """Entity ids the finder called a person somewhere ("Faust" alone may be "other")."""
+    return {s.entity_id for c in claims for s in c.slots if s.kind == "person" and s.entity_id
+            and s.unit != "pronoun"}
+
+
+def _names(claims: Sequence[ClaimRecord]) -> dict[str, str]:
+    """The longest surface each entity has, as its readable name."""
+    out: dict[str, str] = {}
+    for c in claims:
+        for s in c.slots:
+            if s.entity_id and s.unit != "pronoun" and len(s.value) > len(out.get(s.entity_id, "")):
+                out[s.entity_id] = s.value
+    return out
+
+
+def _person_slots(c: ClaimRecord, persons: set[str]) -> list[Slot]:
+    return [s for s in c.slots if s.entity_id and s.unit != "pronoun"
+            and (s.kind == "person" or (s.kind == "other" and s.entity_id in persons))]
+
+
+def _rel(c: ClaimRecord, offset: int) -> int:
+    return max(0, min(len(c.text), offset - c.start))
+
+
+def _age_holder(c: ClaimRecord, age: Slot, people: list[Slot]) -> Slot | None:
+    """The person an age belongs to: "Carl Ostby, 31," or "31-year-old Lena Marsh".
+
+    The name must be next to the age (at most two lowercase words between, no other name
+    or age closer), so "Smith told the 23-year-old" gives no holder.
+    """
+    best: tuple[int, Slot] | None = None
+    for s in people:
+        if s.end <= age.start:
+            # "Carl Ostby, 31," / "Ostby, aged 31": a bare number after the name; "Prather, a
+            # 13-year-old boy" describes someone else
+            between = c.text[_rel(c, s.end): _rel(c, age.start)]
+            bare = re.sub(r"^(?:age[ds]?\s+)", "", age.surface.strip(), flags=re.I)
+            if not re.fullmatch(r"\s*,\s*(?:aged?\s+)?", between) or not bare.isdigit():
+                continue
+        elif s.start >= age.end:
+            # "31-year-old Lena Marsh", "the 23-year-old victim, Lena Marsh": never across a
+            # comma ("Ballour, age 41, Daniel Sharp": 41 is Ballour's)
+            between = c.text[_rel(c, age.end): _rel(c, s.start)]
+            if (not _AGE_GAP.match(between) or len(between) > 25 or "," in between
+                    or "year" not in age.surface.lower()):
+                continue
+        else:
+            continue
+        gap = len(between)
+        if best is None or gap < best[0]:
+            best = (gap, s)
+    return best[1] if best else None
+
+
+def _age_value(age: Slot) -> tuple[float, float] | None:
+    if age.lo is None or age.hi is None or age.lo != age.hi or not 0 < age.lo < 120:
+        return None
+    if not any(ch.isdigit() for ch in age.surface) and "year" not in age.surface.lower():
+        return None
+    return age.lo, age.hi
+
+
+def _entity_attributes(
+    c: ClaimRecord, people: list[Slot], names: Mapping[str, str]
+) -> Iterable[Attribute]:
+    text = c.text
+    ages = [s for s in c.slots if s.kind == "quantity" and (s.unit or "").startswith("age")]
+    for age in ages:
+        value = _age_value(age)
+        if value is None or "to" in age.surface.split():
+            continue
+        holder = _age_holder(c, age, people)
+        # every age the article gives, for matching ages of people it does not name
+        yield Attribute("story", "", "", "age mentioned", f"{int(value[0])}", value[0], value[1], c,
+                        age.start, age.end,
+                        note=f"named:{holder.entity_id}" if holder is not None and holder.entity_id
+                        else f"unnamed:{_gender(c, age)}")
+        if holder is not None and holder.entity_id and not _ambiguous_surname(holder, names):
+            yield Attribute("entity", holder.entity_id, names.get(holder.entity_id, holder.value),
+                            "age", f"{int(value[0])}", value[0], value[1], c, age.start, age.end)
+        elif holder is None:
+            m = _DESCRIPTION.match(text[_rel(c, age.end):])
+            noun = (age.unit or "").partition(":")[2]
+            role = m.group(1).lower() if m else ""
+            if role:
+                role = _ROLE_WORDS.get(role, role)
+                yield Attribute("entity", "", f"the {age.surface} {noun or role}".strip(), "age",
+                                f"{int(value[0])}", value[0], value[1], c, age.start, age.end,
+                                described_as=role)
+    for s in people:
+        assert s.entity_id is not None
+        name = names.get(s.entity_id, s.value)
+        after = text[_rel(c, s.end):]
+        before = text[max(0, _rel(c, s.start) - 80): _rel(c, s.start)]
+        m = _RESIDENCE_AFTER.match(after)
+        place = None
+        span = (0, 0)
+        if m:
+            # "of Homewood.All were questioned": a missing space, not part of the name
+            place = re.split(r"\.(?=[A-Z])", m.group(1))[0]
+            span = (s.end + m.start(1), s.end + m.start(1) + len(place))
+        else:
+            mb = _RESIDENCE_BEFORE.search(before)
+            if mb:
+                place = mb.group(1)
+                off = _rel(c, s.start) - len(before)
+                span = (c.start + off + mb.start(1), c.start + off + mb.end(1))
+        if place and _placelike(c, place, span) and _place_level(place) != "street":
+            yield Attribute("entity", s.entity_id, name, "residence", place.rstrip(".,"), None, None,
+                            c, *span)
+        role = _role_near(c, s, before, after)
+        if role:
+            yield Attribute("entity", s.entity_id, name, "role", role, None, None, c, s.start, s.end)
+        for state, pattern in _AFTER_NAME:
+            ms = pattern.match(after)
+            if ms and not _other_name_between(c, s, ms.end(), people):
+                if c.polarity < 0:
+                    break
+                yield Attribute("entity", s.entity_id, name, "condition", state,
+                                float(_LIFE_STATES[state]), float(_LIFE_STATES[state]), c,
+                                s.start, s.end + ms.end())
+                break
+        for state, pattern in _CUSTODY_AFTER:
+            ms = pattern.match(after)
+            if ms and not _other_name_between(c, s, ms.end(), people):
+                if c.polarity < 0:
+                    break
+                yield Attribute("entity", s.entity_id, name, "custody", state,
+                                float(_CUSTODY_STATES[state]), float(_CUSTODY_STATES[state]), c,
+                                s.start, s.end + ms.end())
+                break
+        else:
+            mb = _CUSTODY_BEFORE.search(before)
+            if mb and c.polarity > 0 and not any(
+                o is not s and s.start - len(mb.group(0)) <= o.start < s.start for o in people
+            ):
+                state = "charged" if mb.group(1).lower() == "charged" else "arrested"
+                yield Attribute("entity", s.entity_id, name, "custody", state,
+                                float(_CUSTODY_STATES[state]), float(_CUSTODY_STATES[state]), c,
+                                s.start - len(mb.group(0)), s.end)
+
+
+_KIN = frozenset(
+    "wife husband son daughter mother father brother sister grandmother grandfather uncle aunt "
+    "cousin nephew niece boyfriend girlfriend fiance fiancee stepfather stepmother".split()
+)
+_MALE = frozenset("boy man son male brother father grandfather husband teenager-boy".split())
+_FEMALE = frozenset("girl woman daughter female sister mother grandmother wife".split())
+
+
+def _gender(c: ClaimRecord, age: Slot) -> str:
+    """"male", "female" or "" for an unnamed age: its counted noun or the words after it."""
+    noun = (age.unit or "").partition(":")[2].lower()
+    words = [noun] + [w.lower() for w in re.findall(r"[A-Za-z]+", c.text[_rel(c, age.end):
+                                                                            _rel(c, age.end) + 40])][:4]
+    for w in words:
+        if w in _MALE:
+            return "male"
+        if w in _FEMALE:
+            return "female"
+    return ""
+
+
+def _ambiguous_surname(s: Slot, names: Mapping[str, str]) -> bool:
+    """A bare surname ("Zawahri, 23,") that names several people of the corpus."""
+    if len(s.value.split()) > 1:
+        return False
+    word = s.value.lower()
+    return sum(1 for n in names.values() if len(n.split()) > 1 and n.lower().split()[-1] == word) > 1
+
+
+def _other_name_between(c: ClaimRecord, s: Slot, length: int, people: list[Slot]) -> bool:
+    return any(o is not s and s.end <= o.start < s.end + length for o in people)
+
+
+def _placelike(c: ClaimRecord, place: str, span: tuple[int, int]) -> bool:
+    words = place.lower().replace(".", "").split()
+    if not words or words[0] in _NOT_PLACE_WORDS or words[-1] in _NOT_PLACE_WORDS:
+        return False
+    for slot in c.slots:
+        if slot.start < span[1] and span[0] < slot.end:
+            return slot.kind in ("place", "other")
+    return False
+
+
+def _role_near(c: ClaimRecord, s: Slot, before: str, after: str) -> str | None:
+    m = _ROLE_BEFORE.search(before[-40:])
+    if m:
+        return _ROLE_WORDS[m.group(1).lower()]
+    m = _ROLE_IDENTIFIED.search(before)
+    if m:
+        return _ROLE_WORDS[(m.group(1) or m.group(2)).lower()]
+    m = _ROLE_APPOSITION.match(after)
+    if m:
+        return _ROLE_WORDS[m.group(1).lower()]
+    if s.unit and s.unit != "pronoun":
+        unit = s.unit.lower()
+        if unit in _KIN:
+            return f"relative ({unit})"
+        return _ROLE_WORDS.get(unit, f"official ({unit})")
+    return None
+
+
+def _event_attributes(c: ClaimRecord, previous: ClaimRecord | None, story: str) -> Iterable[Attribute]:
+    for s in c.slots:
+        if s.kind == "quantity" and (s.unit or "").startswith("count") and s.lo is not None:
+            attr = _count_attribute(c, s, previous)
+            if attr:
+                yield Attribute("story", story, "", attr, str(int(s.lo)), s.lo, s.hi, c,
+                                s.start, s.end)
+    m = _SHOOTER_DEAD.search(c.text)
+    if m and c.polarity > 0:
+        yield Attribute("story", story, "", "shooter dead", "yes", None, None, c,
+                        c.start + m.start(), c.start + m.end())
+    yield from _time_attributes(c, story)
+    if not _EVENT_WORDS.search(c.text):
+        return
+    for s in c.slots:
+        if s.kind == "date" and s.lo is not None and s.hi is not None:
+            if (s.unit or "").split("|")[0] != "day":
+                continue
+            yield Attribute("story", story, "", "date", _date_text(s), s.lo, s.hi, c,
+                            s.start, s.end, note="relative" if _relative(s) else "")
+        elif _is_place(c, s) and _place_level(s.value) in ("local", "street"):
+            yield Attribute("story", story, "", "place", s.value, None, None, c, s.start, s.end,
+                            note=_place_level(s.value))
+
+
+# "at about 2:30 a.m.", "just before 2 a.m.", "around 10 p.m.", "around 10:30 last night"
+_TIME = re.compile(
+    r"\b(?:(about|around|approximately|roughly|shortly\s+before|just\s+before|shortly\s+after|"
+    r"just\s+after|before|after)\s+)?(1[0-2]|0?[1-9])(?:[:.]([0-5]\d))?\s*"
+    r"(a\.?\s?m\b\.?|p\.?\s?m\b\.?)?",
+    re.IGNORECASE,
+)
+_SHOOTING_MOMENT = re.compile(
+    r"\b(?:shot|shooting|shots\s+(?:were\s+)?fired|opened\s+fire|gunfire|happened|occurred|"
+    r"killed|slain|wounded|melee|brawl\s+turned|attack)\b", re.IGNORECASE)
+# Other moments of the story, told with their own times: calls, arrivals, finds, deaths, arrests
+_OTHER_MOMENT = re.compile(
+    r"\b(?:call\w*|responded|respond|dispatched|arrived|found|discovered|pronounced|died|"
+    r"arrested|booked|encountered|custody|surrendered|later|hospital|reported|until|lockdown|"
+    r"search\w*|standoff|released|scheduled|court|hearing)\b", re.IGNORECASE)
+
+
+def _time_attributes(c: ClaimRecord, story: str) -> Iterable[Attribute]:
+    """The time of day of the shooting, as an interval of minutes after midnight.
+
+    Only a claim about the shooting itself, naming no other moment (a call, an arrival, a
+    death in hospital, an arrest), gives one; "about" widens the time by a quarter hour on
+    each side, "just before" to the quarter hour before. A time without a.m./p.m. is read
+    with "night"/"evening" (p.m.) or "morning" (a.m.) in the claim, or not at all.
+    """
+    if not _SHOOTING_MOMENT.search(c.text):
+        return
+    for m in _TIME.finditer(c.text):
+        hedge, hour, minute, half = m.group(1), int(m.group(2)), m.group(3), m.group(4)
+        if minute is None and half is None:
+            continue  # a bare number: not a time
+        if not _about_the_shooting(c.text, m.start()):
+            continue
+        if half is None:
+            if re.search(r"\b(?:night|evening|afternoon)\b", c.text, re.I):
+                half = "pm"
+            elif re.search(r"\bmorning\b", c.text, re.I):
+                half = "am"
+            else:
+                continue
+        pm = half.lower().startswith("p")
+        t = (hour % 12 + (12 if pm else 0)) * 60 + int(minute or 0)
+        lo, hi = float(t), float(t)
+        word = (hedge or "").lower().split()[-1] if hedge else ""
+        if word in ("about", "around", "approximately", "roughly"):
+            lo, hi = t - 15.0, t + 15.0
+        elif word == "before":
+            lo, hi = t - 15.0, float(t)
+        elif word == "after":
+            lo, hi = float(t), t + 15.0
+        yield Attribute("story", story, "", "time", " ".join(m.group(0).split()), lo, hi, c,
+                        c.start + m.start(), c.start + m.end())
+
+
+def _about_the_shooting(text: str, at: int) -> bool:
+    """The moment word nearest before the time (or else the first after it) is the shooting:
+    "a homicide that occurred at about 2:30 a.m." yes, "police responded around 10 p.m." no."""
+    words = [(m.start(), True) for m in _SHOOTING_MOMENT.finditer(text)]
+    words += [(m.start(), False) for m in _OTHER_MOMENT.finditer(text)]
+    before = [w for w in words if w[0] < at]
+    if before:
+        return max(before)[1]
+    after = sorted(w for w in words if w[0] > at)
+    return bool(after) and after[0][1]
+
+
+# The shooter died too: tolls that differ by one may differ only in counting the shooter.
+_SHOOTER_DEAD = re.compile(
+    r"\b(?:(?:killed|shot)\s+(?:himself|herself)|took\s+(?:his|her)\s+own\s+life|"
+    r"turn(?:ed|ing)\s+the\s+gun\s+on\s+(?:himself|herself)|murder[- ]suicide|self-inflicted|"
+    r"(?:suspect|gunman|shooter)\s+(?:was\s+)?(?:also\s+)?(?:shot\s+and\s+)?(?:killed|dead|died)|"
+    r"(?:shot\s+and\s+)?killed\s+by\s+(?:police|officers|deputies|troopers|an?\s+officer))",
+    re.IGNORECASE,
+)
+
+
+def _count_attribute(c: ClaimRecord, s: Slot, previous: ClaimRecord | None) -> str | None:
+    """Which event count a number is ("killed", "injured", "shot", "shots fired"), or None."""
+    assert s.lo is not None
+    if s.lo != s.hi or _vague(s) or s.lo > 1000:
+        return None
+    if c.modality or c.tense == "future":
+        return None  # "the toll could reach 50": a projection, not a count
+    noun = (s.unit or "").partition(":")[2]
+    if noun in ("shot", "round", "bullet", "shell"):
+        after = c.text[_rel(c, s.end): _rel(c, s.end) + 25].lower()
+        return "shots fired" if noun != "shot" or "fired" in after or "rang" in after else None
+    if noun not in _PEOPLE_NOUNS:
+        return None
+    before = c.text[: _rel(c, s.start)]
+    if not noun and re.search(r"(?:,|\balso|\bages?|\band)\s*$", before, re.I):
+        return None  # "Another teen, also 15, was shot": an age, not a count
+    if re.search(r"\b(?:of|including|among|with)\s*$", before, re.I):
+        return None  # "a father of four", "a family of five", "including two who": a part
+    after = c.text[_rel(c, s.end): _rel(c, s.end) + 60]
+    if re.match(r"\s*(?:remaining|surviving|more|additional)\b", after, re.I) or re.search(
+        r"\bat\s+the\s+scenes?\b", after, re.I
+    ):
+        return None  # "four remaining victims", "two were pronounced dead at the scene": a part
+    if any(d.kind == "date" and "year" in (d.unit or "") for d in c.slots):
+        return None  # "a shooting that wounded two in December of 2013": another, past event
+    if re.match(r"\s*of\s+(?:the|them|those|whom)\b", after, re.I):
+        return None  # "three of the wounded remained in intensive care": a part
+    if re.search(r"\b(?:weekend|citywide|across\s+the\s+(?:city|country|state)|so\s+far\s+this|"
+                 r"this\s+year|last\s+year)\b", c.text, re.I):
+        return None  # a tally of many shootings, not this one
+    event = _quantity_role(c, s).partition("|")[2]
+    verb = _VERB_BEFORE.search(before[-30:])
+    if verb:
+        # "a shootout that killed three people and injured a fourth": the verb before the
+        # number says what it counts, not the next event word after it
+        event = _VERB_EVENT[verb.group(1).lower()[:4]]
+    if event in ("death", "fatal") and re.match(r"[^.;]{0,40}?\bnon-?\s*fatal", after, re.I):
+        event = "injury"  # "four people having suffered non-fatal injuries"
+    if event == "shot" and re.match(r"[^.;]{0,25}?\b(?:shot\s+to\s+death|shot\s+and\s+killed|"
+                                    r"fatally\s+shot)", c.text[_rel(c, s.end):], re.I):
+        event = "death"
+    attr = _COUNT_EVENTS.get(event)
+    if attr is None:
+        return None
+    if attr == "injured" and re.search(
+        r"\b(?:minor|serious|critical|(?:non[- ])?life[- ]threatening|grave)\b", after, re.I
+    ):
+        return None  # "two men suffered minor injuries": those with one kind of wound, a part
+    if _partial(c, s):
+        # "one man died and seven others were hurt": the others are all the injured
+        before = c.text[: _rel(c, s.start)]
+        prior = before + " " + (previous.text if previous else "")
+        if not (attr == "injured" and re.search(r"\b(?:died|killed|dead)\b", prior, re.I)
+                and re.match(r"\s*others?\b", c.text[_rel(c, s.end):], re.I)):
+            return None
+    # A count of officers, men, children... is its own attribute: "two men dead" is not "two
+    # people dead" (a woman may have died too), "5 adults and an unborn child" not "6 people".
+    if noun not in _GENERIC_NOUNS:
+        attr = f"{attr} ({_PLURAL.get(noun, noun.rstrip('s') + 's')})"
+    return attr
+
+
+_VERB_BEFORE = re.compile(
+    r"\b(killed|killing|kills|injured|injuring|injures|wounded|wounding|wounds|shot|shooting)"
+    r"\s+(?:at\s+least\s+|a\s+total\s+of\s+|only\s+)?$",
+    re.IGNORECASE,
+)
+_VERB_EVENT = {"kill": "death", "inju": "injury", "woun": "injury", "shot": "shot", "shoo": "shot"}
+_PLURAL = {"man": "men", "men": "men", "woman": "women", "women": "women", "child": "children",
+           "children": "children", "other": "others", "others": "others"}
+
+
+def extract_attributes(
+    claims: Sequence[ClaimRecord], story_of: Callable[[str], str]
+) -> list[Attribute]:
+    """Every attribute the claims state, per entity and per story.
+
+    Unnamed descriptions with a role ("the 23-year-old victim") are tied to the named
+    entity when the story names exactly one person in that role; otherwise they are left
+    out of the comparison (kept with an empty subject).
+    """
+    persons = _persons(claims)
+    names = _names(claims)
+    out: list[Attribute] = []
+    previous: ClaimRecord | None = None
+    for c in claims:
+        prev = previous if previous is not None and previous.article_id == c.article_id else None
+        people = _person_slots(c, persons)
+        out.extend(_entity_attributes(c, people, names))
+        out.extend(_event_attributes(c, prev, story_of(c.article_id)))
+        previous = c
+    # link unnamed descriptions to the only named entity of that role in the story
+    roles: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for a in out:
+        if a.attribute == "role" and a.subject:
+            roles[(story_of(a.article_id), a.value)].add(a.subject)
+    linked: list[Attribute] = []
+    for a in out:
+        if a.subject_kind == "entity" and not a.subject:
+            holders = roles.get((story_of(a.article_id), a.described_as), set())
+            if len(holders) == 1:
+                (eid,) = holders
+                a.subject = eid
+                a.note = f"unnamed \"{a.subject_name}\" linked to the only {a.described_as} named in the story"
+                a.subject_name = names.get(eid, eid)
+                linked.append(a)
+            continue
+        linked.append(a)
+    for a in linked:
+        if a.subject_kind == "story":
+            a.subject = a.subject or story_of(a.article_id)
+            a.subject_name = f"story {a.subject}"
+    return linked
+
+
+# --- comparison ----------------------------------------------------------------------------
+
+_KIND = {"age": "number", "age mentioned": "number", "time": "date", "residence": "place", "condition": "negation", "custody": "negation",
+         "date": "date", "place": "place"}
+_BASE_CONFIDENCE: dict[str, float] = {"age": 0.8, "age mentioned": 0.65, "residence": 0.7, "condition": 0.75, "custody": 0.65,
+                    "killed": 0.75, "injured": 0.65, "shot": 0.65, "date": 0.6}
+#: Event attributes compared across articles. Places are shown, not compared: a venue, a
+#: street and a neighbourhood of one city are all right. Times of day are shown, not
+#: compared: on the tuning part, comparing them gave 4 conflicts of which 2 were another
+#: moment of the story (the brawl before the shooting, the shooter killed an hour later).
+_COMPARED = frozenset({"age", "residence", "condition", "custody", "killed", "injured", "shot",
+                       "date"})
+
+
+def _published(c: ClaimRecord) -> int | None:
+    if not c.published:
+        return None
+    try:
+        return dt.date.fromisoformat(c.published).toordinal()
+    except ValueError:
+        return None
+
+
+def _article_values(attrs: list[Attribute]) -> dict[str, list[Attribute]]:
+    by_article: dict[str, list[Attribute]] = defaultdict(list)
+    for a in attrs:
+        by_article[a.article_id].append(a)
+    return by_article
+
+
+def _distinct(attrs: list[Attribute]) -> list[Attribute]:
+    """One attribute per distinct value (first mention kept)."""
+    seen: dict[str, Attribute] = {}
+    for a in attrs:
+        seen.setdefault(_norm_value(a), a)
+    return list(seen.values())
+
+
+def _norm_value(a: Attribute) -> str:
+    if a.lo is not None and a.attribute not in ("condition", "custody"):
+        return f"{a.lo}:{a.hi}"
+    return " ".join(a.value.lower().split())
+
+
+def _relation(x: Attribute, y: Attribute) -> str:
+    """equal | refine | conflict for two values of one attribute.
+
+    The same sentence in two articles (a syndicated copy) states the same value: two values
+    read from it are a reading slip, not a disagreement.
+    """
+    if same_words(x.claim.text, y.claim.text):
+        return "equal"
+    if x.attribute == "residence":
+        if same_words(x.value, y.value) or name_overlap(x.value, y.value):
+            return "equal"
+        return "conflict"
+    if x.attribute == "condition":
+        if x.value == y.value:
+            return "equal"
+        dead = {x.value == "dead", y.value == "dead"}
+        return "conflict" if dead == {True, False} else "refine"
+    if x.attribute == "custody":
+        if x.value == y.value:
+            return "equal"
+        return "conflict" if "at large" in (x.value, y.value) else "refine"
+    if x.lo is None or y.lo is None or x.hi is None or y.hi is None:
+        return "equal" if _norm_value(x) == _norm_value(y) else "refine"
+    xs = Slot("quantity", x.value, x.value, x.lo, x.hi, None, None, x.start, x.end)
+    ys = Slot("quantity", y.value, y.value, y.lo, y.hi, None, None, y.start, y.end)
+    rel = _interval_relation(xs, ys)
+    if rel == "equal":
+        return "equal"
+    if rel == "disjoint" and x.attribute == "time" and max(y.lo - x.hi, x.lo - y.hi) < TIME_GAP:
+        return "refine"  # "2:30 a.m." and "2:40 a.m.": one moment told roughly
+    return "conflict" if rel == "disjoint" else "refine"
+
+
+#: Times of the shooting closer than this many minutes (after widening "about") are one time.
+TIME_GAP = 20
+
+
+_NEAR_MIDNIGHT = re.compile(r"\b(?:night|midnight|overnight|a\.?m\b|early|late|evening)", re.I)
+_NOT_THE_EVENT = re.compile(
+    r"\b(?:charged|charges?|arraigned|sentenced|court|hearing|indicted|pleaded|arrested|booked|vigil|"
+    r"funeral|released|identified|found|died)\b", re.I)
+
+
+def _date_comparable(x: Attribute, y: Attribute) -> bool:
+    """Dates resolved from "on Sunday" are only as good as their publication dates; a day
+    apart around midnight ("late Sunday" / "12:30 a.m. Monday") is one moment; the day of a
+    charge, a hearing or a death in hospital is not the day of the shooting."""
+    for a in (x, y):
+        if _NEAR_MIDNIGHT.search(a.claim.text) or _NOT_THE_EVENT.search(a.claim.text):
+            return False
+    if x.note == "relative" or y.note == "relative":
+        explicit = [a for a in (x, y) if any(ch.isdigit() for ch in a.claim.text[
+            _rel(a.claim, a.start): _rel(a.claim, a.end)])]
+        if len(explicit) < 2 and x.claim.published != y.claim.published:
+            return False
+    assert x.lo is not None and y.lo is not None
+    return abs(x.lo - y.lo) <= 60
+
+
+def _is_update(x: Attribute, y: Attribute) -> bool:
+    """The later article reports a more advanced state, or a revised count."""
+    px, py = _published(x.claim), _published(y.claim)
+    if px is None or py is None or px == py:
+        return False
+    later, earlier = (y, x) if py > px else (x, y)
+    if x.attribute in ("condition", "custody"):
+        assert later.lo is not None and earlier.lo is not None
+        return later.lo > earlier.lo
+    if x.attribute.split(" (")[0] in ("killed", "injured", "shot"):
+        return True
+    if x.attribute == "age":
+        assert later.lo is not None and earlier.lo is not None
+        years = (max(px, py) - min(px, py)) / 365.25
+        return 0 < later.lo - earlier.lo <= years + 1 and years >= 0.25
+    return False
+
+
+def _describe(subject: str, attribute: str) -> str:
+    if attribute in ("condition", "custody"):
+        return f"{subject}'s {attribute}"
+    if attribute in ("age", "residence", "role"):
+        return f"{subject}'s {attribute}"
+    return f"{attribute} ({subject})" if attribute != "date" else f"the event date ({subject})"
+
+
+def _conflict(x: Attribute, y: Attribute, *, self_contradiction: bool = False) -> Conflict:
+    gid = stable_id("f", x.subject_kind, x.subject, x.attribute)
+    kind = _KIND.get(x.attribute, "number")
+    what = _describe(x.subject_name, x.attribute)
+    confidence = _BASE_CONFIDENCE.get(x.attribute.split(" (")[0], 0.6)
+    update = False if self_contradiction else _is_update(x, y)
+    notes = [n for n in (x.note, y.note) if n and n not in ("relative", "local", "street")
+             and not n.startswith(("named:", "unnamed:"))]
+    if self_contradiction:
+        explanation = (f"one article contradicts itself on {what}: {x.value} "
+                       f"(\"{short(x.claim.text)}\") vs {y.value} (\"{short(y.claim.text)}\")")
+        confidence -= 0.1
+    else:
+        explanation = (f"{what}: A says {x.value} (\"{short(x.claim.text)}\"); "
+                       f"B says {y.value} (\"{short(y.claim.text)}\")")
+    if notes:
+        explanation += "; " + "; ".join(notes)
+        confidence -= 0.1
+    if x.claim.modality or y.claim.modality:
+        confidence -= 0.2
+    if x.attribute == "age" and x.lo is not None and y.lo is not None and abs(x.lo - y.lo) > AGE_GAP:
+        # Accounts of one person's age differ by a year or two; 9 vs 36 is a father and a son
+        # of one name, or an age read off the wrong name of a list.
+        confidence -= 0.35
+    cid = stable_id("x", gid, x.claim.id, y.claim.id, x.attribute, x.value, y.value)
+    return Conflict(
+        id=cid, group_id=gid, kind=kind, a=x.claim, b=y.claim, a_value=x.value, b_value=y.value,
+        explanation=explanation, confidence=round(max(0.0, min(1.0, confidence)), 3),
+        update=update, story_id=x.subject if x.subject_kind == "story" else None,
+        subject=x.subject, attribute=x.attribute,
+    )
+
+
+#: An article that places the events it reports in this many different towns is a round-up or
+#: covers two incidents ("39 shot in Chicago ... eight in Miami"): its counts are not compared.
+ROUNDUP_PLACES = 2
+
+
+def _roundups(attributes: Sequence[Attribute]) -> set[str]:
+    places: dict[str, list[str]] = defaultdict(list)
+    for a in attributes:
+        if a.attribute == "place" and a.note == "local" and not any(
+            same_words(a.value, p) or name_overlap(a.value, p) for p in places[a.article_id]
+        ):
+            places[a.article_id].append(a.value)
+    return {art for art, names in places.items() if len(names) >= ROUNDUP_PLACES}
+
+
+#: Ages of one person further apart than this are more likely two people than a disagreement.
+AGE_GAP = 3
+
+
+#: Articles of one story published further apart than this are compared on event counts
+#: only when they also date the event alike (a later shooting at the same corner is another).
+MAX_PUBLISHED_GAP = 14
+
+
+def _same_event(
+    art_a: str, art_b: str, x: Attribute, y: Attribute,
+    event_dates: Mapping[str, list[Attribute]],
+    same_story: Callable[[str, str], bool] | None,
+) -> bool:
+    """Two articles' event attributes are about one event: the articles are close to one
+    story, published close together or dating the event alike, and no date they give for
+    it says otherwise."""
+    if same_story is not None and not same_story(art_a, art_b):
+        return False
+    da, db = event_dates.get(art_a, []), event_dates.get(art_b, [])
+    near = any(
+        p.lo is not None and q.lo is not None and p.hi is not None and q.hi is not None
+        and p.lo - 1 <= q.hi and q.lo - 1 <= p.hi
+        for p in da for q in db
+    )
+    if da and db and not near:
+        return False
+    pa, pb = _published(x.claim), _published(y.claim)
+    if pa is None or pb is None:
+        return near
+    return abs(pa - pb) <= MAX_PUBLISHED_GAP or near
+
+
+def compare_attributes(
+    attributes: Sequence[Attribute],
+    story_of: Callable[[str], str],
+    *,
+    same_story: Callable[[str, str], bool] | None = None,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+) -> list[Conflict]:
+    """Compare each attribute across the articles of a story.
+
+    Per subject and attribute, each article contributes its value; an article with two
+    different values for one event attribute (killed, injured, date) is not compared on it
+    (a round-up of several incidents, or a part and a total), while two different ages or
+    residences of one named person inside one article are a self-contradiction. Articles of
+    two different stories are never compared; ``same_story`` (when given) must also hold for
+    the two articles of an event attribute.
+    """
+    event_dates: dict[str, list[Attribute]] = defaultdict(list)
+    for a in attributes:
+        if a.attribute == "date":
+            event_dates[a.article_id].append(a)
+    roundups = _roundups(attributes)
+    shooter_dead = {a.article_id for a in attributes if a.attribute == "shooter dead"}
+    by_key: dict[tuple[str, str, str, str], list[Attribute]] = defaultdict(list)
+    for a in attributes:
+        if not a.subject or a.attribute.split(" (")[0] not in _COMPARED:
+            continue
+        if a.subject_kind == "story" and a.article_id in roundups:
+            continue
+        by_key[(story_of(a.article_id), *a.key)].append(a)
+    out: list[Conflict] = []
+    seen: set[str] = set()
+    for (_story, kind, _subject, attribute), attrs in sorted(by_key.items()):
+        per_article = _article_values(attrs)
+        values: dict[str, Attribute] = {}
+        for art, items in sorted(per_article.items()):
+            distinct = _distinct(items)
+            if len(distinct) == 1:
+                values[art] = distinct[0]
+                continue
+            if kind == "entity" and attribute in ("age", "residence"):
+                x, y = distinct[0], distinct[1]
+                named = [d for d in distinct if not d.note]
+                if len(named) >= 2 and _relation(named[0], named[1]) == "conflict":
+                    c = _conflict(named[0], named[1], self_contradiction=True)
+                    if c.confidence >= min_confidence and c.id not in seen:
+                        seen.add(c.id)
+                        out.append(c)
+                    continue
+                if len(named) == 1:
+                    values[art] = named[0]
+                del x, y
+            elif attribute == "time" and all(
+                _relation(p, q) != "conflict" for p in distinct for q in distinct
+            ):
+                # "about 2:30 a.m." and "2:30 a.m.": one time, the narrowest kept
+                values[art] = min(distinct, key=lambda d: (d.hi or 0.0) - (d.lo or 0.0))
+            elif attribute in ("condition", "custody"):
+                # the most advanced state the article gives ("critical, then died")
+                values[art] = max(distinct, key=lambda d: d.lo or 0.0)
+        arts = sorted(values)
+        for i in range(len(arts)):
+            for j in range(i + 1, len(arts)):
+                x, y = values[arts[i]], values[arts[j]]
+                if kind == "story" and not _same_event(arts[i], arts[j], x, y, event_dates,
+                                                       same_story):
+                    continue
+                if attribute == "date" and not _date_comparable(x, y):
+                    continue
+                if _relation(x, y) != "conflict":
+                    continue
+                c = _conflict(x, y)
+                if (attribute.startswith("killed") and x.lo is not None and y.lo is not None
+                        and abs(x.lo - y.lo) == 1 and {arts[i], arts[j]} & shooter_dead):
+                    c.confidence = round(max(0.0, c.confidence - 0.3), 3)
+                    c.explanation += "; the shooter died too: one toll may count him"
+                if c.confidence >= min_confidence and c.id not in seen:
+                    seen.add(c.id)
+                    out.append(c)
+    for c in _compare_unnamed_ages(attributes, story_of, event_dates, same_story):
+        if c.confidence >= min_confidence and c.id not in seen:
+            seen.add(c.id)
+            out.append(c)
+    out.sort(key=lambda c: (-c.confidence, c.id))
+    return out
+
+
+#: Two ages of people an article does not name are one person's when they are this close.
+UNNAMED_AGE_GAP = 2
+
+
+def _compare_unnamed_ages(
+    attributes: Sequence[Attribute],
+    story_of: Callable[[str], str],
+    event_dates: Mapping[str, list[Attribute]],
+    same_story: Callable[[str, str], bool] | None,
+) -> list[Conflict]:
+    """Ages of unnamed people: "wounded a 16-year-old male" vs "wounded a 15-year-old".
+
+    Per pair of a story's articles, the ages both give are set aside; when exactly one age
+    is left on each side, at least one of them unnamed, the two within ``UNNAMED_AGE_GAP``
+    years, of no opposite gender, and their claims share a content word ("wounded",
+    "court"), they are one person's age told two ways.
+    """
+    by_story: dict[str, dict[str, list[Attribute]]] = defaultdict(lambda: defaultdict(list))
+    for a in attributes:
+        if a.attribute == "age mentioned":
+            by_story[story_of(a.article_id)][a.article_id].append(a)
+    out: list[Conflict] = []
+    for _story, per_article in sorted(by_story.items()):
+        arts = sorted(per_article)
+        for i in range(len(arts)):
+            for j in range(i + 1, len(arts)):
+                xa, ya = per_article[arts[i]], per_article[arts[j]]
+                vx = {a.lo for a in xa}
+                vy = {a.lo for a in ya}
+                left_x, left_y = vx - vy, vy - vx
+                if len(left_x) != 1 or len(left_y) != 1:
+                    continue
+                x = next(a for a in xa if a.lo in left_x)
+                y = next(a for a in ya if a.lo in left_y)
+                if x.lo is None or y.lo is None or abs(x.lo - y.lo) > UNNAMED_AGE_GAP:
+                    continue
+                if x.note.startswith("named:") and y.note.startswith("named:"):
+                    continue  # two names: the entity sheets compare them, or two people
+                gx, gy = x.note.partition(":")[2], y.note.partition(":")[2]
+                if {gx, gy} == {"male", "female"}:
+                    continue
+                shared = {w for w in x.claim.words & y.claim.words if not w.startswith("@")}
+                if not shared or same_words(x.claim.text, y.claim.text):
+                    continue
+                if not _same_event(arts[i], arts[j], x, y, event_dates, same_story):
+                    continue
+                c = _conflict(x, y)
+                c.explanation = c.explanation.replace(
+                    f"age mentioned ({x.subject_name})", "the age of a person one article does not name"
+                )
+                c.confidence = round(max(0.0, c.confidence - 0.05), 3)
+                out.append(c)
+    return out
+
+
+def build_fact_sheets(
+    claims: Sequence[ClaimRecord],
+    *,
+    stories: Mapping[str, str] | None = None,
+    affinity: StoryAffinity | None = None,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+) -> FactSheets:
+    """Extract and compare fact sheets for prepared claims.
+
+    :param claims: prepared claims (:func:`claimcheck.compare.text.prepare`), in article order
+    :param stories: ``article_id -> story key``; by default :func:`story_keys`
+    :param affinity: story affinity of these claims (built when not given)
+    :param min_confidence: conflicts below this confidence are left out
+    """
+    affinity = affinity or StoryAffinity(claims)
+    story_map = dict(stories) if stories is not None else story_keys(claims, affinity)
+
+    def story_of(article_id: str) -> str:
+        return story_map.get(article_id) or "s" + article_id[:12]
+
+    attributes = extract_attributes(claims, story_of)
+    conflicts = compare_attributes(attributes, story_of, same_story=affinity.same_story,
+                                   min_confidence=min_confidence)
+    return FactSheets(attributes=attributes, conflicts=conflicts, stories=story_map)

@@ -1,0 +1,242 @@
+"""Fact sheets: attributes of people and events read from differently worded sentences,
+compared across the articles of a story (claimcheck.compare.facts, differ, report, CLI)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+from typer.testing import CliRunner
+
+from claimcheck.cli import app
+from claimcheck.compare.facts import (
+    Attribute,
+    build_fact_sheets,
+    compare_attributes,
+    extract_attributes,
+)
+from claimcheck.compare.model import ClaimRecord, Slot
+from claimcheck.compare.text import prepare
+from claimcheck.differ import diff, fact_sheet
+from claimcheck.errors import ClaimcheckError
+from claimcheck.pipeline import ingest
+from claimcheck.report import render_csv, render_html, render_markdown, to_json_dict
+from claimcheck.views import VIEWS
+
+DATA = Path(__file__).resolve().parent / "data" / "fact_sheets.jsonl"
+
+
+@pytest.fixture(scope="module")
+def db_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("facts") / "facts.db"
+    ingest([str(DATA)], path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def report(db_path: Path) -> dict[str, object]:
+    return to_json_dict(diff(db_path))
+
+
+def _fact_conflicts(report: dict[str, object]) -> list[dict[str, object]]:
+    conflicts = report["conflicts"]
+    assert isinstance(conflicts, list)
+    return [c for c in conflicts if c["origin"] == "fact_sheet"]
+
+
+def test_residence_conflict_between_differently_worded_sentences(report: dict[str, object]) -> None:
+    found = [c for c in _fact_conflicts(report) if c["attribute"] == "residence"]
+    assert len(found) == 1
+    c = found[0]
+    assert c["kind"] == "place" and {c["a_value"], c["b_value"]} == {"Greenfield", "Millbrook"}
+    assert "Carl Ostby" in str(c["explanation"]) and c["update"] is False
+    assert 0.0 <= float(c["confidence"]) <= 1.0  # type: ignore[arg-type]
+
+
+def test_critical_then_died_is_an_update(report: dict[str, object]) -> None:
+    found = [c for c in _fact_conflicts(report) if c["attribute"] == "condition"]
+    assert [(c["a_value"], c["b_value"], c["update"]) for c in found] == [("critical", "dead", True)]
+    assert found[0]["kind"] == "negation" and "Lena Marsh" in str(found[0]["explanation"])
+
+
+def test_at_large_then_charged_is_an_update(report: dict[str, object]) -> None:
+    found = [c for c in _fact_conflicts(report) if c["attribute"] == "custody"]
+    assert len(found) == 1 and found[0]["update"] is True
+    assert found[0]["a_value"] == "at large"
+
+
+def test_articles_of_another_story_are_never_compared(report: dict[str, object]) -> None:
+    conflicts = report["conflicts"]
+    assert isinstance(conflicts, list)
+    storm = "a3"
+    assert not [c for c in conflicts if storm in (c["a"]["article"], c["b"]["article"])]
+
+
+def test_fact_sheets_in_json_and_every_format(db_path: Path, report: dict[str, object]) -> None:
+    sheets = report["fact_sheets"]
+    assert isinstance(sheets, list)
+    ages = [e for e in sheets if e["attribute"] == "age" and e["name"] == "Carl Ostby"]
+    assert len(ages) == 1 and sorted(v["value"] for v in ages[0]["values"]) == ["31", "33"]
+    result = diff(db_path)
+    assert "## Fact sheets" in render_markdown(result)
+    assert "Millbrook" in render_markdown(result)
+    assert "<h2>Fact sheets</h2>" in render_html(result)
+    assert ",fact_sheet," in render_csv(result)
+
+
+def test_stored_attributes_and_fact_sheet_view(db_path: Path, report: dict[str, object]) -> None:
+    db = sqlite_utils.Database(db_path)
+    assert "fact_sheet" in VIEWS
+    rows = list(db.query("SELECT * FROM fact_sheet WHERE subject_name = 'Carl Ostby' "
+                         "AND attribute = 'residence'"))
+    assert len(rows) == 1
+    assert rows[0]["n_values"] == 2 and rows[0]["conflicts"] == 1
+    assert "courier.example: Millbrook" in rows[0]["values_by_outlet"]
+    stored = list(db.query("SELECT group_id, fact_attribute FROM conflicts WHERE fact_subject IS NOT NULL"))
+    assert stored and all(r["group_id"] is None for r in stored)
+    # every attribute's span lies inside its claim and reads as the value's evidence
+    for r in db.query("SELECT t.start, t.end, c.start AS cs, c.end AS ce FROM attributes t "
+                      "JOIN claims c ON c.id = t.claim_id"):
+        assert r["cs"] <= r["start"] < r["end"] <= r["ce"]
+
+
+def test_facts_command(db_path: Path, report: dict[str, object]) -> None:
+    out = CliRunner().invoke(app, ["facts", "Ostby", "--db", str(db_path), "--json"])
+    assert out.exit_code == 0, out.output
+    rows = json.loads(out.output)
+    assert {r["attribute"] for r in rows} >= {"age", "residence", "condition"}
+    table = CliRunner().invoke(app, ["facts", "Ostby", "--db", str(db_path)])
+    assert table.exit_code == 0 and "Millbrook" in table.output
+    missing = CliRunner().invoke(app, ["facts", "Nobody Here", "--db", str(db_path)])
+    assert missing.exit_code == 1 and "no entity or story matches" in missing.output
+    with pytest.raises(ClaimcheckError):
+        fact_sheet(db_path, "   ")
+
+
+# --- pure functions on hand-made claims ------------------------------------------------------
+
+
+def _claim(cid: str, article: str, text: str, slots: list[Slot], published: str = "2024-03-04") -> ClaimRecord:
+    return ClaimRecord(cid, article, f"{article}.txt", f"Outlet {article}", 0, len(text), text,
+                       text.lower(), 1, None, None, "past", published, slots)
+
+
+def _person(text: str, name: str, eid: str) -> Slot:
+    start = text.index(name)
+    return Slot("person", name, name, None, None, None, eid, start, start + len(name))
+
+
+def _age(text: str, surface: str) -> Slot:
+    start = text.index(surface)
+    n = float("".join(ch for ch in surface if ch.isdigit()))
+    return Slot("quantity", surface, str(int(n)), n, n, "age", None, start, start + len(surface))
+
+
+def _ages(claims: list[ClaimRecord]) -> list[Attribute]:
+    prepare(claims)
+    return [a for a in extract_attributes(claims, lambda art: "s1") if a.attribute == "age"]
+
+
+def test_age_belongs_to_the_name_next_to_it() -> None:
+    text = "Police said Carl Ostby, 31, and Lena Marsh, 24, were shot"
+    claims = [_claim("c1", "A", text, [_person(text, "Carl Ostby", "e1"), _age(text, "31"),
+                                      _person(text, "Lena Marsh", "e2"), _age(text, "24")])]
+    assert sorted((a.subject, a.value) for a in _ages(claims)) == [("e1", "31"), ("e2", "24")]
+
+
+def test_unnamed_description_links_to_the_only_victim_named() -> None:
+    t1 = "Police identified the victim as Lena Marsh"
+    t2 = "officers said the suspect had argued with the 23-year-old victim before the shooting"
+    t3 = "The victim, Lena Marsh, 24, died at the scene"
+    claims = [
+        _claim("c1", "A", t1, [_person(t1, "Lena Marsh", "e2")]),
+        _claim("c2", "B", t2, [_age(t2, "23-year-old")]),
+        _claim("c3", "A", t3, [_person(t3, "Lena Marsh", "e2"), _age(t3, "24")]),
+    ]
+    ages = _ages(claims)
+    linked = [a for a in ages if a.note]
+    assert [(a.subject, a.value) for a in linked] == [("e2", "23")]
+    assert "only victim" in linked[0].note
+    conflicts = compare_attributes(ages, lambda art: "s1")
+    assert len(conflicts) == 1 and conflicts[0].kind == "number"
+    assert "linked" in conflicts[0].explanation
+
+
+def test_two_ages_of_one_person_in_one_article_is_a_self_contradiction() -> None:
+    t1, t2 = "Carl Ostby, 31, was shot", "The family said Carl Ostby, 32, loved fishing"
+    claims = [_claim("c1", "A", t1, [_person(t1, "Carl Ostby", "e1"), _age(t1, "31")]),
+              _claim("c2", "A", t2, [_person(t2, "Carl Ostby", "e1"), _age(t2, "32")])]
+    conflicts = compare_attributes(_ages(claims), lambda art: "s1")
+    assert len(conflicts) == 1 and "contradicts itself" in conflicts[0].explanation
+    assert conflicts[0].a.article_id == conflicts[0].b.article_id == "A"
+
+
+def test_older_by_the_time_of_a_much_later_article_is_an_update() -> None:
+    t1, t2 = "Carl Ostby, 31, was arrested", "Carl Ostby, 32, was sentenced"
+    claims = [_claim("c1", "A", t1, [_person(t1, "Carl Ostby", "e1"), _age(t1, "31")], "2015-01-04"),
+              _claim("c2", "B", t2, [_person(t2, "Carl Ostby", "e1"), _age(t2, "32")], "2015-11-20")]
+    conflicts = compare_attributes(_ages(claims), lambda art: "s1")
+    assert len(conflicts) == 1 and conflicts[0].update
+    # the same two ages in articles of two different stories are not compared
+    assert compare_attributes(_ages(claims), lambda art: "s-" + art) == []
+
+
+def test_counts_of_two_articles_dating_the_event_apart_are_not_compared() -> None:
+    t1 = "Three people were killed in a shooting on June 1"
+    t2 = "Two people were killed in a shooting on June 20"
+
+    def slots(t: str, n: float, date: str, lo: float) -> list[Slot]:
+        q = t.index(date)
+        return [Slot("quantity", t.split()[0] + " people", str(int(n)), n, n, "count:person", None,
+                     0, len(t.split()[0]) + 7),
+                Slot("date", date, date, lo, lo, "day", None, q, q + len(date))]
+
+    claims = [_claim("c1", "A", t1, slots(t1, 3, "June 1", 738000)),
+              _claim("c2", "B", t2, slots(t2, 2, "June 20", 738019))]
+    prepare(claims)
+    sheets = build_fact_sheets(claims, stories={"A": "s1", "B": "s1"})
+    killed = [a for a in sheets.attributes if a.attribute == "killed"]
+    assert sorted(a.value for a in killed) == ["2", "3"]
+    assert sheets.conflicts == []
+
+
+def test_ages_of_an_unnamed_person_told_two_ways() -> None:
+    t1 = "The shooting wounded a 16-year-old male near the park"
+    t2 = "The shooting wounded a 15-year-old on Tuesday"
+    t3 = "The shooting wounded a 15-year-old girl near the park"
+
+    def age_slot(t: str, n: int, unit: str) -> Slot:
+        surface = f"{n}-year-old" + (" " + unit.partition(":")[2] if ":" in unit else "")
+        start = t.index(f"{n}-year-old")
+        return Slot("quantity", surface, str(n), float(n), float(n), unit, None, start,
+                    start + len(surface))
+
+    claims = [_claim("c1", "A", t1, [age_slot(t1, 16, "age:male")]),
+              _claim("c2", "B", t2, [age_slot(t2, 15, "age")])]
+    prepare(claims)
+    # (two one-claim articles are too little for story affinity: compare them as one story)
+    found = compare_attributes(extract_attributes(claims, lambda art: "s1"), lambda art: "s1")
+    assert [(c.a_value, c.b_value, c.kind) for c in found] == [("16", "15", "number")]
+    assert "does not name" in found[0].explanation
+    # a girl and a male are two people, not one age told two ways
+    other = [_claim("c1", "A", t1, [age_slot(t1, 16, "age:male")]),
+             _claim("c3", "C", t3, [age_slot(t3, 15, "age:girl")])]
+    prepare(other)
+    assert compare_attributes(extract_attributes(other, lambda art: "s1"), lambda art: "s1") == []
+
+
+def test_time_of_the_shooting_and_not_of_the_call() -> None:
+    t1 = "The shooting happened just before 2 a.m. Sunday near the park"
+    t2 = "Police responded to a call around 2:30 a.m. about the shooting"
+    t3 = "The child was shot about 8:20 p.m. on Ridge Road"
+    claims = [_claim("c1", "A", t1, []), _claim("c2", "A", t2, []), _claim("c3", "B", t3, [])]
+    prepare(claims)
+    times = [a for a in extract_attributes(claims, lambda art: "s1") if a.attribute == "time"]
+    assert [(a.claim.id, a.value, a.lo, a.hi) for a in times] == [
+        ("c1", "just before 2 a.m.", 105.0, 120.0),
+        ("c3", "about 8:20 p.m.", 1205.0, 1235.0),
+    ]
+    # shown on the sheet, not compared (another moment of the story too often)
+    assert compare_attributes(times, lambda art: "s1") == []
