@@ -321,8 +321,7 @@ def review(
 
         claimcheck review --list --status needs-check
     """
-    from .desk import STATUSES
-    from .reviews import list_reviews
+    from .reviews import STATUSES, list_reviews
     from .reviews import review as run_review
     from .store import open_db
 

@@ -12,26 +12,12 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from .compare.model import ClaimRecord, Conflict, DiffResult, Group
+from .reviews import STATUSES, UNREVIEWED, ReviewState
 
-#: The decisions a desk can record on a conflict.
-STATUSES = ("confirmed", "dismissed", "needs-check")
-#: The status of a conflict nobody has decided on yet.
-UNREVIEWED = "unreviewed"
-
-
-@dataclass(frozen=True, slots=True)
-class ReviewState:
-    """The latest decision on one conflict."""
-
-    status: str
-    note: str | None
-    reviewer: str | None
-    reviewed_at: str
-    #: the conflict id the decision was made on (differs from the current id when a new
-    #: article joined the conflict's group since)
-    reviewed_as: str
-    review_id: int
-
+__all__ = [
+    "STATUSES", "UNREVIEWED", "ClaimContext", "DeskResult", "NewSince", "ReviewState", "involves",
+    "note_of", "select", "status_of",
+]
 
 @dataclass(frozen=True, slots=True)
 class ClaimContext:

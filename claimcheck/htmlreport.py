@@ -271,9 +271,11 @@ def group_sections(result: DiffResult) -> tuple[str, list[tuple[str, list[Group]
             stories = Counter(s for c in g.claims if (s := _story_of(result, c)))
             key = stories.most_common(1)[0][0] if stories else "(no story)"
             if key not in titles:
-                first = min(
-                    (c for c in g.claims), key=lambda c: str(arts.get(c.article_id, {}).get("published") or "")
-                )
+                # The story's earliest article with a date names it.
+                first = min(g.claims, key=lambda c: (
+                    not arts.get(c.article_id, {}).get("published"),
+                    str(arts.get(c.article_id, {}).get("published") or ""),
+                ))
                 titles[key] = str(arts.get(first.article_id, {}).get("title") or key)
         else:
             key = _topic(g)

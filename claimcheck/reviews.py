@@ -15,7 +15,6 @@ from pathlib import Path
 
 import sqlite_utils
 
-from .desk import STATUSES, ReviewState
 from .errors import AmbiguousConflict, InvalidOption, UnknownConflict
 from .store import now_iso, open_db, transaction
 
@@ -28,6 +27,26 @@ LATEST_REVIEW_ID = """(SELECT max(x.id) FROM reviews x
           AND x.a_value = c.a_value AND x.b_value = c.b_value)
       OR (x.claim_a = c.claim_b AND x.claim_b = c.claim_a AND x.kind = c.kind
           AND x.a_value = c.b_value AND x.b_value = c.a_value))"""
+
+
+#: The decisions a desk can record on a conflict.
+STATUSES = ("confirmed", "dismissed", "needs-check")
+#: The status of a conflict nobody has decided on yet.
+UNREVIEWED = "unreviewed"
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewState:
+    """The latest decision on one conflict."""
+
+    status: str
+    note: str | None
+    reviewer: str | None
+    reviewed_at: str
+    #: the conflict id the decision was made on (differs from the current id when a new
+    #: article joined the conflict's group since)
+    reviewed_as: str
+    review_id: int
 
 
 @dataclass(slots=True)
