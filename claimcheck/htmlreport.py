@@ -18,6 +18,7 @@ import re
 import time
 from collections import Counter
 from collections.abc import Iterable
+from datetime import datetime
 
 from .compare import ClaimRecord, Conflict, DiffResult, Group
 from .compare.model import Slot
@@ -44,6 +45,16 @@ def _numbers(text: str) -> set[float]:
     return {float(n) for n in _NUMBER.findall(text.replace(",", ""))}
 
 
+def _iso_date(value: str) -> str | None:
+    """"19 May 2015" -> "2015-05-19", "May 2015" -> "2015-05", "2015" -> "2015"."""
+    for fmt, out in (("%d %B %Y", "%Y-%m-%d"), ("%B %Y", "%Y-%m"), ("%Y", "%Y")):
+        try:
+            return datetime.strptime(value.strip(), fmt).strftime(out)
+        except ValueError:
+            continue
+    return None
+
+
 def value_spans(claim: ClaimRecord, kind: str, value: str) -> list[tuple[int, int]]:
     """Article offsets of the words of ``claim`` that hold a conflict's ``value``.
 
@@ -60,9 +71,12 @@ def value_spans(claim: ClaimRecord, kind: str, value: str) -> list[tuple[int, in
     target = value.strip().lower()
     best: tuple[float, Slot] | None = None
     vt, vn = _tokens(value), _numbers(value)
+    iso = _iso_date(value) if kind == "date" else None
     for slot in candidates:
         if target in (slot.surface.strip().lower(), (slot.value or "").strip().lower()):
             score = 100.0
+        elif iso and (slot.value or "").startswith(iso):
+            score = 50.0  # "19 May 2015" is the date "Tuesday" was resolved to
         else:
             st = _tokens(slot.surface)
             score = len(vt & st) / max(1, len(vt))
@@ -162,7 +176,7 @@ mark{background:var(--mark);padding:0 .1em;border-radius:2px;font-weight:700;col
 .value{font-size:.85rem;color:var(--muted);margin-top:.35rem}.value b{color:var(--ink)}
 .note{margin:.6rem 0 0;padding:.4rem .6rem;background:#f3f5f8;border-radius:6px;font-size:.92rem;overflow-wrap:anywhere}
 .cmd{font-size:.8rem;color:var(--muted);margin:.5rem 0 0}
-code{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;background:#eef0f3;border-radius:3px;padding:0 .25rem;overflow-wrap:break-word}
+code{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;background:#eef0f3;border-radius:3px;padding:0 .25rem;white-space:nowrap}
 details{background:var(--card);border:1px solid var(--line);border-radius:8px;margin:.5rem 0}
 summary{cursor:pointer;padding:.55rem .8rem;font-weight:600}
 summary .chip{font-weight:400;margin-left:.3rem}
@@ -232,8 +246,9 @@ def _conflict(result: DiffResult, c: Conflict) -> str:
         f"<h3>{_e(c.explanation)}</h3>"
         f"<div class=\"sides\">{_side(result, 'A', c.a, c.a_value, c.kind)}"
         f"{_side(result, 'B', c.b, c.b_value, c.kind)}</div>{note}"
-        f"<p class=\"cmd\">Decide: <code>claimcheck review {_e(short_id)} --confirm | --dismiss | "
-        f"--needs-check [--note TEXT]</code></p></article>"
+        f"<p class=\"cmd\">Decide: <code>claimcheck review {_e(short_id)}</code> "
+        "<code>--confirm</code> | <code>--dismiss</code> | <code>--needs-check</code> "
+        "<code>[--note TEXT]</code></p></article>"
     )
 
 
@@ -246,14 +261,21 @@ def _story_of(result: DiffResult, claim: ClaimRecord) -> str | None:
     return str(value) if value else None
 
 
+#: The section of groups that name no one.
+OTHER = "Other claims"
+_PRONOUNS = {"he", "she", "they", "him", "her", "them", "it", "we", "i", "you"}
+
+
 def _topic(group: Group) -> str:
     """The entity a group's claims name most (person, organisation or place)."""
     names: Counter[str] = Counter()
     for c in group.claims:
-        for s in {s.surface for s in c.slots if s.kind in ("person", "org", "place", "entity")}:
-            names[s] += 1
+        # The resolved value: "he" counts as the person it stands for.
+        for name in {s.value or s.surface for s in c.slots if s.kind in ("person", "org", "place", "entity")}:
+            if name.lower() not in _PRONOUNS:
+                names[name] += 1
     if not names:
-        return "Other claims"
+        return OTHER
     return sorted(names.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
 
 
@@ -287,7 +309,7 @@ def group_sections(result: DiffResult) -> tuple[str, list[tuple[str, list[Group]
         groups.sort(key=lambda g: (rank.get(g.verdict, 3), -len(g.claims), g.id))
         out.append((titles[key], groups))
     out.sort(key=lambda kv: (
-        -sum(1 for g in kv[1] if g.verdict == "conflict"), -len(kv[1]), kv[0] == "Other claims", kv[0],
+        kv[0] == OTHER, -sum(1 for g in kv[1] if g.verdict == "conflict"), -len(kv[1]), kv[0],
     ))
     return ("story" if by_story else "topic"), out
 

@@ -364,6 +364,10 @@ def test_value_spans_find_the_differing_words() -> None:
                                           _slot("quantity", toll, "40", 0)])
     counted.slots[0].lo = counted.slots[0].hi = 12.0
     assert [toll[s:e] for s, e in value_spans(counted, "number", "12 people")] == ["twelve people"]
+    relative = "His brother shot him in the foot Tuesday"
+    resolved = _claim("r1", "R", relative, 0, [_slot("date", relative, "Tuesday", 0, "2015-05-19")])
+    assert [relative[s:e] for s, e in value_spans(resolved, "date", "19 May 2015")] == ["Tuesday"]
+    assert value_spans(resolved, "date", "20 May 2015") == []
     denial = "The minister did not resign"
     neg = _claim("c1", "C", denial, 0, [], polarity=-1)
     assert [denial[s:e] for s, e in value_spans(neg, "negation", "denies")] == ["not"]
