@@ -41,6 +41,7 @@ sys.path.insert(0, str(ROOT))
 
 import claimcheck  # noqa: E402
 from claimcheck.htmlreport import value_spans  # noqa: E402
+from claimcheck.report import render_html  # noqa: E402
 from claimcheck.reviews import STATUSES, current_reviews, review  # noqa: E402
 from claimcheck.store import open_db  # noqa: E402
 
@@ -127,10 +128,15 @@ def main() -> None:
           f"{len(since.groups)} of {len(d2.groups)} groups, {len(since.conflicts)} of "
           f"{len(d2.conflicts)} conflicts shown ({since.hidden_dismissed} dismissed hidden); "
           f"every one involves a day-2 article: {involve}")
-    both = sum(1 for c in d2.conflicts
-               if value_spans(c.a, c.kind, c.a_value) and value_spans(c.b, c.kind, c.b_value))
-    print(f"HTML report: the differing value is marked in both sentences for {both} of "
-          f"{len(d2.conflicts)} conflicts")
+    marked = 0
+    for c in d2.conflicts:
+        sides = [bool(value_spans(c.a, c.kind, c.a_value)), bool(value_spans(c.b, c.kind, c.b_value))]
+        # A negation marks the denying words; the affirming side has nothing to mark.
+        marked += any(sides) if c.kind == "negation" else all(sides)
+    print(f"HTML report: the differing values are marked in the sentences of {marked} of "
+          f"{len(d2.conflicts)} conflicts (negations: the denying words)")
+    page, t_page = _timed(render_html, d2)
+    print(f"HTML report of day 2 (--all): {1000 * t_page:.0f} ms, {len(page) / 1e6:.2f} MB")
     plain, t_plain = _timed(claimcheck.diff, db)
     print(f"diff (dismissed hidden): {t_plain:.1f} s, {len(plain.conflicts)} conflicts, "
           f"{plain.hidden_dismissed} dismissed hidden")

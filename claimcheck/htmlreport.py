@@ -196,12 +196,15 @@ def _e(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
-def _articles(result: DiffResult) -> dict[str, dict[str, object]]:
+_Arts = dict[str, dict[str, object]]
+
+
+def _articles(result: DiffResult) -> _Arts:
     return {str(a["id"]): a for a in result.articles}
 
 
-def _side(result: DiffResult, label: str, claim: ClaimRecord, value: str, kind: str) -> str:
-    art = _articles(result).get(claim.article_id, {})
+def _side(result: DiffResult, arts: _Arts, label: str, claim: ClaimRecord, value: str, kind: str) -> str:
+    art = arts.get(claim.article_id, {})
     ctx = result.contexts.get(claim.id) if isinstance(result, DeskResult) else None
     outlet = art.get("outlet") or art.get("source") or claim.article_id
     date = art.get("published")
@@ -223,7 +226,7 @@ def _side(result: DiffResult, label: str, claim: ClaimRecord, value: str, kind: 
     )
 
 
-def _conflict(result: DiffResult, c: Conflict) -> str:
+def _conflict(result: DiffResult, arts: _Arts, c: Conflict) -> str:
     status = status_of(result, c)
     state = result.reviews.get(c.id) if isinstance(result, DeskResult) else None
     pct = max(0, min(100, round(c.confidence * 100)))
@@ -244,19 +247,19 @@ def _conflict(result: DiffResult, c: Conflict) -> str:
         f"<span class=\"status st-{_e(status)}\">{_e(status)}</span>"
         f"<span class=\"cid\">{_e(c.id)}</span></div>"
         f"<h3>{_e(c.explanation)}</h3>"
-        f"<div class=\"sides\">{_side(result, 'A', c.a, c.a_value, c.kind)}"
-        f"{_side(result, 'B', c.b, c.b_value, c.kind)}</div>{note}"
+        f"<div class=\"sides\">{_side(result, arts, 'A', c.a, c.a_value, c.kind)}"
+        f"{_side(result, arts, 'B', c.b, c.b_value, c.kind)}</div>{note}"
         f"<p class=\"cmd\">Decide: <code>claimcheck review {_e(short_id)}</code> "
         "<code>--confirm</code> | <code>--dismiss</code> | <code>--needs-check</code> "
         "<code>[--note TEXT]</code></p></article>"
     )
 
 
-def _story_of(result: DiffResult, claim: ClaimRecord) -> str | None:
+def _story_of(arts: _Arts, claim: ClaimRecord) -> str | None:
     story = getattr(claim, "story_id", None)
     if story:
         return str(story)
-    art = _articles(result).get(claim.article_id, {})
+    art = arts.get(claim.article_id, {})
     value = art.get("story_id") or art.get("story")
     return str(value) if value else None
 
@@ -284,13 +287,13 @@ def group_sections(result: DiffResult) -> tuple[str, list[tuple[str, list[Group]
 
     By story when the claims carry a story id, else by topic (see :func:`_topic`).
     """
-    by_story = any(_story_of(result, c) for g in result.groups for c in g.claims)
+    arts = _articles(result)
+    by_story = any(_story_of(arts, c) for g in result.groups for c in g.claims)
     sections: dict[str, list[Group]] = {}
     titles: dict[str, str] = {}
-    arts = _articles(result)
     for g in result.groups:
         if by_story:
-            stories = Counter(s for c in g.claims if (s := _story_of(result, c)))
+            stories = Counter(s for c in g.claims if (s := _story_of(arts, c)))
             key = stories.most_common(1)[0][0] if stories else "(no story)"
             if key not in titles:
                 # The story's earliest article with a date names it.
@@ -314,8 +317,7 @@ def group_sections(result: DiffResult) -> tuple[str, list[tuple[str, list[Group]
     return ("story" if by_story else "topic"), out
 
 
-def _group(result: DiffResult, g: Group) -> str:
-    arts = _articles(result)
+def _group(arts: _Arts, g: Group) -> str:
     items = []
     for c in g.claims:
         art = arts.get(c.article_id, {})
@@ -341,6 +343,7 @@ def render_html(result: DiffResult, summary: str) -> str:
     hidden = result.hidden_dismissed if isinstance(result, DeskResult) else 0
     new = result.new if isinstance(result, DeskResult) else None
     mode, sections = group_sections(result)
+    arts = _articles(result)
     parts = [
         "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
         "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
@@ -372,7 +375,7 @@ def render_html(result: DiffResult, summary: str) -> str:
         parts.append("<p class=\"empty\">No conflicts found.</p>")
     # Dismissed ones (shown with --all) last; otherwise the diff's order (surest first).
     for c in sorted(result.conflicts, key=lambda c: status_of(result, c) == "dismissed"):
-        parts.append(_conflict(result, c))
+        parts.append(_conflict(result, arts, c))
     parts.append(f"<h2 id=\"groups\">Groups by {mode}</h2>")
     if not sections:
         parts.append("<p class=\"empty\">No claims are shared between articles.</p>")
@@ -383,7 +386,7 @@ def render_html(result: DiffResult, summary: str) -> str:
             f"<details{open_}><summary>{_e(title)}"
             f"<span class=\"chip\"><b>{len(groups)}</b> group{'s' if len(groups) != 1 else ''}</span>"
             + (f"<span class=\"chip\"><b>{n_conf}</b> with conflicts</span>" if n_conf else "")
-            + f"</summary><div class=\"groups\">{''.join(_group(result, g) for g in groups)}</div></details>"
+            + f"</summary><div class=\"groups\">{''.join(_group(arts, g) for g in groups)}</div></details>"
         )
     parts.append(
         f"<footer>Made by claimcheck on {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}"
