@@ -127,7 +127,9 @@ def main() -> None:
     print(f"diff --since run {checked_run}: {t_since:.1f} s; {len(fresh)} new articles, "
           f"{len(since.groups)} of {len(d2.groups)} groups, {len(since.conflicts)} of "
           f"{len(d2.conflicts)} conflicts shown ({since.hidden_dismissed} dismissed hidden); "
-          f"every one involves a day-2 article: {involve}")
+          f"every one involves a day-2 article: {involve}; "
+          f"{since.new.earlier_appeared if since.new else 0} between day-1 articles appeared "
+          "(not in the previous diff, left out)")
     marked = 0
     for c in d2.conflicts:
         sides = [bool(value_spans(c.a, c.kind, c.a_value)), bool(value_spans(c.b, c.kind, c.b_value))]

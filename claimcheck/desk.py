@@ -41,6 +41,9 @@ class NewSince:
     total_conflicts: int
     #: with ``--against``: compared claims whose article the earlier database already held,
     #: and the new claims split by what the earlier claims say
+    #: conflicts between earlier articles that the previous diff did not report (a new
+    #: article can regroup earlier claims); ``--since`` leaves them out and says how many
+    earlier_appeared: int = 0
     claims_already_there: int | None = None
     new_claims_agree: int | None = None
     new_claims_conflict: int | None = None

@@ -20,7 +20,7 @@ from .compare.text import short
 from .compare.verdicts import DEFAULT_MIN_CONFIDENCE
 from .desk import ClaimContext, DeskResult, NewSince, select
 from .errors import InvalidOption
-from .reviews import current_reviews
+from .reviews import conflict_key, current_reviews
 from .store import finish_run, open_db, start_run, transaction
 from .views import refresh_views
 
@@ -97,6 +97,7 @@ def diff(
             (c for g in groups for c in g.conflicts if wanted is None or c.kind in wanted),
             key=lambda c: (-c.confidence, c.id),
         )
+        previous = _stored_conflict_keys(db) if window is not None else set()
         _store(db, groups, conflicts, run_id)
         refresh_views(db)
         articles = [
@@ -116,7 +117,13 @@ def diff(
         )
         new: NewSince | None = None
         if window is not None:
-            new = NewSince(window[0], _articles_since(db, window), len(groups), len(conflicts))
+            fresh = _articles_since(db, window)
+            new = NewSince(window[0], fresh, len(groups), len(conflicts))
+            new.earlier_appeared = sum(
+                1 for c in conflicts
+                if c.a.article_id not in fresh and c.b.article_id not in fresh
+                and conflict_key(c.kind, c.a.id, c.b.id, c.a_value, c.b_value) not in previous
+            )
         elif earlier is not None:
             new = _new_against(db, full, claims, earlier, Path(against or ""))
         result = select(full, current_reviews(db), include_dismissed=include_dismissed, new=new)
@@ -124,6 +131,14 @@ def diff(
     finally:
         db.close()
     return result
+
+
+def _stored_conflict_keys(db: sqlite_utils.Database) -> set[tuple[object, ...]]:
+    """The conflicts the previous diff stored, by claims, kind and values."""
+    return {
+        conflict_key(*row)
+        for row in db.execute("SELECT kind, claim_a, claim_b, a_value, b_value FROM conflicts")
+    }
 
 
 def _since_window(db: sqlite_utils.Database, since: str | int) -> tuple[str, str, str | int]:

@@ -56,6 +56,7 @@ def desk_json(result: DeskResult) -> dict[str, Any]:
             "since": new.label, "articles": new.articles, "groups": len(result.groups),
             "conflicts": len(result.conflicts) + result.hidden_dismissed,
             "total_groups": new.total_groups, "total_conflicts": new.total_conflicts,
+            "earlier_appeared": new.earlier_appeared,
         }
         if new.claims_already_there is not None:
             out["new"]["claims"] = {
@@ -115,6 +116,11 @@ def desk_summary(result: DeskResult) -> str:
             f"{len(result.groups)} of {_plural(new.total_groups, 'group')}, "
             f"{shown} of {_plural(new.total_conflicts, 'conflict')}"
         )
+        if new.earlier_appeared:
+            out += (
+                f" (and {new.earlier_appeared} between earlier articles that the previous diff "
+                "did not report)"
+            )
         if new.claims_already_there is not None:
             out += (
                 f" ({new.claims_already_there} claims already there; new claims: "

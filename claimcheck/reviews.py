@@ -69,8 +69,8 @@ class Review:
     decisions: int = 1
 
 
-def _key(kind: str | None, claim_a: str | None, claim_b: str | None,
-         a_value: str | None, b_value: str | None) -> tuple[object, ...]:
+def conflict_key(kind: str | None, claim_a: str | None, claim_b: str | None,
+                 a_value: str | None, b_value: str | None) -> tuple[object, ...]:
     """Identity of a conflict apart from its group: kind and the two (claim, value) sides."""
     sides = sorted([(claim_a or "", a_value or ""), (claim_b or "", b_value or "")])
     return (kind or "", *sides)
@@ -167,7 +167,7 @@ def add_review(
 
 def _latest_for(db: sqlite_utils.Database, snapshot: tuple[object, ...]) -> Review | None:
     """The latest decision on the conflict described by a conflicts/reviews row snapshot."""
-    return _latest_by_key(db).get(_key(*snapshot[1:6]))  # type: ignore[arg-type]
+    return _latest_by_key(db).get(conflict_key(*snapshot[1:6]))  # type: ignore[arg-type]
 
 
 def review(
@@ -192,7 +192,7 @@ def review(
 def _latest_by_key(db: sqlite_utils.Database) -> dict[tuple[object, ...], Review]:
     current: dict[tuple[object, ...], str] = {}
     for r in db.execute("SELECT id, kind, claim_a, claim_b, a_value, b_value FROM conflicts"):
-        current[_key(*r[1:])] = r[0]
+        current[conflict_key(*r[1:])] = r[0]
     current_ids = set(current.values())
     latest: dict[tuple[object, ...], Review] = {}
     sql = (
@@ -200,7 +200,7 @@ def _latest_by_key(db: sqlite_utils.Database) -> dict[tuple[object, ...], Review
         "explanation, claim_a, claim_b FROM reviews ORDER BY id DESC"
     )
     for r in db.execute(sql):
-        key = _key(r[6], r[10], r[11], r[7], r[8])
+        key = conflict_key(r[6], r[10], r[11], r[7], r[8])
         if key in latest:
             latest[key].decisions += 1
             continue

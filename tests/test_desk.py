@@ -157,6 +157,19 @@ def test_summary_line_says_what_is_new_and_hidden(monday: Path, tmp_path: Path) 
     assert "· unreviewed · `x" in out.read_text(encoding="utf-8")
 
 
+def test_since_counts_conflicts_between_earlier_articles_it_leaves_out(monday: Path, tmp_path: Path) -> None:
+    # Monday's diff was strict and reported nothing; after Tuesday's ingest the two
+    # Post-Herald conflicts are reported for the first time, but involve no new article.
+    assert _report(monday, "--min-confidence", "0.99")["conflicts"] == []
+    _ok("ingest", str(_write(tmp_path / "tuesday.jsonl", TUESDAY)), "--db", str(monday), "-q")
+    report = _report(monday, "--since", "last")
+    assert report["new"]["earlier_appeared"] == 2
+    assert set(_by_values(report)) == {TOLL, MINISTERS, YEAR}
+    out = _cli("diff", "--db", str(monday), "--since", "2", "--format", "csv", "-o", str(tmp_path / "r.csv"))
+    assert "(and 0 between" not in out.output  # the run before stored them: nothing appeared
+    assert "5 of 7 conflicts; report written" in out.output
+
+
 def test_a_review_outlives_a_run_that_drops_its_conflict(monday: Path) -> None:
     db = str(monday)
     first = _by_values(_report(monday))
