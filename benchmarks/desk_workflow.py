@@ -112,6 +112,16 @@ def main() -> None:
     checked_run = d1.run_id
 
     ing2, t_ing2 = _timed(claimcheck.ingest, [str(day2)], db)
+    # --since first: it is the morning's first diff, so 'the previous diff' is Monday's.
+    since, t_since = _timed(claimcheck.diff, db, since=str(checked_run))
+    fresh = set(since.new.articles) if since.new else set()
+    involve = all(c.a.article_id in fresh or c.b.article_id in fresh for c in since.conflicts)
+    print(f"diff --since run {checked_run}: {t_since:.1f} s; {len(fresh)} new articles, "
+          f"{len(since.groups)} of {since.new.total_groups if since.new else 0} groups, {len(since.conflicts)} of "
+          f"{since.new.total_conflicts if since.new else 0} conflicts shown ({since.hidden_dismissed} dismissed hidden); "
+          f"every one involves a day-2 article: {involve}; "
+          f"{since.new.earlier_appeared if since.new else 0} between day-1 articles appeared "
+          "(not in the previous diff, left out)")
     d2, t_d2 = _timed(claimcheck.diff, db, include_dismissed=True)
     print(f"day 2: ingest {t_ing2:.1f} s ({ing2.articles} articles), diff --all {t_d2:.1f} s: "
           f"{len(d2.groups)} groups, {len(d2.conflicts)} conflicts")
@@ -121,15 +131,6 @@ def main() -> None:
     moved = [c for c in kept if c.id != old_ids[_key(c)]]
     print(f"decisions kept: {len(kept)} of {len(still)} day-1 conflicts still reported "
           f"({len(moved)} of them under a new id); {len(d1.conflicts) - len(still)} no longer reported")
-    since, t_since = _timed(claimcheck.diff, db, since=str(checked_run))
-    fresh = set(since.new.articles) if since.new else set()
-    involve = all(c.a.article_id in fresh or c.b.article_id in fresh for c in since.conflicts)
-    print(f"diff --since run {checked_run}: {t_since:.1f} s; {len(fresh)} new articles, "
-          f"{len(since.groups)} of {len(d2.groups)} groups, {len(since.conflicts)} of "
-          f"{len(d2.conflicts)} conflicts shown ({since.hidden_dismissed} dismissed hidden); "
-          f"every one involves a day-2 article: {involve}; "
-          f"{since.new.earlier_appeared if since.new else 0} between day-1 articles appeared "
-          "(not in the previous diff, left out)")
     marked = 0
     for c in d2.conflicts:
         sides = [bool(value_spans(c.a, c.kind, c.a_value)), bool(value_spans(c.b, c.kind, c.b_value))]

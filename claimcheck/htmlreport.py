@@ -362,9 +362,10 @@ def render_html(result: DiffResult, summary: str) -> str:
         "</div>",
     ]
     if new is not None:
+        since = "not in" if new.claims_already_there is not None else "new since"
         parts.append(
             f"<p class=\"who\">Only what involves the {len(new.articles)} article"
-            f"{'s' if len(new.articles) != 1 else ''} new since {_e(new.label)}.</p>"
+            f"{'s' if len(new.articles) != 1 else ''} {since} {_e(new.label)}.</p>"
         )
     parts.append(
         f"<nav><a href=\"#conflicts\">Conflicts ({len(result.conflicts)})</a>"
