@@ -15,8 +15,9 @@ if TYPE_CHECKING:
     from .differ import diff
     from .errors import ClaimcheckError
     from .pipeline import IngestResult, ingest
+    from .reviews import review
 
-__all__ = ["ClaimcheckError", "DiffResult", "IngestResult", "__version__", "diff", "ingest"]
+__all__ = ["ClaimcheckError", "DiffResult", "IngestResult", "__version__", "diff", "ingest", "review"]
 
 _LAZY = {
     "ingest": ".pipeline",
@@ -24,6 +25,7 @@ _LAZY = {
     "diff": ".differ",
     "DiffResult": ".compare.model",
     "ClaimcheckError": ".errors",
+    "review": ".reviews",
 }
 
 

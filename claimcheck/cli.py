@@ -161,6 +161,9 @@ def diff(
     fail_on_conflict: Annotated[bool, typer.Option("--fail-on-conflict", help="Exit 1 when a conflict is found.")] = False,
     threshold: Annotated[float, typer.Option(help="Similarity (0-1) claims need to be grouped.", min=0.0, max=1.0)] = 0.52,
     min_confidence: Annotated[float, typer.Option("--min-confidence", help="Report only conflicts at least this sure (0-1).", min=0.0, max=1.0)] = 0.5,
+    show_all: Annotated[bool, typer.Option("--all", help="Also show the conflicts the desk dismissed (marked).")] = False,
+    since: Annotated[str | None, typer.Option(help="Only what involves articles ingested after this run id, on or after this date (YYYY-MM-DD), or after the 'last' diff.")] = None,
+    against: Annotated[Path | None, typer.Option(help="Only what involves articles this earlier database lacks; counts new claims that agree or conflict with earlier ones.", dir_okay=False)] = None,
 ) -> None:
     """Group claims across articles and report where the articles disagree.
 
@@ -179,7 +182,8 @@ def diff(
         bad = ", ".join(sorted(set(kinds) - known))
         _fail(f"unknown --kind {bad}; use any of {', '.join(sorted(known))}")
     try:
-        result = run_diff(db, kinds=kinds, threshold=threshold, min_confidence=min_confidence)
+        result = run_diff(db, kinds=kinds, threshold=threshold, min_confidence=min_confidence,
+                          since=since, against=against, include_dismissed=show_all)
     except ClaimcheckError as exc:
         _fail(str(exc))
     except sqlite3.Error as exc:
@@ -378,3 +382,101 @@ def facts(
                 if line not in seen:
                     seen.add(line)
                     console.print(Text(line, style="bold red"))
+
+
+@app.command()
+def review(
+    conflict_id: Annotated[str | None, typer.Argument(help="Conflict id, or its first characters.")] = None,
+    confirm: Annotated[bool, typer.Option("--confirm", help="A real disagreement to chase.")] = False,
+    dismiss: Annotated[bool, typer.Option("--dismiss", help="A false alarm: hidden from diff from now on.")] = False,
+    needs_check: Annotated[bool, typer.Option("--needs-check", help="Not decided yet: someone must check.")] = False,
+    note: Annotated[str | None, typer.Option(help="A note kept with the decision ('' clears it).")] = None,
+    reviewer: Annotated[str | None, typer.Option(envvar="CLAIMCHECK_REVIEWER", help="Who decides (default: the login name).")] = None,
+    list_: Annotated[bool, typer.Option("--list", help="List the latest decision on every reviewed conflict.")] = False,
+    status: Annotated[str | None, typer.Option(help="With --list: only these statuses, comma-separated.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="With --list: print JSON.")] = False,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Record the desk's decision on a conflict; it is kept across runs.
+
+    Example:
+
+        claimcheck review 3fa2 --confirm --note "called the police: 14 is right"
+
+        claimcheck review --list --status needs-check
+    """
+    from .reviews import STATUSES, list_reviews
+    from .reviews import review as run_review
+    from .store import open_db
+
+    chosen = [s for s, on in (("confirmed", confirm), ("dismissed", dismiss),
+                              ("needs-check", needs_check)) if on]
+    if list_:
+        if conflict_id is not None or chosen or note is not None:
+            _fail("--list takes no conflict id, decision or note; use --status to filter")
+        wanted = [s.strip() for s in status.split(",") if s.strip()] if status else None
+        if wanted and not set(wanted) <= set(STATUSES):
+            bad = ", ".join(sorted(set(wanted) - set(STATUSES)))
+            _fail(f"unknown --status {bad}; use any of {', '.join(STATUSES)}")
+        try:
+            handle = open_db(db, create=False)
+            try:
+                rows = list_reviews(handle, statuses=wanted)
+            finally:
+                handle.close()
+        except ClaimcheckError as exc:
+            _fail(str(exc))
+        _print_reviews(rows, as_json)
+        return
+    if conflict_id is None:
+        _fail("give a conflict id and --confirm, --dismiss or --needs-check (or --list)")
+    if len(chosen) > 1:
+        _fail("give only one of --confirm, --dismiss, --needs-check")
+    if not chosen and note is None:
+        _fail("give --confirm, --dismiss or --needs-check (or --note to annotate the last decision)")
+    if status is not None or as_json:
+        _fail("--status and --json go with --list")
+    if reviewer is None:
+        import getpass
+
+        try:
+            reviewer = getpass.getuser()
+        except (KeyError, OSError):
+            reviewer = None
+    try:
+        done = run_review(db, conflict_id, chosen[0] if chosen else None, note=note,
+                          reviewer=reviewer)
+    except ClaimcheckError as exc:
+        _fail(str(exc))
+    except sqlite3.Error as exc:
+        _fail(f"{db}: {exc}")
+    where = "" if done.current_id else " (not reported by the latest diff; kept for when it returns)"
+    typer.echo(f"{done.conflict_id}: {done.status}{where}" + (f" — {done.note}" if done.note else ""))
+
+
+def _print_reviews(rows: list[Any], as_json: bool) -> None:
+    if as_json:
+        data = [
+            {"conflict": r.conflict_id, "current_id": r.current_id, "status": r.status,
+             "note": r.note, "reviewer": r.reviewer, "reviewed_at": r.reviewed_at,
+             "kind": r.kind, "a_value": r.a_value, "b_value": r.b_value,
+             "explanation": r.explanation, "decisions": r.decisions}
+            for r in rows
+        ]
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+        return
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=f"{len(rows)} reviewed conflict{'s' if len(rows) != 1 else ''}", show_lines=True)
+    for col in ("conflict", "status", "conflict found", "note", "by", "when"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        shown = r.current_id or r.conflict_id
+        found = Text(r.explanation or f"{r.kind}: {r.a_value} vs {r.b_value}")
+        if r.current_id is None:
+            found.append("\n(not reported by the latest diff)", style="dim")
+        table.add_row(Text(shown), Text(r.status), found, Text(r.note or ""),
+                      Text(r.reviewer or ""), Text(r.reviewed_at))
+    Console().print(table)

@@ -6,8 +6,10 @@ stores groups and conflicts and refreshes the Datasette views.
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 
 import sqlite_utils
@@ -18,7 +20,9 @@ from .compare.groups import DEFAULT_THRESHOLD, find_groups
 from .compare.model import ClaimRecord, Conflict, DiffResult, Group, Slot
 from .compare.text import short, stable_id
 from .compare.verdicts import DEFAULT_MIN_CONFIDENCE
-from .errors import ClaimcheckError
+from .desk import ClaimContext, DeskResult, NewSince, select
+from .errors import ClaimcheckError, InvalidOption
+from .reviews import conflict_key, current_reviews
 from .store import finish_run, open_db, start_run, transaction
 from .views import refresh_views
 
@@ -52,7 +56,10 @@ def diff(
     kinds: Sequence[str] | None = None,
     threshold: float = DEFAULT_THRESHOLD,
     min_confidence: float = DEFAULT_MIN_CONFIDENCE,
-) -> DiffResult:
+    since: str | int | None = None,
+    against: str | Path | None = None,
+    include_dismissed: bool = False,
+) -> DeskResult:
     """Compare the stored claims across articles, store groups and conflicts, return them.
 
     Re-running replaces the previous result; IDs are stable for the same input.
@@ -61,12 +68,24 @@ def diff(
     :param kinds: only report conflicts of these kinds (date, number, entity, place, negation)
     :param threshold: similarity (0..1) that claims need to be grouped
     :param min_confidence: conflicts below this confidence (0..1) are not reported
+    :param since: report only what involves an article ingested after this run id, or on or
+        after this date (``YYYY-MM-DD`` or an ISO time, UTC); ``"last"``: after the previous diff
+    :param against: report only what involves an article that this earlier database lacks,
+        and count the new claims that agree or conflict with an earlier one
+    :param include_dismissed: keep the conflicts the desk dismissed (they are left out
+        otherwise); everything is stored either way
     :raises NoDatabase: the database does not exist
+    :raises InvalidOption: a bad ``since``, an ``against`` that is no claimcheck database, or both
     """
     started = time.perf_counter()
+    if since is not None and against is not None:
+        raise InvalidOption("use --since or --against, not both")
+    earlier = _earlier_hashes(against) if against is not None else None
     db = open_db(db_path, create=False)
     try:
         from . import __version__
+
+        window = _since_window(db, since) if since is not None else None
 
         run_id = start_run(db, "diff", __version__, {
             "kinds": list(kinds or []), "threshold": threshold, "min_confidence": min_confidence,
@@ -94,6 +113,7 @@ def diff(
                and (c.a.id, c.b.id, c.kind) not in reported],
             key=lambda c: (-c.confidence, c.id),
         )
+        previous = _stored_conflict_keys(db) if window is not None else set()
         _store(db, groups, conflicts, run_id)
         _store_attributes(db, sheets.attributes, sheets.stories, run_id)
         refresh_views(db)
@@ -109,13 +129,28 @@ def diff(
             "conflicts": len(conflicts), "attributes": len(sheets.attributes),
             "fact_conflicts": sum(1 for c in conflicts if c.attribute),
         })
+        full = DiffResult(
+            run_id=run_id, groups=groups, conflicts=conflicts, articles=articles,
+            claims_compared=len(claims), candidate_pairs=n_pairs, seconds=seconds,
+            attributes=sheets.attributes,
+        )
+        new: NewSince | None = None
+        if window is not None:
+            fresh = _articles_since(db, window)
+            new = NewSince(window[0], fresh, len(groups), len(conflicts))
+            new.earlier_appeared = sum(
+                1 for c in conflicts
+                if c.a.article_id not in fresh and c.b.article_id not in fresh
+                and conflict_key(c.kind, c.a.id, c.b.id, c.a_value, c.b_value) not in previous
+            )
+        elif earlier is not None:
+            new = _new_against(db, full, claims, earlier, Path(against or ""))
+        result = select(full, current_reviews(db), include_dismissed=include_dismissed, new=new)
+        result.contexts = claim_contexts(db, [x for c in result.conflicts for x in (c.a, c.b)])
     finally:
         db.close()
-    return DiffResult(
-        run_id=run_id, groups=groups, conflicts=conflicts, articles=articles,
-        claims_compared=len(claims), candidate_pairs=n_pairs, seconds=seconds,
-        attributes=sheets.attributes,
-    )
+    return result
+
 
 
 def article_stories(
@@ -229,6 +264,119 @@ def fact_sheet(db_path: str | Path, query: str) -> list[dict[str, object]]:
     finally:
         db.close()
     return rows
+
+
+def _stored_conflict_keys(db: sqlite_utils.Database) -> set[tuple[object, ...]]:
+    """The conflicts the previous diff stored, by claims, kind and values."""
+    return {
+        conflict_key(*row)
+        for row in db.execute("SELECT kind, claim_a, claim_b, a_value, b_value FROM conflicts")
+    }
+
+
+def _since_window(db: sqlite_utils.Database, since: str | int) -> tuple[str, str, str | int]:
+    """(label, column, bound) of ``--since``: a run id, ``last`` (diff run) or a date/time."""
+    text = str(since).strip()
+    hint = "give a run id, 'last' (the previous diff) or a date YYYY-MM-DD"
+    if text == "last":
+        row = db.execute("SELECT max(id) FROM runs WHERE command = 'diff'").fetchone()
+        if row[0] is None:
+            return ("the first run", "run_id", 0)
+        return (f"the last diff (run {row[0]})", "run_id", int(row[0]))
+    if text.isdigit():
+        run = int(text)
+        if db.execute("SELECT 1 FROM runs WHERE id = ?", [run]).fetchone() is None:
+            latest = db.execute("SELECT max(id) FROM runs").fetchone()[0]
+            raise InvalidOption(f"--since {text}: no run {run} in this database (the latest is "
+                                f"{latest}); {hint}")
+        return (f"run {run}", "run_id", run)
+    try:
+        moment = datetime.fromisoformat(text.replace("z", "Z"))
+    except ValueError:
+        raise InvalidOption(f"--since {text!r}: not a run id or a date; {hint}") from None
+    if len(text) == 10:  # a day: everything ingested on it or later
+        return (moment.date().isoformat(), "ingested_at", moment.date().isoformat())
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC).replace(tzinfo=None)
+    stamp = moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return (stamp, "ingested_at", stamp)
+
+
+def _articles_since(db: sqlite_utils.Database, window: tuple[str, str, str | int]) -> list[str]:
+    _, column, bound = window
+    if column == "run_id":
+        sql = "SELECT id FROM articles WHERE run_id > ? ORDER BY rowid"
+    else:
+        sql = "SELECT id FROM articles WHERE ingested_at >= ? ORDER BY rowid"
+    return [r[0] for r in db.execute(sql, [bound])]
+
+
+def _earlier_hashes(path: str | Path) -> set[str]:
+    """Content hashes of the articles of an earlier database, opened read-only."""
+    path = Path(path)
+    if not path.is_file():
+        raise InvalidOption(f"--against {path}: no such database; give an earlier claimcheck database file")
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            return {r[0] for r in conn.execute("SELECT content_hash FROM articles")}
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise InvalidOption(
+            f"--against {path}: not a claimcheck database ({exc}); give an earlier claimcheck database"
+        ) from None
+
+
+def _new_against(
+    db: sqlite_utils.Database, result: DiffResult, claims: list[ClaimRecord], earlier: set[str],
+    path: Path,
+) -> NewSince:
+    """What the current database adds to an earlier one, claim by claim.
+
+    A new claim "agrees" when its group holds a claim of an earlier article and it conflicts
+    with none of them, "conflicts" when it conflicts with one, and is "unmatched" otherwise.
+    """
+    old_articles = {
+        r[0] for r in db.execute("SELECT id, content_hash FROM articles") if r[1] in earlier
+    }
+    new_articles = [a["id"] for a in result.articles if a["id"] not in old_articles]
+    fresh = set(new_articles)
+    conflicting = {
+        x.id for c in result.conflicts for x, y in ((c.a, c.b), (c.b, c.a))
+        if x.article_id in fresh and y.article_id in old_articles
+    }
+    with_old = {
+        c.id for g in result.groups if any(m.article_id in old_articles for m in g.claims)
+        for c in g.claims
+    }
+    new_claims = [c for c in claims if c.article_id in fresh]
+    n_conflict = sum(1 for c in new_claims if c.id in conflicting)
+    n_agree = sum(1 for c in new_claims if c.id in with_old and c.id not in conflicting)
+    return NewSince(
+        label=path.name, articles=new_articles, total_groups=len(result.groups),
+        total_conflicts=len(result.conflicts),
+        claims_already_there=sum(1 for c in claims if c.article_id in old_articles),
+        new_claims_agree=n_agree, new_claims_conflict=n_conflict,
+        new_claims_unmatched=len(new_claims) - n_agree - n_conflict,
+    )
+
+
+def claim_contexts(db: sqlite_utils.Database, claims: list[ClaimRecord]) -> dict[str, ClaimContext]:
+    """Full sentence, sentence offset, article URL and headline of each claim."""
+    ids = sorted({c.id for c in claims})
+    out: dict[str, ClaimContext] = {}
+    for k in range(0, len(ids), 500):
+        chunk = ids[k:k + 500]
+        marks = ",".join("?" * len(chunk))
+        sql = (
+            "SELECT c.id, s.text, s.start, a.url, a.title FROM claims c "
+            "JOIN sentences s ON s.id = c.sentence_id JOIN articles a ON a.id = c.article_id "
+            f"WHERE c.id IN ({marks})"
+        )
+        for row in db.execute(sql, chunk):
+            out[row[0]] = ClaimContext(*row[1:])
+    return out
 
 
 def _store(

@@ -84,3 +84,11 @@ class NoDatabase(DatabaseError, FileNotFoundError):
 
 class InvalidOption(ClaimcheckError, ValueError):
     """An option value is not valid."""
+
+
+class UnknownConflict(ClaimcheckError, LookupError):
+    """No conflict (current or reviewed) has the id or id prefix given."""
+
+
+class AmbiguousConflict(ClaimcheckError, LookupError):
+    """More than one conflict id starts with the prefix given."""

@@ -13,6 +13,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from .compare import ClaimRecord, Conflict, DiffResult, Group
+from .desk import DeskResult, note_of, status_of
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderResult
@@ -28,7 +29,7 @@ def claim_json(c: ClaimRecord) -> dict[str, Any]:
 
 def to_json_dict(result: DiffResult) -> dict[str, Any]:
     """The report as the JSON contract of DESIGN.md."""
-    return {
+    data = {
         "articles": result.articles,
         "groups": [
             {"id": g.id, "verdict": g.verdict, "claims": [claim_json(c) for c in g.claims]}
@@ -38,11 +39,33 @@ def to_json_dict(result: DiffResult) -> dict[str, Any]:
             {"id": c.id, "group": c.group_id, "kind": c.kind, "a": claim_json(c.a),
              "b": claim_json(c.b), "a_value": c.a_value, "b_value": c.b_value,
              "explanation": c.explanation, "confidence": c.confidence, "update": c.update,
-             **_fact_keys(c)}
+             **_fact_keys(c), "status": status_of(result, c), "note": note_of(result, c)}
             for c in result.conflicts
         ],
         "fact_sheets": fact_sheet_json(result),
     }
+    if isinstance(result, DeskResult):
+        data.update(desk_json(result))
+    return data
+
+
+def desk_json(result: DeskResult) -> dict[str, Any]:
+    """Keys the desk workflow adds to the JSON report (never renames the contract's)."""
+    out: dict[str, Any] = {"hidden_dismissed": result.hidden_dismissed}
+    if result.new is not None:
+        new = result.new
+        out["new"] = {
+            "since": new.label, "articles": new.articles, "groups": len(result.groups),
+            "conflicts": len(result.conflicts) + result.hidden_dismissed,
+            "total_groups": new.total_groups, "total_conflicts": new.total_conflicts,
+            "earlier_appeared": new.earlier_appeared,
+        }
+        if new.claims_already_there is not None:
+            out["new"]["claims"] = {
+                "already_there": new.claims_already_there, "agree": new.new_claims_agree,
+                "conflict": new.new_claims_conflict, "unmatched": new.new_claims_unmatched,
+            }
+    return out
 
 
 def _fact_keys(c: Conflict) -> dict[str, Any]:
@@ -127,7 +150,43 @@ def summary_line(result: DiffResult) -> str:
     failed = sum(len(g.errors) for g in result.groups)
     if failed:
         line += f"; {failed} claim pair{'s' if failed != 1 else ''} could not be compared"
+    if isinstance(result, DeskResult):
+        line += desk_summary(result)
     return line
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def desk_summary(result: DeskResult) -> str:
+    """What the summary line adds for the desk: what is new, what is hidden.
+
+    "; new since run 7: 1 article, 2 of 24 groups, 1 of 3 conflicts"
+    """
+    out = ""
+    new = result.new
+    if new is not None:
+        shown = len(result.conflicts) + result.hidden_dismissed
+        out += (
+            f"; new since {new.label}: {_plural(len(new.articles), 'article')}, "
+            f"{len(result.groups)} of {_plural(new.total_groups, 'group')}, "
+            f"{shown} of {_plural(new.total_conflicts, 'conflict')}"
+        )
+        if new.earlier_appeared:
+            out += (
+                f" (and {new.earlier_appeared} between earlier articles that the previous diff "
+                "did not report)"
+            )
+        if new.claims_already_there is not None:
+            out += (
+                f" ({new.claims_already_there} claims already there; new claims: "
+                f"{new.new_claims_agree} agree with an earlier claim, {new.new_claims_conflict} "
+                f"conflict with one, {new.new_claims_unmatched} not seen before)"
+            )
+    if result.hidden_dismissed:
+        out += f"; {result.hidden_dismissed} dismissed hidden (--all shows them)"
+    return out
 
 
 class RichReport:
@@ -150,14 +209,19 @@ class RichReport:
             body.add_column(overflow="fold")
             body.add_row(Text("A"), Text(f"{_who(result, c.a)}: {c.a.text}"))
             body.add_row(Text("B"), Text(f"{_who(result, c.b)}: {c.b.text}"))
+            status, note = status_of(result, c), note_of(result, c)
+            if note:
+                body.add_row(Text("note"), Text(note))
             yield Panel(
                 body,
                 title=Text(
                     f"{c.kind} {'update' if c.update else 'conflict'} "
                     f"({c.confidence:.2f}): {c.explanation}",
-                    style="bold red",
+                    style="dim" if status == "dismissed" else "bold red",
                 ),
                 title_align="left",
+                subtitle=Text(f"{c.id} · {status}"),
+                subtitle_align="right",
             )
         if self.show_groups and result.groups:
             table = Table(title="Groups", show_lines=True, expand=True)
@@ -199,8 +263,10 @@ def render_markdown(result: DiffResult) -> str:
         out += [
             f"### {c.kind}: {cell(c.explanation)}",
             "",
-            f"confidence {c.confidence:.2f}" + (" · update (the later article revised it)" if c.update else ""),
+            f"confidence {c.confidence:.2f}" + (" · update (the later article revised it)" if c.update else "")
+            + f" · {status_of(result, c)} · `{c.id}`",
             "",
+            *([f"> note: {cell(n)}", ""] if (n := note_of(result, c)) else []),
             "| side | article | claim | value |",
             "| --- | --- | --- | --- |",
             f"| A | {cell(_who(result, c.a))} | {cell(c.a.text)} | {cell(c.a_value)} |",
@@ -219,51 +285,25 @@ def render_markdown(result: DiffResult) -> str:
     return "\n".join(out) + "\n"
 
 
-_CSS = """body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
-.conflict{border:1px solid #d33;border-radius:6px;padding:.5rem 1rem;margin:1rem 0}
-.conflict h3{color:#b00;margin:.3rem 0}table{border-collapse:collapse;width:100%}
-td,th{border:1px solid #ccc;padding:.3rem .5rem;vertical-align:top;text-align:left}
-.agree{color:#070}.refine{color:#a60}.conflict-v{color:#b00}.who{color:#666;font-size:.9em}"""
-
-
 def render_html(result: DiffResult) -> str:
-    """One self-contained HTML page; every piece of article text is escaped."""
-    e = html.escape
-    parts = [
-        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">",
-        "<title>claimcheck report</title>",
-        f"<style>{_CSS}</style></head><body>",
-        "<h1>claimcheck report</h1>",
-        f"<p>{e(summary_line(result))}</p><h2>Conflicts</h2>",
-    ]
-    if not result.conflicts:
-        parts.append("<p>No conflicts found.</p>")
-    for c in result.conflicts:
-        parts.append(
-            f"<div class=\"conflict\"><h3>{e(c.kind)}: {e(c.explanation)}</h3>"
-            f"<p class=\"who\">confidence {c.confidence:.2f}"
-            f"{' · update (the later article revised it)' if c.update else ''}</p><table>"
-            f"<tr><th>A</th><td><span class=\"who\">{e(_who(result, c.a))}</span><br>{e(c.a.text)}</td>"
-            f"<td>{e(c.a_value)}</td></tr>"
-            f"<tr><th>B</th><td><span class=\"who\">{e(_who(result, c.b))}</span><br>{e(c.b.text)}</td>"
-            f"<td>{e(c.b_value)}</td></tr></table></div>"
-        )
-    parts.append("<h2>Groups</h2><table><tr><th>verdict</th><th>claims</th></tr>")
-    for g in result.groups:
-        cls = "conflict-v" if g.verdict == "conflict" else g.verdict
-        items = "".join(
-            f"<li><span class=\"who\">{e(_who(result, c))}</span> {e(c.text)}</li>" for c in g.claims
-        )
-        parts.append(f"<tr><td class=\"{cls}\">{e(g.verdict)}</td><td><ul>{items}</ul></td></tr>")
-    parts.append("</table>")
+    """One self-contained HTML page a desk can share; every piece of article text is escaped.
+
+    See :mod:`claimcheck.htmlreport`; the fact sheets follow the groups.
+    """
+    from .htmlreport import render_html as page
+
+    text = page(result, summary_line(result))
     sheet = fact_sheet_lines(result)
-    if sheet:
-        parts.append("<h2>Fact sheets</h2><table><tr><th>subject</th><th>attribute</th>"
-                     "<th>values by outlet</th></tr>")
-        parts += [f"<tr><td>{e(n)}</td><td>{e(a)}</td><td>{e(v)}</td></tr>" for n, a, v in sheet]
-        parts.append("</table>")
-    parts.append("</body></html>\n")
-    return "".join(parts)
+    if sheet and "</body>" in text:
+        e = html.escape
+        rows = "".join(f"<tr><td>{e(n)}</td><td>{e(a)}</td><td>{e(v)}</td></tr>" for n, a, v in sheet)
+        table = (
+            "<section class=\"facts\"><h2>Fact sheets</h2><table><tr><th>subject</th>"
+            f"<th>attribute</th><th>values by outlet</th></tr>{rows}</table></section>"
+        )
+        head, _, tail = text.rpartition("</body>")
+        text = head + table + "</body>" + tail
+    return text
 
 
 def render_csv(result: DiffResult) -> str:
@@ -275,7 +315,7 @@ def render_csv(result: DiffResult) -> str:
         "b_value",
         "a_article", "a_source", "a_start", "a_end", "a_text",
         "b_article", "b_source", "b_start", "b_end", "b_text", "origin", "subject",
-        "attribute",
+        "attribute", "status", "note",
     ])
     for c in result.conflicts:
         writer.writerow([
@@ -284,6 +324,7 @@ def render_csv(result: DiffResult) -> str:
             c.a.article_id, c.a.source, c.a.start, c.a.end, c.a.text,
             c.b.article_id, c.b.source, c.b.start, c.b.end, c.b.text,
             "fact_sheet" if c.attribute else "claim_group", c.subject or "", c.attribute or "",
+            status_of(result, c), note_of(result, c) or "",
         ])
     return buf.getvalue()
 

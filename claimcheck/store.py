@@ -17,7 +17,7 @@ from .errors import DatabaseError, NoDatabase
 
 #: The schema version this claimcheck writes. Each step in ``_MIGRATIONS`` brings a
 #: database from version ``i`` to ``i + 1``; an older file is upgraded when it is opened.
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 
 @dataclass(slots=True)
@@ -346,8 +346,27 @@ def _m5_fact_sheets(db: sqlite_utils.Database) -> None:
         db.table("conflicts").add_column("fact_attribute", str)
 
 
+def _m6_reviews(db: sqlite_utils.Database) -> None:
+    # Version 7: the desk's decisions on conflicts. Every decision is a new row (latest wins),
+    # never an update, so the history stays. No foreign key to conflicts: each diff replaces
+    # the conflicts, and a decision must outlive a run that no longer reports its conflict.
+    # The conflict's claims, kind and values are kept with the decision so that it still
+    # applies when the conflict's group (hence its id) changes because a new article joined.
+    # Idempotent (IF NOT EXISTS): two processes may open an old file at the same moment.
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS reviews ("
+        "id INTEGER PRIMARY KEY, conflict_id TEXT NOT NULL, status TEXT NOT NULL, note TEXT, "
+        "reviewer TEXT, reviewed_at TEXT NOT NULL, group_id TEXT, kind TEXT, claim_a TEXT, "
+        "claim_b TEXT, a_value TEXT, b_value TEXT, explanation TEXT)"
+    )
+    db.execute("CREATE INDEX IF NOT EXISTS idx_reviews_conflict_id ON reviews (conflict_id)")
+    db.execute("CREATE INDEX IF NOT EXISTS idx_reviews_claims ON reviews (claim_a, claim_b)")
+    db.execute("CREATE INDEX IF NOT EXISTS idx_articles_run_id ON articles (run_id)")
+
+
 _MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _m0_base, _m1_groups, _m2_indexes, _m3_confidence, _m4_language_and_skipped, _m5_fact_sheets,
+    _m6_reviews,
 ]
 assert len(_MIGRATIONS) == SCHEMA_VERSION
 

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
+from .reviews import LATEST_REVIEW_ID
+
 
 @dataclass(frozen=True, slots=True)
 class FtsSpec:
@@ -32,6 +34,8 @@ FTS_INDEXES: tuple[FtsSpec, ...] = (
     FtsSpec("sentences", ("text",)),
 )
 
+# The latest review of a conflict, found by its id or by its claims, kind and values (see
+# claimcheck.reviews); a fixed SQL fragment, no user data.
 _CONFLICT_DETAILS = """
 CREATE VIEW conflict_details AS
 SELECT
@@ -39,6 +43,8 @@ SELECT
   c.kind AS kind,
   c.confidence AS confidence,
   CASE WHEN c.is_update THEN 'update' ELSE 'contradiction' END AS status_kind,
+  coalesce(rv.status, 'unreviewed') AS status,
+  rv.note AS note,
   c.a_value AS a_value,
   c.b_value AS b_value,
   aa.outlet AS a_outlet,
@@ -60,7 +66,9 @@ SELECT
   ca.article_id AS a_article_id,
   cb.article_id AS b_article_id,
   aa.url AS a_url,
-  ab.url AS b_url
+  ab.url AS b_url,
+  rv.reviewer AS reviewer,
+  rv.reviewed_at AS reviewed_at
 FROM conflicts c
 LEFT JOIN claims ca ON ca.id = c.claim_a
 LEFT JOIN claims cb ON cb.id = c.claim_b
@@ -68,6 +76,7 @@ LEFT JOIN sentences sa ON sa.id = ca.sentence_id
 LEFT JOIN sentences sb ON sb.id = cb.sentence_id
 LEFT JOIN articles aa ON aa.id = ca.article_id
 LEFT JOIN articles ab ON ab.id = cb.article_id
+LEFT JOIN reviews rv ON rv.id = """ + LATEST_REVIEW_ID + """
 """
 
 _GROUP_OVERVIEW = """

@@ -55,8 +55,9 @@ def test_json_follows_the_contract() -> None:
     assert set(claim) == {"id", "article", "source", "start", "end", "text"}
     conflict = data["conflicts"][0]
     assert set(conflict) == {"id", "group", "kind", "a", "b", "a_value", "b_value", "explanation",
-                             "confidence", "update", "origin"}
+                             "confidence", "update", "origin", "status", "note"}
     assert conflict["origin"] == "claim_group"
+    assert (conflict["status"], conflict["note"]) == ("unreviewed", None)
     assert (conflict["kind"], conflict["a_value"], conflict["b_value"]) == ("date", "3 March 2021", "3 March 2020")
     assert conflict["b"]["text"] == EVIL
 
@@ -102,7 +103,8 @@ def test_every_format_carries_confidence_and_update() -> None:
     data = json.loads(render_json(result))
     assert data["conflicts"][0]["confidence"] == 0.734 and data["conflicts"][0]["update"] is True
     assert "confidence 0.73 · update" in render_markdown(result)
-    assert "confidence 0.73 · update" in render_html(result)
+    page = render_html(result)
+    assert "<span>update</span>" in page and "</span> 0.73</span>" in page
     buf = io.StringIO()
     Console(file=buf, width=100, color_system=None).print(RichReport(result))
     assert "date update (0.73)" in buf.getvalue()
