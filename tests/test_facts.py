@@ -240,3 +240,23 @@ def test_time_of_the_shooting_and_not_of_the_call() -> None:
     ]
     # shown on the sheet, not compared (another moment of the story too often)
     assert compare_attributes(times, lambda art: "s1") == []
+
+
+@pytest.mark.parametrize("a, b, relation", [
+    ("Lafayette", "Louisiana", "refine"),  # the state holds the city
+    ("Texas", "Houston", "refine"),
+    ("Lafayette", "Baton Rouge", "conflict"),
+    ("Baton Rouge", "Baton Rouge", "equal"),
+])
+def test_residence_state_against_city_is_a_refinement(a: str, b: str, relation: str) -> None:
+    from claimcheck.compare.facts import Attribute, _relation
+
+    def attr(value: str, text: str) -> Attribute:
+        c = ClaimRecord("c" + value, "art-" + value, "s", None, 0, len(text), text, text, 1, None,
+                        None, None)
+        return Attribute("entity", "e1", "Wilbert Thibodeaux", "residence", value, None, None, c,
+                         0, len(text))
+
+    x = attr(a, f"Wilbert Thibodeaux, 48, of {a}, was taken into custody")
+    y = attr(b, f"Thibodeaux, a man from {b}, was arrested")
+    assert _relation(x, y) == relation

@@ -26,6 +26,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from ..entities import gazetteer_level
 from .affinity import StoryAffinity
 from .frames import _GENERIC_NOUNS
 from .model import ClaimRecord, Conflict, Slot
@@ -710,6 +711,10 @@ def _relation(x: Attribute, y: Attribute) -> str:
     if x.attribute == "residence":
         if same_words(x.value, y.value) or name_overlap(x.value, y.value):
             return "equal"
+        if gazetteer_level(x.value) in ("state", "country") or gazetteer_level(y.value) in (
+            "state", "country"
+        ):
+            return "refine"  # "of Louisiana" holds "of Lafayette": less precise, not other
         return "conflict"
     if x.attribute == "condition":
         if x.value == y.value:
