@@ -168,6 +168,8 @@ class _Pair:
             score -= 0.05
         # Many words only one claim has: its value may belong to another part of the story.
         score -= 0.2 * self.extra_words
+        if min(len(self.fa.predicate), len(self.fb.predicate)) <= 1:
+            score -= 0.1  # "Two people were killed": too little said to be sure it is one event
         score -= penalty
         return round(max(0.0, min(1.0, score)), 3)
 
@@ -330,6 +332,8 @@ class _Pair:
             return False  # a bare number with neither a counted noun nor an event word
         if x.kind == "percent" and not x.event and self.ctx.similarity < 0.75:
             return False  # "a 15 percent increase" vs "13 percent of imports": of what?
+        if _TALLY.search(self.a.text) or _TALLY.search(self.b.text):
+            return False  # "80 people were killed in the city in November alone": a tally
         return not (x.vague or y.vague or x.partial or y.partial)
 
     def compare_roles(self) -> None:
@@ -414,7 +418,12 @@ class _Pair:
         self.findings.append(Finding(
             "negation", av, bv,
             f"A {av} what B {bv}: \"{short(pos.text)}\" vs \"{short(neg.text)}\"",
-            self.confidence(aligned_agree=self.agreeing, penalty=0.05 if share < 0.8 else 0.0),
+            self.confidence(
+                aligned_agree=self.agreeing,
+                # no named participant in common: "the mother was not injured" may be about
+                # someone else than "the child injured"
+                penalty=(0.05 if share < 0.8 else 0.0) + (0.15 if not self.shared else 0.0),
+            ),
             update=update,
         ))
 
@@ -435,13 +444,22 @@ def _preposition_class(c: ClaimRecord, slot: Slot) -> str:
     return "from" if word == "from" else "to"
 
 
+# Counts of many events: "in November alone", "so far this year", "nationwide".
+_TALLY = re.compile(
+    r"\b(?:alone|so\s+far|this\s+year|last\s+year|this\s+month|citywide|nationwide|statewide|"
+    r"across\s+the\s+(?:city|country|state|nation|region)|in\s+the\s+line\s+of\s+duty|"
+    r"a\s+year|per\s+year|annually|since\s+(?:january|\d{4}))\b",
+    re.IGNORECASE,
+)
+
+
 def _value_penalty(x: Count, y: Count) -> float:
     """Numbers far apart (12 vs 1,200) more often count different things than disagree."""
     lx, ly = x.slot.lo, y.slot.lo
     if lx is None or ly is None or lx <= 0 or ly <= 0 or math.isinf(lx) or math.isinf(ly):
         return 0.0
     ratio = max(lx, ly) / min(lx, ly)
-    return 0.15 if ratio >= 10 else 0.0
+    return 0.25 if ratio >= 10 else 0.1 if ratio >= 3 else 0.0
 
 
 def _same_place(x: Slot, y: Slot) -> bool:
