@@ -136,6 +136,7 @@ def diff(
     fail_on_conflict: Annotated[bool, typer.Option("--fail-on-conflict", help="Exit 1 when a conflict is found.")] = False,
     threshold: Annotated[float, typer.Option(help="Similarity (0-1) claims need to be grouped.", min=0.0, max=1.0)] = 0.52,
     min_confidence: Annotated[float, typer.Option("--min-confidence", help="Report only conflicts at least this sure (0-1).", min=0.0, max=1.0)] = 0.5,
+    story: Annotated[str | None, typer.Option("--story", help="Only this story (id or id prefix, see 'claimcheck stories').")] = None,
 ) -> None:
     """Group claims across articles and report where the articles disagree.
 
@@ -154,7 +155,8 @@ def diff(
         bad = ", ".join(sorted(set(kinds) - known))
         _fail(f"unknown --kind {bad}; use any of {', '.join(sorted(known))}")
     try:
-        result = run_diff(db, kinds=kinds, threshold=threshold, min_confidence=min_confidence)
+        result = run_diff(db, kinds=kinds, threshold=threshold, min_confidence=min_confidence,
+                          story=story)
     except ClaimcheckError as exc:
         _fail(str(exc))
     except sqlite3.Error as exc:
@@ -179,6 +181,49 @@ def diff(
         _err_console().print(f"{summary_line(result)}; report written to {output}", markup=False)
     if fail_on_conflict and result.conflicts:
         raise typer.Exit(1)
+
+
+@app.command()
+def stories(
+    db: DbOption = DEFAULT_DB,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+    min_articles: Annotated[int, typer.Option("--min-articles", help="Only stories with at least this many articles.", min=1)] = 1,
+) -> None:
+    """List the stories the last diff found: articles that report one event.
+
+    Example:
+
+        claimcheck stories --min-articles 2
+    """
+    from .differ import list_stories
+    from .report import story_json
+
+    try:
+        rows = [s for s in list_stories(db) if len(s.article_ids) >= min_articles]
+    except ClaimcheckError as exc:
+        _fail(str(exc))
+    except sqlite3.Error as exc:
+        _fail(f"{db}: {exc}")
+    if as_json:
+        sys.stdout.write(json.dumps([story_json(s) for s in rows], ensure_ascii=False, indent=1) + "\n")
+        return
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    if not rows:
+        _err_console().print(f"no stories in {db}; run 'claimcheck diff' first", markup=False)
+        return
+    table = Table(title=f"{len(rows)} stories in {db}")
+    for col in ("id", "headline", "first", "last", "outlets", "articles", "groups", "conflicts"):
+        table.add_column(col, overflow="fold", ratio=3 if col in ("headline", "outlets") else None,
+                         no_wrap=col not in ("headline", "outlets"),
+                         justify="right" if col in ("articles", "groups", "conflicts") else "left")
+    for s in rows:
+        table.add_row(Text(s.id), Text(s.headline), Text(s.first_published or ""),
+                      Text(s.last_published or ""), Text(", ".join(s.outlets)),
+                      str(len(s.article_ids)), str(s.n_groups), str(s.n_conflicts))
+    Console().print(table)
 
 
 @app.command()

@@ -17,7 +17,7 @@ from .errors import DatabaseError, NoDatabase
 
 #: The schema version this claimcheck writes. Each step in ``_MIGRATIONS`` brings a
 #: database from version ``i`` to ``i + 1``; an older file is upgraded when it is opened.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 @dataclass(slots=True)
@@ -277,8 +277,52 @@ def _m3_confidence(db: sqlite_utils.Database) -> None:
         db.table("conflicts").add_column("is_update", int)
 
 
+def _m4_stories(db: sqlite_utils.Database) -> None:
+    # Version 4 -> 5: stories (articles clustered into the events they report), each
+    # article's story, and the story of every claim group (NULL when a group spans stories:
+    # a background fact) and of every conflict.
+    db.table("stories").create(
+        {
+            "id": str,
+            "headline": str,
+            "first_published": str,
+            "last_published": str,
+            "outlets": str,
+            "n_articles": int,
+            "n_outlets": int,
+            "n_groups": int,
+            "n_conflicts": int,
+            "run_id": int,
+        },
+        pk="id",
+        foreign_keys=[("run_id", "runs", "id")],
+        if_not_exists=True,
+    )
+    # Per story and outlet: what the outlet's articles claim, how much of it another outlet
+    # repeats, and how many conflicts involve it (written by diff, read by story_overview).
+    db.table("story_outlets").create(
+        {
+            "story_id": str,
+            "outlet": str,
+            "articles": int,
+            "claims": int,
+            "shared_claims": int,
+            "single_outlet_claims": int,
+            "conflicts": int,
+            "run_id": int,
+        },
+        pk=("story_id", "outlet"),
+        foreign_keys=[("story_id", "stories", "id"), ("run_id", "runs", "id")],
+        if_not_exists=True,
+    )
+    for table in ("articles", "claim_groups", "conflicts"):
+        if "story_id" not in db.table(table).columns_dict:
+            db.table(table).add_column("story_id", str)
+        db.table(table).create_index(["story_id"], if_not_exists=True)
+
+
 _MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
-    _m0_base, _m1_groups, _m2_indexes, _m3_confidence,
+    _m0_base, _m1_groups, _m2_indexes, _m3_confidence, _m4_stories,
 ]
 assert len(_MIGRATIONS) == SCHEMA_VERSION
 

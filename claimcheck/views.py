@@ -114,11 +114,67 @@ LEFT JOIN articles a ON a.id = c.article_id
 LEFT JOIN sentences s ON s.id = c.sentence_id
 """
 
+# One row per story: its dates, outlets, and per outlet how many claims it made and how many
+# of those only it made (from the story_outlets table that diff writes).
+_STORY_OVERVIEW = """
+CREATE VIEW story_overview AS
+SELECT
+  st.headline AS headline,
+  st.first_published AS first_published,
+  st.last_published AS last_published,
+  st.n_articles AS articles,
+  st.n_outlets AS outlets,
+  (SELECT group_concat(o.outlet || ': ' || o.claims || ' claims, ' || o.single_outlet_claims
+                       || ' only here', '; ')
+   FROM (SELECT * FROM story_outlets so WHERE so.story_id = st.id
+         ORDER BY so.claims DESC, so.outlet) o) AS claims_by_outlet,
+  (SELECT sum(so.claims) FROM story_outlets so WHERE so.story_id = st.id) AS claims,
+  (SELECT sum(so.single_outlet_claims) FROM story_outlets so
+   WHERE so.story_id = st.id) AS single_outlet_claims,
+  st.n_groups AS groups,
+  st.n_conflicts AS conflicts,
+  st.outlets AS outlet_names,
+  CASE WHEN st.n_outlets > 1 THEN 'several outlets' ELSE 'one outlet' END AS coverage,
+  st.id AS story_id,
+  st.run_id AS run_id
+FROM stories st
+"""
+
+# Every claim with its story and whether another outlet's article makes it too.
+_STORY_CLAIMS = """
+CREATE VIEW story_claims AS
+SELECT
+  st.headline AS headline,
+  coalesce(nullif(a.outlet, ''), '(no outlet)') AS outlet,
+  CASE WHEN EXISTS (
+      SELECT 1 FROM group_claims gc
+      JOIN group_claims other ON other.group_id = gc.group_id
+      JOIN articles oa ON oa.id = other.article_id
+      WHERE gc.claim_id = c.id
+        AND coalesce(nullif(oa.outlet, ''), oa.id) <> coalesce(nullif(a.outlet, ''), a.id))
+    THEN 'shared' ELSE 'only this outlet' END AS coverage,
+  c.text AS claim,
+  a.published AS published,
+  a.title AS title,
+  s.text AS sentence,
+  (SELECT gc.group_id FROM group_claims gc WHERE gc.claim_id = c.id LIMIT 1) AS group_id,
+  a.story_id AS story_id,
+  c.id AS claim_id,
+  c.article_id AS article_id
+FROM claims c
+JOIN articles a ON a.id = c.article_id
+LEFT JOIN stories st ON st.id = a.story_id
+LEFT JOIN sentences s ON s.id = c.sentence_id
+WHERE coalesce(s.is_boilerplate, 0) = 0
+"""
+
 #: View name -> its ``CREATE VIEW`` statement, in creation order.
 VIEWS: dict[str, str] = {
     "conflict_details": _CONFLICT_DETAILS,
     "group_overview": _GROUP_OVERVIEW,
     "claims_with_articles": _CLAIMS_WITH_ARTICLES,
+    "story_overview": _STORY_OVERVIEW,
+    "story_claims": _STORY_CLAIMS,
 }
 
 

@@ -73,6 +73,22 @@ class Group:
     claims: list[ClaimRecord]
     scores: dict[str, float] = field(default_factory=dict)
     conflicts: list[Conflict] = field(default_factory=list)
+    #: the story all its claims belong to; None when it spans stories (a background fact)
+    story_id: str | None = None
+
+
+@dataclass(slots=True)
+class Story:
+    """Articles that report one event or one ongoing story."""
+
+    id: str
+    article_ids: list[str]
+    headline: str
+    first_published: str | None
+    last_published: str | None
+    outlets: list[str]
+    n_groups: int = 0
+    n_conflicts: int = 0
 
 
 @dataclass(slots=True)
@@ -86,6 +102,8 @@ class DiffResult:
     claims_compared: int = 0
     candidate_pairs: int = 0
     seconds: float = 0.0
+    #: every story (or, with ``story=``, the one asked for), biggest first
+    stories: list[Story] = field(default_factory=list)
 
 
 @dataclass(slots=True)
