@@ -42,7 +42,7 @@ def _words(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-__all__ = ["classify_boilerplate", "is_short_line", "repeated_line_keys", "REASONS"]
+__all__ = ["classify_boilerplate", "is_short_line", "outlet_owner", "repeated_line_keys", "REASONS"]
 
 #: All reason codes this module can return.
 REASONS: tuple[str, ...] = (
@@ -365,7 +365,7 @@ _SHARE_ANY_RE = re.compile(
     r"\bcookies?\b.{0,80}\b(?:accept|policy|consent|settings|browser|enable|agree)|"
     r"\b(?:we|this (?:site|website)) uses? cookies\b|"
     r"\bby (?:continuing|using) (?:to use )?(?:this|our) (?:site|website)|"
-    r"©\s*(?:19|20)\d\d|all rights reserved|"
+    r"©\s*(?:copyright\s*)?(?:19|20)\d\d|all rights reserved|"
     r"may not be (?:re)?published, broadcast|privacy policy|terms of (?:use|service)",
     _I,
 )
@@ -774,3 +774,28 @@ def is_short_line(sentence: str) -> bool:
     :return: whether it is short enough to be a candidate footer/furniture line.
     """
     return len(sentence.split()) <= 12
+
+
+#: Second-level labels under a country code that belong to the suffix, not the owner
+#: ("bbc.co.uk" is owned by "bbc.co.uk", not "co.uk").
+_SECOND_LEVEL = frozenset("co com org net gov ac edu ne or go".split())
+
+
+def outlet_owner(outlet: str) -> str:
+    """The site an outlet belongs to, so that one owner's page furniture is seen together.
+
+    Stations of one group publish under one domain ("chicago.cbslocal.com" and
+    "pittsburgh.cbslocal.com" both end their stories with the same copyright lines); an
+    outlet that is not a host name is its own owner.
+
+    :param outlet: an outlet name or host name.
+    :return: the registrable domain of a host name (lowercased), else the outlet itself.
+    """
+    host = outlet.strip().lower()
+    if " " in host or "." not in host:
+        return outlet
+    host = host.split("/")[0].split(":")[0].removeprefix("www.")
+    labels = [p for p in host.split(".") if p]
+    if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL:
+        return ".".join(labels[-3:])
+    return ".".join(labels[-2:])
