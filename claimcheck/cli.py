@@ -215,13 +215,16 @@ def stories(
         _err_console().print(f"no stories in {db}; run 'claimcheck diff' first", markup=False)
         return
     table = Table(title=f"{len(rows)} stories in {db}")
-    for col in ("id", "headline", "first", "last", "outlets", "articles", "groups", "conflicts"):
-        table.add_column(col, overflow="fold", ratio=3 if col in ("headline", "outlets") else None,
-                         no_wrap=col not in ("headline", "outlets"),
-                         justify="right" if col in ("articles", "groups", "conflicts") else "left")
+    table.add_column("id", no_wrap=True)
+    table.add_column("headline", overflow="fold", ratio=1, min_width=20)
+    table.add_column("published", min_width=10)
+    for col in ("outlets", "articles", "groups", "conflicts"):
+        table.add_column(col, justify="right", no_wrap=True)
     for s in rows:
-        table.add_row(Text(s.id), Text(s.headline), Text(s.first_published or ""),
-                      Text(s.last_published or ""), Text(", ".join(s.outlets)),
+        dates = s.first_published or ""
+        if s.last_published and s.last_published != s.first_published:
+            dates += f" to {s.last_published}"
+        table.add_row(Text(s.id), Text(s.headline), Text(dates), str(len(s.outlets)),
                       str(len(s.article_ids)), str(s.n_groups), str(s.n_conflicts))
     Console().print(table)
 

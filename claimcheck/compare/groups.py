@@ -31,7 +31,9 @@ def anchors(claim: ClaimRecord) -> frozenset[str]:
     """
     out = set()
     for s in claim.slots:
-        if s.entity_id and s.kind != "speaker":
+        # Only what the entity finder placed as a person, organisation or place: a capitalised
+        # opener ("The Investigation") or a product name in a widget line is no participant.
+        if s.entity_id and s.kind in ("person", "org", "place"):
             out.add(s.entity_id)
         elif s.kind == "date" and "|relative" not in (s.unit or ""):
             out.add(f"@{s.value}")
