@@ -60,7 +60,9 @@ BACKGROUND_ARTICLES = 200
 #: Articles published further apart than this many days lose score linearly, to half at
 #: twice the gap: follow-ups (an arrest, a sentence) share names and stay together, while
 #: the same street or station name months apart is weaker evidence.
-DATE_GAP_DAYS = 60
+DATE_GAP_DAYS = 120
+#: ... but never below this share of their score.
+DATE_GAP_FLOOR = 0.5
 
 
 #: A title shares at least this share of its words with the rest of its story to be its headline.
@@ -159,7 +161,7 @@ def story_pairs(
         score = NAME_WEIGHT * names.cosine(i, j) + (1 - NAME_WEIGHT) * words.cosine(i, j)
         gap = _days(articles[i].published, articles[j].published)
         if gap is not None and gap > DATE_GAP_DAYS:
-            score *= max(0.25, DATE_GAP_DAYS / gap)
+            score *= max(DATE_GAP_FLOOR, DATE_GAP_DAYS / gap)
         if score > 0:
             scored.append((score, i, j))
     return scored
