@@ -404,6 +404,16 @@ _BYLINE_ROLE_RE = re.compile(
     _I,
 )
 _BYLINE_CONTRIB_RE = re.compile(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}\s+contributed\.?$")
+# "Megan Guza is a Tribune-Review staff writer." and "NBC 7's Omari Fleming reports."
+_BYLINE_IS_RE = re.compile(
+    r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}\s+is\s+an?\s+(?:[A-Z][\w.'’&-]*\s+){0,4}"
+    r"(?:(?:staff|senior|contributing|special|freelance|investigative)\s+)?"
+    r"(?:writer|reporter|correspondent|photographer|producer|editor)\b[^.!?]*[.!?]?$"
+)
+_BYLINE_CREDIT_RE = re.compile(
+    r"(?:[A-Z0-9][\w.&-]*\s+){0,3}[A-Z0-9][\w.&-]*['’]s\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,2}"
+    r"\s+(?:reports|reported|has more|has the story)\.?$"
+)
 _BYLINE_START_RE = re.compile(
     r"\(?(?:additional )?(?:reporting|writing|editing)(?: and (?:reporting|writing|editing))? by\b|"
     r"(?:with contributions from|written by|posted by|reported by|compiled by)\b|"
@@ -621,6 +631,8 @@ def _classify_one(
         or (low.startswith("with ") and _BYLINE_WITH_RE.match(sentence))
         or (low.rstrip(".").endswith(_ROLE_SUFFIXES) and _BYLINE_ROLE_RE.match(sentence))
         or ("contributed" in low and _BYLINE_CONTRIB_RE.match(sentence))
+        or (" is a" in low and _BYLINE_IS_RE.match(sentence))
+        or (("’s " in low or "'s " in low) and _BYLINE_CREDIT_RE.match(sentence))
         or _BYLINE_START_RE.match(sentence)
     ):
         return "byline"

@@ -89,7 +89,8 @@ def diff(
             claims, [(a["id"], a["title"], a["outlet"], a["published"]) for a in articles]
         )
         groups, n_pairs = find_groups(
-            claims, threshold=threshold, min_confidence=min_confidence, stories=story_of
+            claims, threshold=threshold, min_confidence=min_confidence, stories=story_of,
+            prepared=True,
         )
         wanted = set(kinds) if kinds else None
         conflicts = sorted(

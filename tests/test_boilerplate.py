@@ -281,3 +281,18 @@ def test_a_footer_repeated_across_stations_of_one_owner_is_flagged(tmp_path: Pat
     rows = list(sqlite_utils.Database(tmp_path / "b.db").query(
         "SELECT text, is_boilerplate FROM sentences WHERE text LIKE 'Station promo%'"))
     assert len(rows) == 3 and all(r["is_boilerplate"] for r in rows)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Megan Guza is a Tribune-Review staff writer.", "byline"),
+        ("NBC 7's Omari Fleming reports", "byline"),
+        ("John Smith is a father of three.", None),
+        ("As CBS2’s Ilana Gold reported, the father was arrested.", None),
+        ("The victim is a reporter at the Daily News.", None),
+    ],
+)
+def test_reporter_credit_lines(line: str, expected: str | None) -> None:
+    text = f"A man was shot on Sunday.\n\n{line}"
+    assert classify_boilerplate(text, segment_text(text), None) == [None, expected]

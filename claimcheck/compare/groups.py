@@ -57,6 +57,7 @@ def find_groups(
     threshold: float = DEFAULT_THRESHOLD,
     min_confidence: float = DEFAULT_MIN_CONFIDENCE,
     stories: Mapping[str, str] | None = None,
+    prepared: bool = False,
 ) -> tuple[list[Group], int]:
     """Group claims and decide verdicts; return the groups and the candidate pair count.
 
@@ -66,9 +67,11 @@ def find_groups(
     With ``stories`` (article id -> story id, see :mod:`.stories`) claims group inside their
     story; across stories only claims whose anchors match (:func:`anchors_match`) are
     grouped, and conflicts are only reported inside one story. Without it, the older
-    article-affinity gate alone decides.
+    article-affinity gate alone decides. ``prepared`` says :func:`~.text.prepare` has already
+    run on these claims (story clustering needs it first).
     """
-    prepare(claims)
+    if not prepared:
+        prepare(claims)
     for c in claims:
         c.story_id = stories.get(c.article_id) if stories is not None else None
     pairs = candidate_pairs(claims)
