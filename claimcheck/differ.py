@@ -100,7 +100,9 @@ def diff(
         _count(stories, groups, conflicts)
         _store(db, groups, conflicts, run_id)
         _store_stories(db, stories, story_of, run_id)
-        _store_story_outlets(db, story_outlets(claims, groups, conflicts), run_id)
+        shared = shared_claims(groups)
+        _store_story_outlets(db, story_outlets(claims, shared, conflicts), run_id)
+        _store_claim_stories(db, claims, shared, run_id)
         refresh_views(db)
         for a in articles:
             a["story"] = story_of.get(a["id"])
@@ -167,6 +169,7 @@ def _store_stories(
     with transaction(db):
         db.execute("UPDATE articles SET story_id = NULL")
         db.execute("DELETE FROM story_outlets")
+        db.execute("DELETE FROM claim_stories")
         db.execute("DELETE FROM stories")
         db.conn.executemany(
             "INSERT INTO stories (id, headline, first_published, last_published, outlets, "
@@ -188,14 +191,9 @@ def _who(claim: ClaimRecord) -> str:
     return claim.outlet or f"({claim.article_id})"
 
 
-def story_outlets(
-    claims: Sequence[ClaimRecord], groups: Sequence[Group], conflicts: Sequence[Conflict]
-) -> list[tuple[str, str, int, int, int, int, int]]:
-    """Per story and outlet: (story, outlet, articles, claims, shared, single-outlet, conflicts).
-
-    A claim is shared when its group holds a claim of another outlet; otherwise only this
-    outlet made it. Articles without an outlet are shown as "(no outlet)".
-    """
+def shared_claims(groups: Sequence[Group]) -> set[str]:
+    """Ids of the claims whose group holds a claim of another outlet (an article without an
+    outlet counts as an outlet of its own)."""
     shared: set[str] = set()
     for g in groups:
         whos = {_who(c) for c in g.claims}
@@ -203,6 +201,17 @@ def story_outlets(
             for c in g.claims:
                 if any(_who(o) != _who(c) for o in g.claims):
                     shared.add(c.id)
+    return shared
+
+
+def story_outlets(
+    claims: Sequence[ClaimRecord], shared: set[str], conflicts: Sequence[Conflict]
+) -> list[tuple[str, str, int, int, int, int, int]]:
+    """Per story and outlet: (story, outlet, articles, claims, shared, single-outlet, conflicts).
+
+    A claim is shared when it is in ``shared`` (see :func:`shared_claims`); otherwise only
+    this outlet made it. Articles without an outlet are shown as "(no outlet)".
+    """
     articles: dict[tuple[str, str], set[str]] = {}
     counts: dict[tuple[str, str], list[int]] = {}
     for c in claims:
@@ -224,6 +233,22 @@ def story_outlets(
         n, n_shared, n_single, n_conflicts = counts[(sid, outlet)]
         rows.append((sid, outlet, len(articles[(sid, outlet)]), n, n_shared, n_single, n_conflicts))
     return rows
+
+
+def _store_claim_stories(
+    db: sqlite_utils.Database, claims: Sequence[ClaimRecord], shared: set[str], run_id: int
+) -> None:
+    with transaction(db):
+        db.execute("DELETE FROM claim_stories")
+        db.conn.executemany(
+            "INSERT INTO claim_stories (claim_id, story_id, outlet, coverage, run_id) "
+            "VALUES (?,?,?,?,?)",
+            [
+                (c.id, c.story_id, c.outlet or "(no outlet)",
+                 "shared" if c.id in shared else "only this outlet", run_id)
+                for c in claims if c.story_id is not None
+            ],
+        )
 
 
 def _store_story_outlets(

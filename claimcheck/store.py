@@ -315,6 +315,16 @@ def _m4_stories(db: sqlite_utils.Database) -> None:
         foreign_keys=[("story_id", "stories", "id"), ("run_id", "runs", "id")],
         if_not_exists=True,
     )
+    # Per claim: its story, outlet, and whether another outlet's article makes it too
+    # (written by diff; the story_claims view and its facets read it).
+    db.table("claim_stories").create(
+        {"claim_id": str, "story_id": str, "outlet": str, "coverage": str, "run_id": int},
+        pk="claim_id",
+        foreign_keys=[("claim_id", "claims", "id"), ("story_id", "stories", "id"),
+                      ("run_id", "runs", "id")],
+        if_not_exists=True,
+    )
+    db.table("claim_stories").create_index(["story_id"], if_not_exists=True)
     for table in ("articles", "claim_groups", "conflicts"):
         if "story_id" not in db.table(table).columns_dict:
             db.table(table).add_column("story_id", str)

@@ -596,5 +596,5 @@ def test_story_overview_page_with_facets_and_links(pipeline_db: Path, pipeline_d
     page = _html(ds, f"/{name}/story_overview")
     assert f"/{name}/stories/{biggest['story_id']}" in page  # the headline links to its story
     claims = _json(ds, f"/{name}/story_claims.json?_shape=objects&story_id={biggest['story_id']}")
-    assert "coverage" in claims["facet_results"]
+    assert {"coverage", "outlet"} <= set(claims["facet_results"])
     assert {r["coverage"] for r in claims["rows"]} <= {"shared", "only this outlet"}
