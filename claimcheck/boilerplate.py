@@ -42,7 +42,7 @@ def _words(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-__all__ = ["classify_boilerplate", "is_short_line", "repeated_line_keys", "REASONS"]
+__all__ = ["classify_boilerplate", "is_short_line", "outlet_owner", "repeated_line_keys", "REASONS"]
 
 #: All reason codes this module can return.
 REASONS: tuple[str, ...] = (
@@ -365,7 +365,7 @@ _SHARE_ANY_RE = re.compile(
     r"\bcookies?\b.{0,80}\b(?:accept|policy|consent|settings|browser|enable|agree)|"
     r"\b(?:we|this (?:site|website)) uses? cookies\b|"
     r"\bby (?:continuing|using) (?:to use )?(?:this|our) (?:site|website)|"
-    r"©\s*(?:19|20)\d\d|all rights reserved|"
+    r"©\s*(?:copyright\s*)?(?:19|20)\d\d|all rights reserved|"
     r"may not be (?:re)?published, broadcast|privacy policy|terms of (?:use|service)",
     _I,
 )
@@ -404,6 +404,16 @@ _BYLINE_ROLE_RE = re.compile(
     _I,
 )
 _BYLINE_CONTRIB_RE = re.compile(r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}\s+contributed\.?$")
+# "Megan Guza is a Tribune-Review staff writer." and "NBC 7's Omari Fleming reports."
+_BYLINE_IS_RE = re.compile(
+    r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}\s+is\s+an?\s+(?:[A-Z][\w.'’&-]*\s+){0,4}"
+    r"(?:(?:staff|senior|contributing|special|freelance|investigative)\s+)?"
+    r"(?:writer|reporter|correspondent|photographer|producer|editor)\b[^.!?]*[.!?]?$"
+)
+_BYLINE_CREDIT_RE = re.compile(
+    r"(?:[A-Z0-9][\w.&-]*\s+){0,3}[A-Z0-9][\w.&-]*['’]s\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,2}"
+    r"\s+(?:reports|reported|has more|has the story)\.?$"
+)
 _BYLINE_START_RE = re.compile(
     r"\(?(?:additional )?(?:reporting|writing|editing)(?: and (?:reporting|writing|editing))? by\b|"
     r"(?:with contributions from|written by|posted by|reported by|compiled by)\b|"
@@ -621,6 +631,8 @@ def _classify_one(
         or (low.startswith("with ") and _BYLINE_WITH_RE.match(sentence))
         or (low.rstrip(".").endswith(_ROLE_SUFFIXES) and _BYLINE_ROLE_RE.match(sentence))
         or ("contributed" in low and _BYLINE_CONTRIB_RE.match(sentence))
+        or (" is a" in low and _BYLINE_IS_RE.match(sentence))
+        or (("’s " in low or "'s " in low) and _BYLINE_CREDIT_RE.match(sentence))
         or _BYLINE_START_RE.match(sentence)
     ):
         return "byline"
@@ -774,3 +786,28 @@ def is_short_line(sentence: str) -> bool:
     :return: whether it is short enough to be a candidate footer/furniture line.
     """
     return len(sentence.split()) <= 12
+
+
+#: Second-level labels under a country code that belong to the suffix, not the owner
+#: ("bbc.co.uk" is owned by "bbc.co.uk", not "co.uk").
+_SECOND_LEVEL = frozenset("co com org net gov ac edu ne or go".split())
+
+
+def outlet_owner(outlet: str) -> str:
+    """The site an outlet belongs to, so that one owner's page furniture is seen together.
+
+    Stations of one group publish under one domain ("chicago.cbslocal.com" and
+    "pittsburgh.cbslocal.com" both end their stories with the same copyright lines); an
+    outlet that is not a host name is its own owner.
+
+    :param outlet: an outlet name or host name.
+    :return: the registrable domain of a host name (lowercased), else the outlet itself.
+    """
+    host = outlet.strip().lower()
+    if " " in host or "." not in host:
+        return outlet
+    host = host.split("/")[0].split(":")[0].removeprefix("www.")
+    labels = [p for p in host.split(".") if p]
+    if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL:
+        return ".".join(labels[-3:])
+    return ".".join(labels[-2:])

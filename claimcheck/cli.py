@@ -164,6 +164,7 @@ def diff(
     show_all: Annotated[bool, typer.Option("--all", help="Also show the conflicts the desk dismissed (marked).")] = False,
     since: Annotated[str | None, typer.Option(help="Only what involves articles ingested after this run id, on or after this date (YYYY-MM-DD), or after the 'last' diff.")] = None,
     against: Annotated[Path | None, typer.Option(help="Only what involves articles this earlier database lacks; counts new claims that agree or conflict with earlier ones.", dir_okay=False)] = None,
+    story: Annotated[str | None, typer.Option("--story", help="Only this story (id or id prefix, see 'claimcheck stories').")] = None,
 ) -> None:
     """Group claims across articles and report where the articles disagree.
 
@@ -183,7 +184,8 @@ def diff(
         _fail(f"unknown --kind {bad}; use any of {', '.join(sorted(known))}")
     try:
         result = run_diff(db, kinds=kinds, threshold=threshold, min_confidence=min_confidence,
-                          since=since, against=against, include_dismissed=show_all)
+                          since=since, against=against, include_dismissed=show_all,
+                          story=story)
     except ClaimcheckError as exc:
         _fail(str(exc))
     except sqlite3.Error as exc:
@@ -208,6 +210,52 @@ def diff(
         _err_console().print(f"{summary_line(result)}; report written to {output}", markup=False)
     if fail_on_conflict and result.conflicts:
         raise typer.Exit(1)
+
+
+@app.command()
+def stories(
+    db: DbOption = DEFAULT_DB,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+    min_articles: Annotated[int, typer.Option("--min-articles", help="Only stories with at least this many articles.", min=1)] = 1,
+) -> None:
+    """List the stories the last diff found: articles that report one event.
+
+    Example:
+
+        claimcheck stories --min-articles 2
+    """
+    from .differ import list_stories
+    from .report import story_json
+
+    try:
+        rows = [s for s in list_stories(db) if len(s.article_ids) >= min_articles]
+    except ClaimcheckError as exc:
+        _fail(str(exc))
+    except sqlite3.Error as exc:
+        _fail(f"{db}: {exc}")
+    if as_json:
+        sys.stdout.write(json.dumps([story_json(s) for s in rows], ensure_ascii=False, indent=1) + "\n")
+        return
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    if not rows:
+        _err_console().print(f"no stories in {db}; run 'claimcheck diff' first", markup=False)
+        return
+    table = Table(title=f"{len(rows)} stories in {db}")
+    table.add_column("id", no_wrap=True)
+    table.add_column("headline", overflow="fold", ratio=1, min_width=20)
+    table.add_column("published", min_width=10)
+    for col in ("outlets", "articles", "groups", "conflicts"):
+        table.add_column(col, justify="right", no_wrap=True)
+    for s in rows:
+        dates = s.first_published or ""
+        if s.last_published and s.last_published != s.first_published:
+            dates += f" to {s.last_published}"
+        table.add_row(Text(s.id), Text(s.headline), Text(dates), str(len(s.outlets)),
+                      str(len(s.article_ids)), str(s.n_groups), str(s.n_conflicts))
+    Console().print(table)
 
 
 @app.command()

@@ -115,6 +115,7 @@ def select(
     return DeskResult(
         run_id=result.run_id, groups=groups, conflicts=conflicts, articles=result.articles,
         claims_compared=result.claims_compared, candidate_pairs=result.candidate_pairs,
-        seconds=result.seconds, attributes=result.attributes, reviews=reviews,
+        seconds=result.seconds, attributes=result.attributes, stories=result.stories,
+        reviews=reviews,
         contexts=dict(contexts or {}), hidden_dismissed=hidden, new=new,
     )

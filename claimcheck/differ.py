@@ -6,8 +6,10 @@ stores groups and conflicts and refreshes the Datasette views.
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 import time
+from collections import Counter
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -17,8 +19,9 @@ import sqlite_utils
 from .compare.affinity import StoryAffinity
 from .compare.facts import Attribute, build_fact_sheets, story_keys
 from .compare.groups import DEFAULT_THRESHOLD, find_groups
-from .compare.model import ClaimRecord, Conflict, DiffResult, Group, Slot
-from .compare.text import short, stable_id
+from .compare.model import ClaimRecord, Conflict, DiffResult, Group, Slot, Story
+from .compare.stories import find_stories
+from .compare.text import prepare, short, stable_id
 from .compare.verdicts import DEFAULT_MIN_CONFIDENCE
 from .desk import ClaimContext, DeskResult, NewSince, select
 from .errors import ClaimcheckError, InvalidOption
@@ -59,10 +62,13 @@ def diff(
     since: str | int | None = None,
     against: str | Path | None = None,
     include_dismissed: bool = False,
+    story: str | None = None,
 ) -> DeskResult:
-    """Compare the stored claims across articles, store groups and conflicts, return them.
+    """Cluster articles into stories, compare the stored claims across articles, build and
+    compare the fact sheets, store it all and return the report.
 
-    Re-running replaces the previous result; IDs are stable for the same input.
+    Re-running replaces the previous result; IDs are stable for the same input (a story's id
+    comes from its earliest article, so it survives new articles joining it).
 
     :param db_path: the database made by :func:`claimcheck.ingest`
     :param kinds: only report conflicts of these kinds (date, number, entity, place, negation)
@@ -74,8 +80,11 @@ def diff(
         and count the new claims that agree or conflict with an earlier one
     :param include_dismissed: keep the conflicts the desk dismissed (they are left out
         otherwise); everything is stored either way
+    :param story: limit the returned report to this story (id or id prefix); everything is
+        still compared and stored
     :raises NoDatabase: the database does not exist
-    :raises InvalidOption: a bad ``since``, an ``against`` that is no claimcheck database, or both
+    :raises InvalidOption: a bad ``since``, an ``against`` that is no claimcheck database, both,
+        or a ``story`` that matches no story or several
     """
     started = time.perf_counter()
     if since is not None and against is not None:
@@ -91,16 +100,31 @@ def diff(
             "kinds": list(kinds or []), "threshold": threshold, "min_confidence": min_confidence,
         })
         claims = load_claims(db)
+        articles = [
+            {"id": r[0], "source": r[1], "title": r[2], "outlet": r[3], "published": r[4]}
+            for r in db.execute(
+                "SELECT id, source, title, outlet, published FROM articles ORDER BY rowid"
+            )
+        ]
+        prepare(claims)
+        story_of, stories = find_stories(
+            claims, [(a["id"], a["title"], a["outlet"], a["published"]) for a in articles]
+        )
         groups, n_pairs = find_groups(
-            claims, threshold=threshold, min_confidence=min_confidence
+            claims, threshold=threshold, min_confidence=min_confidence, stories=story_of
         )
         wanted = set(kinds) if kinds else None
         # Fact sheets: attributes per entity and per story, compared across a story's articles.
         affinity = StoryAffinity(claims)
         sheets = build_fact_sheets(
-            claims, stories=article_stories(db, claims, affinity), affinity=affinity,
+            claims, stories=fact_stories(claims, story_of, affinity), affinity=affinity,
             min_confidence=min_confidence,
         )
+        sheets.conflicts = [
+            c for c in sheets.conflicts
+            if c.kind != "number" or c.attribute == "age"
+            or c.confidence >= min(1.0, min_confidence + FACT_SHEET_MARGIN)
+        ]
         group_conflicts = [
             c for g in groups for c in g.conflicts if wanted is None or c.kind in wanted
         ]
@@ -113,26 +137,30 @@ def diff(
                and (c.a.id, c.b.id, c.kind) not in reported],
             key=lambda c: (-c.confidence, c.id),
         )
+        for c in conflicts:
+            if c.story_id is None:
+                c.story_id = story_of.get(c.a.article_id)
+        _count(stories, groups, conflicts)
         previous = _stored_conflict_keys(db) if window is not None else set()
         _store(db, groups, conflicts, run_id)
         _store_attributes(db, sheets.attributes, sheets.stories, run_id)
+        _store_stories(db, stories, story_of, run_id)
+        shared = shared_claims(groups)
+        _store_story_outlets(db, story_outlets(claims, shared, conflicts), run_id)
+        _store_claim_stories(db, claims, shared, run_id)
         refresh_views(db)
-        articles = [
-            {"id": r[0], "source": r[1], "title": r[2], "outlet": r[3], "published": r[4]}
-            for r in db.execute(
-                "SELECT id, source, title, outlet, published FROM articles ORDER BY rowid"
-            )
-        ]
+        for a in articles:
+            a["story"] = story_of.get(a["id"])
         seconds = time.perf_counter() - started
         finish_run(db, run_id, seconds, {
             "claims": len(claims), "candidate_pairs": n_pairs, "groups": len(groups),
             "conflicts": len(conflicts), "attributes": len(sheets.attributes),
-            "fact_conflicts": sum(1 for c in conflicts if c.attribute),
+            "fact_conflicts": sum(1 for c in conflicts if c.attribute), "stories": len(stories),
         })
         full = DiffResult(
             run_id=run_id, groups=groups, conflicts=conflicts, articles=articles,
             claims_compared=len(claims), candidate_pairs=n_pairs, seconds=seconds,
-            attributes=sheets.attributes,
+            attributes=sheets.attributes, stories=stories,
         )
         new: NewSince | None = None
         if window is not None:
@@ -146,24 +174,28 @@ def diff(
         elif earlier is not None:
             new = _new_against(db, full, claims, earlier, Path(against or ""))
         result = select(full, current_reviews(db), include_dismissed=include_dismissed, new=new)
+        if story:
+            result = only_story(result, story)
         result.contexts = claim_contexts(db, [x for c in result.conflicts for x in (c.a, c.b)])
     finally:
         db.close()
     return result
 
 
+#: Fact-sheet conflicts on event counts need this much more confidence than other conflicts:
+#: read by hand, counts were false alarms far more often than ages (another shooting told in
+#: the same article, a tally of the city's shootings, a part read as the whole).
+FACT_SHEET_MARGIN = 0.25
 
-def article_stories(
-    db: sqlite_utils.Database, claims: Sequence[ClaimRecord], affinity: StoryAffinity
+
+def fact_stories(
+    claims: Sequence[ClaimRecord], story_of: dict[str, str], affinity: StoryAffinity
 ) -> dict[str, str]:
-    """``article_id -> story key`` for the fact sheets: the one place that decides stories.
+    """``article_id -> story`` for the fact sheets: the stored stories where an article has
+    one, else the blocked same-story components of :func:`claimcheck.compare.facts.story_keys`."""
+    keys = story_keys(claims, affinity)
+    return {art: story_of.get(art, key) for art, key in keys.items()} | dict(story_of)
 
-    Until a stored ``stories`` table exists this is :func:`claimcheck.compare.facts.story_keys`
-    (connected components of blocked article pairs that pass ``StoryAffinity.same_story``);
-    ``db`` is taken so that the stored stories can replace it here without touching callers.
-    """
-    del db
-    return story_keys(claims, affinity)
 
 
 def _store_attributes(
@@ -362,6 +394,195 @@ def _new_against(
     )
 
 
+def pick_story(stories: Sequence[Story], prefix: str) -> Story:
+    """The one story whose id starts with ``prefix``.
+
+    :raises InvalidOption: no story or several match
+    """
+    prefix = prefix.strip()
+    hits = [s for s in stories if s.id.startswith(prefix)] if prefix else []
+    if not hits:
+        raise InvalidOption(
+            f"no story with id {prefix!r}; run 'claimcheck stories' to list the story ids"
+        )
+    if len(hits) > 1:
+        raise InvalidOption(
+            f"story id {prefix!r} matches {len(hits)} stories; give more characters of the id"
+        )
+    return hits[0]
+
+
+def only_story(result: DeskResult, prefix: str) -> DeskResult:
+    """The report limited to one story: its articles, the groups that touch it, its conflicts.
+
+    :raises InvalidOption: ``prefix`` matches no story or several
+    """
+    story = pick_story(result.stories, prefix)
+    members = set(story.article_ids)
+    return dataclasses.replace(
+        result,
+        groups=[g for g in result.groups if any(c.article_id in members for c in g.claims)],
+        conflicts=[c for c in result.conflicts if c.story_id == story.id],
+        articles=[a for a in result.articles if a["id"] in members],
+        attributes=[a for a in result.attributes if getattr(a, "article_id", None) in members],
+        stories=[story],
+    )
+
+
+def _count(stories: list[Story], groups: list[Group], conflicts: list[Conflict]) -> None:
+    n_groups: Counter[str] = Counter(g.story_id for g in groups if g.story_id)
+    n_conflicts: Counter[str] = Counter(c.story_id for c in conflicts if c.story_id)
+    for s in stories:
+        s.n_groups = n_groups[s.id]
+        s.n_conflicts = n_conflicts[s.id]
+
+
+def _store_stories(
+    db: sqlite_utils.Database, stories: list[Story], story_of: dict[str, str], run_id: int
+) -> None:
+    with transaction(db):
+        db.execute("UPDATE articles SET story_id = NULL")
+        db.execute("DELETE FROM story_outlets")
+        db.execute("DELETE FROM claim_stories")
+        db.execute("DELETE FROM stories")
+        db.conn.executemany(
+            "INSERT INTO stories (id, headline, first_published, last_published, outlets, "
+            "n_articles, n_outlets, n_groups, n_conflicts, run_id) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            [
+                (s.id, s.headline, s.first_published, s.last_published, ", ".join(s.outlets),
+                 len(s.article_ids), len(s.outlets), s.n_groups, s.n_conflicts, run_id)
+                for s in stories
+            ],
+        )
+        db.conn.executemany(
+            "UPDATE articles SET story_id = ? WHERE id = ?",
+            [(sid, aid) for aid, sid in story_of.items()],
+        )
+
+
+def _who(claim: ClaimRecord) -> str:
+    # An article without an outlet counts as an outlet of its own.
+    return claim.outlet or f"({claim.article_id})"
+
+
+def shared_claims(groups: Sequence[Group]) -> set[str]:
+    """Ids of the claims whose group holds a claim of another outlet (an article without an
+    outlet counts as an outlet of its own)."""
+    shared: set[str] = set()
+    for g in groups:
+        whos = {_who(c) for c in g.claims}
+        if len(whos) > 1:
+            for c in g.claims:
+                if any(_who(o) != _who(c) for o in g.claims):
+                    shared.add(c.id)
+    return shared
+
+
+def story_outlets(
+    claims: Sequence[ClaimRecord], shared: set[str], conflicts: Sequence[Conflict]
+) -> list[tuple[str, str, int, int, int, int, int]]:
+    """Per story and outlet: (story, outlet, articles, claims, shared, single-outlet, conflicts).
+
+    A claim is shared when it is in ``shared`` (see :func:`shared_claims`); otherwise only
+    this outlet made it. Articles without an outlet are shown as "(no outlet)".
+    """
+    articles: dict[tuple[str, str], set[str]] = {}
+    counts: dict[tuple[str, str], list[int]] = {}
+    for c in claims:
+        if c.story_id is None:
+            continue
+        key = (c.story_id, c.outlet or "(no outlet)")
+        articles.setdefault(key, set()).add(c.article_id)
+        row = counts.setdefault(key, [0, 0, 0, 0])
+        row[0] += 1
+        row[1 if c.id in shared else 2] += 1
+    for x in conflicts:
+        if x.story_id is None:
+            continue
+        for outlet in {x.a.outlet or "(no outlet)", x.b.outlet or "(no outlet)"}:
+            if (x.story_id, outlet) in counts:
+                counts[(x.story_id, outlet)][3] += 1
+    rows = []
+    for sid, outlet in sorted(counts):
+        n, n_shared, n_single, n_conflicts = counts[(sid, outlet)]
+        rows.append((sid, outlet, len(articles[(sid, outlet)]), n, n_shared, n_single, n_conflicts))
+    return rows
+
+
+def _store_claim_stories(
+    db: sqlite_utils.Database, claims: Sequence[ClaimRecord], shared: set[str], run_id: int
+) -> None:
+    with transaction(db):
+        db.execute("DELETE FROM claim_stories")
+        db.conn.executemany(
+            "INSERT INTO claim_stories (claim_id, story_id, outlet, coverage, run_id) "
+            "VALUES (?,?,?,?,?)",
+            [
+                (c.id, c.story_id, c.outlet or "(no outlet)",
+                 "shared" if c.id in shared else "only this outlet", run_id)
+                for c in claims if c.story_id is not None
+            ],
+        )
+
+
+def _store_story_outlets(
+    db: sqlite_utils.Database, rows: list[tuple[str, str, int, int, int, int, int]], run_id: int
+) -> None:
+    with transaction(db):
+        db.execute("DELETE FROM story_outlets")
+        db.conn.executemany(
+            "INSERT INTO story_outlets (story_id, outlet, articles, claims, shared_claims, "
+            "single_outlet_claims, conflicts, run_id) VALUES (?,?,?,?,?,?,?,?)",
+            [(*r, run_id) for r in rows],
+        )
+
+
+def article_stories(db_path: str | Path = "claimcheck.db") -> dict[str, str]:
+    """Article id -> story id as stored by the last ``diff`` (articles ingested since then
+    have none until ``diff`` runs again).
+
+    :raises NoDatabase: the database does not exist
+    """
+    db = open_db(db_path, create=False)
+    try:
+        return {
+            r[0]: r[1]
+            for r in db.execute("SELECT id, story_id FROM articles WHERE story_id IS NOT NULL")
+        }
+    finally:
+        db.close()
+
+
+def list_stories(db_path: str | Path = "claimcheck.db") -> list[Story]:
+    """The stories stored by the last ``diff``, biggest first.
+
+    :raises NoDatabase: the database does not exist
+    """
+    db = open_db(db_path, create=False)
+    try:
+        members: dict[str, list[str]] = {}
+        for aid, sid in db.execute(
+            "SELECT id, story_id FROM articles WHERE story_id IS NOT NULL "
+            "ORDER BY coalesce(published, '9999'), id"
+        ):
+            members.setdefault(sid, []).append(aid)
+        return [
+            Story(
+                id=r[0], article_ids=members.get(r[0], []), headline=r[1] or "",
+                first_published=r[2], last_published=r[3],
+                outlets=[o for o in (r[4] or "").split(", ") if o], n_groups=r[5] or 0,
+                n_conflicts=r[6] or 0,
+            )
+            for r in db.execute(
+                "SELECT id, headline, first_published, last_published, outlets, n_groups, "
+                "n_conflicts FROM stories ORDER BY n_articles DESC, "
+                "coalesce(first_published, '9999'), id"
+            )
+        ]
+    finally:
+        db.close()
+
+
 def claim_contexts(db: sqlite_utils.Database, claims: list[ClaimRecord]) -> dict[str, ClaimContext]:
     """Full sentence, sentence offset, article URL and headline of each claim."""
     ids = sorted({c.id for c in claims})
@@ -388,12 +609,12 @@ def _store(
         db.execute("DELETE FROM claim_groups")
         db.conn.executemany(
             "INSERT INTO claim_groups (id, verdict, size, n_articles, n_outlets, "
-            "representative_claim_id, label, run_id) VALUES (?,?,?,?,?,?,?,?)",
+            "representative_claim_id, label, run_id, story_id) VALUES (?,?,?,?,?,?,?,?,?)",
             [
                 (
                     g.id, g.verdict, len(g.claims), len({c.article_id for c in g.claims}),
                     len({c.outlet for c in g.claims if c.outlet}), _representative(g).id,
-                    short(_representative(g).text, 120), run_id,
+                    short(_representative(g).text, 120), run_id, g.story_id,
                 )
                 for g in groups
             ],
@@ -404,14 +625,14 @@ def _store(
         )
         db.conn.executemany(
             "INSERT INTO conflicts (id, group_id, kind, claim_a, claim_b, a_value, b_value, "
-            "explanation, run_id, confidence, is_update, fact_subject, fact_attribute) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "explanation, run_id, confidence, is_update, fact_subject, fact_attribute, story_id) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [
                 # A fact-sheet conflict comes from no claim group: group_id stays NULL in the
                 # table (the JSON report shows its pseudo-group id, one per compared attribute).
                 (c.id, None if c.attribute else c.group_id, c.kind, c.a.id, c.b.id, c.a_value,
                  c.b_value, c.explanation, run_id, c.confidence, int(c.update), c.subject,
-                 c.attribute)
+                 c.attribute, c.story_id)
                 for c in conflicts
             ],
         )

@@ -22,7 +22,7 @@ from typing import IO
 import sqlite_utils
 
 from . import __version__, readers
-from .boilerplate import classify_boilerplate, is_short_line, repeated_line_keys
+from .boilerplate import classify_boilerplate, is_short_line, outlet_owner, repeated_line_keys
 from .dates import DATE_ORDERS, date_order, find_dates, infer_date_order
 from .entities import EntityMention
 from .errors import InputError, InvalidOption, NoArticleText
@@ -501,11 +501,12 @@ def _analyze_stream(
 
 
 def flag_repeated_lines(db: sqlite_utils.Database) -> int:
-    """Flag short lines repeated across articles of one outlet (footers, widget lines).
+    """Flag short lines repeated across articles of one owner (footers, widget lines).
 
-    A line counts when it is short and appears in at least three articles of the outlet, or
-    in two when it has no sentence punctuation at all. Returns the number of sentences newly
-    flagged.
+    Outlets are taken together by owner (:func:`~claimcheck.boilerplate.outlet_owner`:
+    "chicago.cbslocal.com" and "dfw.cbslocal.com" share their copyright lines). A line counts
+    when it is short and appears in at least three articles of the owner, or in two when it
+    has no sentence punctuation at all. Returns the number of sentences newly flagged.
     """
     by_outlet: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     rows = db.execute(
@@ -514,9 +515,10 @@ def flag_repeated_lines(db: sqlite_utils.Database) -> int:
         "WHERE s.is_boilerplate = 0 AND a.outlet IS NOT NULL"
     ).fetchall()
     keyed: list[tuple[str, str, str, str]] = []
-    for sid, aid, text, outlet in rows:
+    for sid, aid, text, name in rows:
         if not is_short_line(text):
             continue
+        outlet = outlet_owner(name)
         key = repeated_line_keys(text, [_whole(text)])[0]
         by_outlet[outlet][key].add(aid)
         keyed.append((sid, outlet, key, text))

@@ -13,6 +13,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from .compare import ClaimRecord, Conflict, DiffResult, Group
+from .compare.model import Story
 from .desk import DeskResult, note_of, status_of
 
 if TYPE_CHECKING:
@@ -39,10 +40,12 @@ def to_json_dict(result: DiffResult) -> dict[str, Any]:
             {"id": c.id, "group": c.group_id, "kind": c.kind, "a": claim_json(c.a),
              "b": claim_json(c.b), "a_value": c.a_value, "b_value": c.b_value,
              "explanation": c.explanation, "confidence": c.confidence, "update": c.update,
-             **_fact_keys(c), "status": status_of(result, c), "note": note_of(result, c)}
+             **_fact_keys(c), "status": status_of(result, c), "note": note_of(result, c),
+             "story": c.story_id}
             for c in result.conflicts
         ],
         "fact_sheets": fact_sheet_json(result),
+        "stories": [story_json(s) for s in result.stories],
     }
     if isinstance(result, DeskResult):
         data.update(desk_json(result))
@@ -118,6 +121,37 @@ def fact_sheet_lines(result: DiffResult, limit: int = 200) -> list[tuple[str, st
         rows.append(((e["subject"], e["attribute"]) not in conflicted, e["name"], e["attribute"], cells))
     rows.sort(key=lambda r: (r[0], r[1], r[2]))
     return [(name, attr, cells) for _, name, attr, cells in rows[:limit]]
+
+
+def story_json(story: Story) -> dict[str, Any]:
+    """The contract's Story object: the articles that report one event."""
+    return {"id": story.id, "headline": story.headline, "articles": list(story.article_ids),
+            "outlets": list(story.outlets), "first_published": story.first_published,
+            "last_published": story.last_published, "groups": story.n_groups,
+            "conflicts": story.n_conflicts}
+
+
+def story_rows(result: DiffResult) -> list[tuple[Story, str]]:
+    """Stories to show in a report with a one-line description, biggest first.
+
+    Stories of a single article are left out of reports of several stories (they are in the
+    JSON and in ``claimcheck stories``): nobody else covered them.
+    """
+    stories = result.stories
+    if len(stories) > 1:
+        stories = [s for s in stories if len(s.article_ids) > 1]
+    rows = []
+    for s in stories:
+        dates = s.first_published or "undated"
+        if s.last_published and s.last_published != s.first_published:
+            dates += f" to {s.last_published}"
+        n = len(s.article_ids)
+        rows.append((s, (
+            f"{n} article{'s' if n != 1 else ''}, {dates}; "
+            f"{', '.join(s.outlets) or 'no outlet named'}; {s.n_groups} groups, "
+            f"{s.n_conflicts} conflict{'s' if s.n_conflicts != 1 else ''}"
+        )))
+    return rows
 
 
 def render_json(result: DiffResult) -> str:
@@ -203,6 +237,15 @@ class RichReport:
 
         result = self.result
         yield Text(summary_line(result), style="bold")
+        stories = story_rows(result)
+        if stories:
+            table = Table(title="Stories", expand=True)
+            table.add_column("story", no_wrap=True)
+            table.add_column("headline", overflow="fold", ratio=2)
+            table.add_column("coverage", overflow="fold", ratio=2)
+            for story, line in stories:
+                table.add_row(Text(story.id), Text(story.headline), Text(line))
+            yield table
         for c in result.conflicts:
             body = Table.grid(padding=(0, 1))
             body.add_column(style="bold", no_wrap=True)
@@ -256,7 +299,9 @@ def render_markdown(result: DiffResult) -> str:
     def cell(text: str) -> str:
         return text.replace("|", "\\|").replace("\n", " ")
 
-    out = ["# claimcheck report", "", summary_line(result), "", "## Conflicts", ""]
+    out = ["# claimcheck report", "", summary_line(result), ""]
+    out += markdown_stories(result)
+    out += ["## Conflicts", ""]
     if not result.conflicts:
         out.append("No conflicts found.")
     for c in result.conflicts:
@@ -285,6 +330,36 @@ def render_markdown(result: DiffResult) -> str:
     return "\n".join(out) + "\n"
 
 
+def markdown_stories(result: DiffResult) -> list[str]:
+    """The story section of the Markdown report (empty when there is none to show)."""
+    rows = story_rows(result)
+    if not rows:
+        return []
+    out = ["## Stories", "", "| story | headline | coverage |", "| --- | --- | --- |"]
+    for story, line in rows:
+        out.append(f"| {story.id} | {_md_cell(story.headline)} | {_md_cell(line)} |")
+    return out + [""]
+
+
+def _md_cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def html_stories(result: DiffResult) -> str:
+    """The story section of the HTML report, every piece of text escaped."""
+    rows = story_rows(result)
+    if not rows:
+        return ""
+    e = html.escape
+    parts = ["<h2>Stories</h2><table class=\"stories\"><tr><th>story</th><th>headline</th>"
+             "<th>coverage</th></tr>"]
+    for story, line in rows:
+        parts.append(f"<tr><td><code>{e(story.id)}</code></td><td>{e(story.headline)}</td>"
+                     f"<td>{e(line)}</td></tr>")
+    parts.append("</table>")
+    return "".join(parts)
+
+
 def render_html(result: DiffResult) -> str:
     """One self-contained HTML page a desk can share; every piece of article text is escaped.
 
@@ -293,6 +368,10 @@ def render_html(result: DiffResult) -> str:
     from .htmlreport import render_html as page
 
     text = page(result, summary_line(result))
+    stories = html_stories(result)
+    if stories and "</body>" in text:
+        head, _, tail = text.rpartition("</body>")
+        text = head + f"<section class=\"stories\">{stories}</section>" + "</body>" + tail
     sheet = fact_sheet_lines(result)
     if sheet and "</body>" in text:
         e = html.escape
@@ -343,6 +422,7 @@ def render_text(result: DiffResult, fmt: str) -> str:
 
 
 __all__ = [
-    "FORMATS", "Conflict", "Group", "RichReport", "fact_sheet_json", "fact_sheet_lines", "render_csv", "render_html", "render_json",
-    "render_markdown", "render_text", "summary_line", "to_json_dict",
+    "FORMATS", "Conflict", "Group", "RichReport", "fact_sheet_json", "fact_sheet_lines",
+    "html_stories", "markdown_stories", "render_csv", "render_html", "render_json",
+    "render_markdown", "render_text", "story_json", "story_rows", "summary_line", "to_json_dict",
 ]

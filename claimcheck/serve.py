@@ -54,6 +54,7 @@ ID_COLUMNS: dict[str, str] = {
     "article_id": "articles",
     "a_article_id": "articles",
     "b_article_id": "articles",
+    "story_id": "stories",
 }
 
 #: Foreign-key columns of claimcheck's tables: column -> table. Datasette links them on
@@ -67,6 +68,7 @@ FK_COLUMNS: dict[str, str] = {
     "representative_claim_id": "claims",
     "group_id": "claim_groups",
     "entity_id": "entities",
+    "story_id": "stories",
 }
 
 #: Text columns shown as a link to another row of the same result: column -> (id column, table).
@@ -78,6 +80,7 @@ LABEL_LINKS: dict[str, tuple[str, str]] = {
     "a_claim": ("a_claim_id", "claims"),
     "b_claim": ("b_claim_id", "claims"),
     "representative_claim": ("group_id", "claim_groups"),
+    "headline": ("story_id", "stories"),
 }
 
 

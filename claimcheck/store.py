@@ -17,7 +17,7 @@ from .errors import DatabaseError, NoDatabase
 
 #: The schema version this claimcheck writes. Each step in ``_MIGRATIONS`` brings a
 #: database from version ``i`` to ``i + 1``; an older file is upgraded when it is opened.
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 
 @dataclass(slots=True)
@@ -364,9 +364,63 @@ def _m6_reviews(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX IF NOT EXISTS idx_articles_run_id ON articles (run_id)")
 
 
+def _m7_stories(db: sqlite_utils.Database) -> None:
+    # Version 7 -> 8: stories (articles clustered into the events they report), each
+    # article's story, and the story of every claim group (NULL when a group spans stories:
+    # a background fact) and of every conflict.
+    db.table("stories").create(
+        {
+            "id": str,
+            "headline": str,
+            "first_published": str,
+            "last_published": str,
+            "outlets": str,
+            "n_articles": int,
+            "n_outlets": int,
+            "n_groups": int,
+            "n_conflicts": int,
+            "run_id": int,
+        },
+        pk="id",
+        foreign_keys=[("run_id", "runs", "id")],
+        if_not_exists=True,
+    )
+    # Per story and outlet: what the outlet's articles claim, how much of it another outlet
+    # repeats, and how many conflicts involve it (written by diff, read by story_overview).
+    db.table("story_outlets").create(
+        {
+            "story_id": str,
+            "outlet": str,
+            "articles": int,
+            "claims": int,
+            "shared_claims": int,
+            "single_outlet_claims": int,
+            "conflicts": int,
+            "run_id": int,
+        },
+        pk=("story_id", "outlet"),
+        foreign_keys=[("story_id", "stories", "id"), ("run_id", "runs", "id")],
+        if_not_exists=True,
+    )
+    # Per claim: its story, outlet, and whether another outlet's article makes it too
+    # (written by diff; the story_claims view and its facets read it).
+    db.table("claim_stories").create(
+        {"claim_id": str, "story_id": str, "outlet": str, "coverage": str, "run_id": int},
+        pk="claim_id",
+        foreign_keys=[("claim_id", "claims", "id"), ("story_id", "stories", "id"),
+                      ("run_id", "runs", "id")],
+        if_not_exists=True,
+    )
+    db.table("claim_stories").create_index(["story_id"], if_not_exists=True)
+    for table in ("articles", "claim_groups", "conflicts"):
+        if "story_id" not in db.table(table).columns_dict:
+            db.table(table).add_column("story_id", str)
+        db.table(table).create_index(["story_id"], if_not_exists=True)
+
+
 _MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _m0_base, _m1_groups, _m2_indexes, _m3_confidence, _m4_language_and_skipped, _m5_fact_sheets,
-    _m6_reviews,
+    _m6_reviews, _m7_stories,
 ]
 assert len(_MIGRATIONS) == SCHEMA_VERSION
 

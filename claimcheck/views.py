@@ -147,12 +147,63 @@ FROM attributes t
 GROUP BY t.subject_kind, t.subject, t.attribute, t.story
 """
 
+# One row per story: its dates, outlets, and per outlet how many claims it made and how many
+# of those only it made (from the story_outlets table that diff writes).
+_STORY_OVERVIEW = """
+CREATE VIEW story_overview AS
+SELECT
+  st.headline AS headline,
+  st.first_published AS first_published,
+  st.last_published AS last_published,
+  st.n_articles AS articles,
+  st.n_outlets AS outlets,
+  (SELECT group_concat(o.outlet || ': ' || o.claims || ' claims, ' || o.single_outlet_claims
+                       || ' only here', '; ')
+   FROM (SELECT * FROM story_outlets so WHERE so.story_id = st.id
+         ORDER BY so.claims DESC, so.outlet) o) AS claims_by_outlet,
+  (SELECT sum(so.claims) FROM story_outlets so WHERE so.story_id = st.id) AS claims,
+  (SELECT sum(so.single_outlet_claims) FROM story_outlets so
+   WHERE so.story_id = st.id) AS single_outlet_claims,
+  st.n_groups AS groups,
+  st.n_conflicts AS conflicts,
+  st.outlets AS outlet_names,
+  CASE WHEN st.n_outlets > 1 THEN 'several outlets' ELSE 'one outlet' END AS coverage,
+  st.id AS story_id,
+  st.run_id AS run_id
+FROM stories st
+"""
+
+# Every claim with its story and whether another outlet's article makes it too (from the
+# claim_stories table that diff writes, so that facets stay quick on large databases).
+_STORY_CLAIMS = """
+CREATE VIEW story_claims AS
+SELECT
+  st.headline AS headline,
+  cs.outlet AS outlet,
+  cs.coverage AS coverage,
+  c.text AS claim,
+  a.published AS published,
+  a.title AS title,
+  s.text AS sentence,
+  (SELECT gc.group_id FROM group_claims gc WHERE gc.claim_id = c.id LIMIT 1) AS group_id,
+  cs.story_id AS story_id,
+  c.id AS claim_id,
+  c.article_id AS article_id
+FROM claim_stories cs
+JOIN claims c ON c.id = cs.claim_id
+JOIN articles a ON a.id = c.article_id
+LEFT JOIN stories st ON st.id = cs.story_id
+LEFT JOIN sentences s ON s.id = c.sentence_id
+"""
+
 #: View name -> its ``CREATE VIEW`` statement, in creation order.
 VIEWS: dict[str, str] = {
     "conflict_details": _CONFLICT_DETAILS,
     "group_overview": _GROUP_OVERVIEW,
     "claims_with_articles": _CLAIMS_WITH_ARTICLES,
     "fact_sheet": _FACT_SHEET,
+    "story_overview": _STORY_OVERVIEW,
+    "story_claims": _STORY_CLAIMS,
 }
 
 

@@ -164,3 +164,16 @@ def test_all_pairs_scores_equal_similarity(tiny: tuple[Path, Path, dict[str, Any
         assert i < j and claims[i].article_id != claims[j].article_id
         assert s == run.cmp.similarity(claims[i], claims[j])
         assert s >= 0.52 * 0.85
+
+
+def test_story_benchmark_bcubed_and_event_split() -> None:
+    bench = _load("stories")
+    gold = {"a": "e1", "b": "e1", "c": "e2"}
+    assert bench.bcubed({"a": "s", "b": "s", "c": "t"}, gold, gold) == (1.0, 1.0)
+    p, r = bench.bcubed({"a": "s", "b": "s", "c": "s"}, gold, gold)  # all merged
+    assert (round(p, 4), r) == (round(5 / 9, 4), 1.0)
+    p, r = bench.bcubed({"a": "s", "b": "t", "c": "u"}, gold, gold)  # all split
+    assert (p, round(r, 4)) == (1.0, round(2 / 3, 4))
+    parts = {bench.part_of(f"gva-{i}") for i in range(20)}
+    assert parts == {"tune", "held-out"}
+    assert bench.part_of("gva-7") == bench.part_of("gva-7")

@@ -244,3 +244,55 @@ def test_truncated_teaser_paragraph_is_navigation() -> None:
     reasons = classify_boilerplate(text, segment_text(text))
     assert reasons[0] is None and reasons[-1] is None
     assert set(reasons[1:-1]) == {"navigation"}
+
+
+def test_outlet_owner_takes_stations_of_one_group_together() -> None:
+    from claimcheck.boilerplate import outlet_owner
+
+    assert outlet_owner("chicago.cbslocal.com") == outlet_owner("dfw.cbslocal.com") == "cbslocal.com"
+    assert outlet_owner("www.WRAL.com") == "wral.com"
+    assert outlet_owner("news.bbc.co.uk") == "bbc.co.uk"
+    assert outlet_owner("chron.com") != outlet_owner("khou.com")
+    assert outlet_owner("Daily Meridian") == "Daily Meridian"  # not a host name
+
+
+def test_copyright_line_anywhere_in_the_sentence_is_furniture() -> None:
+    text = ("A man was shot on Main Street on Sunday.\n\n"
+            "TM and © Copyright 2014 CBS Radio Inc. and its relevant subsidiaries.")
+    assert classify_boilerplate(text, segment_text(text), None) == [None, "share"]
+
+
+def test_a_footer_repeated_across_stations_of_one_owner_is_flagged(tmp_path: Path) -> None:
+    import sqlite_utils
+
+    from claimcheck.pipeline import ingest
+
+    footer = "Station promo: watch Eyewitness News at six"
+    stories = ["A fire destroyed a barn in Elton on Monday.", "Two men were arrested in Parma on Friday.",
+               "The city council approved a new budget on Tuesday."]
+    lines = [
+        json.dumps({"id": str(i), "outlet": f"{city}.stationgroup.com", "published": "2020-01-0" + str(i + 1),
+                    "text": f"{body} Officials gave no more details.\n\n{footer}"})
+        for i, (city, body) in enumerate(zip(["elton", "parma", "dover"], stories, strict=True))
+    ]
+    src = tmp_path / "a.jsonl"
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    ingest([str(src)], tmp_path / "b.db")
+    rows = list(sqlite_utils.Database(tmp_path / "b.db").query(
+        "SELECT text, is_boilerplate FROM sentences WHERE text LIKE 'Station promo%'"))
+    assert len(rows) == 3 and all(r["is_boilerplate"] for r in rows)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Megan Guza is a Tribune-Review staff writer.", "byline"),
+        ("NBC 7's Omari Fleming reports", "byline"),
+        ("John Smith is a father of three.", None),
+        ("As CBS2’s Ilana Gold reported, the father was arrested.", None),
+        ("The victim is a reporter at the Daily News.", None),
+    ],
+)
+def test_reporter_credit_lines(line: str, expected: str | None) -> None:
+    text = f"A man was shot on Sunday.\n\n{line}"
+    assert classify_boilerplate(text, segment_text(text), None) == [None, expected]

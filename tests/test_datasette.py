@@ -582,3 +582,19 @@ def test_start_url() -> None:
         "http://127.0.0.1:8001/claimcheck/conflict_details"
     )
     assert start_url("x.db", port=9, host="0.0.0.0") == "http://127.0.0.1:9/x/conflict_details"
+
+
+def test_story_overview_page_with_facets_and_links(pipeline_db: Path, pipeline_ds: Any) -> None:
+    ds = pipeline_ds
+    name = _db_name(pipeline_db)
+    data = _json(ds, f"/{name}/story_overview.json?_shape=objects")
+    assert {"coverage", "outlets", "conflicts"} <= set(data["facet_results"])
+    rows = data["rows"]
+    assert rows and sum(r["articles"] for r in rows) == sqlite_utils.Database(pipeline_db).table(
+        "articles").count
+    biggest = max(rows, key=lambda r: r["articles"])
+    page = _html(ds, f"/{name}/story_overview")
+    assert f"/{name}/stories/{biggest['story_id']}" in page  # the headline links to its story
+    claims = _json(ds, f"/{name}/story_claims.json?_shape=objects&story_id={biggest['story_id']}")
+    assert {"coverage", "outlet"} <= set(claims["facet_results"])
+    assert {r["coverage"] for r in claims["rows"]} <= {"shared", "only this outlet"}

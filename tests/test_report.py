@@ -9,6 +9,7 @@ import json
 from rich.console import Console
 
 from claimcheck.compare import ClaimRecord, Conflict, DiffResult, Group
+from claimcheck.compare.model import Story
 from claimcheck.report import (
     RichReport,
     render_csv,
@@ -47,7 +48,7 @@ def test_summary_line() -> None:
 
 def test_json_follows_the_contract() -> None:
     data = json.loads(render_json(_result()))
-    assert set(data) == {"articles", "groups", "conflicts", "fact_sheets"}
+    assert set(data) == {"articles", "groups", "conflicts", "fact_sheets", "stories"}
     assert set(data["articles"][0]) == {"id", "source", "title", "outlet", "published"}
     group = data["groups"][0]
     assert set(group) == {"id", "verdict", "claims"} and group["verdict"] == "conflict"
@@ -55,7 +56,7 @@ def test_json_follows_the_contract() -> None:
     assert set(claim) == {"id", "article", "source", "start", "end", "text"}
     conflict = data["conflicts"][0]
     assert set(conflict) == {"id", "group", "kind", "a", "b", "a_value", "b_value", "explanation",
-                             "confidence", "update", "origin", "status", "note"}
+                             "confidence", "update", "origin", "status", "note", "story"}
     assert conflict["origin"] == "claim_group"
     assert (conflict["status"], conflict["note"]) == ("unreviewed", None)
     assert (conflict["kind"], conflict["a_value"], conflict["b_value"]) == ("date", "3 March 2021", "3 March 2020")
@@ -108,3 +109,39 @@ def test_every_format_carries_confidence_and_update() -> None:
     buf = io.StringIO()
     Console(file=buf, width=100, color_system=None).print(RichReport(result))
     assert "date update (0.73)" in buf.getvalue()
+
+
+def _story_result() -> DiffResult:
+    result = _result()
+    for c in result.conflicts:
+        c.story_id = "s1"
+    result.stories = [
+        Story("s1", ["A", "B"], "Ministers meet in <b>Geneva</b> | summit", "2021-03-04",
+              "2021-03-05", ["Outlet A", "Outlet B"], n_groups=2, n_conflicts=1),
+        Story("s2", ["C"], "A story nobody else covered", None, None, ["Outlet C"]),
+    ]
+    return result
+
+
+def test_json_lists_stories_and_the_story_of_each_conflict() -> None:
+    data = json.loads(render_json(_story_result()))
+    assert [s["id"] for s in data["stories"]] == ["s1", "s2"]
+    first = data["stories"][0]
+    assert {"id", "headline", "articles", "outlets"} <= set(first)
+    assert first["articles"] == ["A", "B"] and first["outlets"] == ["Outlet A", "Outlet B"]
+    assert data["conflicts"][0]["story"] == "s1"
+
+
+def test_story_section_in_markdown_html_and_table() -> None:
+    result = _story_result()
+    md = render_markdown(result)
+    assert "## Stories" in md and md.index("## Stories") < md.index("## Conflicts")
+    assert "| s1 | Ministers meet in <b>Geneva</b> \\| summit | 2 articles, 2021-03-04 to 2021-03-05" in md
+    assert "s2" not in md  # a story of one article is left out when there are several
+    page = render_html(result)
+    assert "<h2>Stories</h2>" in page and "&lt;b&gt;Geneva&lt;/b&gt;" in page
+    assert "<b>Geneva</b>" not in page
+    buf = io.StringIO()
+    Console(file=buf, width=100, color_system=None).print(RichReport(result))
+    out = buf.getvalue()
+    assert "Stories" in out and "s1" in out and out.index("Stories") < out.index("date conflict")

@@ -6,6 +6,8 @@ functions run on one partition of a larger job.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from .affinity import STORY_AFFINITY, StoryAffinity
 from .blocking import candidate_pairs
 from .clustering import cluster
@@ -21,26 +23,79 @@ DEFAULT_THRESHOLD = 0.52
 VERBATIM = 0.9
 
 
+def anchors(claim: ClaimRecord) -> frozenset[str]:
+    """What pins a claim to one event: named participants, places, explicit dates, numbers.
+
+    "The investigation is still ongoing" has none; "Russia does not list Hamas as a terrorist
+    group" has two (Russia, Hamas).
+    """
+    out = set()
+    for s in claim.slots:
+        # Only what the entity finder placed as a person, organisation or place: a capitalised
+        # opener ("The Investigation") or a product name in a widget line is no participant.
+        if s.entity_id and s.kind in ("person", "org", "place"):
+            out.add(s.entity_id)
+        elif s.kind == "date" and "|relative" not in (s.unit or ""):
+            out.add(f"@{s.value}")
+        elif s.kind == "quantity":
+            out.add(f"#{s.value}|{s.unit or ''}")
+    return frozenset(out)
+
+
+def anchors_match(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two claims of different stories may state one background fact: every anchor of the
+    sparser claim is in the other, and they share a name or date (not only a number)."""
+    if not a or not b:
+        return False
+    small, big = (a, b) if len(a) <= len(b) else (b, a)
+    return small <= big and any(k[0] != "#" for k in small)
+
+
 def find_groups(
     claims: list[ClaimRecord],
     *,
     threshold: float = DEFAULT_THRESHOLD,
     min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+    stories: Mapping[str, str] | None = None,
+    prepared: bool = False,
 ) -> tuple[list[Group], int]:
     """Group claims and decide verdicts; return the groups and the candidate pair count.
 
     Conflicts whose confidence is below ``min_confidence`` are not kept; the pair then counts
     as a refinement.
+
+    With ``stories`` (article id -> story id, see :mod:`.stories`) claims group inside their
+    story; across stories only claims whose anchors match (:func:`anchors_match`) are
+    grouped, and conflicts are only reported inside one story. Without it, the older
+    article-affinity gate alone decides. ``prepared`` says :func:`~.text.prepare` has already
+    run on these claims (story clustering needs it first).
     """
-    prepare(claims)
+    if not prepared:
+        prepare(claims)
+    for c in claims:
+        c.story_id = stories.get(c.article_id) if stories is not None else None
     pairs = candidate_pairs(claims)
     affinity = StoryAffinity(claims)
+    pins: dict[int, frozenset[str]] = {}
+
+    def pinned(i: int) -> frozenset[str]:
+        hit = pins.get(i)
+        if hit is None:
+            hit = pins[i] = anchors(claims[i])
+        return hit
+
     scored: list[tuple[float, int, int]] = []
     for i, j in pairs:
         s = similarity(claims[i], claims[j])
         if s < threshold * 0.85:
             continue
-        if s < VERBATIM and affinity(claims[i].article_id, claims[j].article_id) < STORY_AFFINITY:
+        same = stories is not None and claims[i].story_id == claims[j].story_id
+        if stories is not None and not same and not anchors_match(pinned(i), pinned(j)):
+            continue
+        if (
+            not same and s < VERBATIM
+            and affinity(claims[i].article_id, claims[j].article_id) < STORY_AFFINITY
+        ):
             continue
         scored.append((s, i, j))
     sims = {(i, j): s for s, i, j in scored}
@@ -53,6 +108,8 @@ def find_groups(
             continue
         gid = stable_id("g", *sorted(c.id for c in records))
         group = Group(id=gid, verdict="agree", claims=records)
+        story_ids = {c.story_id for c in records}
+        group.story_id = story_ids.pop() if len(story_ids) == 1 else None
         relations: set[str] = set()
         seen: set[str] = set()
         for x in range(len(members)):
@@ -71,7 +128,9 @@ def find_groups(
                     group.errors.append(f"{a.id} vs {b.id}: {type(exc).__name__}: {exc}")
                     continue
                 findings = [f for f in verdict.conflicts if f.confidence >= min_confidence]
-                if findings and not affinity.same_story(a.article_id, b.article_id):
+                if findings and (
+                    a.story_id != b.story_id or not affinity.same_story(a.article_id, b.article_id)
+                ):
                     findings = []
                 relation = verdict.relation
                 if relation == "conflict" and not findings:
@@ -93,7 +152,7 @@ def find_groups(
                     conflict = Conflict(
                         id=cid, group_id=gid, kind=f.kind, a=a, b=b, a_value=f.a_value,
                         b_value=f.b_value, explanation=f.explanation, confidence=f.confidence,
-                        update=f.update,
+                        update=f.update, story_id=a.story_id,
                     )
                     if earlier is not None:
                         _drop(groups, group, earlier)

@@ -78,6 +78,22 @@ class Group:
     conflicts: list[Conflict] = field(default_factory=list)
     #: pairs whose comparison failed (kept so the rest of the report survives)
     errors: list[str] = field(default_factory=list)
+    #: the story all its claims belong to; None when it spans stories (a background fact)
+    story_id: str | None = None
+
+
+@dataclass(slots=True)
+class Story:
+    """Articles that report one event or one ongoing story."""
+
+    id: str
+    article_ids: list[str]
+    headline: str
+    first_published: str | None
+    last_published: str | None
+    outlets: list[str]
+    n_groups: int = 0
+    n_conflicts: int = 0
 
 
 @dataclass(slots=True)
@@ -93,6 +109,8 @@ class DiffResult:
     seconds: float = 0.0
     #: fact-sheet attributes (:class:`claimcheck.compare.facts.Attribute`) found at diff time
     attributes: list[Any] = field(default_factory=list)
+    #: every story (or, with ``story=``, the one asked for), biggest first
+    stories: list[Story] = field(default_factory=list)
 
 
 @dataclass(slots=True)
