@@ -541,6 +541,14 @@ _SHOOTER_DEAD = re.compile(
 )
 
 
+_OTHER_EVENT = re.compile(
+    r"\bin\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|separate)\s+"
+    r"(?:separate\s+|different\s+)?(?:shootings|incidents|attacks)\b"
+    r"|\b(?:a|one|two|three|\d+)\s+(?:years?|months?|weeks?)\s+(?:after|ago|before|earlier)\b"
+    r"|\bRELATED\b",
+)
+
+
 def _count_attribute(c: ClaimRecord, s: Slot, previous: ClaimRecord | None) -> str | None:
     """Which event count a number is ("killed", "injured", "shot", "shots fired"), or None."""
     assert s.lo is not None
@@ -571,6 +579,10 @@ def _count_attribute(c: ClaimRecord, s: Slot, previous: ClaimRecord | None) -> s
     if re.search(r"\b(?:weekend|citywide|across\s+the\s+(?:city|country|state)|so\s+far\s+this|"
                  r"this\s+year|last\s+year)\b", c.text, re.I):
         return None  # a tally of many shootings, not this one
+    if _OTHER_EVENT.search(c.text) or any(d.kind == "date" and (d.unit or "").startswith("range")
+                                          for d in c.slots):
+        return None  # "2 killed in 6 shootings", "a year after nine were shot", "between 2010
+        # and 2013, seven were killed": other events or a tally over a period
     event = _quantity_role(c, s).partition("|")[2]
     verb = _VERB_BEFORE.search(before[-30:])
     if verb:
@@ -1006,7 +1018,9 @@ def _compare_unnamed_ages(
                 c.explanation = c.explanation.replace(
                     f"age mentioned ({x.subject_name})", "the age of a person one article does not name"
                 )
-                c.confidence = round(max(0.0, c.confidence - 0.05), 3)
+                # Two unnamed people of one age group are often two people (a victim and her
+                # brother): below the default cut unless the caller asks for more.
+                c.confidence = round(max(0.0, c.confidence - 0.2), 3)
                 out.append(c)
     return out
 
