@@ -39,6 +39,8 @@ def main(argv: list[str] | None = None) -> dict[str, object]:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--reingest", action="store_true")
     ap.add_argument("--db", default=str(OUT / "corpus_conflicts.db"))
+    ap.add_argument("--min-confidence", type=float, default=0.0,
+                    help="the diff's cut (0: list every candidate; 0.5: what diff reports by default)")
     args = ap.parse_args(argv)
     db = Path(args.db)
     files = [CORPORA / "gunviolence.jsonl", CORPORA / "newswcl50.jsonl"]
@@ -55,7 +57,7 @@ def main(argv: list[str] | None = None) -> dict[str, object]:
             rec = json.loads(line)
             event[rec["id"]] = rec["event"]
     started = time.perf_counter()
-    result = claimcheck.diff(db, min_confidence=0.0)
+    result = claimcheck.diff(db, min_confidence=args.min_confidence)
     seconds = time.perf_counter() - started
     report = to_json_dict(result)
     source_event = {a["id"]: event.get(str(a["source"]).rsplit("#", 1)[-1]) for a in report["articles"]}

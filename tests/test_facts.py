@@ -286,3 +286,29 @@ def test_counts_of_other_events_or_periods_are_not_the_event_count(text: str) ->
                           733773.0, 735111.0, "range", None, 0, 36))
     c = _claim("c1", "A", text, slots)
     assert _count_attribute(c, slots[0], None) is None
+
+
+def test_custody_at_large_after_a_charge_is_no_update() -> None:
+    from claimcheck.compare.facts import Attribute, _relation
+
+    def attr(value: str, text: str, published: str) -> Attribute:
+        c = ClaimRecord("c" + value, "art-" + value, "s", None, 0, len(text), text, text, 1, None,
+                        None, None, published)
+        return Attribute("entity", "e1", "Dale Vance", "custody", value, None, None, c, 0, len(text))
+
+    sought = attr("at large", "As of Monday evening, Vance was still at large", "2016-08-02")
+    charged = attr("charged", "Vance was charged in Lincoln County with fraud", "2016-07-20")
+    assert _relation(sought, charged) == "refine"  # the later article has him loose
+    earlier = attr("at large", "Police said Vance was at large", "2016-07-01")
+    assert _relation(earlier, charged) == "conflict"  # sought, then held: an update
+
+
+def test_an_age_told_about_a_past_case_is_not_the_persons_age_now() -> None:
+    from claimcheck.compare.facts import _entity_attributes
+
+    text = "Two years ago, Patete, 21, was sentenced to six months in jail"
+    person = Slot("person", "Patete", "Tony Patete", None, None, None, "e1", 15, 21)
+    age = Slot("quantity", "21", "21", 21.0, 21.0, "age", None, 23, 25)
+    c = _claim("c1", "A", text, [person, age])
+    assert not [a for a in _entity_attributes(c, [person], {"e1": "Tony Patete"})
+                if a.attribute == "age"]

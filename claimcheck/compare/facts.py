@@ -299,11 +299,19 @@ def _age_value(age: Slot) -> tuple[float, float] | None:
     return age.lo, age.hi
 
 
+_PAST_CASE = re.compile(
+    r"\b(?:a|one|two|three|four|five|\d+)\s+years?\s+(?:ago|earlier|before)\b|\bin\s+(?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
+
+
 def _entity_attributes(
     c: ClaimRecord, people: list[Slot], names: Mapping[str, str]
 ) -> Iterable[Attribute]:
     text = c.text
     ages = [s for s in c.slots if s.kind == "quantity" and (s.unit or "").startswith("age")]
+    if _PAST_CASE.search(text):
+        ages = []  # "Two years ago, Patete, 21, was sentenced": his age then, not now
     for age in ages:
         value = _age_value(age)
         if value is None or "to" in age.surface.split():
@@ -736,7 +744,15 @@ def _relation(x: Attribute, y: Attribute) -> str:
     if x.attribute == "custody":
         if x.value == y.value:
             return "equal"
-        return "conflict" if "at large" in (x.value, y.value) else "refine"
+        if "at large" not in (x.value, y.value):
+            return "refine"
+        loose, held = (x, y) if x.value == "at large" else (y, x)
+        pl, ph = _published(loose.claim), _published(held.claim)
+        if pl is not None and ph is not None and pl > ph:
+            # "still at large" in a later article than "was charged": the charge is another
+            # case's, or an older one; a desk's update runs from sought to held
+            return "refine"
+        return "conflict"
     if x.lo is None or y.lo is None or x.hi is None or y.hi is None:
         return "equal" if _norm_value(x) == _norm_value(y) else "refine"
     xs = Slot("quantity", x.value, x.value, x.lo, x.hi, None, None, x.start, x.end)

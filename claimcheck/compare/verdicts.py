@@ -330,6 +330,8 @@ class _Pair:
             return False  # durations and loose measures describe many things
         if x.kind == "count" and not x.noun and not x.event:
             return False  # a bare number with neither a counted noun nor an event word
+        if x.noun in ("count", "charge"):
+            return False  # "two counts of murder and one count of possession": lists of charges
         if x.kind == "percent" and not x.event and self.ctx.similarity < 0.75:
             return False  # "a 15 percent increase" vs "13 percent of imports": of what?
         if _TALLY.search(self.a.text) or _TALLY.search(self.b.text):
