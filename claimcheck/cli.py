@@ -243,7 +243,7 @@ def stories(
     if not rows:
         _err_console().print(f"no stories in {db}; run 'claimcheck diff' first", markup=False)
         return
-    table = Table(title=f"{len(rows)} stories in {db}")
+    table = Table(title=f"{len(rows)} stor{'y' if len(rows) == 1 else 'ies'} in {db}")
     table.add_column("id", no_wrap=True)
     table.add_column("headline", overflow="fold", ratio=1, min_width=20)
     table.add_column("published", min_width=10)
