@@ -32,6 +32,8 @@ import re
 
 from claimcheck.models import Span
 
+from . import lexicon
+
 
 def _words(words: str) -> frozenset[str]:
     """Return the whitespace-separated words of ``words`` as a frozenset.
@@ -270,85 +272,12 @@ _NAV_COLON_RE = re.compile(
     _I,
 )
 #: Whole lines (lowercased, without final ``.:!``) that are navigation widgets.
-_NAV_ALONE: frozenset[str] = frozenset(
-    {
-        "watch",
-        "watch live",
-        "watch now",
-        "watch video",
-        "watch mobile video",
-        "watch the video",
-        "video",
-        "videos",
-        "raw video",
-        "listen",
-        "close",
-        "menu",
-        "home",
-        "print",
-        "comment",
-        "comments",
-        "show caption",
-        "hide caption",
-        "show comments",
-        "hide comments",
-        "loading",
-        "trending",
-        "trending now",
-        "most popular",
-        "most read",
-        "recommended",
-        "recommended for you",
-        "sponsored",
-        "sponsored content",
-        "ad",
-        "ads",
-        "expand",
-        "collapse",
-        "next",
-        "previous",
-        "more",
-        "photos",
-        "gallery",
-        "slideshow",
-        "breaking news",
-        "advertisement",
-        "caption",
-        "enlarge",
-        "full screen",
-        "play video",
-    }
-)
+_NAV_ALONE: frozenset[str] = lexicon.words("boilerplate_navigation_lines.txt")
 _CLICK_HERE_RE = re.compile(r"\bclick (?:here|the link)\b", _I)
 
 # ---------------------------------------------------------------- share / legal
 #: Whole lines (lowercased, without final ``.:!``) that are share buttons.
-_SHARE_ALONE: frozenset[str] = frozenset(
-    {
-        "share",
-        "share this",
-        "share this story",
-        "share this article",
-        "share this page",
-        "tweet",
-        "email",
-        "e-mail",
-        "pin it",
-        "whatsapp",
-        "facebook",
-        "twitter",
-        "linkedin",
-        "reddit",
-        "email this",
-        "email this story",
-        "print this",
-        "print this story",
-        "share on facebook",
-        "share on twitter",
-        "share via email",
-        "share on whatsapp",
-    }
-)
+_SHARE_ALONE: frozenset[str] = lexicon.words("boilerplate_share_lines.txt")
 _ALONE: frozenset[str] = _NAV_ALONE | _SHARE_ALONE
 _SHARE_START_RE = re.compile(
     r"(?:subscribe\b|sign up|sign in|log in|login\b|register now|get (?:the|our) (?:\w+ )?(?:app|newsletter)|"
@@ -435,9 +364,7 @@ _TIMESTAMP_RE = re.compile(
 )
 
 _DATETIME_ANY_RE = re.compile(rf"{_DAY}|{_DATE}|{_TIME}|\b\d+\s+\w+\s+ago\b", _I)
-_TIMESTAMP_LABELS: frozenset[str] = _words(
-    "first originally published posted updated last update original post created modified on at ago"
-)
+_TIMESTAMP_LABELS: frozenset[str] = lexicon.words("boilerplate_timestamp_labels.txt")
 
 
 def _is_bare_timestamp(sentence: str) -> bool:
@@ -453,19 +380,8 @@ def _is_bare_timestamp(sentence: str) -> bool:
 
 # ---------------------------------------------------------------- headings
 _WORD_RE = re.compile(r"[^\W\d_][\w'’.-]*")
-_MINOR_WORDS: frozenset[str] = _words(
-    "a an and as at but by for from in into of on or the to vs with nor per via over"
-)
-_VERB_WORDS: frozenset[str] = _words(
-    """
-    is are was were be been being am has have had do does did will would can could shall
-    should may might must says said say tells told asks asked shows showed shown kills killed
-    dies died shot shoots arrested charged found finds makes made gets got takes took wins won
-    leaves left hits vows warns warned claims claimed calls called seeks sought faces faced
-    opens opened plans planned wants wanted needs needed urges urged denies denied confirms
-    confirmed
-    """
-)
+_MINOR_WORDS: frozenset[str] = lexicon.words("heading_minor_words.txt")
+_VERB_WORDS: frozenset[str] = lexicon.words("heading_verb_words.txt")
 _TERMINAL = ".!?:;,…\"'”’)"
 _ALONE_STRIP = " .:!…"
 _QUOTES = "\"'“”‘’«»"

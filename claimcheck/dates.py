@@ -57,6 +57,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from . import lexicon
+
 __all__ = [
     "DATE_ORDERS",
     "DateMention",
@@ -191,10 +193,7 @@ _HEAD_RE = re.compile(
 # Lowercase head words are found by a second scan that starts with a space (or at the
 # start of the text): one pattern holding both runs slower, since every space would then
 # try all the alternatives of the first.
-_LOWER_WEEKDAYS = frozenset(
-    ["monday", "mon", "tuesday", "tue", "tues", "wednesday", "wed", "thursday", "thu", "thur",
-     "thurs", "friday", "fri", "saturday", "sat", "sunday", "sun"]
-)  # fmt: skip
+_LOWER_WEEKDAYS = lexicon.lower_words("weekdays.txt")
 _LOWER_WORDS = (  # a trie: each space tries a few first letters, not every word
     r"(?:y(?:esterday|ears?)|t(?:o(?:day|night|morrow)|his" + _LOWER_WD + r")"
     r"|w(?:eek(?:end)?s?|inter)|m(?:onths?|orning)|n(?:ight|ext" + _LOWER_WD + r")"
@@ -274,10 +273,7 @@ _HOLIDAY_RE = re.compile(
     r"|Boxing\s+Day|St\.\s+Patrick['’]s\s+Day)\b"
     rf"(?:,?\s+(?P<hy>{_YEAR}))?"
 )
-_HOLIDAY_HEADS = (
-    "Christmas", "Thanksgiving", "Halloween", "Easter", "New", "Independence", "Memorial",
-    "Mother", "Martin", "Labor", "Veterans", "Valentine", "Fourth", "Father", "Boxing", "St.",
-)  # fmt: skip
+_HOLIDAY_HEADS = lexicon.entries("holiday_heads.txt")
 _HOLIDAY_BARE = frozenset(["christmas", "thanksgiving", "halloween", "easter", "new year's"])
 _HOLIDAY_PREP_BEFORE = re.compile(
     "(?:"
@@ -734,10 +730,7 @@ def _future_before(text: str, start: int, floor: int) -> bool:
     return _FUTURE_WORDS.search(window) is not None
 
 
-_WEEKDAY_WORDS = frozenset(
-    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-     "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun"]
-)
+_WEEKDAY_WORDS = lexicon.words("weekdays.txt")
 _SEASON_KEYS = frozenset(["spr", "sum", "fal", "aut", "win"])
 
 

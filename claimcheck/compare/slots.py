@@ -7,6 +7,7 @@ import math
 import re
 from collections.abc import Sequence
 
+from .. import lexicon
 from ..dates import format_interval
 from ..entities import gazetteer_level
 from .model import ClaimRecord, Slot
@@ -150,10 +151,7 @@ def _gap_days(x: Slot, y: Slot) -> float:
     return max(y.lo - x.hi, x.lo - y.hi, 0.0)
 
 
-_NEG_SCOPE_SKIP = frozenset(
-    "be been being is are was were to yet have has had do does did the a an any ever also even "
-    "publicly formally officially immediately".split()
-)
+_NEG_SCOPE_SKIP = lexicon.words("negation_scope_skip.txt")
 
 
 def _negated_word_shared(negative: ClaimRecord, positive: ClaimRecord) -> bool:
@@ -354,10 +352,7 @@ def _place_conflict(a: ClaimRecord, b: ClaimRecord) -> tuple[str, str, str, str]
     return ("place", sa.surface, sb.surface, f"A places it in {sa.surface}; B in {sb.surface}")
 
 
-_STREET_WORDS = frozenset(
-    "street st avenue ave road rd boulevard blvd drive dr lane ln way place court ct highway "
-    "hwy block square parkway pkwy terrace circle".split()
-)
+_STREET_WORDS = lexicon.words("street_words.txt")
 
 
 def _place_level(name: str) -> str:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from .. import lexicon
 from .frames import Count, Frame, build_frame, counts_align, match_participants, participant_key
 from .model import ClaimRecord, Finding, PairVerdict, Slot
 from .slots import (
@@ -50,12 +51,7 @@ _NEGATION_STEMS = frozenset(
     "reject rejected admit admitted".split()
 )
 # Speakers that relay an official account rather than take a side in the story.
-_OFFICIAL_SOURCES = frozenset(
-    "official officials authorities authority police ministry government agency department "
-    "office spokesman spokeswoman spokesperson statement regulator coroner investigators "
-    "health interior foreign defence defense state federal local city county regional "
-    "national public safety emergency services fire service officers sheriff's sheriff".split()
-)
+_OFFICIAL_SOURCES = lexicon.words("official_source_words.txt")
 _DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our"})
 _UPDATE_EVENTS = frozenset({"death", "injury", "arrest", "shot", "fatal"})
 
