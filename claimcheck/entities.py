@@ -133,68 +133,7 @@ _GENERIC_SINGLE = lexicon.words("generic_single_names.txt")
 
 _PLACE_OF_HEADS = lexicon.words("place_of_heads.txt")
 
-_DEMONYMS: dict[str, str] = {
-    d.lower(): p
-    for d, p in (
-        ("Russian", "Russia"), ("Soviet", "Soviet Union"), ("Ukrainian", "Ukraine"),
-        ("Belarusian", "Belarus"), ("Israeli", "Israel"), ("Palestinian", "Palestine"),
-        ("Lebanese", "Lebanon"), ("Syrian", "Syria"), ("Iraqi", "Iraq"), ("Iranian", "Iran"),
-        ("Jordanian", "Jordan"), ("Egyptian", "Egypt"), ("Saudi", "Saudi Arabia"),
-        ("Qatari", "Qatar"), ("Emirati", "United Arab Emirates"), ("Yemeni", "Yemen"),
-        ("Turkish", "Turkey"), ("Kurdish", "Kurdistan"), ("Afghan", "Afghanistan"),
-        ("Pakistani", "Pakistan"), ("Indian", "India"), ("Chinese", "China"),
-        ("Japanese", "Japan"), ("Korean", "Korea"), ("North Korean", "North Korea"),
-        ("South Korean", "South Korea"), ("Vietnamese", "Vietnam"), ("Thai", "Thailand"),
-        ("Indonesian", "Indonesia"), ("Filipino", "Philippines"), ("Philippine", "Philippines"),
-        ("Australian", "Australia"), ("American", "United States"), ("Canadian", "Canada"),
-        ("Mexican", "Mexico"), ("Brazilian", "Brazil"), ("Argentine", "Argentina"),
-        ("Argentinian", "Argentina"), ("Colombian", "Colombia"), ("Venezuelan", "Venezuela"),
-        ("Cuban", "Cuba"), ("Chilean", "Chile"), ("Peruvian", "Peru"), ("British", "United Kingdom"),
-        ("English", "England"), ("Scottish", "Scotland"), ("Welsh", "Wales"), ("Irish", "Ireland"),
-        ("French", "France"), ("German", "Germany"), ("Italian", "Italy"), ("Spanish", "Spain"),
-        ("Portuguese", "Portugal"), ("Dutch", "Netherlands"), ("Belgian", "Belgium"),
-        ("Swiss", "Switzerland"), ("Austrian", "Austria"), ("Swedish", "Sweden"),
-        ("Norwegian", "Norway"), ("Danish", "Denmark"), ("Finnish", "Finland"), ("Polish", "Poland"),
-        ("Czech", "Czech Republic"), ("Slovak", "Slovakia"), ("Hungarian", "Hungary"),
-        ("Romanian", "Romania"), ("Bulgarian", "Bulgaria"), ("Serbian", "Serbia"),
-        ("Croatian", "Croatia"), ("Bosnian", "Bosnia"), ("Greek", "Greece"), ("Cypriot", "Cyprus"),
-        ("Georgian", "Georgia"), ("Armenian", "Armenia"), ("Azerbaijani", "Azerbaijan"),
-        ("Kazakh", "Kazakhstan"), ("Uzbek", "Uzbekistan"), ("Libyan", "Libya"),
-        ("Tunisian", "Tunisia"), ("Algerian", "Algeria"), ("Moroccan", "Morocco"),
-        ("Sudanese", "Sudan"), ("Ethiopian", "Ethiopia"), ("Somali", "Somalia"),
-        ("Kenyan", "Kenya"), ("Nigerian", "Nigeria"), ("Ghanaian", "Ghana"),
-        ("South African", "South Africa"), ("Congolese", "Congo"), ("Malian", "Mali"),
-        ("European", "Europe"), ("African", "Africa"), ("Asian", "Asia"), ("Arab", "Arab world"),
-        ("Western", "West"), ("Eastern", "East"), ("Latino", "Latin America"),
-        ("Hispanic", "Latin America"), ("Jewish", "Israel"), ("Muslim", "Islam"),
-        ("Christian", "Christianity"), ("Catholic", "Catholic Church"), ("Islamic", "Islam"),
-        ("Sunni", "Islam"), ("Shia", "Islam"), ("Shiite", "Islam"), ("Democratic", "Democrats"),
-        ("Republican", "Republicans"), ("Democrat", "Democrats"), ("Texan", "Texas"),
-        ("Californian", "California"), ("Floridian", "Florida"), ("New Yorker", "New York"),
-        ("Chicagoan", "Chicago"), ("Muscovite", "Moscow"), ("Gazan", "Gaza"),
-        ("Crimean", "Crimea"), ("Chechen", "Chechnya"), ("Sri Lankan", "Sri Lanka"),
-        ("Bangladeshi", "Bangladesh"), ("Nepali", "Nepal"), ("Omani", "Oman"),
-        ("Kuwaiti", "Kuwait"), ("Bahraini", "Bahrain"), ("Haitian", "Haiti"),
-        ("Jamaican", "Jamaica"), ("Puerto Rican", "Puerto Rico"), ("Dominican", "Dominican Republic"),
-        ("Guatemalan", "Guatemala"), ("Honduran", "Honduras"), ("Salvadoran", "El Salvador"),
-        ("Nicaraguan", "Nicaragua"), ("Ecuadorian", "Ecuador"), ("Bolivian", "Bolivia"),
-        ("Uruguayan", "Uruguay"), ("Paraguayan", "Paraguay"), ("Lithuanian", "Lithuania"),
-        ("Latvian", "Latvia"), ("Estonian", "Estonia"), ("Moldovan", "Moldova"),
-        ("Slovenian", "Slovenia"), ("Albanian", "Albania"), ("Macedonian", "North Macedonia"),
-        ("Icelandic", "Iceland"), ("Mongolian", "Mongolia"), ("Tajik", "Tajikistan"),
-        ("Kyrgyz", "Kyrgyzstan"), ("Turkmen", "Turkmenistan"), ("Burmese", "Myanmar"),
-        ("Cambodian", "Cambodia"), ("Malaysian", "Malaysia"), ("Singaporean", "Singapore"),
-        ("Taiwanese", "Taiwan"), ("Tibetan", "Tibet"), ("Uyghur", "Xinjiang"), ("Uighur", "Xinjiang"),
-        ("Yazidi", "Iraq"), ("Druze", "Lebanon"), ("Persian", "Iran"), ("Pashtun", "Afghanistan"),
-        ("Nordic", "Scandinavia"), ("Scandinavian", "Scandinavia"),
-        ("Middle Eastern", "Middle East"), ("Central American", "Central America"),
-        ("Latin American", "Latin America"),
-        ("Zimbabwean", "Zimbabwe"), ("Zambian", "Zambia"), ("Ugandan", "Uganda"),
-        ("Rwandan", "Rwanda"), ("Tanzanian", "Tanzania"), ("Senegalese", "Senegal"),
-        ("Cameroonian", "Cameroon"), ("Angolan", "Angola"), ("Mozambican", "Mozambique"),
-        ("Eritrean", "Eritrea"), ("New Zealander", "New Zealand"), ("Kiwi", "New Zealand"),
-    )
-}
+_DEMONYMS: dict[str, str] = {d.lower(): p for d, p in lexicon.pairs("demonyms.txt")}
 
 # Title words: heads name a role; modifiers may precede a head ("Deputy Foreign Minister").
 _TITLE_HEADS = lexicon.lower_words("title_heads.txt")
@@ -206,19 +145,7 @@ _TITLE_WORDS = _TITLE_HEADS | _TITLE_MODIFIERS | frozenset({"of", "the", "for"})
 # Person titles that also work in lowercase before a name ("spokesman Dmitry Peskov").
 _LOWER_PERSON_TITLES = _TITLE_HEADS - frozenset(
     {"officials", "official", "member", "head", "father", "lady", "lord", "agent", "doctor"}
-) | frozenset({"head", "member", "official", "boss", "rapper", "singer", "actor", "actress",
-               "star", "player", "striker", "midfielder", "defender", "goalkeeper", "pitcher",
-               "quarterback", "forward", "guard", "teammate", "colleague", "opponent", "rival",
-               "candidate", "nominee", "challenger", "incumbent", "lawyer", "attorney",
-               "victim", "suspect", "gunman", "shooter", "defendant", "resident", "mother",
-               "father", "son", "daughter", "brother", "sister", "wife", "husband", "uncle",
-               "aunt", "cousin", "grandmother", "grandfather", "girlfriend", "boyfriend",
-               "friend", "neighbor", "neighbour", "witness", "student", "teacher", "journalist",
-               "author", "writer", "activist", "economist", "billionaire", "businessman",
-               "businesswoman", "entrepreneur", "founder", "dictator", "strongman", "warlord",
-               "militant", "commander", "ruler", "monarch", "heir", "chef", "tycoon", "oligarch",
-               "mogul", "investor", "co-founder", "executive", "manager", "coach",
-               "counterpart", "predecessor", "successor", "politician", "diplomat", "deputy"})
+) | lexicon.words("person_titles_lower.txt")
 _LOWER_ORG_CUES = lexicon.words("org_cue_words.txt")
 _LOWER_PLACE_CUES = lexicon.words("place_cue_words.txt")
 _LOWER_CUE_WORDS = _LOWER_PERSON_TITLES | _LOWER_ORG_CUES | _LOWER_PLACE_CUES | _TITLE_MODIFIERS
@@ -1137,30 +1064,10 @@ def _org_key(name: str) -> str:
 
 _ABBR_FIRST = {"e": "East", "w": "West", "n": "North", "s": "South", "ft": "Fort", "mt": "Mount",
                "st": "Saint", "pt": "Point"}
-_ABBR_LAST = {"ave": "Avenue", "av": "Avenue", "st": "Street", "rd": "Road", "blvd": "Boulevard",
-              "dr": "Drive", "ln": "Lane", "pl": "Place", "pkwy": "Parkway", "hwy": "Highway",
-              "ct": "Court", "cir": "Circle", "ter": "Terrace", "sq": "Square", "mt": "Mount"}
+_ABBR_LAST = dict(lexicon.pairs("street_abbreviations.txt"))
 _UNIT_BEFORE_DEPT = frozenset({"Police", "Fire", "Sheriff's", "Sheriff’s", "Sheriffs", "Health"})
 _STATE_ABBR = {
-    a: full
-    for full, abbrs in (
-        ("Alabama", "al ala"), ("Alaska", "ak"), ("Arizona", "az ariz"), ("Arkansas", "ar ark"),
-        ("California", "ca calif"), ("Colorado", "co colo"), ("Connecticut", "ct conn"),
-        ("Delaware", "de del"), ("Florida", "fl fla"), ("Georgia", "ga"), ("Hawaii", "hi"),
-        ("Idaho", "id"), ("Illinois", "il ill"), ("Indiana", "in ind"), ("Iowa", "ia"),
-        ("Kansas", "ks kan kans"), ("Kentucky", "ky"), ("Louisiana", "la"), ("Maine", "me"),
-        ("Maryland", "md"), ("Massachusetts", "ma mass"), ("Michigan", "mi mich"),
-        ("Minnesota", "mn minn"), ("Mississippi", "ms miss"), ("Missouri", "mo"),
-        ("Montana", "mt mont"), ("Nebraska", "ne neb"), ("Nevada", "nv nev"),
-        ("New Hampshire", "nh n.h"), ("New Jersey", "nj n.j"), ("New Mexico", "nm n.m"),
-        ("New York", "ny n.y"), ("North Carolina", "nc n.c"), ("North Dakota", "nd n.d"),
-        ("Ohio", "oh"), ("Oklahoma", "ok okla"), ("Oregon", "or ore"),
-        ("Pennsylvania", "pa penn"), ("Rhode Island", "ri r.i"), ("South Carolina", "sc s.c"),
-        ("South Dakota", "sd s.d"), ("Tennessee", "tn tenn"), ("Texas", "tx tex"), ("Utah", "ut"),
-        ("Vermont", "vt"), ("Virginia", "va"), ("Washington", "wa wash"),
-        ("West Virginia", "wv w.va"), ("Wisconsin", "wi wis wisc"), ("Wyoming", "wy wyo"),
-    )
-    for a in abbrs.split()
+    a: full for full, abbrs in lexicon.pairs("us_state_abbreviations.txt") for a in abbrs.split()
 }
 # Two-letter codes that are also common words or names keep their own key.
 for _code in ("in", "me", "or", "hi", "oh", "ok", "id", "de", "la", "co", "al", "ma", "pa", "mi"):
@@ -1557,15 +1464,8 @@ _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
 _PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Ss]he|[Hh]er|[Hh]ers)\b")
 _SENTENCE_END_RE = re.compile(r"[.!?][\"”’']?\s+|\n+")
 _GENDER_WORDS = {
-    "m": frozenset({"mr", "mr.", "father", "son", "brother", "husband", "boyfriend", "uncle",
-                    "grandfather", "nephew", "king", "prince", "businessman", "congressman",
-                    "councilman", "assemblyman", "spokesman", "chairman", "patrolman", "sir",
-                    "lord", "stepfather", "godfather", "actor", "man", "boy"}),
-    "f": frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "mother", "daughter", "sister", "wife",
-                    "girlfriend", "aunt", "grandmother", "niece", "queen", "princess",
-                    "businesswoman", "congresswoman", "councilwoman", "assemblywoman",
-                    "spokeswoman", "chairwoman", "dame", "lady", "stepmother", "godmother",
-                    "actress", "woman", "girl"}),
+    "m": lexicon.words("gender_words_male.txt"),
+    "f": lexicon.words("gender_words_female.txt"),
 }
 
 

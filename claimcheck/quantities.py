@@ -141,12 +141,7 @@ def _words(block: str) -> frozenset[str]:
     return frozenset(block.split())
 
 
-_UNIT_WORDS: dict[str, int] = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19,
-}  # fmt: skip
+_UNIT_WORDS: dict[str, int] = {w: int(n) for w, n in lexicon.pairs("number_words.txt")}
 _TENS_WORDS: dict[str, int] = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90,
@@ -194,32 +189,14 @@ _CURRENCY_PREFIX_WORD: dict[str, str] = {
     "us": "USD", "usd": "USD", "eur": "EUR", "gbp": "GBP", "a": "AUD", "c": "CAD",
     "rs": "INR", "rs.": "INR", "inr": "INR", "jpy": "JPY", "cny": "CNY", "rmb": "CNY",
 }  # fmt: skip
-_CURRENCY_WORD: dict[str, str] = {
-    "dollar": "USD", "euro": "EUR", "pound": "GBP", "yuan": "CNY", "yen": "JPY",
-    "rupee": "INR", "ruble": "RUB", "rouble": "RUB", "shekel": "ILS", "hryvnia": "UAH",
-    "usd": "USD", "eur": "EUR", "gbp": "GBP", "cent": "USD", "buck": "USD", "franc": "CHF",
-}  # fmt: skip
+_CURRENCY_WORD: dict[str, str] = dict(lexicon.pairs("currency_words.txt"))
 
 _DURATION_UNITS = _words(
     """
     second minute hour day week month year decade century
     """
 )
-_MEASURE_UNITS: dict[str, str] = {
-    "mile": "mile", "miles": "mile", "km": "km", "kilometer": "km", "kilometers": "km",
-    "kilometre": "km", "kilometres": "km", "meter": "metre", "meters": "metre",
-    "metre": "metre", "metres": "metre", "feet": "foot", "foot": "foot", "ft": "foot",
-    "inch": "inch", "inches": "inch", "yard": "yard", "yards": "yard", "acre": "acre",
-    "acres": "acre", "hectare": "hectare", "hectares": "hectare", "ton": "ton", "tons": "ton",
-    "tonne": "tonne", "tonnes": "tonne", "kg": "kg", "kilogram": "kg", "kilograms": "kg",
-    "pound": "lb", "pounds": "lb", "lb": "lb", "lbs": "lb", "gram": "g", "grams": "g",
-    "gallon": "gallon", "gallons": "gallon", "liter": "litre", "liters": "litre",
-    "litre": "litre", "litres": "litre", "barrel": "barrel", "barrels": "barrel",
-    "mph": "mph", "degree": "degree", "degrees": "degree", "mm": "mm", "cm": "cm",
-    "millimeter": "mm", "millimeters": "mm", "millimetre": "mm", "millimetres": "mm",
-    "centimeter": "cm", "centimeters": "cm", "centimetre": "cm", "centimetres": "cm",
-    "calibre": "calibre", "caliber": "calibre",
-}  # fmt: skip
+_MEASURE_UNITS: dict[str, str] = dict(lexicon.pairs("measure_units.txt"))
 
 # Left qualifiers (lowercase word sequences) -> canonical class.
 _QUALIFIERS: dict[str, str] = {}
@@ -260,27 +237,7 @@ _LEADING_MODIFIERS = _words(
 )
 _PERSON_NOUNS = lexicon.words("person_nouns.txt")
 # Irregular plurals, invariant nouns and words whose final -s is not a plural ending.
-_IRREGULAR: dict[str, str] = {
-    "people": "person", "persons": "person", "men": "man", "women": "woman",
-    "children": "child", "feet": "foot", "teeth": "tooth", "mice": "mouse",
-    "geese": "goose", "lives": "life", "wives": "wife", "knives": "knife",
-    "thieves": "thief", "wolves": "wolf", "halves": "half", "leaves": "leaf",
-    "shelves": "shelf", "selves": "self", "police": "police", "staff": "staff",
-    "personnel": "personnel", "crew": "crew", "data": "data", "media": "media",
-    "criteria": "criterion", "phenomena": "phenomenon", "series": "series",
-    "species": "species", "news": "news", "means": "means", "headquarters": "headquarters",
-    "movies": "movie", "rookies": "rookie", "cookies": "cookie", "zombies": "zombie",
-    "calories": "calorie", "aircraft": "aircraft", "sheep": "sheep", "deer": "deer",
-    "fish": "fish", "buses": "bus", "gases": "gas", "heroes": "hero", "potatoes": "potato",
-    "tomatoes": "tomato", "echoes": "echo", "vetoes": "veto", "torpedoes": "torpedo",
-    "volcanoes": "volcano", "analyses": "analysis", "crises": "crisis", "bases": "base",
-    "cases": "case", "houses": "house", "nurses": "nurse", "horses": "horse",
-    "courses": "course", "purses": "purse", "causes": "cause", "clauses": "clause",
-    "responses": "response", "licenses": "license", "offenses": "offense",
-    "offences": "offence", "expenses": "expense", "uses": "use", "abuses": "abuse",
-    "excuses": "excuse", "noses": "nose", "doses": "dose", "roses": "rose",
-    "vehicles": "vehicle",
-}  # fmt: skip
+_IRREGULAR: dict[str, str] = dict(lexicon.pairs("irregular_plurals.txt"))
 _INVARIANT_PLURAL = _words(
     """
     police staff personnel crew sheep deer aircraft fish
@@ -289,12 +246,10 @@ _INVARIANT_PLURAL = _words(
 _NOT_PLURAL_S = ("ss", "us", "is", "'s", "ous")
 _NOT_DEMONYM = lexicon.words("plural_not_demonym.txt")
 # Words before a number that make it part of a name or code ("Route 9", "Room 101").
-# "#" ("# 3") is added here: in a word list file it starts a comment.
-_NAME_KEYWORDS = lexicon.words("number_name_keywords.txt") | {"#"}
+_NAME_KEYWORDS = lexicon.words("number_name_keywords.txt")
 # Capitalised words that may directly precede a real count ("Sunday 3 killed", headlines).
 _CAP_OK = lexicon.words("number_capitalised_ok.txt")
-# "#" ("# 3") is added here: in a word list file it starts a comment.
-_LOWER_NAME_KEYWORDS = lexicon.words("number_name_keywords_lower.txt") | {"#"}
+_LOWER_NAME_KEYWORDS = lexicon.words("number_name_keywords_lower.txt")
 _ONE_BLOCK_BEFORE = lexicon.words("one_block_before.txt")
 _ONE_BLOCK_AFTER = lexicon.words("one_block_after.txt")
 _ONE_EVENT_AFTER = lexicon.words("one_event_after.txt")

@@ -55,9 +55,15 @@ def test_list_has_a_header_saying_what_it_is_for(name: str) -> None:
 def test_entries_are_normalised_and_unique(name: str) -> None:
     entries = lexicon.entries(name)
     assert entries, f"{name} is empty"
-    for e in entries:
-        assert e == " ".join(e.split()), f"{name}: {e!r} has stray spaces"
-        assert "\t" not in e
+    for line in _lines(name):
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith('"'):
+            # quoted only where it is needed: spaces that matter, or a "#"
+            inner = line[1:-1]
+            assert line.endswith('"') and (inner != " ".join(inner.split()) or "#" in inner), line
+        else:
+            assert line == " ".join(line.split()), f"{name}: {line!r} has stray spaces"
     keys = [e.lower() for e in entries] if _lower_cased(name) else list(entries)
     dups = sorted({k for k in keys if keys.count(k) > 1})
     assert not dups, f"{name}: duplicates {dups}"
@@ -77,10 +83,23 @@ def test_lists_are_read_once_and_cached() -> None:
 
 def test_comments_and_blank_lines_are_not_entries() -> None:
     for name in NAMES:
-        assert not any(e.startswith("#") or not e for e in lexicon.entries(name))
+        assert not any(e.startswith("# ") or not e for e in lexicon.entries(name))
     # a sub-heading of the given-names file is a comment, its names are entries
     assert "# -- Hebrew" in _lines("given_names.txt")
     assert "yosef" in lexicon.lower_words("given_names.txt")
+
+
+def test_quoted_entries_keep_their_spaces_and_hash_signs() -> None:
+    assert "by " in lexicon.entries("boilerplate_short_prefixes.txt")
+    assert "by" not in lexicon.entries("boilerplate_short_prefixes.txt")
+    assert "#" in lexicon.words("number_name_keywords.txt")
+
+
+def test_mapping_files_keep_their_pairs_in_order() -> None:
+    demonyms = lexicon.pairs("demonyms.txt")
+    assert demonyms[0] == ("Russian", "Russia")
+    assert ("North Korean", "North Korea") in demonyms
+    assert dict(lexicon.pairs("number_words.txt"))["twelve"] == "12"
 
 
 def test_lower_cased_lists_match_in_lower_case() -> None:
@@ -112,3 +131,14 @@ def test_synonym_rows_map_each_word_to_the_first_of_its_row() -> None:
             if word not in seen:
                 assert stem(word) == row[0], (word, row[0])
         seen.update(row)
+
+
+PAIR_FILES = [n for n in NAMES if "'key = value'" in " ".join(_header(n))]
+
+
+@pytest.mark.parametrize("name", PAIR_FILES)
+def test_mapping_files_have_one_value_per_key(name: str) -> None:
+    keys = [key.lower() for key, _ in lexicon.pairs(name)]
+    assert len(PAIR_FILES) >= 8
+    assert all(key and value for key, value in lexicon.pairs(name))
+    assert len(keys) == len(set(keys)), f"{name}: a key twice"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .. import lexicon
 from .model import ClaimRecord, Slot
 from .slots import _is_place, _partial, _place_level, _quantity_role, _role_of, _vague
 from .text import name_overlap
@@ -21,11 +22,7 @@ _PARTICIPANT_KINDS = ("person", "org")
 #: Nouns that count anyone: "3 people were killed" and "3 were killed" count the same thing.
 _GENERIC_NOUNS = frozenset({"", "person", "people", "individual", "victim"})
 
-_ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5,
-    "6th": 6, "7th": 7, "8th": 8, "9th": 9, "10th": 10,
-}
+_ORDINALS = {w: int(n) for w, n in lexicon.pairs("ordinals.txt")}
 _ORDINAL_TIME = re.compile(
     r"\bfor\s+(?:the|a)\s+(" + "|".join(_ORDINALS) + r")\s+(?:straight\s+|consecutive\s+)?"
     r"(time|year|day|week|month|season|term)\b",

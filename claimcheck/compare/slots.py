@@ -95,12 +95,7 @@ _EVENT_WORD = re.compile(
     r"arrested|charged|missing|evacuated|hospitali[sz]ed|rescued|displaced)\b",
     re.IGNORECASE,
 )
-_EVENT_CLASS = {
-    "killed": "death", "dead": "death", "died": "death", "dies": "death", "death": "death",
-    "deaths": "death", "slain": "death", "murdered": "death", "fatal": "death",
-    "injured": "injury", "injuries": "injury", "injury": "injury", "wounded": "injury",
-    "hurt": "injury", "shot": "shot", "arrested": "arrest", "charged": "arrest",
-}
+_EVENT_CLASS = dict(lexicon.pairs("event_classes.txt"))
 
 
 def _quantity_role(c: ClaimRecord, slot: Slot) -> str:

@@ -46,10 +46,7 @@ PREDICATE_SHARE = 0.5
 DEFAULT_MIN_CONFIDENCE = 0.5
 
 # The negating words themselves are not part of what is negated.
-_NEGATION_STEMS = frozenset(
-    stem(w) for w in "deny denied denies refuse refused refuses decline declined declines fail failed "
-    "reject rejected admit admitted".split()
-)
+_NEGATION_STEMS = frozenset(stem(w) for w in lexicon.entries("negation_verbs.txt"))
 # Speakers that relay an official account rather than take a side in the story.
 _OFFICIAL_SOURCES = lexicon.words("official_source_words.txt")
 _DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our"})
