@@ -167,6 +167,8 @@ _SKIP_UNLESS_INSIDE = _words("May|June|April|August|Will|Live|Christmas|Easter")
 _CONNECTORS = lexicon.words("name_connectors.txt")
 _NAME_PARTICLES = lexicon.lower_words("name_particles.txt")
 _SPLIT_CONNECTORS = frozenset({"of", "for", "the", "on"})
+# Particles kept with the surname even when capitalised ("Mousa Abu Marzook"), in _parse_person.
+_CAPITAL_PARTICLES = lexicon.words("surname_particles_capitalised.txt")
 _NAME_SUFFIXES = _lower_words("Jr|Jr.|Sr|Sr.|II|III|IV|V|Esq.|PhD")
 
 _FIRST_NAMES = lexicon.lower_words("given_names.txt")
@@ -971,9 +973,7 @@ def _parse_person(name: str) -> _PersonName | None:
         return None
     i = len(toks) - 1
     while i > 0 and toks[i - 1].lower() in _NAME_PARTICLES and (
-        toks[i - 1][0].islower() or toks[i - 1].lower() in ("abu", "abou", "bin", "ibn", "van",
-                                                           "von", "de", "di", "da", "la", "le",
-                                                           "del", "dos", "bint", "ben", "ould")
+        toks[i - 1][0].islower() or toks[i - 1].lower() in _CAPITAL_PARTICLES
     ):
         i -= 1
     surname = " ".join(toks[i:])
@@ -1070,7 +1070,7 @@ _STATE_ABBR = {
     a: full for full, abbrs in lexicon.pairs("us_state_abbreviations.txt") for a in abbrs.split()
 }
 # Two-letter codes that are also common words or names keep their own key.
-for _code in ("in", "me", "or", "hi", "oh", "ok", "id", "de", "la", "co", "al", "ma", "pa", "mi"):
+for _code in lexicon.entries("state_codes_not_abbreviations.txt"):
     _STATE_ABBR.pop(_code, None)
 
 

@@ -324,9 +324,7 @@ _DIGIT_AT = re.compile(
 _INDEF_TRIGGERS = [
     f"{aux} {pred}"
     for aux in ("was", "has been", "had been", "was also", "is")
-    for pred in ("shot", "killed", "fatally", "found dead", "pronounced dead", "wounded",
-                 "injured", "hurt", "struck", "hit", "slain", "murdered", "gunned",
-                 "critically", "seriously", "dead", "in critical", "in serious", "in stable")
+    for pred in lexicon.entries("indefinite_predicates.txt")
 ] + ["died", "has died", "later died"]  # fmt: skip
 _INDEF_TRIGGER_SET = frozenset(_INDEF_TRIGGERS)
 _INDEF_BACK = re.compile(

@@ -142,3 +142,10 @@ def test_mapping_files_have_one_value_per_key(name: str) -> None:
     assert len(PAIR_FILES) >= 8
     assert all(key and value for key, value in lexicon.pairs(name))
     assert len(keys) == len(set(keys)), f"{name}: a key twice"
+
+
+def test_role_words_put_a_longer_role_before_its_prefix() -> None:
+    roles = lexicon.entries("role_words.txt")
+    for i, later in enumerate(roles):
+        for earlier in roles[:i]:
+            assert not later.startswith(earlier), f"{earlier!r} would hide {later!r}"

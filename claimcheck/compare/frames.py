@@ -30,10 +30,7 @@ _ORDINAL_TIME = re.compile(
 )
 
 
-_SMALL_NUMBERS = {
-    "once": 1, "twice": 2, "thrice": 3, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-}
+_SMALL_NUMBERS = {w: int(n) for w, n in lexicon.pairs("repetition_numbers.txt")}
 # "three times", "12 times", "twice": how often, when the quantity finder left it out
 _MULTIPLE = re.compile(
     r"\b(once|twice|thrice|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"

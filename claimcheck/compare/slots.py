@@ -249,11 +249,7 @@ _AS_ROLE = re.compile(
 
 
 _ROLE_WORDS = (
-    r"(?:chief executive|executive|officer|director|chairman|chairwoman|chair|president|"
-    r"minister|secretary|governor|mayor|speaker|coach|manager|captain|judge|ambassador|envoy|"
-    r"head|leader|commander|chief|spokesman|spokeswoman|spokesperson|editor|ceo|cfo|deputy|"
-    r"founder|owner|attorney|prosecutor|lawyer|sheriff|negotiator|representative|adviser|"
-    r"advisor|general|principal|pastor|superintendent)"
+    "(?:" + "|".join(lexicon.entries("role_words.txt")) + ")"
 )
 # "Amir Dov, the group's spokesman," / "Amir Dov, its chief executive"
 _APPOSITION_ROLE = re.compile(
