@@ -34,16 +34,6 @@ from claimcheck.models import Span
 
 from . import lexicon
 
-
-def _words(words: str) -> frozenset[str]:
-    """Return the whitespace-separated words of ``words`` as a frozenset.
-
-    :param words: a word list in one string.
-    :return: the set of words.
-    """
-    return frozenset(words.split())
-
-
 __all__ = ["classify_boilerplate", "is_short_line", "outlet_owner", "repeated_line_keys", "REASONS"]
 
 #: All reason codes this module can return.
