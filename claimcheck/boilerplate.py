@@ -32,15 +32,7 @@ import re
 
 from claimcheck.models import Span
 
-
-def _words(words: str) -> frozenset[str]:
-    """Return the whitespace-separated words of ``words`` as a frozenset.
-
-    :param words: a word list in one string.
-    :return: the set of words.
-    """
-    return frozenset(words.split())
-
+from . import lexicon
 
 __all__ = ["classify_boilerplate", "is_short_line", "outlet_owner", "repeated_line_keys", "REASONS"]
 
@@ -64,121 +56,9 @@ _I = re.IGNORECASE
 # quote, has a colon near its start, starts with one of _START_PREFIXES (lowercased), or
 # contains one of the _ANYWHERE_KEYS; a long ordinary sentence is skipped at once.
 _SHORT_WORDS = 14
-_START_PREFIXES: tuple[str, ...] = (
-    "photo",
-    "image",
-    "picture",
-    "pic",
-    "credit",
-    "courtesy",
-    "representative",
-    "stock",
-    "archiv",
-    "illustrat",
-    "generic",
-    "handout",
-    "submitted",
-    "provided",
-    "contribut",
-    "buy",
-    "screen",
-    "slide",
-    "pictured",
-    "file",
-    "staff",
-    "ap ",
-    "afp",
-    "reuters",
-    "top of",
-    "bottom of",
-    "back to",
-    "skip",
-    "advert",
-    "click",
-    "read more",
-    "continue reading",
-    "read next",
-    "more stories",
-    "related",
-    "see also",
-    "also read",
-    "previous",
-    "next story",
-    "must watch",
-    "also watch",
-    "subscri",
-    "sign up",
-    "sign in",
-    "log in",
-    "login",
-    "register",
-    "download",
-    "for live",
-    "join the",
-    "like us",
-    "follow",
-    "©",
-    "(c)",
-    "copyright",
-    "all rights",
-    "in this",
-    "this undated",
-    "this photo",
-    "this image",
-    "this picture",
-    "this video",
-    "this file",
-)
+_START_PREFIXES: tuple[str, ...] = lexicon.entries("boilerplate_start_prefixes.txt")
 #: Lowercased starts that matter only for short sentences (bylines, timestamps).
-_SHORT_PREFIXES: tuple[str, ...] = (
-    "by ",
-    "by:",
-    "with ",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "may ",
-    "june",
-    "july",
-    "aug",
-    "sep",
-    "oct",
-    "nov",
-    "dec",
-    "mon",
-    "tue",
-    "wed",
-    "thu",
-    "fri",
-    "sat",
-    "sun",
-    "published",
-    "posted",
-    "updated",
-    "update",
-    "first posted",
-    "originally",
-    "original post",
-    "last updated",
-    "created",
-    "modified",
-    "e-mail",
-    "email",
-    "twitter",
-    "contact",
-    "reach",
-    "additional reporting",
-    "reporting by",
-    "writing by",
-    "editing by",
-    "written by",
-    "reported by",
-    "compiled by",
-    "posted by",
-    "with contributions",
-    "staff",
-)
+_SHORT_PREFIXES: tuple[str, ...] = lexicon.entries("boilerplate_short_prefixes.txt")
 #: Lowercased ends of staff-title lines ("Associated Press Writer").
 _ROLE_SUFFIXES: tuple[str, ...] = (
     "writer",
@@ -192,27 +72,7 @@ _ROLE_SUFFIXES: tuple[str, ...] = (
     "producer",
     "producers",
 )
-_ANYWHERE_KEYS: tuple[str, ...] = (
-    "/",
-    "|",
-    "#",
-    "©",
-    "photo",
-    "image",
-    "picture",
-    "getty",
-    "shutterstock",
-    "click",
-    "contribut",
-    "cookie",
-    "newsletter",
-    "rights reserved",
-    "may not be",
-    "privacy policy",
-    "terms of",
-    "by continuing",
-    "by using",
-)
+_ANYWHERE_KEYS: tuple[str, ...] = lexicon.entries("boilerplate_anywhere_keys.txt")
 
 # ---------------------------------------------------------------- photo credits
 _CREDIT_LABEL_RE = re.compile(
@@ -270,85 +130,12 @@ _NAV_COLON_RE = re.compile(
     _I,
 )
 #: Whole lines (lowercased, without final ``.:!``) that are navigation widgets.
-_NAV_ALONE: frozenset[str] = frozenset(
-    {
-        "watch",
-        "watch live",
-        "watch now",
-        "watch video",
-        "watch mobile video",
-        "watch the video",
-        "video",
-        "videos",
-        "raw video",
-        "listen",
-        "close",
-        "menu",
-        "home",
-        "print",
-        "comment",
-        "comments",
-        "show caption",
-        "hide caption",
-        "show comments",
-        "hide comments",
-        "loading",
-        "trending",
-        "trending now",
-        "most popular",
-        "most read",
-        "recommended",
-        "recommended for you",
-        "sponsored",
-        "sponsored content",
-        "ad",
-        "ads",
-        "expand",
-        "collapse",
-        "next",
-        "previous",
-        "more",
-        "photos",
-        "gallery",
-        "slideshow",
-        "breaking news",
-        "advertisement",
-        "caption",
-        "enlarge",
-        "full screen",
-        "play video",
-    }
-)
+_NAV_ALONE: frozenset[str] = lexicon.words("boilerplate_navigation_lines.txt")
 _CLICK_HERE_RE = re.compile(r"\bclick (?:here|the link)\b", _I)
 
 # ---------------------------------------------------------------- share / legal
 #: Whole lines (lowercased, without final ``.:!``) that are share buttons.
-_SHARE_ALONE: frozenset[str] = frozenset(
-    {
-        "share",
-        "share this",
-        "share this story",
-        "share this article",
-        "share this page",
-        "tweet",
-        "email",
-        "e-mail",
-        "pin it",
-        "whatsapp",
-        "facebook",
-        "twitter",
-        "linkedin",
-        "reddit",
-        "email this",
-        "email this story",
-        "print this",
-        "print this story",
-        "share on facebook",
-        "share on twitter",
-        "share via email",
-        "share on whatsapp",
-    }
-)
+_SHARE_ALONE: frozenset[str] = lexicon.words("boilerplate_share_lines.txt")
 _ALONE: frozenset[str] = _NAV_ALONE | _SHARE_ALONE
 _SHARE_START_RE = re.compile(
     r"(?:subscribe\b|sign up|sign in|log in|login\b|register now|get (?:the|our) (?:\w+ )?(?:app|newsletter)|"
@@ -435,9 +222,7 @@ _TIMESTAMP_RE = re.compile(
 )
 
 _DATETIME_ANY_RE = re.compile(rf"{_DAY}|{_DATE}|{_TIME}|\b\d+\s+\w+\s+ago\b", _I)
-_TIMESTAMP_LABELS: frozenset[str] = _words(
-    "first originally published posted updated last update original post created modified on at ago"
-)
+_TIMESTAMP_LABELS: frozenset[str] = lexicon.words("boilerplate_timestamp_labels.txt")
 
 
 def _is_bare_timestamp(sentence: str) -> bool:
@@ -453,19 +238,8 @@ def _is_bare_timestamp(sentence: str) -> bool:
 
 # ---------------------------------------------------------------- headings
 _WORD_RE = re.compile(r"[^\W\d_][\w'’.-]*")
-_MINOR_WORDS: frozenset[str] = _words(
-    "a an and as at but by for from in into of on or the to vs with nor per via over"
-)
-_VERB_WORDS: frozenset[str] = _words(
-    """
-    is are was were be been being am has have had do does did will would can could shall
-    should may might must says said say tells told asks asked shows showed shown kills killed
-    dies died shot shoots arrested charged found finds makes made gets got takes took wins won
-    leaves left hits vows warns warned claims claimed calls called seeks sought faces faced
-    opens opened plans planned wants wanted needs needed urges urged denies denied confirms
-    confirmed
-    """
-)
+_MINOR_WORDS: frozenset[str] = lexicon.words("heading_minor_words.txt")
+_VERB_WORDS: frozenset[str] = lexicon.words("heading_verb_words.txt")
 _TERMINAL = ".!?:;,…\"'”’)"
 _ALONE_STRIP = " .:!…"
 _QUOTES = "\"'“”‘’«»"

@@ -57,6 +57,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from . import lexicon
+
 __all__ = [
     "DATE_ORDERS",
     "DateMention",
@@ -111,14 +113,7 @@ _MONTH_NAMES = [
 _WEEKDAY_NUM = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 _SEASON_FIRST_MONTH = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
 _SEASON_NAME = {3: "spring", 6: "summer", 9: "autumn", 12: "winter"}
-_NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "couple": 2, "a couple": 2,
-    "a couple of": 2, "couple of": 2,
-}  # fmt: skip
+_NUMBER_WORDS = {w: int(n) for w, n in lexicon.pairs("date_number_words.txt")}
 _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 _UNITS_1_9 = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 
@@ -191,10 +186,7 @@ _HEAD_RE = re.compile(
 # Lowercase head words are found by a second scan that starts with a space (or at the
 # start of the text): one pattern holding both runs slower, since every space would then
 # try all the alternatives of the first.
-_LOWER_WEEKDAYS = frozenset(
-    ["monday", "mon", "tuesday", "tue", "tues", "wednesday", "wed", "thursday", "thu", "thur",
-     "thurs", "friday", "fri", "saturday", "sat", "sunday", "sun"]
-)  # fmt: skip
+_LOWER_WEEKDAYS = lexicon.lower_words("weekdays.txt")
 _LOWER_WORDS = (  # a trie: each space tries a few first letters, not every word
     r"(?:y(?:esterday|ears?)|t(?:o(?:day|night|morrow)|his" + _LOWER_WD + r")"
     r"|w(?:eek(?:end)?s?|inter)|m(?:onths?|orning)|n(?:ight|ext" + _LOWER_WD + r")"
@@ -274,10 +266,7 @@ _HOLIDAY_RE = re.compile(
     r"|Boxing\s+Day|St\.\s+Patrick['’]s\s+Day)\b"
     rf"(?:,?\s+(?P<hy>{_YEAR}))?"
 )
-_HOLIDAY_HEADS = (
-    "Christmas", "Thanksgiving", "Halloween", "Easter", "New", "Independence", "Memorial",
-    "Mother", "Martin", "Labor", "Veterans", "Valentine", "Fourth", "Father", "Boxing", "St.",
-)  # fmt: skip
+_HOLIDAY_HEADS = lexicon.entries("holiday_heads.txt")
 _HOLIDAY_BARE = frozenset(["christmas", "thanksgiving", "halloween", "easter", "new year's"])
 _HOLIDAY_PREP_BEFORE = re.compile(
     "(?:"
@@ -734,10 +723,7 @@ def _future_before(text: str, start: int, floor: int) -> bool:
     return _FUTURE_WORDS.search(window) is not None
 
 
-_WEEKDAY_WORDS = frozenset(
-    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-     "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun"]
-)
+_WEEKDAY_WORDS = lexicon.words("weekdays.txt")
 _SEASON_KEYS = frozenset(["spr", "sum", "fal", "aut", "win"])
 
 

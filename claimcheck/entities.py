@@ -21,9 +21,10 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 from rapidfuzz import fuzz
+
+from . import lexicon
 
 __all__ = [
     "Entity",
@@ -100,359 +101,62 @@ def _lower_words(text: str) -> frozenset[str]:
     return frozenset(w.strip().lower() for w in text.split("|") if w.strip())
 
 
-_COUNTRIES = _lower_words(
-    "Afghanistan|Albania|Algeria|Andorra|Angola|Argentina|Armenia|Australia|Austria|Azerbaijan|"
-    "Bahamas|Bahrain|Bangladesh|Barbados|Belarus|Belgium|Belize|Benin|Bhutan|Bolivia|Bosnia|"
-    "Bosnia and Herzegovina|Botswana|Brazil|Brunei|Bulgaria|Burkina Faso|Burundi|Cambodia|Cameroon|"
-    "Canada|Cape Verde|Chad|Chile|China|Colombia|Comoros|Congo|Costa Rica|Croatia|Cuba|Cyprus|"
-    "Czech Republic|Czechia|Denmark|Djibouti|Dominica|Dominican Republic|Ecuador|Egypt|El Salvador|"
-    "Eritrea|Estonia|Eswatini|Ethiopia|Fiji|Finland|France|Gabon|Gambia|Georgia|Germany|Ghana|"
-    "Greece|Grenada|Guatemala|Guinea|Guyana|Haiti|Honduras|Hungary|Iceland|India|Indonesia|Iran|"
-    "Iraq|Ireland|Israel|Italy|Ivory Coast|Jamaica|Japan|Jordan|Kazakhstan|Kenya|Kosovo|Kuwait|"
-    "Kyrgyzstan|Laos|Latvia|Lebanon|Lesotho|Liberia|Libya|Liechtenstein|Lithuania|Luxembourg|"
-    "Madagascar|Malawi|Malaysia|Maldives|Mali|Malta|Mauritania|Mauritius|Mexico|Moldova|Monaco|"
-    "Mongolia|Montenegro|Morocco|Mozambique|Myanmar|Burma|Namibia|Nepal|Netherlands|New Zealand|"
-    "Nicaragua|Niger|Nigeria|North Korea|North Macedonia|Norway|Oman|Pakistan|Palestine|Panama|"
-    "Papua New Guinea|Paraguay|Peru|Philippines|Poland|Portugal|Qatar|Romania|Russia|"
-    "Russian Federation|Rwanda|Saudi Arabia|Senegal|Serbia|Seychelles|Sierra Leone|Singapore|"
-    "Slovakia|Slovenia|Somalia|South Africa|South Korea|Korea|South Sudan|Spain|Sri Lanka|Sudan|"
-    "Suriname|Sweden|Switzerland|Syria|Taiwan|Tajikistan|Tanzania|Thailand|Togo|Tonga|Tunisia|"
-    "Turkey|Turkiye|Turkmenistan|Uganda|Ukraine|United Arab Emirates|UAE|United Kingdom|UK|U.K.|"
-    "Britain|Great Britain|England|Scotland|Wales|Northern Ireland|United States|"
-    "United States of America|US|U.S.|USA|U.S.A.|America|Uruguay|Uzbekistan|Vatican|Venezuela|"
-    "Vietnam|Yemen|Zambia|Zimbabwe|Hong Kong|Macau|Greenland|Puerto Rico|Guam"
-)
+_COUNTRIES = lexicon.lower_words("countries.txt")
 
-_US_STATES = _lower_words(
-    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|"
-    "Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|"
-    "Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|"
-    "New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|"
-    "Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|"
-    "West Virginia|Wisconsin|Wyoming|District of Columbia|Washington D.C.|D.C.|"
-    # AP-style abbreviations as they appear after a city name
-    "Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Kans|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|"
-    "Mont|Neb|Nev|N.H.|N.J.|N.M.|N.Y.|N.C.|N.D.|Okla|Ore|Pa|Penn|R.I.|S.C.|S.D.|Tenn|Tex|Vt|Va|"
-    "Wash|W.Va|W.Va.|Wis|Wisc|Wyo"
-)
+_US_STATES = lexicon.lower_words("us_states.txt")
 
-_CITIES = _lower_words(
-    # world capitals and major cities
-    "Kabul|Tirana|Algiers|Luanda|Buenos Aires|Yerevan|Canberra|Sydney|Melbourne|Vienna|Baku|"
-    "Manama|Dhaka|Minsk|Brussels|Sarajevo|Brasilia|Rio de Janeiro|Sao Paulo|Sofia|Phnom Penh|"
-    "Ottawa|Toronto|Montreal|Vancouver|Santiago|Beijing|Shanghai|Hong Kong|Bogota|Havana|Nicosia|"
-    "Prague|Copenhagen|Cairo|Alexandria|Addis Ababa|Helsinki|Paris|Marseille|Lyon|Tbilisi|Berlin|"
-    "Munich|Hamburg|Frankfurt|Bremen|Cologne|Accra|Athens|Budapest|Reykjavik|New Delhi|Delhi|"
-    "Mumbai|Kolkata|Jakarta|Tehran|Baghdad|Mosul|Basra|Dublin|Jerusalem|Tel Aviv|Haifa|Rome|"
-    "Milan|Naples|Tokyo|Osaka|Amman|Astana|Nairobi|Pristina|Kuwait City|Bishkek|Vientiane|Riga|"
-    "Beirut|Tripoli|Benghazi|Vilnius|Luxembourg|Kuala Lumpur|Bamako|Valletta|Mexico City|"
-    "Chisinau|Ulaanbaatar|Podgorica|Rabat|Casablanca|Maputo|Naypyidaw|Yangon|Kathmandu|Amsterdam|"
-    "The Hague|Rotterdam|Wellington|Auckland|Managua|Abuja|Lagos|Pyongyang|Skopje|Oslo|Muscat|"
-    "Islamabad|Karachi|Lahore|Ramallah|Gaza|Gaza City|Rafah|Khan Younis|Hebron|Nablus|Jenin|"
-    "Panama City|Asuncion|Lima|Manila|Warsaw|Krakow|Lisbon|Doha|Bucharest|Moscow|"
-    "St. Petersburg|Saint Petersburg|Kigali|Riyadh|Jeddah|Mecca|Medina|Dakar|Belgrade|Freetown|"
-    "Bratislava|Ljubljana|Mogadishu|Pretoria|Johannesburg|Cape Town|Seoul|Juba|Madrid|Barcelona|"
-    "Colombo|Khartoum|Stockholm|Bern|Geneva|Zurich|Damascus|Aleppo|Homs|Idlib|Taipei|Dushanbe|"
-    "Dodoma|Dar es Salaam|Bangkok|Lome|Tunis|Ankara|Istanbul|Ashgabat|Kampala|Kyiv|Kiev|Kharkiv|"
-    "Odesa|Odessa|Mariupol|Donetsk|Luhansk|Lviv|Abu Dhabi|Dubai|London|Manchester|Birmingham|"
-    "Liverpool|Edinburgh|Glasgow|Belfast|Montevideo|Tashkent|Caracas|Hanoi|Sanaa|Aden|Lusaka|"
-    "Harare|Sochi|Kazan|Novosibirsk|Yekaterinburg|Vladivostok|Grozny|Sevastopol|Minsk|"
-    # major US cities
-    "New York City|Los Angeles|Chicago|Houston|Philadelphia|Phoenix|San Antonio|San Diego|Dallas|"
-    "San Jose|Austin|Jacksonville|Fort Worth|Columbus|Charlotte|San Francisco|Indianapolis|"
-    "Seattle|Denver|Boston|El Paso|Nashville|Detroit|Oklahoma City|Portland|Las Vegas|Memphis|"
-    "Louisville|Baltimore|Milwaukee|Albuquerque|Tucson|Fresno|Sacramento|Kansas City|Mesa|"
-    "Atlanta|Omaha|Colorado Springs|Raleigh|Miami|Long Beach|Virginia Beach|Oakland|Minneapolis|"
-    "Tulsa|Tampa|Arlington|New Orleans|Wichita|Cleveland|Bakersfield|Aurora|Anaheim|Honolulu|"
-    "Santa Ana|Riverside|Corpus Christi|Lexington|Stockton|Henderson|Saint Paul|St. Paul|"
-    "St. Louis|Saint Louis|Cincinnati|Pittsburgh|Greensboro|Anchorage|Plano|Lincoln|Orlando|"
-    "Irvine|Newark|Toledo|Durham|Chula Vista|Fort Wayne|Jersey City|Laredo|Madison|Chandler|"
-    "Buffalo|Lubbock|Scottsdale|Reno|Glendale|Gilbert|Norfolk|Chesapeake|Garland|Irving|"
-    "Hialeah|Fremont|Boise|Richmond|Baton Rouge|Spokane|Des Moines|Tacoma|San Bernardino|"
-    "Modesto|Fontana|Santa Clarita|Birmingham|Oxnard|Fayetteville|Moreno Valley|Rochester|"
-    "Savannah|Charleston|Flint|Dayton|Akron|Hartford|Springfield|Knoxville|Chattanooga|"
-    "Shreveport|Jackson|Little Rock|Mobile|Montgomery|Gary|Camden|Trenton|Wilmington|Orlando|"
-    "Fort Lauderdale|Brooklyn|Bronx|Queens|Manhattan|Harlem|Staten Island|Compton|Ferguson|"
-    "Sandy Hook|Newtown|Aurora|Oak Park|Evanston|Gainesville|Tallahassee|Macon|Augusta|Columbia|"
-    "Greenville|Albany|Syracuse|Providence|Worcester|Salt Lake City|Cheyenne|Topeka|Peoria|"
-    "Rockford|Joliet|Champaign|Youngstown|Canton|Lansing|Grand Rapids|Kalamazoo|Saginaw|"
-    "Waterbury|New Haven|Bridgeport|Stamford|Paterson|Elizabeth|Yonkers|Harrisburg|Allentown|"
-    "Erie|Scranton|Lancaster|Reading|Washington D.C."
-)
+_CITIES = lexicon.lower_words("cities.txt")
 
-_REGIONS = _lower_words(
-    "Europe|Asia|Africa|North America|South America|Latin America|Central America|Oceania|"
-    "Antarctica|Arctic|Middle East|Near East|Far East|Gulf|Persian Gulf|Gaza Strip|West Bank|"
-    "Golan Heights|Sinai|Sinai Peninsula|Balkans|Caucasus|North Caucasus|Crimea|Donbas|Donbass|"
-    "Kashmir|Sahel|Scandinavia|Siberia|Mediterranean|Red Sea|Black Sea|Caspian Sea|Baltic|"
-    "Baltics|Pacific|Atlantic|Caribbean|Central Asia|Southeast Asia|South Asia|East Asia|"
-    "Eastern Europe|Western Europe|Central Europe|Horn of Africa|North Africa|West Africa|"
-    "East Africa|Sub-Saharan Africa|Kurdistan|Darfur|Tigray|Xinjiang|Tibet|Chechnya|Dagestan|"
-    "Midwest|New England|Appalachia|Silicon Valley|Wall Street|Downing Street|Capitol Hill|"
-    "Pacific Northwest|Bay Area|Deep South|Gulf Coast|East Coast|West Coast|Jerusalem|"
-    "East Jerusalem|Lebanon|Anatolia|Kurdistan Region|Galilee|Negev|Judea|Samaria|Eurasia"
-)
+_REGIONS = lexicon.lower_words("regions.txt")
 
 _PLACES = _COUNTRIES | _US_STATES | _CITIES | _REGIONS
 
 # Well-known organisation names that carry no head word (general knowledge).
-_ORG_NAMES = _lower_words(
-    "Hamas|Hezbollah|Hizbollah|Fatah|Taliban|al-Qaeda|Al-Qaeda|al Qaeda|Kremlin|Pentagon|"
-    "White House|Congress|Knesset|Duma|Bundestag|Interpol|Europol|Reuters|Bloomberg|Twitter|"
-    "Facebook|Google|Apple|Microsoft|Amazon|Tesla|Gazprom|Rosneft|Boeing|Airbus|Walmart|"
-    "Instagram|YouTube|TikTok|Telegram|WhatsApp|Netflix|Al Jazeera|Al-Jazeera|Sputnik|Xinhua|"
-    "Interfax|Kommersant|Izvestia|Haaretz|Hurriyet|Scotland Yard|Vatican|Politburo|Politbureau|"
-    "Hashd|Houthis|Ansar Allah|Mossad|Shin Bet|Wagner|Fox|CNN|ISIS|ISIL|Daesh|Boko Haram|"
-    "al-Shabaab|Shabaab|Nusra|Medicaid|Medicare|Amtrak|Uber|Lyft|Starbucks|Target|Costco"
-)
+_ORG_NAMES = lexicon.lower_words("org_names.txt")
 
-_ORG_HEADS = _words(
-    "Ministry|Party|Council|Committee|Agency|University|College|School|Academy|Institute|"
-    "Department|Dept|Police|Office|News|Inc|Corp|Corporation|Co|Ltd|LLC|PLC|GmbH|Group|Front|"
-    "Jihad|Court|Duma|Parliament|Congress|Senate|Assembly|Army|Forces|Force|Navy|Guard|Guards|"
-    "Bank|Company|Association|Federation|Union|Organization|Organisation|Authority|"
-    "Administration|Bureau|Commission|Foundation|Fund|Service|Services|Times|Post|Journal|"
-    "Herald|Tribune|Gazette|Press|Network|Radio|TV|Television|Channel|Hospital|Center|Centre|"
-    "Church|Mosque|Synagogue|Brigades|Brigade|Movement|League|Club|Team|Airlines|Airways|"
-    "Motors|Industries|Holdings|Partners|Trust|Society|Alliance|Coalition|Board|Cabinet|"
-    "Government|Unit|Squad|Prison|Jail|Penitentiary|Patrol|Marshals|Bureau|Institution|"
-    "Directorate|Secretariat|Command|Corps|Division|Battalion|Regiment|Troopers|Sheriffs|"
-    "Administration|Magazine|Daily|Telegraph|Guardian|Observer|Chronicle|Examiner|Enterprise|"
-    "Express|Mirror|Agency|Program|Programme|Project|Initiative|Caucus|Tribunal|Kremlin|"
-    "Cartel|Gang|Mafia|Brotherhood|Hospitals|Clinic|Laboratory|Laboratories|Labs|Systems|"
-    "Technologies|Electric|Energy|Airport|Station|Stadium|Arena|Mall|Restaurant|Bar|Hotel|"
-    "Stoppers|Lords|Fellowship|Conference|Inn|Courthouse|Media|Matter|Lounge|Nightclub|Pub|Cafe|Grill|"
-    "Casino|Store|Market|Supermarket|Academy|Seminary|Cathedral|Temple|Chapel|Ministries"
-)
+_ORG_HEADS = lexicon.words("org_heads.txt")
 
 # Heads that make a name a place.
-_PLACE_HEADS = _words(
-    "County|City|Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Court|Ct|"
-    "Place|Pl|Parkway|Pkwy|Highway|Hwy|Interstate|Freeway|Expressway|Route|Square|Park|Lake|"
-    "River|Mountain|Mountains|Mount|Island|Islands|Beach|Township|Parish|Village|Heights|"
-    "Valley|Springs|Strip|Province|Region|Oblast|Krai|Governorate|Peninsula|Bay|Sea|Ocean|"
-    "Coast|Canyon|Hills|Hill|Falls|Harbor|Harbour|Port|Creek|Desert|Forest|Plaza|Terrace|"
-    "Circle|Crossing|Gardens|Estates|Apartments|Neighborhood|Borough|Ward|District|Territory|"
-    "Territories|Crescent|Trail|Pike|Wharf|Pier|Bridge|Tunnel|Camp|Side|Ranch|Lawn|Flatbush|"
-    # facilities and venues named by their head word
-    "Area|Streets|Avenues|Roads|Motel|Townhomes|Condominiums|Condos|Complex|Tower|Towers|"
-    "Building|Library|Museum|Theater|Theatre|Cemetery|Zoo|Lodge|Resort|Home|Town|Mart|"
-    "Courts|Homes|Village|Shelter|Terminal|Garage"
-)
+_PLACE_HEADS = lexicon.words("place_heads.txt")
 
 # Heads before "of" that keep an "of" phrase together ("City of Chicago").
 # Head words that are also common surnames ("John Park", "Emily Post").
-_SURNAME_HEADS = _words(
-    "Hill|Hills|Park|Lane|Way|Hall|Ford|Field|Brook|Beach|Camp|Bridge|Court|Place|Rivers|Falls|"
-    "Bay|Port|Forest|Church|Post|Press|Guard|Bank|Banks|Union|Marshall|Street|Wood|Woods|Lake|"
-    "Rose|Bell|Cross|Mills|Parks|Center|Square|Gardner|Fields"
-)
+_SURNAME_HEADS = lexicon.words("surname_heads.txt")
 
 # First words that make a multi-word name a place ("South Side", "Fort Hood").
-_PLACE_FIRST = _words(
-    "North|South|East|West|Northeast|Northwest|Southeast|Southwest|NE|NW|SE|SW|Far|Upper|"
-    "Lower|Downtown|Central|Metro|Greater|Fort|Ft.|Mount|Mt.|San|Santa|Los|Las|Lake|Port|Saint|"
-    "St.|Glen|Point|Cape|Camp|Outer|Inner"
-)
+_PLACE_FIRST = lexicon.words("place_first_words.txt")
 _COMPASS_SUFFIX = _words("N|S|E|W|NE|NW|SE|SW")
 _NOT_NAMES = _lower_words("New Year|View Full|Full Screen|Skip Ad|Read More|Getty Images")
 
 # Single words that are too generic to be a name on their own.
-_GENERIC_SINGLE = _words(
-    "Department|Office|Group|Company|University|College|School|Hospital|Center|Centre|Church|"
-    "Unit|Division|Agency|Ministry|Committee|Council|Board|Police|Court|Government|Party|"
-    "Street|Avenue|Road|County|City|State|Township|District|Region|Province|Force|Forces|News|"
-    "Service|Services|Administration|Bureau|Commission|Authority|Station|Airport|Store|Bank"
-)
+_GENERIC_SINGLE = lexicon.words("generic_single_names.txt")
 
-_PLACE_OF_HEADS = _words(
-    "City|Republic|Gulf|Bay|Isle|Sea|Kingdom|State|Commonwealth|Province|District|County|Town|"
-    "Village|Port|Strait|Straits|Cape|Lake|Mount|Islands|Emirate|Sultanate|Principality"
-)
+_PLACE_OF_HEADS = lexicon.words("place_of_heads.txt")
 
-_DEMONYMS: dict[str, str] = {
-    d.lower(): p
-    for d, p in (
-        ("Russian", "Russia"), ("Soviet", "Soviet Union"), ("Ukrainian", "Ukraine"),
-        ("Belarusian", "Belarus"), ("Israeli", "Israel"), ("Palestinian", "Palestine"),
-        ("Lebanese", "Lebanon"), ("Syrian", "Syria"), ("Iraqi", "Iraq"), ("Iranian", "Iran"),
-        ("Jordanian", "Jordan"), ("Egyptian", "Egypt"), ("Saudi", "Saudi Arabia"),
-        ("Qatari", "Qatar"), ("Emirati", "United Arab Emirates"), ("Yemeni", "Yemen"),
-        ("Turkish", "Turkey"), ("Kurdish", "Kurdistan"), ("Afghan", "Afghanistan"),
-        ("Pakistani", "Pakistan"), ("Indian", "India"), ("Chinese", "China"),
-        ("Japanese", "Japan"), ("Korean", "Korea"), ("North Korean", "North Korea"),
-        ("South Korean", "South Korea"), ("Vietnamese", "Vietnam"), ("Thai", "Thailand"),
-        ("Indonesian", "Indonesia"), ("Filipino", "Philippines"), ("Philippine", "Philippines"),
-        ("Australian", "Australia"), ("American", "United States"), ("Canadian", "Canada"),
-        ("Mexican", "Mexico"), ("Brazilian", "Brazil"), ("Argentine", "Argentina"),
-        ("Argentinian", "Argentina"), ("Colombian", "Colombia"), ("Venezuelan", "Venezuela"),
-        ("Cuban", "Cuba"), ("Chilean", "Chile"), ("Peruvian", "Peru"), ("British", "United Kingdom"),
-        ("English", "England"), ("Scottish", "Scotland"), ("Welsh", "Wales"), ("Irish", "Ireland"),
-        ("French", "France"), ("German", "Germany"), ("Italian", "Italy"), ("Spanish", "Spain"),
-        ("Portuguese", "Portugal"), ("Dutch", "Netherlands"), ("Belgian", "Belgium"),
-        ("Swiss", "Switzerland"), ("Austrian", "Austria"), ("Swedish", "Sweden"),
-        ("Norwegian", "Norway"), ("Danish", "Denmark"), ("Finnish", "Finland"), ("Polish", "Poland"),
-        ("Czech", "Czech Republic"), ("Slovak", "Slovakia"), ("Hungarian", "Hungary"),
-        ("Romanian", "Romania"), ("Bulgarian", "Bulgaria"), ("Serbian", "Serbia"),
-        ("Croatian", "Croatia"), ("Bosnian", "Bosnia"), ("Greek", "Greece"), ("Cypriot", "Cyprus"),
-        ("Georgian", "Georgia"), ("Armenian", "Armenia"), ("Azerbaijani", "Azerbaijan"),
-        ("Kazakh", "Kazakhstan"), ("Uzbek", "Uzbekistan"), ("Libyan", "Libya"),
-        ("Tunisian", "Tunisia"), ("Algerian", "Algeria"), ("Moroccan", "Morocco"),
-        ("Sudanese", "Sudan"), ("Ethiopian", "Ethiopia"), ("Somali", "Somalia"),
-        ("Kenyan", "Kenya"), ("Nigerian", "Nigeria"), ("Ghanaian", "Ghana"),
-        ("South African", "South Africa"), ("Congolese", "Congo"), ("Malian", "Mali"),
-        ("European", "Europe"), ("African", "Africa"), ("Asian", "Asia"), ("Arab", "Arab world"),
-        ("Western", "West"), ("Eastern", "East"), ("Latino", "Latin America"),
-        ("Hispanic", "Latin America"), ("Jewish", "Israel"), ("Muslim", "Islam"),
-        ("Christian", "Christianity"), ("Catholic", "Catholic Church"), ("Islamic", "Islam"),
-        ("Sunni", "Islam"), ("Shia", "Islam"), ("Shiite", "Islam"), ("Democratic", "Democrats"),
-        ("Republican", "Republicans"), ("Democrat", "Democrats"), ("Texan", "Texas"),
-        ("Californian", "California"), ("Floridian", "Florida"), ("New Yorker", "New York"),
-        ("Chicagoan", "Chicago"), ("Muscovite", "Moscow"), ("Gazan", "Gaza"),
-        ("Crimean", "Crimea"), ("Chechen", "Chechnya"), ("Sri Lankan", "Sri Lanka"),
-        ("Bangladeshi", "Bangladesh"), ("Nepali", "Nepal"), ("Omani", "Oman"),
-        ("Kuwaiti", "Kuwait"), ("Bahraini", "Bahrain"), ("Haitian", "Haiti"),
-        ("Jamaican", "Jamaica"), ("Puerto Rican", "Puerto Rico"), ("Dominican", "Dominican Republic"),
-        ("Guatemalan", "Guatemala"), ("Honduran", "Honduras"), ("Salvadoran", "El Salvador"),
-        ("Nicaraguan", "Nicaragua"), ("Ecuadorian", "Ecuador"), ("Bolivian", "Bolivia"),
-        ("Uruguayan", "Uruguay"), ("Paraguayan", "Paraguay"), ("Lithuanian", "Lithuania"),
-        ("Latvian", "Latvia"), ("Estonian", "Estonia"), ("Moldovan", "Moldova"),
-        ("Slovenian", "Slovenia"), ("Albanian", "Albania"), ("Macedonian", "North Macedonia"),
-        ("Icelandic", "Iceland"), ("Mongolian", "Mongolia"), ("Tajik", "Tajikistan"),
-        ("Kyrgyz", "Kyrgyzstan"), ("Turkmen", "Turkmenistan"), ("Burmese", "Myanmar"),
-        ("Cambodian", "Cambodia"), ("Malaysian", "Malaysia"), ("Singaporean", "Singapore"),
-        ("Taiwanese", "Taiwan"), ("Tibetan", "Tibet"), ("Uyghur", "Xinjiang"), ("Uighur", "Xinjiang"),
-        ("Yazidi", "Iraq"), ("Druze", "Lebanon"), ("Persian", "Iran"), ("Pashtun", "Afghanistan"),
-        ("Nordic", "Scandinavia"), ("Scandinavian", "Scandinavia"),
-        ("Middle Eastern", "Middle East"), ("Central American", "Central America"),
-        ("Latin American", "Latin America"),
-        ("Zimbabwean", "Zimbabwe"), ("Zambian", "Zambia"), ("Ugandan", "Uganda"),
-        ("Rwandan", "Rwanda"), ("Tanzanian", "Tanzania"), ("Senegalese", "Senegal"),
-        ("Cameroonian", "Cameroon"), ("Angolan", "Angola"), ("Mozambican", "Mozambique"),
-        ("Eritrean", "Eritrea"), ("New Zealander", "New Zealand"), ("Kiwi", "New Zealand"),
-    )
-}
+_DEMONYMS: dict[str, str] = {d.lower(): p for d, p in lexicon.pairs("demonyms.txt")}
 
 # Title words: heads name a role; modifiers may precede a head ("Deputy Foreign Minister").
-_TITLE_HEADS = _lower_words(
-    "Mr|Mr.|Mrs|Mrs.|Ms|Ms.|Miss|Dr|Dr.|Prof|Prof.|Professor|President|President-elect|"
-    "Minister|Ambassador|Secretary|Spokesman|Spokeswoman|Spokesperson|Chairman|Chairwoman|"
-    "Chairperson|Chair|Leader|Head|Chief|Director|Commander|Governor|Gov|Gov.|Senator|Sen|Sen.|"
-    "Representative|Rep|Rep.|Mayor|Sheriff|Deputy|Officer|Detective|Det|Det.|Sergeant|Sgt|Sgt.|"
-    "Lieutenant|Lt|Lt.|Captain|Capt|Capt.|Cpt.|General|Gen|Gen.|Colonel|Col|Col.|Major|Maj|Maj.|"
-    "Corporal|Cpl.|Private|Pvt.|Spc.|Judge|Justice|Attorney|Prosecutor|King|Queen|Prince|"
-    "Princess|Emperor|Pope|Rabbi|Imam|Sheikh|Shaikh|Cardinal|Bishop|Archbishop|Rev|Rev.|"
-    "Reverend|Pastor|Father|Msgr.|Chancellor|Premier|Speaker|Trooper|Agent|Constable|Inspector|"
-    "Insp.|Superintendent|Supt.|Commissioner|Councilman|Councilwoman|Councilmember|Councillor|"
-    "Councilor|Alderman|Assemblyman|Assemblywoman|Congressman|Congresswoman|Lawmaker|Delegate|"
-    "Envoy|Consul|Emir|Ayatollah|Marshal|Coroner|Principal|Sir|Dame|Lord|Lady|Ofc.|Ofc|"
-    "Patrolman|Admiral|Adm.|Cmdr.|Brig.|Atty.|Sec.|Pres.|Hon.|Coach|CEO|Founder|Owner|Manager|"
-    "Administrator|Examiner|Investigator|Analyst|Correspondent|Editor|Reporter|Member|Officials|"
-    "Official|Negotiator|Adviser|Advisor|Aide|Counsel|Clerk|Treasurer|Auditor|Comptroller|Dean|"
-    "Provost|Rector|Patriarch|Metropolitan|Mufti|Grand Mufti|Politburo|Director-General|"
-    "Secretary-General|Commander-in-Chief|Spokesmen|Mrs|Firefighter|Paramedic|Nurse|Doctor"
-)
+_TITLE_HEADS = lexicon.lower_words("title_heads.txt")
 
-_TITLE_MODIFIERS = _lower_words(
-    "Prime|Foreign|Deputy|Vice|Former|Acting|Interim|Assistant|Associate|Police|Fire|District|"
-    "County|State|Attorney|General|Defense|Defence|Interior|Finance|Health|Justice|Chief|Senior|"
-    "Special|Supreme|Executive|Managing|First|Lead|National|Security|Press|Staff|Army|Navy|"
-    "Homeland|Commerce|Treasury|Affairs|Education|Energy|Trade|Economy|Economic|Culture|"
-    "Transport|Transportation|Agriculture|Labor|Labour|Environment|Intelligence|Military|"
-    "Political|Bureau|Foreign-Affairs|Regional|Provincial|Federal|Municipal|City|Town|Village|"
-    "Parish|Tribal|Head|Vice-President|Opposition|Majority|Minority|House|Senate|Party|"
-    "Supreme|Grand|Crown|Public|Safety|Police-Chief|Highway|Patrol|Border|Corrections|Court|"
-    "Circuit|Superior|Magistrate|Medical|Emergency|Communications|Information|Media|Sheriff's|"
-    "Sheriff|Field|Group|Retired|Ret.|Late|Then|Then-President|Outgoing|Incoming|Elected|"
-    "Designate|Top|Chief-of-Staff|Master|Staff|Technical|Detective|Investigative|Homicide|"
-    "Narcotics|Traffic|Mounted|Marine|Air|Naval|Pro|Tem|Lieutenant|Brigadier|Major|Rear|"
-    "Sergeant|Police's|Office|Investigations"
-)
+_TITLE_MODIFIERS = lexicon.lower_words("title_modifiers.txt")
 
 _TITLE_WORDS = _TITLE_HEADS | _TITLE_MODIFIERS | frozenset({"of", "the", "for"})
 
 # Person titles that also work in lowercase before a name ("spokesman Dmitry Peskov").
 _LOWER_PERSON_TITLES = _TITLE_HEADS - frozenset(
     {"officials", "official", "member", "head", "father", "lady", "lord", "agent", "doctor"}
-) | frozenset({"head", "member", "official", "boss", "rapper", "singer", "actor", "actress",
-               "star", "player", "striker", "midfielder", "defender", "goalkeeper", "pitcher",
-               "quarterback", "forward", "guard", "teammate", "colleague", "opponent", "rival",
-               "candidate", "nominee", "challenger", "incumbent", "lawyer", "attorney",
-               "victim", "suspect", "gunman", "shooter", "defendant", "resident", "mother",
-               "father", "son", "daughter", "brother", "sister", "wife", "husband", "uncle",
-               "aunt", "cousin", "grandmother", "grandfather", "girlfriend", "boyfriend",
-               "friend", "neighbor", "neighbour", "witness", "student", "teacher", "journalist",
-               "author", "writer", "activist", "economist", "billionaire", "businessman",
-               "businesswoman", "entrepreneur", "founder", "dictator", "strongman", "warlord",
-               "militant", "commander", "ruler", "monarch", "heir", "chef", "tycoon", "oligarch",
-               "mogul", "investor", "co-founder", "executive", "manager", "coach",
-               "counterpart", "predecessor", "successor", "politician", "diplomat", "deputy"})
-_LOWER_ORG_CUES = frozenset(
-    {"group", "movement", "organization", "organisation", "militia", "party", "company", "firm",
-     "agency", "network", "outlet", "newspaper", "broadcaster", "faction", "airline", "bank",
-     "team", "club", "channel", "daily", "magazine", "website", "startup", "giant", "maker",
-     "manufacturer", "retailer", "carrier", "insurer", "lender", "brand", "label", "station",
-     "tabloid", "agency's", "body", "regulator", "watchdog", "charity", "union", "coalition",
-     "alliance", "bloc", "band", "franchise", "conglomerate", "automaker", "operator"}
-)
-_LOWER_PLACE_CUES = frozenset(
-    {"city", "town", "village", "country", "state", "county", "province", "region", "capital",
-     "neighborhood", "neighbourhood", "suburb", "district", "island", "port", "enclave",
-     "territory", "republic", "kingdom", "nation", "township", "borough", "hamlet", "community",
-     "in", "near", "outside", "across", "throughout", "towards", "toward", "into", "around"}
-)
+) | lexicon.words("person_titles_lower.txt")
+_LOWER_ORG_CUES = lexicon.words("org_cue_words.txt")
+_LOWER_PLACE_CUES = lexicon.words("place_cue_words.txt")
 _LOWER_CUE_WORDS = _LOWER_PERSON_TITLES | _LOWER_ORG_CUES | _LOWER_PLACE_CUES | _TITLE_MODIFIERS
 
 # Capitalised words that are never part of a name (sentence starters, calendar, page furniture).
-_SKIP = _words(
-    "The|A|An|In|On|At|Of|For|From|With|Without|By|To|Into|Onto|Upon|About|After|Before|During|"
-    "Since|Until|Till|When|While|Where|Whereas|Why|How|What|Which|Who|Whom|Whose|If|As|Though|"
-    "Although|Because|But|And|Or|Nor|So|Yet|Also|Then|Than|Now|Here|There|This|That|These|Those|"
-    "He|She|It|They|We|I|You|Me|Him|Her|Us|Them|His|Its|Our|Their|Your|My|Mine|Hers|Ours|Theirs|"
-    "According|Earlier|Later|Following|Many|Some|Several|Most|All|Any|Each|Every|Both|Either|"
-    "Neither|None|No|Not|Nothing|Nobody|Someone|Somebody|Anyone|Everyone|Everybody|Other|Others|"
-    "Another|Such|Only|Just|Even|Still|Already|Meanwhile|However|Moreover|Furthermore|"
-    "Nevertheless|Nonetheless|Instead|Indeed|Thus|Therefore|Hence|Otherwise|Perhaps|Maybe|"
-    "Yes|Yesterday|Today|Tomorrow|Tonight|Last|Next|Former|Current|Recent|Recently|Previously|"
-    "Photo|Photos|Video|Videos|Image|Images|Credit|Caption|Buy|Read|Click|More|Updated|Update|"
-    "Posted|Published|Copyright|Share|Related|Watch|Advertisement|Sponsored|Subscribe|Comments|"
-    "Comment|Email|Print|Tweet|Follow|Like|Listen|Breaking|Exclusive|Live|Note|"
-    "BREAKING|UPDATE|UPDATED|WATCH|VIDEO|PHOTOS|PHOTO|EXCLUSIVE|LIVE|AP|Officials|"
-    "Authorities|Investigators|Officers|Deputies|Witnesses|Residents|Neighbors|Neighbours|"
-    "Family|Friends|Relatives|Prosecutors|Detectives|Troopers|Agents|Doctors|Students|"
-    "Sources|Reports|Experts|Analysts|Critics|Supporters|Protesters|Demonstrators|Militants|"
-    "Soldiers|Troops|Rescuers|Firefighters|Paramedics|Medics|Shots|Gunfire|"
-    "One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Dozens|Hundreds|"
-    "Thousands|Millions|First|Second|Third|Fourth|Fifth|Once|Twice|Again|Please|Thanks|"
-    "Thank|Oh|Well|Yes|Okay|OK|Ok|Madam|Dear|Let|Do|Does|Did|"
-    "Is|Are|Was|Were|Be|Been|Being|Have|Has|Had|Will|Would|Shall|Should|Can|Could|May|Might|"
-    "Must|Says|Said|Say|Told|Asked|Added|Noted|Stated|Claimed|Denied|Reported|Wrote|"
-    "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|"
-    "Fri|Sat|Sun|January|February|March|April|June|July|August|September|October|November|"
-    "December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Christmas|Easter|"
-    "Night|Morning|Afternoon|Evening|Week|Weekend|Month|"
-    "Skip|CLOSE|Close|Embed|Gallery|RELATED|Related|Courtesy|Source|Details|See|Stay|Back|"
-    "Right|Shortly|Around|Multiple|People|Children|Man|Woman|Suspect|Cops|Crime|Law|God|"
-    "Victim|Victims|Suspects|Gunman|Gunmen|Shooter|Teen|Teens|Boy|Girl|Men|Women|Parents|"
-    "Am|Pm|AM|PM|A.M.|P.M.|EST|EDT|CST|CDT|PST|PDT|GMT|UTC|Yet|Despite|Amid|Among|Against|"
-    "Along|Under|Over|Above|Below|Behind|Between|Beyond|Inside|Outside|Near|Through|Throughout|"
-    "Via|Per|Like|Unlike|Whether|Once|Unless|Every|Anyone|Everything|Something|Anything|"
-    "Sadly|Unfortunately|Fortunately|Luckily|Officially|Initially|Finally|Eventually|Currently|"
-    "Additionally|Separately|Specifically|Similarly|Ultimately|Overall|Altogether|Basically"
-)
-
-
-def _load_lexicon(name: str) -> frozenset[str]:
-    """Words of a package word list (one a line, "#" comments)."""
-    text = resources.files(__package__).joinpath("lexicons", name).read_text(encoding="utf-8")
-    return frozenset(
-        w for w in (line.split("#", 1)[0].strip() for line in text.splitlines()) if w
-    )
+_SKIP = lexicon.words("name_skip_words.txt")
 
 
 # Headline, caption and role words that stick to names ("Actress Jane Roe", "Jane Roe
 # Checks In"): they cut a capitalised run like the other words of _SKIP.
-_BOUNDARY_WORDS = _load_lexicon("name_boundary_words.txt")
+_BOUNDARY_WORDS = lexicon.words("name_boundary_words.txt")
 _SKIP = _SKIP | _BOUNDARY_WORDS
 # Words of the _SKIP list that start a name before an organisation head ("Crime Stoppers").
 _SKIP_BEFORE_HEAD = _words("Crime|Law|Family|Victims|Children|People")
@@ -460,101 +164,17 @@ _SKIP_BEFORE_HEAD = _words("Crime|Law|Family|Victims|Children|People")
 _SKIP_UNLESS_INSIDE = _words("May|June|April|August|Will|Live|Christmas|Easter")
 # "May" as a month is skipped only at the edge of a sequence (handled in code).
 
-_CONNECTORS = _words(
-    "al|el|bin|ibn|bint|ben|van|von|de|da|di|du|del|della|der|den|dos|das|la|le|y|of|for|the|"
-    "and|on|&"
-)
-_NAME_PARTICLES = _lower_words(
-    "abu|abou|bin|ibn|bint|ben|van|von|de|da|di|du|del|della|der|den|dos|das|la|le|al|el|st.|"
-    "ter|ten|op|mac|ould"
-)
+_CONNECTORS = lexicon.words("name_connectors.txt")
+_NAME_PARTICLES = lexicon.lower_words("name_particles.txt")
 _SPLIT_CONNECTORS = frozenset({"of", "for", "the", "on"})
+# Particles kept with the surname even when capitalised ("Mousa Abu Marzook"), in _parse_person.
+_CAPITAL_PARTICLES = lexicon.words("surname_particles_capitalised.txt")
 _NAME_SUFFIXES = _lower_words("Jr|Jr.|Sr|Sr.|II|III|IV|V|Esq.|PhD")
 
-_FIRST_NAMES = _lower_words(
-    # English and general Western
-    "James|John|Robert|Michael|William|David|Richard|Joseph|Thomas|Charles|Christopher|Daniel|"
-    "Matthew|Anthony|Mark|Donald|Steven|Stephen|Paul|Andrew|Joshua|Kenneth|Kevin|Brian|George|"
-    "Timothy|Ronald|Edward|Jason|Jeffrey|Ryan|Jacob|Gary|Nicholas|Eric|Jonathan|Larry|Justin|"
-    "Scott|Brandon|Benjamin|Samuel|Gregory|Alexander|Frank|Patrick|Raymond|Jack|Dennis|Jerry|"
-    "Tyler|Aaron|Jose|Adam|Nathan|Henry|Douglas|Zachary|Peter|Kyle|Ethan|Walter|Noah|Jeremy|"
-    "Christian|Keith|Roger|Terry|Austin|Sean|Gerald|Carl|Harold|Dylan|Arthur|Lawrence|Jordan|"
-    "Jesse|Bryan|Billy|Bruce|Gabriel|Joe|Logan|Alan|Juan|Albert|Willie|Elijah|Wayne|Randy|"
-    "Vincent|Mason|Roy|Ralph|Bobby|Russell|Bradley|Philip|Eugene|Louis|Harry|Howard|Fred|"
-    "Tom|Tim|Jim|Bob|Bill|Mike|Dave|Steve|Chris|Nick|Matt|Dan|Danny|Tony|Ben|Sam|Alex|Jon|"
-    "Marcus|Terrence|Terrell|Tyrone|Darnell|Jamal|Malik|Andre|Antonio|Demetrius|Derrick|Cedric|"
-    "Reginald|Rodney|Curtis|Marvin|Calvin|Leon|Lamar|Darius|Dwayne|Jermaine|Trayvon|Tamir|"
-    "Jaylen|Xavier|Isaiah|Dominic|Trevor|Travis|Corey|Shawn|Shane|Cody|Chad|Craig|Derek|Todd|"
-    "Troy|Wesley|Clarence|Earl|Ernest|Herbert|Leonard|Lloyd|Martin|Melvin|Norman|Oscar|Stanley|"
-    "Victor|Warren|Glenn|Allen|Johnny|Jimmy|Tommy|Ricky|Lee|Ray|Don|Ron|Ken|Greg|Jeff|Rick|"
-    "Mary|Patricia|Jennifer|Linda|Elizabeth|Barbara|Susan|Jessica|Sarah|Karen|Nancy|Lisa|Betty|"
-    "Margaret|Sandra|Ashley|Kimberly|Emily|Donna|Michelle|Dorothy|Carol|Amanda|Melissa|"
-    "Deborah|Stephanie|Rebecca|Sharon|Laura|Cynthia|Kathleen|Amy|Angela|Shirley|Anna|Brenda|"
-    "Pamela|Emma|Nicole|Helen|Samantha|Katherine|Christine|Debra|Rachel|Carolyn|Janet|"
-    "Catherine|Maria|Heather|Diane|Ruth|Julie|Olivia|Joyce|Virginia|Victoria|Kelly|Lauren|"
-    "Christina|Joan|Evelyn|Judith|Megan|Andrea|Cheryl|Hannah|Jacqueline|Martha|Gloria|Teresa|"
-    "Ann|Anne|Sara|Madison|Frances|Kathryn|Janice|Jean|Abigail|Alice|Judy|Sophia|Grace|Denise|"
-    "Amber|Doris|Marilyn|Danielle|Beverly|Isabella|Theresa|Diana|Natalie|Brittany|Charlotte|"
-    "Marie|Kayla|Alexis|Lori|Jane|Tiffany|Tamika|Keisha|Latoya|Shanice|Aaliyah|Jasmine|"
-    "Destiny|Ebony|Monique|Tanisha|Erica|Erika|Crystal|Tina|Wendy|Tracy|Stacy|Dawn|Kim|Sue|"
-    "Hillary|Kamala|Nancy|Sally|Molly|Holly|Jill|Joy|Rose|Lily|Ella|Chloe|Zoe|Mia|Ava|Leah|"
-    # Arabic and Islamic-world
-    "Mohammed|Mohammad|Muhammad|Mohamed|Mohamad|Muhammed|Ahmed|Ahmad|Ali|Hassan|Hasan|Hussein|"
-    "Husayn|Hussain|Omar|Umar|Osama|Usama|Khalid|Khaled|Mahmoud|Mahmud|Mustafa|Moustafa|Mostafa|"
-    "Youssef|Yousef|Yusuf|Ibrahim|Ismail|Ismael|Abdullah|Abdallah|Abdul|Abdel|Abd|Abdelaziz|"
-    "Saleh|Salih|Saeed|Said|Sami|Samir|Tariq|Tarek|Walid|Waleed|Ziad|Ziyad|Bashar|Hafez|Nasser|"
-    "Jamal|Kamal|Karim|Kareem|Rashid|Rashed|Faisal|Fahd|Salman|Sultan|Hamza|Hamzah|Bilal|Anwar|"
-    "Marwan|Yahya|Yahia|Mousa|Musa|Moussa|Ismail|Ayman|Hani|Nabil|Fadi|Rami|Majed|Majid|Imad|"
-    "Emad|Adel|Adil|Amr|Amir|Ameer|Basem|Basim|Bassem|Hamad|Hamid|Hamed|Jihad|Raed|Riyad|"
-    "Riad|Saad|Salah|Salim|Selim|Sharif|Tawfiq|Wael|Yasser|Yasir|Yassin|Zaid|Zayed|Fatima|Aisha|"
-    "Ayesha|Khadija|Mariam|Maryam|Layla|Leila|Noor|Nour|Huda|Hanan|Rania|Zainab|Zeinab|Samira|"
-    "Amal|Salma|Mona|Yasmin|Yasmine|Dina|Lina|Rasha|Reem|Recep|Mehmet|Ahmet|"
-    "Mustafa|Hakan|Emre|Murat|Kemal|Reza|Hossein|Mahmoud|Javad|Abbas|Ruhollah|Hassan|"
-    # Russian, Ukrainian and Slavic
-    "Vladimir|Sergei|Sergey|Sergiy|Serhiy|Dmitry|Dmitri|Dmitriy|Alexei|Alexey|Aleksei|Aleksey|"
-    "Andrei|Andrey|Andriy|Mikhail|Mykhailo|Nikolai|Nikolay|Mykola|Ivan|Igor|Ihor|Oleg|Oleh|Yuri|"
-    "Yury|Yuriy|Boris|Viktor|Vitaly|Vitaliy|Valery|Valeriy|Anatoly|Anatoliy|Gennady|Evgeny|"
-    "Yevgeny|Yevgeniy|Pavel|Pavlo|Maxim|Maksim|Konstantin|Kirill|Ruslan|Roman|Denis|Artem|"
-    "Artyom|Stanislav|Vyacheslav|Volodymyr|Petro|Leonid|Arkady|Grigory|Fyodor|Anton|Vadim|"
-    "Vasily|Vasyl|Ramzan|Aleksandr|Alexandr|Oleksandr|Olga|Natalia|Natalya|Tatiana|Tatyana|"
-    "Svetlana|Irina|Iryna|Elena|Yelena|Olena|Ekaterina|Yekaterina|Anastasia|Maria|Marina|"
-    "Lyudmila|Valentina|Yulia|Yuliya|Galina|Nadezhda|Larisa|Oksana|Viktoria|Alina|Daria|"
-    "Ksenia|Lech|Jaroslaw|Andrzej|Tomasz|Piotr|Krzysztof|Marek|Milos|Aleksandar|Slobodan|"
-    "Zoran|Goran|Dragan|Vaclav|Jan|Jiri|Petr|Ludmila|Viktor|Mateusz|Agnieszka|Katarzyna|"
-    # Hebrew
-    "Benjamin|Binyamin|Yair|Naftali|Yitzhak|Isaac|Moshe|Avigdor|Ehud|Ariel|Shimon|Yoav|Benny|"
-    "Gideon|Itamar|Bezalel|Avi|Eli|Yossi|Yosef|Amos|Reuven|Isaac|Golda|Tzipi|Ayelet|"
-    "Miri|Yael|Noa|Tamar|Shira|Rivka|Dov|Uri|Gilad|Ron|Yoni|Yonatan|Daniel|David|Aviv|"
-    # Hispanic, Portuguese, Italian, French, German, Dutch, Nordic
-    "Jose|Luis|Carlos|Jorge|Pedro|Miguel|Manuel|Francisco|Javier|Alejandro|Fernando|Ricardo|"
-    "Rafael|Diego|Pablo|Sergio|Eduardo|Roberto|Alberto|Raul|Ramon|Enrique|Felipe|Gustavo|Hector|"
-    "Jesus|Julio|Mario|Oscar|Ruben|Andres|Emilio|Ernesto|Guillermo|Ignacio|Santiago|Mateo|"
-    "Lionel|Cristiano|Neymar|Luiz|Inacio|Jair|Nicolas|Hugo|Evo|Gabriela|Guadalupe|Carmen|"
-    "Lucia|Rosa|Ana|Juana|Isabel|Elena|Sofia|Valentina|Camila|Daniela|Fernanda|Paula|Luisa|"
-    "Marco|Giuseppe|Giovanni|Luca|Matteo|Alessandro|Lorenzo|Francesco|Silvio|Sergio|Giorgia|"
-    "Mario|Matteo|Enzo|Paolo|Emmanuel|Jean|Pierre|Jacques|Francois|Michel|Philippe|Alain|"
-    "Nicolas|Olivier|Laurent|Thierry|Marine|Marion|Segolene|Brigitte|Sophie|Camille|Emile|"
-    "Angela|Olaf|Friedrich|Helmut|Gerhard|Wolfgang|Klaus|Jurgen|Hans|Heinz|Karl|Frank-Walter|"
-    "Annalena|Ursula|Markus|Lars|Sven|Anders|Magnus|Erik|Nils|Jens|Mette|Stefan|Mats|Ulf|"
-    "Dirk|Pieter|Willem|Mark|Geert|Jeroen|Kees|Bart|Emmanuelle|Theresa|Boris|Keir|Rishi|Liz|"
-    # South Asian, East Asian, African
-    "Narendra|Rahul|Sonia|Indira|Rajiv|Amit|Arvind|Manmohan|Imran|Nawaz|Shehbaz|Benazir|Asif|"
-    "Priya|Anil|Sunil|Ravi|Vijay|Sanjay|Raj|Ajay|Deepak|Anjali|Pooja|Sita|Lakshmi|"
-    "Xi|Li|Wang|Jinping|Keqiang|Hu|Kim|Jong-un|Shinzo|Fumio|Yoshihide|Moon|Jae-in|Yoon|"
-    "Suk-yeol|Park|Hiroshi|Takeshi|Yuki|Kenji|Haruki|Wei|Ming|Jun|Hui|Mei|Ling|Min|"
-    "Nelson|Jacob|Cyril|Thabo|Uhuru|William|Raila|Paul|Yoweri|Abiy|Muhammadu|Goodluck|Olusegun|"
-    "Kwame|Kofi|Ama|Chinua|Ngozi|Chidi|Oluwaseun|Tunde|Amina|Aminata|Fatou|Moussa|Mamadou|"
-    "Ousmane|Ibrahima|Cheikh|Abdoulaye|Mahamat|Idriss|Salva|Riek|Isaias|Emmerson|Robert|"
-    "Joe|Donald|Barack|Hillary|Bernie|Kamala|Mike|Nikki|Ron|Ted|Marco|Elizabeth|Pete|Vivek|"
-    "Volodymyr|Emmanuel|Rishi|Olaf|Giorgia|Recep|Ebrahim|Ismail|Yahya|Mousa|Khaled|Saleh"
-)
+_FIRST_NAMES = lexicon.lower_words("given_names.txt")
 
 _NAME_RE_UP = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
-_ABBRS = _words(
-    "Mrs.|Mr.|Ms.|Dr.|Gen.|Sen.|Rep.|Gov.|Lt.|Sgt.|Capt.|Cpt.|Det.|Col.|Maj.|Cpl.|Ofc.|Insp.|"
-    "Supt.|Prof.|Rev.|Hon.|St.|Mt.|Ft.|Atty.|Cmdr.|Adm.|Pres.|Sec.|Brig.|Jr.|Sr.|Pvt.|Spc.|"
-    "Msgr.|Fr.|Lt.Col.|Sgt.Maj."
-)
+_ABBRS = lexicon.words("name_abbreviations.txt")
 _CONN = r"(?:al|el|bin|ibn|bint|ben|van|von|de|da|di|du|del|della|der|den|dos|das|la|le|y|of|for|the|and|on|&)"
 _WORD = rf"[{_NAME_RE_UP}][\w'’.-]*"
 # A chunk: capitalised words joined by single spaces, optionally through connector words
@@ -657,10 +277,7 @@ def demonym_place(word: str) -> str | None:
 # Finding
 # ---------------------------------------------------------------------------
 
-_GOV_ORG_HEADS = frozenset(
-    {"ministry", "army", "navy", "parliament", "government", "cabinet", "court", "council",
-     "forces", "police", "embassy", "consulate", "mission", "military", "authorities"}
-)
+_GOV_ORG_HEADS = lexicon.words("government_org_heads.txt")
 
 
 # A piece of a chunk: relative start/end, cleaned name, kind, title from inside the
@@ -888,13 +505,7 @@ def _emit_name(toks: list[tuple[str, int]], title: str | None, out: list[_Piece]
     out.append((start, end, " ".join(cls_words), kind, title, len(cls_words) == 1))
 
 
-_HYPHEN_TAILS = _words(
-    "run|led|based|backed|born|owned|style|era|area|type|like|related|bound|wide|free|held|"
-    "made|linked|allied|friendly|sponsored|funded|inspired|era|style|year|old|term|time|"
-    "language|speaking|centric|focused|level|wing|side|gate|esque|ish|ism|ist|ists|ite|ites|"
-    "american|americans|israeli|palestinian|russian|ukrainian|mart|in-law|in-laws|law|laws|"
-    "resident|residents|native|natives|designate|area"
-)
+_HYPHEN_TAILS = lexicon.words("hyphen_tails.txt")
 
 
 def _is_word_tail(part: str) -> bool:
@@ -1293,10 +904,7 @@ def _add_numbered_streets(text: str, out: list[EntityMention]) -> None:
     out[:] = keep
 
 
-_VERBS_AFTER_NAME = frozenset(
-    {"said", "says", "told", "added", "wrote", "was", "is", "has", "had", "and", "will", "would",
-     "could", "did", "does", "who", "also", "then", "later", "asked", "called", "went", "got"}
-)
+_VERBS_AFTER_NAME = lexicon.words("verbs_after_name.txt")
 
 
 def _sentence_initial(text: str, start: int) -> bool:
@@ -1365,9 +973,7 @@ def _parse_person(name: str) -> _PersonName | None:
         return None
     i = len(toks) - 1
     while i > 0 and toks[i - 1].lower() in _NAME_PARTICLES and (
-        toks[i - 1][0].islower() or toks[i - 1].lower() in ("abu", "abou", "bin", "ibn", "van",
-                                                           "von", "de", "di", "da", "la", "le",
-                                                           "del", "dos", "bint", "ben", "ould")
+        toks[i - 1][0].islower() or toks[i - 1].lower() in _CAPITAL_PARTICLES
     ):
         i -= 1
     surname = " ".join(toks[i:])
@@ -1458,33 +1064,13 @@ def _org_key(name: str) -> str:
 
 _ABBR_FIRST = {"e": "East", "w": "West", "n": "North", "s": "South", "ft": "Fort", "mt": "Mount",
                "st": "Saint", "pt": "Point"}
-_ABBR_LAST = {"ave": "Avenue", "av": "Avenue", "st": "Street", "rd": "Road", "blvd": "Boulevard",
-              "dr": "Drive", "ln": "Lane", "pl": "Place", "pkwy": "Parkway", "hwy": "Highway",
-              "ct": "Court", "cir": "Circle", "ter": "Terrace", "sq": "Square", "mt": "Mount"}
+_ABBR_LAST = dict(lexicon.pairs("street_abbreviations.txt"))
 _UNIT_BEFORE_DEPT = frozenset({"Police", "Fire", "Sheriff's", "Sheriff’s", "Sheriffs", "Health"})
 _STATE_ABBR = {
-    a: full
-    for full, abbrs in (
-        ("Alabama", "al ala"), ("Alaska", "ak"), ("Arizona", "az ariz"), ("Arkansas", "ar ark"),
-        ("California", "ca calif"), ("Colorado", "co colo"), ("Connecticut", "ct conn"),
-        ("Delaware", "de del"), ("Florida", "fl fla"), ("Georgia", "ga"), ("Hawaii", "hi"),
-        ("Idaho", "id"), ("Illinois", "il ill"), ("Indiana", "in ind"), ("Iowa", "ia"),
-        ("Kansas", "ks kan kans"), ("Kentucky", "ky"), ("Louisiana", "la"), ("Maine", "me"),
-        ("Maryland", "md"), ("Massachusetts", "ma mass"), ("Michigan", "mi mich"),
-        ("Minnesota", "mn minn"), ("Mississippi", "ms miss"), ("Missouri", "mo"),
-        ("Montana", "mt mont"), ("Nebraska", "ne neb"), ("Nevada", "nv nev"),
-        ("New Hampshire", "nh n.h"), ("New Jersey", "nj n.j"), ("New Mexico", "nm n.m"),
-        ("New York", "ny n.y"), ("North Carolina", "nc n.c"), ("North Dakota", "nd n.d"),
-        ("Ohio", "oh"), ("Oklahoma", "ok okla"), ("Oregon", "or ore"),
-        ("Pennsylvania", "pa penn"), ("Rhode Island", "ri r.i"), ("South Carolina", "sc s.c"),
-        ("South Dakota", "sd s.d"), ("Tennessee", "tn tenn"), ("Texas", "tx tex"), ("Utah", "ut"),
-        ("Vermont", "vt"), ("Virginia", "va"), ("Washington", "wa wash"),
-        ("West Virginia", "wv w.va"), ("Wisconsin", "wi wis wisc"), ("Wyoming", "wy wyo"),
-    )
-    for a in abbrs.split()
+    a: full for full, abbrs in lexicon.pairs("us_state_abbreviations.txt") for a in abbrs.split()
 }
 # Two-letter codes that are also common words or names keep their own key.
-for _code in ("in", "me", "or", "hi", "oh", "ok", "id", "de", "la", "co", "al", "ma", "pa", "mi"):
+for _code in lexicon.entries("state_codes_not_abbreviations.txt"):
     _STATE_ABBR.pop(_code, None)
 
 
@@ -1493,11 +1079,7 @@ def _acronym_of(name: str) -> str:
     return "".join(t[0] for t in name.replace("-", " ").split() if t[:1].isupper())
 
 
-_GOV_TAIL = frozenset(
-    {"Police", "Department", "Dept", "Office", "County", "City", "Township", "Court", "Sheriff",
-     "Sheriff's", "Sheriff’s", "Fire", "Patrol", "Council", "Government", "Schools", "District",
-     "State", "Parish", "Prison", "Jail", "Party", "University", "College", "Times", "News"}
-)
+_GOV_TAIL = lexicon.words("government_tails.txt")
 
 
 def _relinkable_single(m: EntityMention) -> bool:
@@ -1882,15 +1464,8 @@ _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
 _PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Ss]he|[Hh]er|[Hh]ers)\b")
 _SENTENCE_END_RE = re.compile(r"[.!?][\"”’']?\s+|\n+")
 _GENDER_WORDS = {
-    "m": frozenset({"mr", "mr.", "father", "son", "brother", "husband", "boyfriend", "uncle",
-                    "grandfather", "nephew", "king", "prince", "businessman", "congressman",
-                    "councilman", "assemblyman", "spokesman", "chairman", "patrolman", "sir",
-                    "lord", "stepfather", "godfather", "actor", "man", "boy"}),
-    "f": frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "mother", "daughter", "sister", "wife",
-                    "girlfriend", "aunt", "grandmother", "niece", "queen", "princess",
-                    "businesswoman", "congresswoman", "councilwoman", "assemblywoman",
-                    "spokeswoman", "chairwoman", "dame", "lady", "stepmother", "godmother",
-                    "actress", "woman", "girl"}),
+    "m": lexicon.words("gender_words_male.txt"),
+    "f": lexicon.words("gender_words_female.txt"),
 }
 
 

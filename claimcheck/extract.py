@@ -18,6 +18,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from . import lexicon
 from .dates import DateMention, find_dates, iso_value
 from .entities import EntityMention, find_entities
 from .models import Claim, Mention
@@ -25,56 +26,9 @@ from .quantities import QuantityMention, find_quantities, value_key
 
 # --- lexicons -----------------------------------------------------------------------------
 
-_SAY_VERBS = (
-    "said|says|say|stated|told|tells|added|adds|noted|reported|claimed|"
-    "announced|announces|confirmed|confirms|stressed|stresses|emphasized|emphasised|emphasizes|"
-    "suggested|suggests|argued|argues|insisted|insists|warned|warns|explained|explains|declared|"
-    "declares|recommended|recalled|wrote|writes|alleged|alleges|acknowledged|admitted|estimated|"
-    "believe|believes|believed|testified|maintained|maintains|contended|asserted|indicated|revealed|"
-    "disclosed|pointed out|commented|observed|reiterated|underlined|highlighted|tweeted"
-)
-_AUX = {
-    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does",
-    "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must",
-}
-_COMMON_VERBS = {
-    "met", "meet", "meets", "visited", "visit", "visits", "said", "says", "told", "killed", "kill",
-    "kills", "died", "dies", "shot", "shoots", "arrested", "received", "receives", "hosted", "hosts",
-    "led", "leads", "held", "holds", "attended", "attends", "called", "calls", "became", "become",
-    "becomes", "took", "takes", "gave", "gives", "made", "makes", "went", "goes", "came", "comes",
-    "found", "finds", "left", "leaves", "won", "wins", "lost", "loses", "signed", "signs",
-    "struck", "strikes", "hit", "hits", "began", "begins", "ended", "ends", "fled", "flees",
-    "sent", "sends", "saw", "sees", "know", "knows", "knew", "got", "gets", "paid", "pays",
-    "recognize", "recognizes", "recognise", "recognises", "maintain", "maintains", "restrict",
-    "restricts", "seek", "seeks", "sets", "see", "remain", "remains", "continue", "continues",
-    "refrains", "refrain", "credits", "claims", "note", "notes", "observe", "observes",
-    "opened", "fired", "wounded", "injured", "charged", "accused", "urged", "urges",
-    "raised", "discussed", "focused", "described", "ignored", "wished", "expressed",
-    "congratulated", "participated", "diverted", "diverts", "benefited", "benefitted",
-    "influences", "run", "runs", "ran", "stand", "stands", "stood", "lives", "lived",
-}
-# Irregular past forms and frequent present forms of news verbs (regular "-ed" forms are
-# recognised by their ending).
-_COMMON_VERBS |= set(
-    """fell rose grew drew threw flew blew knew wore tore swore bore broke spoke stole chose froze
-    woke wrote rode drove strove arose forgot got shot hid bit lit slid fought bought brought
-    caught taught thought sought sold told held built sent spent lent bent meant dealt felt
-    kept slept swept wept crept left lost paid laid said fled bled fed led read sped met set
-    put cut hit hurt quit shut split spread bet cast cost let beat become began begun ran won
-    sank sang rang shrank swam drank struck stuck hung swung spun dug sat stood understood
-    withdrew overtook undertook took shook forbade gave forgave ate saw came went did made
-    sees comes goes gets gives takes makes says tells asks shows leads holds keeps puts runs
-    sets wins loses faces remains seems appears becomes stays plans wants needs calls plays
-    pays looks uses helps works moves lives dies kills opens closes faces fears hopes rises
-    falls grows begins ends expects includes involves requires allows adds rejects approves
-    denies admits accuses charges urges warns demands threatens signs returns reaches
-    heard seen done gone given taken written known shown grown drawn thrown flown fallen risen
-    driven ridden eaten beaten chosen frozen spoken stolen broken woken forgotten gotten hidden
-    bitten shaken mistaken sworn torn worn born borne slain sprung swum drunk sunk shrunk stung
-    hear see do go give take write show grow draw throw fly fall rise drive ride eat beat choose
-    speak steal break forget get hide shake swear tear wear bear slay spring swim drink sink
-    die kill shoot arrest charge accuse find face fear hope plan want need burst bid""".split()
-)
+_SAY_VERBS = "|".join(lexicon.entries("say_verbs.txt"))
+_AUX = lexicon.word_set("auxiliary_verbs.txt")
+_COMMON_VERBS = lexicon.word_set("common_verbs.txt")
 _SUBJECT_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you"}
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\d,.]*")
@@ -119,29 +73,19 @@ class _Piece:
 _VERBS = frozenset(_AUX | _COMMON_VERBS)
 _NT = frozenset(["n't", "n’t"])
 _SAY_WORDS = frozenset(w for w in _SAY_VERBS.replace(" out", "").split("|"))
-_NEG_SINGLE = frozenset(
-    "not never no none neither nobody nothing nowhere denied denies deny denying refused "
-    "refuses refuse declined declines decline cannot".split()
-)
+_NEG_SINGLE = lexicon.words("negation_words.txt")
 _NOT_NEG_AFTER = {
     "not": frozenset("far only just least until".split()),
     "no": frozenset(["doubt"]),
     "nothing": frozenset(["but"]),
 }
-_HEDGE_SINGLE = frozenset(
-    "may might could would reportedly allegedly apparently possibly probably likely unlikely "
-    "suspected presumably unconfirmed rumored rumoured if".split()
-)
+_HEDGE_SINGLE = lexicon.words("hedge_words.txt")
 _HEDGE_PAIRS = frozenset(
     [("expected", "to"), ("believed", "to"), ("thought", "to"), ("appears", "to"),
      ("appear", "to"), ("seems", "to"), ("seem", "to"), ("according", "to"), ("said", "to")]
 )
 _FUTURE_SINGLE = frozenset(["will", "shall", "scheduled"])
-_FUTURE_PAIRS = frozenset(
-    [("going", "to"), ("plans", "to"), ("plan", "to"), ("planning", "to"), ("intends", "to"),
-     ("intend", "to"), ("expected", "to"), ("next", "week"), ("next", "month"), ("next", "year"),
-     ("be", "held"), ("planned", "for"), ("scheduled", "for"), ("set", "for")]
-)
+_FUTURE_PAIRS = frozenset(tuple(e.split()) for e in lexicon.entries("future_word_pairs.txt"))
 
 
 @lru_cache(maxsize=200_000)
@@ -271,12 +215,7 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
 _RELATIVE_WORD = re.compile(r"\b(?:who|which|that|whom|whose|if|when)\b", re.IGNORECASE)
 
 
-_TIME_WORDS = frozenset(
-    """on in last this earlier late early yesterday today tonight monday tuesday wednesday
-    thursday friday saturday sunday morning afternoon evening night week month jan feb mar apr
-    jun jul aug sep sept oct nov dec january february march april may june july august september
-    october november december""".split()
-)
+_TIME_WORDS = lexicon.words("time_words.txt")
 _TELL_WORDS = frozenset(["told", "tells", "tell"])
 
 

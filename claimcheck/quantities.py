@@ -96,6 +96,8 @@ import math
 import re
 from dataclasses import dataclass, replace
 
+from . import lexicon
+
 __all__ = [
     "QuantityMention",
     "compatible",
@@ -139,12 +141,7 @@ def _words(block: str) -> frozenset[str]:
     return frozenset(block.split())
 
 
-_UNIT_WORDS: dict[str, int] = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19,
-}  # fmt: skip
+_UNIT_WORDS: dict[str, int] = {w: int(n) for w, n in lexicon.pairs("number_words.txt")}
 _TENS_WORDS: dict[str, int] = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90,
@@ -185,44 +182,21 @@ _FREQ: dict[str, tuple[float, float, bool]] = {
     "countless times": (2, math.inf, True),
 }
 
-_MONTH_WORDS = _words(
-    """
-    january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec
-    """
-)
+_MONTH_WORDS = lexicon.words("quantity_month_words.txt")
 
 _CURRENCY_CHAR: dict[str, str] = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR"}
 _CURRENCY_PREFIX_WORD: dict[str, str] = {
     "us": "USD", "usd": "USD", "eur": "EUR", "gbp": "GBP", "a": "AUD", "c": "CAD",
     "rs": "INR", "rs.": "INR", "inr": "INR", "jpy": "JPY", "cny": "CNY", "rmb": "CNY",
 }  # fmt: skip
-_CURRENCY_WORD: dict[str, str] = {
-    "dollar": "USD", "euro": "EUR", "pound": "GBP", "yuan": "CNY", "yen": "JPY",
-    "rupee": "INR", "ruble": "RUB", "rouble": "RUB", "shekel": "ILS", "hryvnia": "UAH",
-    "usd": "USD", "eur": "EUR", "gbp": "GBP", "cent": "USD", "buck": "USD", "franc": "CHF",
-}  # fmt: skip
+_CURRENCY_WORD: dict[str, str] = dict(lexicon.pairs("currency_words.txt"))
 
 _DURATION_UNITS = _words(
     """
     second minute hour day week month year decade century
     """
 )
-_MEASURE_UNITS: dict[str, str] = {
-    "mile": "mile", "miles": "mile", "km": "km", "kilometer": "km", "kilometers": "km",
-    "kilometre": "km", "kilometres": "km", "meter": "metre", "meters": "metre",
-    "metre": "metre", "metres": "metre", "feet": "foot", "foot": "foot", "ft": "foot",
-    "inch": "inch", "inches": "inch", "yard": "yard", "yards": "yard", "acre": "acre",
-    "acres": "acre", "hectare": "hectare", "hectares": "hectare", "ton": "ton", "tons": "ton",
-    "tonne": "tonne", "tonnes": "tonne", "kg": "kg", "kilogram": "kg", "kilograms": "kg",
-    "pound": "lb", "pounds": "lb", "lb": "lb", "lbs": "lb", "gram": "g", "grams": "g",
-    "gallon": "gallon", "gallons": "gallon", "liter": "litre", "liters": "litre",
-    "litre": "litre", "litres": "litre", "barrel": "barrel", "barrels": "barrel",
-    "mph": "mph", "degree": "degree", "degrees": "degree", "mm": "mm", "cm": "cm",
-    "millimeter": "mm", "millimeters": "mm", "millimetre": "mm", "millimetres": "mm",
-    "centimeter": "cm", "centimeters": "cm", "centimetre": "cm", "centimetres": "cm",
-    "calibre": "calibre", "caliber": "calibre",
-}  # fmt: skip
+_MEASURE_UNITS: dict[str, str] = dict(lexicon.pairs("measure_units.txt"))
 
 # Left qualifiers (lowercase word sequences) -> canonical class.
 _QUALIFIERS: dict[str, str] = {}
@@ -253,123 +227,33 @@ for _phrase, _canon in (
 _QUAL_LAST = frozenset(p.split()[-1] for p in _QUALIFIERS)
 
 # Words that end a counted-noun phrase (function words, auxiliaries, frequent verbs).
-_STOP = _words(
-    """
-    a an the this that these those his her their its our my your some any no all each every
-    of in on at by for from to with without into onto over under after before during since
-    until near about around across against among between through toward towards behind
-    beside inside outside within via per than as like and or but nor so yet if then when
-    while where who whom whose which what why how there here is are was were be been being
-    am has have had having do does did doing will would shall should can could may might
-    must said say says told tells according including include includes it he she they we you
-    i me him them us one two three more most less least very too also just only still even
-    again not never now out up down off back away percent per cent times time occasions
-    o'clock old later earlier ago apiece each both total overall respectively
-    """
-)
+_STOP = lexicon.words("quantity_stop_words.txt")
 # Verbs and predicate adjectives that follow a number without being its noun.
-_PREDICATES = _words(
-    """
-    dead died die dies dying killed shot hurt hit slain wounded injured stabbed arrested
-    charged missing remain remains remained survive survived face faces faced escaped fled
-    went came got left found taken held seen made given known thought believed confirmed
-    reported feared presumed hospitalized hospitalised treated rescued evacuated displaced
-    detained jailed sentenced convicted accused suspected wounding killing injuring dying
-    """
-)
+_PREDICATES = lexicon.words("quantity_predicates.txt")
 _LEADING_MODIFIERS = _words(
     """
     more other additional further new fewer
     """
 )
-_PERSON_NOUNS = _words(
-    """
-    person man woman child kid boy girl teen teenager adult student officer police soldier
-    victim resident civilian worker employee member fan passenger suspect other gunman
-    """
-)
+_PERSON_NOUNS = lexicon.words("person_nouns.txt")
 # Irregular plurals, invariant nouns and words whose final -s is not a plural ending.
-_IRREGULAR: dict[str, str] = {
-    "people": "person", "persons": "person", "men": "man", "women": "woman",
-    "children": "child", "feet": "foot", "teeth": "tooth", "mice": "mouse",
-    "geese": "goose", "lives": "life", "wives": "wife", "knives": "knife",
-    "thieves": "thief", "wolves": "wolf", "halves": "half", "leaves": "leaf",
-    "shelves": "shelf", "selves": "self", "police": "police", "staff": "staff",
-    "personnel": "personnel", "crew": "crew", "data": "data", "media": "media",
-    "criteria": "criterion", "phenomena": "phenomenon", "series": "series",
-    "species": "species", "news": "news", "means": "means", "headquarters": "headquarters",
-    "movies": "movie", "rookies": "rookie", "cookies": "cookie", "zombies": "zombie",
-    "calories": "calorie", "aircraft": "aircraft", "sheep": "sheep", "deer": "deer",
-    "fish": "fish", "buses": "bus", "gases": "gas", "heroes": "hero", "potatoes": "potato",
-    "tomatoes": "tomato", "echoes": "echo", "vetoes": "veto", "torpedoes": "torpedo",
-    "volcanoes": "volcano", "analyses": "analysis", "crises": "crisis", "bases": "base",
-    "cases": "case", "houses": "house", "nurses": "nurse", "horses": "horse",
-    "courses": "course", "purses": "purse", "causes": "cause", "clauses": "clause",
-    "responses": "response", "licenses": "license", "offenses": "offense",
-    "offences": "offence", "expenses": "expense", "uses": "use", "abuses": "abuse",
-    "excuses": "excuse", "noses": "nose", "doses": "dose", "roses": "rose",
-    "vehicles": "vehicle",
-}  # fmt: skip
+_IRREGULAR: dict[str, str] = dict(lexicon.pairs("irregular_plurals.txt"))
 _INVARIANT_PLURAL = _words(
     """
     police staff personnel crew sheep deer aircraft fish
     """
 )
 _NOT_PLURAL_S = ("ss", "us", "is", "'s", "ous")
-_NOT_DEMONYM = _words(
-    """
-    republicans christians anglicans lutherans episcopalians presbyterians vegetarians
-    spartans trojans titans guardians veterans mormons
-    """
-)
+_NOT_DEMONYM = lexicon.words("plural_not_demonym.txt")
 # Words before a number that make it part of a name or code ("Route 9", "Room 101").
-_NAME_KEYWORDS = _words(
-    """
-    interstate highway hwy route rte sr channel room flight apollo article section chapter
-    title page pages pp p vol volume no no. nos number num episode season game level stage
-    phase grade class category type model version mark windows iphone boeing airbus gate
-    terminal platform unit apt apartment suite building ward district precinct station
-    engine ladder squad local pier dock track exit act bill proposition prop amendment code
-    division region zone sector box pub l law figure fig table appendix item rule psalm
-    verse # i
-    """
-)
+_NAME_KEYWORDS = lexicon.words("number_name_keywords.txt")
 # Capitalised words that may directly precede a real count ("Sunday 3 killed", headlines).
-_CAP_OK = _words(
-    """
-    the a an and but or of in on at by for from to with after before during since over under
-    about around approximately roughly some nearly almost only just all least more than
-    fewer less up then when while as if so yet police officials authorities monday tuesday
-    wednesday thursday friday saturday sunday today yesterday killing killed leaving left
-    wounding injuring injured wounded shot kills leaves say says said report reports see
-    sees another these those its his her their our both kill kills leave injure injures
-    wound wounds claim claims
-    """
-)
-_LOWER_NAME_KEYWORDS = _words("no nos p pp page pages vol # number route room highway interstate channel flight")
-_ONE_BLOCK_BEFORE = _words(
-    """
-    no the this that which every each any someone anyone everyone like own another
-    """
-)
-_ONE_BLOCK_AFTER = _words(
-    """
-    another day night morning afternoon evening point way thing side hand of who that which
-    whose can could would should must might may will shall such by
-    """
-)
-_ONE_EVENT_AFTER = _words(
-    """
-    is was has had remains remained died dies dead killed shot hurt wounded injured suffered
-    survived succumbed later
-    """
-)
-_YEAR_PREP = _words(
-    """
-    in since by from until till through to of during before after around circa early late
-    mid the
-    """
-)
+_CAP_OK = lexicon.words("number_capitalised_ok.txt")
+_LOWER_NAME_KEYWORDS = lexicon.words("number_name_keywords_lower.txt")
+_ONE_BLOCK_BEFORE = lexicon.words("one_block_before.txt")
+_ONE_BLOCK_AFTER = lexicon.words("one_block_after.txt")
+_ONE_EVENT_AFTER = lexicon.words("one_event_after.txt")
+_YEAR_PREP = lexicon.words("year_prepositions.txt")
 _PUNCT_STRIP = "\"'([{“‘*"
 
 
@@ -440,25 +324,14 @@ _DIGIT_AT = re.compile(
 _INDEF_TRIGGERS = [
     f"{aux} {pred}"
     for aux in ("was", "has been", "had been", "was also", "is")
-    for pred in ("shot", "killed", "fatally", "found dead", "pronounced dead", "wounded",
-                 "injured", "hurt", "struck", "hit", "slain", "murdered", "gunned",
-                 "critically", "seriously", "dead", "in critical", "in serious", "in stable")
+    for pred in lexicon.entries("indefinite_predicates.txt")
 ] + ["died", "has died", "later died"]  # fmt: skip
 _INDEF_TRIGGER_SET = frozenset(_INDEF_TRIGGERS)
 _INDEF_BACK = re.compile(
     r"(?:^|[^\w'’-])(?P<a>[Aa]n?) (?P<np>(?:[\w'’-]+ ){0,3}[\w'’-]+)(?:, \d{1,3},)?(?: who)? $"
 )
 _AGE_WORD = re.compile(r"\d{1,3}-(?:year|month|week|day)s?-olds?$|(?:[a-z]+-)+(?:year|month)-olds?$")
-_INDEF_NOUNS = _words(
-    """
-    person man woman child kid boy girl teen teenager toddler infant baby youth juvenile
-    student officer deputy trooper agent soldier victim driver passenger resident customer
-    clerk employee worker bystander pedestrian suspect gunman shooter father mother son
-    daughter brother sister husband wife friend neighbor neighbour relative cousin uncle
-    aunt grandmother grandfather grandson granddaughter girlfriend boyfriend guard male
-    female adult senior motorist cyclist homeowner tenant owner patron security
-    """
-)
+_INDEF_NOUNS = lexicon.words("indefinite_person_nouns.txt")
 
 _WORD_SCAN_WORDS = (
     [w for w in _UNIT_WORDS if w != "zero"]

@@ -28,15 +28,7 @@ import re
 
 from claimcheck.models import Span
 
-
-def _words(words: str) -> frozenset[str]:
-    """Return the whitespace-separated words of ``words`` as a frozenset.
-
-    :param words: a word list in one string.
-    :return: the set of words.
-    """
-    return frozenset(words.split())
-
+from . import lexicon
 
 __all__ = ["segment_text", "segment_sentences"]
 
@@ -45,76 +37,30 @@ __all__ = ["segment_text", "segment_sentences"]
 # --------------------------------------------------------------------------
 
 #: Abbreviations that precede a name or a noun and practically never end a sentence.
-_ALWAYS_JOIN: frozenset[str] = _words(
-    """
-    mr mrs ms mmes mme mlle prof sen sens rep reps gov govs lt sgt capt cpt col maj
-    cpl pvt adm cmdr cdr rev hon supt det insp atty brig gen pres sec secy amb asst assoc
-    vs v cf ca e.g i.e viz dept
-    """
-)
+_ALWAYS_JOIN: frozenset[str] = lexicon.words("abbreviations_always_join.txt")
 
 #: Title abbreviations that are also ordinary words; matched case-sensitively.
 _CASED_JOIN: frozenset[str] = frozenset({"Off", "Ofc", "Insp", "Supt", "Pfc", "Spc"})
 
 #: Abbreviations that may end a sentence (an address, a company, a suffix) but
 #: usually do not: they end one only before a typical sentence opener.
-_STARTER_CHECK: frozenset[str] = _words(
-    """
-    st dr ave av blvd rd ln hwy pkwy mt ft jr sr inc corp co cos ltd bros plc llc lp
-    etc al dist twp sq pl ct univ esq
-    ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo
-    mont neb nev okla ore pa penn tenn tex vt va wash wis wyo
-    """
-)
+_STARTER_CHECK: frozenset[str] = lexicon.words("abbreviations_starter_check.txt")
 
 #: Abbreviations that only continue before a number (``No. 5``, ``Jan. 19``).
-_NUMBER_JOIN: frozenset[str] = _words(
-    """
-    no nos nr jan feb mar apr jun jul aug sep sept oct nov dec vol vols pp art arts
-    fig figs ch chap secs para rt op tel ext approx
-    """
-)
+_NUMBER_JOIN: frozenset[str] = lexicon.words("abbreviations_number_join.txt")
 
 _ABBREVIATIONS: frozenset[str] = (
     _ALWAYS_JOIN | _STARTER_CHECK | _NUMBER_JOIN | {"a.m", "p.m", "off", "ofc", "pfc", "spc"}
 )
 
 #: Words that commonly open a news sentence; used to break after ambiguous abbreviations.
-_STARTERS: frozenset[str] = _words(
-    """
-    The A An He She It They We I You His Her Its Their Our My Your This That These Those
-    There Here But And Or So Yet If When While After Before As At In On For From By With
-    Without Of No Now Then Meanwhile However Still Also One Two Three Four Five Some Many
-    Most All Both Each Several Other Another Neither Nor Not Such What Who Why How Where
-    Which Although Though Because Since Until Unless According During Earlier Later Last
-    Next Today Yesterday Tomorrow Tonight Officials Authorities Investigators Witnesses
-    Police Officers Prosecutors Residents Neighbors Family Friends Nobody Everyone Someone
-    Nothing Everything Instead Despite Among Under Over Asked Just Only Even Yes Until
-    Further Moreover Additionally Thus Therefore Otherwise Elsewhere Overall Finally First
-    Second Third Once Upon Amid Following Given Like Unlike In Since
-    """
-)
+_STARTERS: frozenset[str] = lexicon.words("sentence_starters.txt")
 
 #: Words after ``a.m.``/``p.m.`` that keep the time inside the sentence.
-_AFTER_TIME: frozenset[str] = _words(
-    """
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Tues Wed Thu Thur Thurs
-    Fri Sat Sun January February March April May June July August September October November
-    December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec ET EST EDT CT CST CDT MT MST
-    MDT PT PST PDT AKST HST GMT UTC BST CET CEST Eastern Central Mountain Pacific local Local
-    Moscow Washington
-    """
-)
+_AFTER_TIME: frozenset[str] = lexicon.words("after_time_words.txt")
 
 #: Lowercased last words of a line that show the line was hard-wrapped mid-sentence.
-_WRAP_WORDS: frozenset[str] = _words(
-    """
-    the a an of to and or but nor in on at for with by from into onto over under about
-    after before as than that which who whom whose his her its their our my your this these
-    those said says say told tells was were is are be been being has have had will would
-    could should can may might must not also when while where if because
-    """
-)
+_WRAP_WORDS: frozenset[str] = lexicon.words("wrap_words.txt")
 
 # --------------------------------------------------------------------------
 # Regexes

@@ -26,6 +26,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from .. import lexicon
 from ..entities import gazetteer_level
 from .affinity import StoryAffinity
 from .frames import _GENERIC_NOUNS
@@ -179,12 +180,7 @@ _LIFE_STATES = {"dead": 3, "critical": 2, "serious": 1, "stable": 0, "non-life-t
                 "released": 0, "survived": 0}
 _CUSTODY_STATES = {"at large": 0, "arrested": 1, "charged": 2}
 
-_ROLE_WORDS = {
-    "victim": "victim", "victims": "victim", "suspect": "suspect", "suspects": "suspect",
-    "gunman": "suspect", "shooter": "suspect", "accused": "suspect", "defendant": "suspect",
-    "officer": "officer", "deputy": "officer", "trooper": "officer", "sergeant": "officer",
-    "detective": "officer", "witness": "witness",
-}
+_ROLE_WORDS = dict(lexicon.pairs("facts_role_words.txt"))
 _ROLE_BEFORE = re.compile(
     r"\b(victim|suspect|gunman|shooter|accused|defendant|officer|deputy|trooper|sergeant|"
     r"detective|witness)(?:,)?\s+(?:(?:as|is|was)\s+)?(?:\d{1,3}-year-old\s+)?$",
@@ -209,10 +205,7 @@ _RESIDENCE_BEFORE = re.compile(
     r"\b(?:an?|the)\s+(?:\d{1,3}-year-old\s+)?([A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]+)?)\s+"
     r"(?:man|woman|resident|teen|teenager|boy|girl|native)\s*,?\s*$"
 )
-_NOT_PLACE_WORDS = frozenset(
-    "police department county sheriff office university college school church hospital "
-    "court jail prison the a an his her their news".split()
-)
+_NOT_PLACE_WORDS = lexicon.words("facts_not_place_words.txt")
 _EVENT_WORDS = re.compile(
     r"\b(?:shot|shooting|shootings|gunfire|killed|killing|slain|died|dead|wounded|injured|"
     r"fired|homicide|murder\w*|stabbed)\b",
@@ -229,11 +222,7 @@ _DESCRIPTION = re.compile(
     r"^\s*(?:old\s+)?(?:\w+\s+)?(victim|suspect|gunman|shooter)\b", re.IGNORECASE
 )
 _COUNT_EVENTS = {"death": "killed", "injury": "injured", "shot": "shot", "arrest": "arrested"}
-_PEOPLE_NOUNS = _GENERIC_NOUNS | frozenset(
-    "man men woman women child children boy boys girl girls teen teens teenager teenagers "
-    "other others officer officers student students adult adults male males female females "
-    "juvenile juveniles resident residents bystander bystanders".split()
-)
+_PEOPLE_NOUNS = _GENERIC_NOUNS | lexicon.words("people_nouns.txt")
 
 
 def _persons(claims: Sequence[ClaimRecord]) -> set[str]:
@@ -387,10 +376,7 @@ def _entity_attributes(
                                 s.start - len(mb.group(0)), s.end)
 
 
-_KIN = frozenset(
-    "wife husband son daughter mother father brother sister grandmother grandfather uncle aunt "
-    "cousin nephew niece boyfriend girlfriend fiance fiancee stepfather stepmother".split()
-)
+_KIN = lexicon.words("kin_words.txt")
 _MALE = frozenset("boy man son male brother father grandfather husband teenager-boy".split())
 _FEMALE = frozenset("girl woman daughter female sister mother grandmother wife".split())
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .. import lexicon
 from .model import ClaimRecord, Slot
 from .slots import _is_place, _partial, _place_level, _quantity_role, _role_of, _vague
 from .text import name_overlap
@@ -21,11 +22,7 @@ _PARTICIPANT_KINDS = ("person", "org")
 #: Nouns that count anyone: "3 people were killed" and "3 were killed" count the same thing.
 _GENERIC_NOUNS = frozenset({"", "person", "people", "individual", "victim"})
 
-_ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5,
-    "6th": 6, "7th": 7, "8th": 8, "9th": 9, "10th": 10,
-}
+_ORDINALS = {w: int(n) for w, n in lexicon.pairs("ordinals.txt")}
 _ORDINAL_TIME = re.compile(
     r"\bfor\s+(?:the|a)\s+(" + "|".join(_ORDINALS) + r")\s+(?:straight\s+|consecutive\s+)?"
     r"(time|year|day|week|month|season|term)\b",
@@ -33,10 +30,7 @@ _ORDINAL_TIME = re.compile(
 )
 
 
-_SMALL_NUMBERS = {
-    "once": 1, "twice": 2, "thrice": 3, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-}
+_SMALL_NUMBERS = {w: int(n) for w, n in lexicon.pairs("repetition_numbers.txt")}
 # "three times", "12 times", "twice": how often, when the quantity finder left it out
 _MULTIPLE = re.compile(
     r"\b(once|twice|thrice|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"

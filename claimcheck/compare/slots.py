@@ -7,6 +7,7 @@ import math
 import re
 from collections.abc import Sequence
 
+from .. import lexicon
 from ..dates import format_interval
 from ..entities import gazetteer_level
 from .model import ClaimRecord, Slot
@@ -94,12 +95,7 @@ _EVENT_WORD = re.compile(
     r"arrested|charged|missing|evacuated|hospitali[sz]ed|rescued|displaced)\b",
     re.IGNORECASE,
 )
-_EVENT_CLASS = {
-    "killed": "death", "dead": "death", "died": "death", "dies": "death", "death": "death",
-    "deaths": "death", "slain": "death", "murdered": "death", "fatal": "death",
-    "injured": "injury", "injuries": "injury", "injury": "injury", "wounded": "injury",
-    "hurt": "injury", "shot": "shot", "arrested": "arrest", "charged": "arrest",
-}
+_EVENT_CLASS = dict(lexicon.pairs("event_classes.txt"))
 
 
 def _quantity_role(c: ClaimRecord, slot: Slot) -> str:
@@ -150,10 +146,7 @@ def _gap_days(x: Slot, y: Slot) -> float:
     return max(y.lo - x.hi, x.lo - y.hi, 0.0)
 
 
-_NEG_SCOPE_SKIP = frozenset(
-    "be been being is are was were to yet have has had do does did the a an any ever also even "
-    "publicly formally officially immediately".split()
-)
+_NEG_SCOPE_SKIP = lexicon.words("negation_scope_skip.txt")
 
 
 def _negated_word_shared(negative: ClaimRecord, positive: ClaimRecord) -> bool:
@@ -256,11 +249,7 @@ _AS_ROLE = re.compile(
 
 
 _ROLE_WORDS = (
-    r"(?:chief executive|executive|officer|director|chairman|chairwoman|chair|president|"
-    r"minister|secretary|governor|mayor|speaker|coach|manager|captain|judge|ambassador|envoy|"
-    r"head|leader|commander|chief|spokesman|spokeswoman|spokesperson|editor|ceo|cfo|deputy|"
-    r"founder|owner|attorney|prosecutor|lawyer|sheriff|negotiator|representative|adviser|"
-    r"advisor|general|principal|pastor|superintendent)"
+    "(?:" + "|".join(lexicon.entries("role_words.txt")) + ")"
 )
 # "Amir Dov, the group's spokesman," / "Amir Dov, its chief executive"
 _APPOSITION_ROLE = re.compile(
@@ -354,10 +343,7 @@ def _place_conflict(a: ClaimRecord, b: ClaimRecord) -> tuple[str, str, str, str]
     return ("place", sa.surface, sb.surface, f"A places it in {sa.surface}; B in {sb.surface}")
 
 
-_STREET_WORDS = frozenset(
-    "street st avenue ave road rd boulevard blvd drive dr lane ln way place court ct highway "
-    "hwy block square parkway pkwy terrace circle".split()
-)
+_STREET_WORDS = lexicon.words("street_words.txt")
 
 
 def _place_level(name: str) -> str:

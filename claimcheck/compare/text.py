@@ -6,19 +6,11 @@ import hashlib
 import re
 from collections.abc import Sequence
 
+from .. import lexicon
 from ..entities import name_key
 from .model import ClaimRecord
 
-_STOP = frozenset(
-    """a an the and or but of to in on at by for with from as into about over after before
-    since until during between among against through under above within without this that
-    these those it its it's is are was were be been being has have had do does did will would
-    shall should can could may might must not no nor never also then than so such very more
-    most much many some any each every other another own same both all few several he she they
-    we i you his her their our your him them us me who whom whose which what when where why how
-    there here said says say told according while although though however because if just only
-    even still yet again already mr mrs ms dr""".split()
-)
+_STOP = lexicon.words("compare_stop_words.txt")
 _TOKEN = re.compile(r"\be[0-9a-f]{12}\b|<[a-z]+>|[a-z][a-z'’\-]*")
 ENTITY_ID = re.compile(r"e[0-9a-f]{12}")
 WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
@@ -55,44 +47,7 @@ def stem(word: str) -> str:
 
 # Words that news outlets use for one another when they restate the same fact. Each row is
 # one meaning; the first word is its canonical form. Kept small and general on purpose.
-_SYNONYM_ROWS = [
-    "recognize recognise see consider regard view designate label list deem",
-    "group organization organisation movement",
-    "meet met meeting talks",
-    "receive host welcome",
-    "maintain keep continue sustain",
-    "contact contacts ties relation relations relationship",
-    "kill killed killing dead die died death deaths slay slain fatal fatally",
-    "injure injured wound wounded hurt injury injuries",
-    "visit visited trip travel traveled travelled",
-    "lead led head headed chair chaired chief leader chairman leadership",
-    "release free freed freeing",
-    "hostage captive captives abducted kidnapped",
-    "citizen national nationals",
-    "attack attacked strike assault raid",
-    "arrest arrested detain detained custody",
-    "shoot shot shooting gunfire",
-    "say said state stated told tell announce announced",
-    "begin began start started launch launched",
-    "end ended finish finished conclude concluded",
-    "buy bought acquire acquired purchase purchased",
-    "sign signed",
-    "elect elected win won victory",
-    "divert diverted distract",
-    "reduce reduction reduced cut cuts",
-    "aid assistance support help",
-    "credit credits",
-    "rep representative representatives delegation delegations envoy envoys",
-    "large big major",
-    "quake earthquake tremor temblor",
-    "blaze fire wildfire",
-    "flood flooding floods",
-    "storm hurricane cyclone typhoon",
-    "company firm",
-    "vehicle car",
-    "price deal",
-    "many numerous multiple several repeated repeatedly",
-]
+_SYNONYM_ROWS = lexicon.entry_list("synonym_rows.txt")
 _SYNONYMS: dict[str, str] = {}
 
 

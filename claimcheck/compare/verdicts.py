@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from .. import lexicon
 from .frames import Count, Frame, build_frame, counts_align, match_participants, participant_key
 from .model import ClaimRecord, Finding, PairVerdict, Slot
 from .slots import (
@@ -45,17 +46,9 @@ PREDICATE_SHARE = 0.5
 DEFAULT_MIN_CONFIDENCE = 0.5
 
 # The negating words themselves are not part of what is negated.
-_NEGATION_STEMS = frozenset(
-    stem(w) for w in "deny denied denies refuse refused refuses decline declined declines fail failed "
-    "reject rejected admit admitted".split()
-)
+_NEGATION_STEMS = frozenset(stem(w) for w in lexicon.entries("negation_verbs.txt"))
 # Speakers that relay an official account rather than take a side in the story.
-_OFFICIAL_SOURCES = frozenset(
-    "official officials authorities authority police ministry government agency department "
-    "office spokesman spokeswoman spokesperson statement regulator coroner investigators "
-    "health interior foreign defence defense state federal local city county regional "
-    "national public safety emergency services fire service officers sheriff's sheriff".split()
-)
+_OFFICIAL_SOURCES = lexicon.words("official_source_words.txt")
 _DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our"})
 _UPDATE_EVENTS = frozenset({"death", "injury", "arrest", "shot", "fatal"})
 
