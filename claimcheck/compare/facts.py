@@ -20,7 +20,6 @@ article is reported as that article contradicting itself.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -40,6 +39,7 @@ from .slots import (
     _quantity_role,
     _relative,
     _vague,
+    published_day,
 )
 from .text import name_overlap, same_words, short, stable_id
 
@@ -676,15 +676,6 @@ _COMPARED = frozenset({"age", "residence", "condition", "custody", "killed", "in
                        "date"})
 
 
-def _published(c: ClaimRecord) -> int | None:
-    if not c.published:
-        return None
-    try:
-        return dt.date.fromisoformat(c.published).toordinal()
-    except ValueError:
-        return None
-
-
 def _article_values(attrs: list[Attribute]) -> dict[str, list[Attribute]]:
     by_article: dict[str, list[Attribute]] = defaultdict(list)
     for a in attrs:
@@ -733,7 +724,7 @@ def _relation(x: Attribute, y: Attribute) -> str:
         if "at large" not in (x.value, y.value):
             return "refine"
         loose, held = (x, y) if x.value == "at large" else (y, x)
-        pl, ph = _published(loose.claim), _published(held.claim)
+        pl, ph = published_day(loose.claim), published_day(held.claim)
         if pl is not None and ph is not None and pl > ph:
             # "still at large" in a later article than "was charged": the charge is another
             # case's, or an older one; a desk's update runs from sought to held
@@ -779,7 +770,7 @@ def _date_comparable(x: Attribute, y: Attribute) -> bool:
 
 def _is_update(x: Attribute, y: Attribute) -> bool:
     """The later article reports a more advanced state, or a revised count."""
-    px, py = _published(x.claim), _published(y.claim)
+    px, py = published_day(x.claim), published_day(y.claim)
     if px is None or py is None or px == py:
         return False
     later, earlier = (y, x) if py > px else (x, y)
@@ -878,7 +869,7 @@ def _same_event(
     )
     if da and db and not near:
         return False
-    pa, pb = _published(x.claim), _published(y.claim)
+    pa, pb = published_day(x.claim), published_day(y.claim)
     if pa is None or pb is None:
         return near
     return abs(pa - pb) <= MAX_PUBLISHED_GAP or near

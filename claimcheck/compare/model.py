@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .frames import Frame
 
 
 @dataclass(slots=True)
@@ -43,6 +46,8 @@ class ClaimRecord:
     keys: set[str] = field(default_factory=set)
     words: set[str] = field(default_factory=set)
     story_id: str | None = None
+    #: the claim's frame for aligned comparison, built on first use (verdicts.frame_of)
+    frame: Frame | None = None
 
 
 @dataclass(slots=True)

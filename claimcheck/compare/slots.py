@@ -5,54 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Sequence
 
 from .. import lexicon
 from ..dates import format_interval
 from ..entities import gazetteer_level
 from .model import ClaimRecord, Slot
-from .text import NEG_TOKEN, WORD_RE, name_overlap, same_words, stem
-
-
-def _slots(c: ClaimRecord, kind: str) -> list[Slot]:
-    return [s for s in c.slots if s.kind == kind]
-
-
-_ENTITY_KINDS = ("person", "org", "place", "other")
-# Places are left out: one outlet adds "in Poland" where another says "Polish"; a place that
-# really differs is a place conflict of its own.
-_PARTICIPANT_KINDS = ("person", "org")
-
-
-def _same_participants(
-    a: ClaimRecord, b: ClaimRecord, skip_a: Sequence[Slot] = (), skip_b: Sequence[Slot] = ()
-) -> bool:
-    """Every named person and organisation of each claim appears in the other.
-
-    Participants match by canonical entity, or by a shared name word when the linker kept
-    two forms apart ("Carmaker Norvik Motors" / "Norvik Motors"); a participant may be
-    matched by a mention of any kind on the other side (the finder may call one name an
-    organisation here and "other" there). Pronoun mentions and the ``skip`` slots are left
-    out; places are compared on their own.
-    """
-
-    def required(c: ClaimRecord, skip: Sequence[Slot]) -> list[Slot]:
-        return [s for s in c.slots if s.kind in _PARTICIPANT_KINDS and s.unit != "pronoun"
-                and not any(s is k for k in skip)]
-
-    def present(c: ClaimRecord, skip: Sequence[Slot]) -> list[Slot]:
-        return [s for s in c.slots if s.kind in _ENTITY_KINDS and not any(s is k for k in skip)]
-
-    def covered(xs: list[Slot], ys: list[Slot]) -> bool:
-        return all(
-            any((x.entity_id and x.entity_id == y.entity_id) or name_overlap(x.value, y.value)
-                for y in ys)
-            for x in xs
-        )
-
-    return covered(required(a, skip_a), present(b, skip_b)) and covered(
-        required(b, skip_b), present(a, skip_a)
-    )
+from .text import NEG_TOKEN, WORD_RE, same_words, stem
 
 
 def _interval_relation(a: Slot, b: Slot) -> str:
@@ -125,16 +83,22 @@ def _weekday_like(slot: Slot) -> bool:
     return _relative(slot) and not any(ch.isdigit() for ch in slot.surface)
 
 
+def published_day(c: ClaimRecord) -> int | None:
+    """The claim's publication date as a day ordinal, or None when it has none or no ISO date."""
+    if not c.published:
+        return None
+    try:
+        return dt.date.fromisoformat(c.published).toordinal()
+    except ValueError:
+        return None
+
+
 def _each_reported_at_the_time(a: ClaimRecord, x: Slot, b: ClaimRecord, y: Slot) -> bool:
     """Two articles published weeks apart, each dating the event to just before its own
     publication: two events of the same kind (a shooting at the same park a year later), not
     two accounts of one event."""
-    if not a.published or not b.published or x.lo is None or y.lo is None:
-        return False
-    try:
-        pa = dt.date.fromisoformat(a.published).toordinal()
-        pb = dt.date.fromisoformat(b.published).toordinal()
-    except ValueError:
+    pa, pb = published_day(a), published_day(b)
+    if pa is None or pb is None or x.lo is None or y.lo is None:
         return False
     if abs(pa - pb) <= 14:
         return False
@@ -164,17 +128,6 @@ def _negated_word_shared(negative: ClaimRecord, positive: ClaimRecord) -> bool:
             continue
         return stem(low) in positive.words
     return False
-
-
-def _same_predicate(a: ClaimRecord, b: ClaimRecord) -> bool:
-    """The claims say the same kind of thing: half the content words of the shorter one
-    (synonyms merged, names and values left out) appear in the other. "Genesis disappeared
-    on January 19" and "the body found on Feb. 16 is Genesis" do not."""
-    wa = {w for w in a.words if not w.startswith("@")}
-    wb = {w for w in b.words if not w.startswith("@")}
-    if not wa or not wb:
-        return False
-    return len(wa & wb) / min(len(wa), len(wb)) >= 0.5
 
 
 _PARTIAL_AFTER = re.compile(
@@ -210,15 +163,6 @@ _SUBSET_PLACE = re.compile(r"\s*(?i:in|at|inside|outside|near)\s+(?i:the)\s+[a-z
 
 
 _BOUND_WORDS = re.compile(r"\b(?:more|fewer|less)\s+than\b|\bno\s+more\b", re.IGNORECASE)
-
-
-def _same_single_person(a: ClaimRecord, b: ClaimRecord) -> bool:
-    pa = [s for s in _slots(a, "person") if s.unit != "pronoun"]
-    pb = [s for s in _slots(b, "person") if s.unit != "pronoun"]
-    if len(pa) != 1 or len(pb) != 1 or len(_slots(a, "quantity")) != 1 or len(_slots(b, "quantity")) != 1:
-        return False
-    x, y = pa[0], pb[0]
-    return bool((x.entity_id and x.entity_id == y.entity_id) or name_overlap(x.value, y.value))
 
 
 def _role_label(role: str) -> str:
@@ -292,55 +236,6 @@ def _role_of(c: ClaimRecord, slot: Slot) -> str | None:
 def _clean_role(text: str) -> str:
     """"group's spokesman" -> "group's spokesman" lowercased, spacing normalised."""
     return " ".join(text.lower().replace("’", "'").split())
-
-
-def _role_conflict(a: ClaimRecord, b: ClaimRecord) -> tuple[str, str, str, str] | None:
-    """One role, two different people: "Finance Minister Berg signed" vs "Finance Minister Holm"."""
-    roles_a = {_role_of(a, s): s for s in _slots(a, "person") if _role_of(a, s)}
-    roles_b = {_role_of(b, s): s for s in _slots(b, "person") if _role_of(b, s)}
-    for role in sorted(roles_a.keys() & roles_b.keys(), key=str):
-        sa, sb = roles_a[role], roles_b[role]
-        if (sa.entity_id or sa.value) == (sb.entity_id or sb.value):
-            continue
-        if same_words(sa.surface, sb.surface) or name_overlap(sa.value, sb.value):
-            continue  # "Vladimir Putin" vs "Putin": one name, not two people
-        # Everyone else in the two claims must be the same.
-        if not _same_participants(a, b, [sa], [sb]):
-            continue
-        holder_a = {sa.entity_id or sa.value}
-        holder_b = {sb.entity_id or sb.value}
-        if holder_a & {s.entity_id or s.value for s in _slots(b, "person")}:
-            continue  # A's role holder appears in B too: B may just name another role
-        if holder_b & {s.entity_id or s.value for s in _slots(a, "person")}:
-            continue
-        return ("entity", sa.surface, sb.surface,
-                f"A names {sa.surface} as {role}; B names {sb.surface}")
-    return None
-
-
-def _place_conflict(a: ClaimRecord, b: ClaimRecord) -> tuple[str, str, str, str] | None:
-    """One event, two places: "talks were held in Geneva" vs "talks were held in Vienna"."""
-    pa = [s for s in a.slots if _is_place(a, s)]
-    pb = [s for s in b.slots if _is_place(b, s)]
-    if len(pa) != 1 or len(pb) != 1:
-        return None
-    sa, sb = pa[0], pb[0]
-    if (sa.entity_id or sa.value) == (sb.entity_id or sb.value) or same_words(sa.surface, sb.surface):
-        return None
-    if name_overlap(sa.value, sb.value):
-        return None
-    if _place_level(sa.value) != "local" or _place_level(sb.value) != "local":
-        return None  # a country or state beside a city, or a street: detail, not disagreement
-    # A place the other claim also names ("on Bourbon Street in New Orleans") is detail,
-    # not disagreement.
-    ids_a = {s.entity_id or s.value for s in a.slots if s.kind in _ENTITY_KINDS}
-    ids_b = {s.entity_id or s.value for s in b.slots if s.kind in _ENTITY_KINDS}
-    if (sa.entity_id or sa.value) in ids_b or (sb.entity_id or sb.value) in ids_a:
-        return None
-    # Other places in the claims (a country beside a city) are ignored; people and orgs must match.
-    if not _same_participants(a, b, [sa], [sb]):
-        return None
-    return ("place", sa.surface, sb.surface, f"A places it in {sa.surface}; B in {sb.surface}")
 
 
 _STREET_WORDS = lexicon.words("street_words.txt")

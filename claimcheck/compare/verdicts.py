@@ -35,6 +35,7 @@ from .slots import (
     _relative,
     _role_label,
     _weekday_like,
+    published_day,
 )
 from .text import NEG_TOKEN, name_overlap, same_words, short, stem
 
@@ -74,15 +75,6 @@ def _hedged(c: ClaimRecord) -> bool:
 
 def _granularity(slot: Slot) -> str:
     return (slot.unit or "day").split("|")[0]
-
-
-def _published_ordinal(c: ClaimRecord) -> int | None:
-    if not c.published:
-        return None
-    try:
-        return dt.date.fromisoformat(c.published).toordinal()
-    except ValueError:
-        return None
 
 
 def _predicate_share(a: Frame, b: Frame) -> float:
@@ -166,9 +158,10 @@ class _Pair:
         score -= penalty
         return round(max(0.0, min(1.0, score)), 3)
 
-    def update(self, later_wins: bool = True) -> bool:
-        pa, pb = _published_ordinal(self.a), _published_ordinal(self.b)
-        return later_wins and pa is not None and pb is not None and pa != pb
+    def published_apart(self) -> bool:
+        """Both articles dated, on different days: a difference may be a later revision."""
+        pa, pb = published_day(self.a), published_day(self.b)
+        return pa is not None and pb is not None and pa != pb
 
     # -- slots -----------------------------------------------------------------------------
 
@@ -265,7 +258,7 @@ class _Pair:
             elif self._counts_may_conflict(x, y):
                 xv, yv = _quantity_text(x.slot), _quantity_text(y.slot)
                 role = f"{x.kind}:{x.noun}|{x.event}" if x.noun else f"{x.kind}|{x.event}"
-                update = x.event in _UPDATE_EVENTS and self.update()
+                update = x.event in _UPDATE_EVENTS and self.published_apart()
                 self.findings.append(Finding(
                     "number", xv, yv, f"A gives {xv}; B gives {yv} ({_role_label(role)})",
                     self.confidence(aligned_agree=self.agreeing, penalty=_value_penalty(x, y)),
@@ -303,7 +296,7 @@ class _Pair:
                     continue
                 if any(f.kind == "number" and f.a_value == _quantity_text(x.slot) for f in self.findings):
                     continue
-                pa, pb = _published_ordinal(self.a), _published_ordinal(self.b)
+                pa, pb = published_day(self.a), published_day(self.b)
                 apart = pa is not None and pb is not None and abs(pa - pb) > 180
                 score = 0.75 + 0.1 * min(1.0, self.ctx.affinity) - (0.35 if self.hedged else 0.0)
                 if apart:
@@ -408,7 +401,7 @@ class _Pair:
             return
         av = "affirms" if a.polarity > 0 else "denies"
         bv = "affirms" if b.polarity > 0 else "denies"
-        p_pos, p_neg = _published_ordinal(pos), _published_ordinal(neg)
+        p_pos, p_neg = published_day(pos), published_day(neg)
         update = p_pos is not None and p_neg is not None and p_neg < p_pos
         self.findings.append(Finding(
             "negation", av, bv,
@@ -507,19 +500,11 @@ def _range_endpoint_conflict(x: Slot, y: Slot) -> tuple[str, str] | None:
     return _date_text(x), _date_text(y)
 
 
-_FRAMES: dict[int, tuple[ClaimRecord, Frame]] = {}
-
-
 def frame_of(c: ClaimRecord) -> Frame:
-    """The claim's frame, built once per claim object."""
-    hit = _FRAMES.get(id(c))
-    if hit is not None and hit[0] is c:
-        return hit[1]
-    frame = build_frame(c)
-    if len(_FRAMES) > 200_000:
-        _FRAMES.clear()
-    _FRAMES[id(c)] = (c, frame)
-    return frame
+    """The claim's frame, built once per claim and kept on it."""
+    if c.frame is None:
+        c.frame = build_frame(c)
+    return c.frame
 
 
 def compare_pair(
@@ -551,6 +536,4 @@ def compare_pair(
         pair.refine = bool(pair.fa.dates or pair.fb.dates or pair.fa.counts or pair.fb.counts)
     if pair.findings:
         return PairVerdict("conflict", pair.findings)
-    if not pair.comparable or not (pair.predicate >= PREDICATE_SHARE):
-        return PairVerdict("refine" if pair.refine else "agree", [])
     return PairVerdict("refine" if pair.refine else "agree", [])
