@@ -17,7 +17,7 @@ from pathlib import Path
 import sqlite_utils
 
 from .compare.affinity import StoryAffinity
-from .compare.facts import Attribute, build_fact_sheets, story_keys
+from .compare.facts import Attribute, build_fact_sheets
 from .compare.groups import DEFAULT_THRESHOLD, find_groups
 from .compare.model import ClaimRecord, Conflict, DiffResult, Group, Slot, Story
 from .compare.stories import find_stories
@@ -110,15 +110,17 @@ def diff(
         story_of, stories = find_stories(
             claims, [(a["id"], a["title"], a["outlet"], a["published"]) for a in articles]
         )
+        # One affinity for the claim groups and the fact sheets (it weighs every article's keys).
+        affinity = StoryAffinity(claims)
         groups, n_pairs = find_groups(
-            claims, threshold=threshold, min_confidence=min_confidence, stories=story_of
+            claims, threshold=threshold, min_confidence=min_confidence, stories=story_of,
+            prepared=True, affinity=affinity,
         )
         wanted = set(kinds) if kinds else None
-        # Fact sheets: attributes per entity and per story, compared across a story's articles.
-        affinity = StoryAffinity(claims)
+        # Fact sheets: attributes per entity and per story, compared across a story's articles
+        # (every stored article has a story, so the stories are the fact sheets' stories too).
         sheets = build_fact_sheets(
-            claims, stories=fact_stories(claims, story_of, affinity), affinity=affinity,
-            min_confidence=min_confidence,
+            claims, stories=story_of, affinity=affinity, min_confidence=min_confidence,
         )
         sheets.conflicts = [
             c for c in sheets.conflicts
@@ -189,16 +191,6 @@ def diff(
 #: photo caption's date).
 FACT_SHEET_MARGIN = 0.25
 FACT_SHEET_SURE = frozenset({"age", "residence", "condition", "custody"})
-
-
-def fact_stories(
-    claims: Sequence[ClaimRecord], story_of: dict[str, str], affinity: StoryAffinity
-) -> dict[str, str]:
-    """``article_id -> story`` for the fact sheets: the stored stories where an article has
-    one, else the blocked same-story components of :func:`claimcheck.compare.facts.story_keys`."""
-    keys = story_keys(claims, affinity)
-    return {art: story_of.get(art, key) for art, key in keys.items()} | dict(story_of)
-
 
 
 def _store_attributes(

@@ -58,6 +58,7 @@ def find_groups(
     min_confidence: float = DEFAULT_MIN_CONFIDENCE,
     stories: Mapping[str, str] | None = None,
     prepared: bool = False,
+    affinity: StoryAffinity | None = None,
 ) -> tuple[list[Group], int]:
     """Group claims and decide verdicts; return the groups and the candidate pair count.
 
@@ -68,14 +69,16 @@ def find_groups(
     story; across stories only claims whose anchors match (:func:`anchors_match`) are
     grouped, and conflicts are only reported inside one story. Without it, the older
     article-affinity gate alone decides. ``prepared`` says :func:`~.text.prepare` has already
-    run on these claims (story clustering needs it first).
+    run on these claims (story clustering needs it first); ``affinity`` is their
+    :class:`StoryAffinity` when the caller has already built it (the fact sheets need it too).
     """
     if not prepared:
         prepare(claims)
     for c in claims:
         c.story_id = stories.get(c.article_id) if stories is not None else None
     pairs = candidate_pairs(claims)
-    affinity = StoryAffinity(claims)
+    if affinity is None:
+        affinity = StoryAffinity(claims)
     pins: dict[int, frozenset[str]] = {}
 
     def pinned(i: int) -> frozenset[str]:
