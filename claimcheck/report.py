@@ -367,21 +367,22 @@ def render_html(result: DiffResult) -> str:
     """
     from .htmlreport import render_html as page
 
-    text = page(result, summary_line(result))
+    sections = []
     stories = html_stories(result)
-    if stories and "</body>" in text:
-        head, _, tail = text.rpartition("</body>")
-        text = head + f"<section class=\"stories\">{stories}</section>" + "</body>" + tail
+    if stories:
+        sections.append(f"<section class=\"stories\">{stories}</section>")
     sheet = fact_sheet_lines(result)
-    if sheet and "</body>" in text:
+    if sheet:
         e = html.escape
         rows = "".join(f"<tr><td>{e(n)}</td><td>{e(a)}</td><td>{e(v)}</td></tr>" for n, a, v in sheet)
-        table = (
+        sections.append(
             "<section class=\"facts\"><h2>Fact sheets</h2><table><tr><th>subject</th>"
             f"<th>attribute</th><th>values by outlet</th></tr>{rows}</table></section>"
         )
+    text = page(result, summary_line(result))
+    if sections and "</body>" in text:
         head, _, tail = text.rpartition("</body>")
-        text = head + table + "</body>" + tail
+        text = head + "".join(sections) + "</body>" + tail
     return text
 
 
