@@ -90,6 +90,10 @@ def main(argv: list[str] | None = None) -> dict[str, object]:
         print(f"  cut {cut:.2f}: {len(kept):3} reported, {real} real, {false} false, "
               f"precision {cuts[cut]['precision']}")
     todo = [r for r in rows if r["verdict"] == "unclassified"]
+    # the conflicts still to read, for adding their verdicts to data/corpus_conflicts.json
+    OUT.mkdir(parents=True, exist_ok=True)
+    (OUT / "corpus_conflicts_todo.json").write_text(json.dumps(todo, indent=1, ensure_ascii=False),
+                                                    encoding="utf-8")
     if todo:
         print(f"\n{len(todo)} unclassified:")
         for r in todo:

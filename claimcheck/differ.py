@@ -190,7 +190,7 @@ def diff(
 #: custody (another shooting told in the same article, a tally of the city's shootings, a
 #: photo caption's date).
 FACT_SHEET_MARGIN = 0.25
-FACT_SHEET_SURE = frozenset({"age", "residence", "condition", "custody"})
+FACT_SHEET_SURE = frozenset({"age", "residence", "condition", "custody", "name"})
 
 
 def _store_attributes(

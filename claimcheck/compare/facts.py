@@ -30,6 +30,7 @@ from ..entities import gazetteer_level
 from .affinity import StoryAffinity
 from .frames import _GENERIC_NOUNS
 from .model import ClaimRecord, Conflict, Slot
+from .names import compare_names
 from .slots import (
     _date_text,
     _interval_relation,
@@ -1041,4 +1042,12 @@ def build_fact_sheets(
     attributes = extract_attributes(claims, story_of)
     conflicts = compare_attributes(attributes, story_of, same_story=affinity.same_story,
                                    min_confidence=min_confidence)
+    evidence: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for a in attributes:
+        if a.subject_kind == "entity" and a.subject and a.attribute in ("age", "role", "residence") and not a.note:
+            evidence[a.subject][a.attribute].add(a.value)
+    known = {c.id for c in conflicts}
+    conflicts.extend(c for c in compare_names(claims, story_of, evidence, same_story=affinity.same_story)
+                     if c.confidence >= min_confidence and c.id not in known)
+    conflicts.sort(key=lambda c: (-c.confidence, c.id))
     return FactSheets(attributes=attributes, conflicts=conflicts, stories=story_map)

@@ -1,0 +1,224 @@
+"""One person, two names: "Jaquise Lewis, 17, was shot" vs "Jaquise Korchev, 17, was shot".
+
+Two articles of one story that each name exactly one person with a given name, but with a
+different surname, disagree on who that person is, when something else ties the two
+mentions to one person: the same age, the same role, the same home town, or sentences that say the same thing.
+The claim grouping never meets such a pair when the two sentences are worded differently,
+so the comparison runs per story, over the names each article gives.
+
+Two spellings of one surname ("Gomez" / "Gamez", "Marzouk" / "Marzook") are a typo or a
+transliteration: reported below the default confidence cut, with the reason said.
+
+What keeps two different people apart (no conflict):
+
+- an article names both people (the surnames are then of two people, or a maiden and a
+  married name the article states);
+- either article names two people with that given name, or the story names three or more;
+- their ages (when both are given) differ by more than a year, or their roles differ
+  (a victim and a suspect);
+- one surname contains the other ("Smith" and "Smith-Jones": a double-barrelled name);
+- the first word is a particle or a kunya ("Abu Marzouk"), not a given name;
+- nothing ties them: no common age, role or home town, and fewer than ``MIN_SHARED_WORDS``
+  content words in common between the two sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from .. import lexicon
+from .model import ClaimRecord, Conflict, Slot
+from .text import short, stable_id
+
+#: Content words two sentences must share (besides the names) to tie two names without an
+#: age or a role in common.
+MIN_SHARED_WORDS = 3
+#: Confidence of a name conflict tied by one kind of evidence; each further kind adds 0.1.
+BASE_CONFIDENCE = 0.6
+
+#: Surnames this alike (difflib ratio) are told as one name spelled two ways.
+SPELLING_RATIO = 0.75
+#: Confidence of a name told two ways by spelling only (below diff's default cut of 0.5).
+SPELLING_CONFIDENCE = 0.4
+
+_PARTICLES = lexicon.lower_words("name_particles.txt")
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_NAME_WORD = re.compile(r"^[A-Z][a-z]+(?:['-][A-Za-z]+)*$")
+
+
+@dataclass(slots=True)
+class _Mention:
+    given: str
+    surname: str
+    full: str
+    claim: ClaimRecord
+    slot: Slot
+
+
+def _split(slot: Slot) -> tuple[str, str] | None:
+    """(given name, surname) of a full person name, or None for one word or a non-name."""
+    words = [w.strip(".,") for w in slot.surface.split()]
+    while words and words[-1].lower().rstrip(".") in _SUFFIXES:
+        words.pop()
+    if len(words) < 2 or not all(_NAME_WORD.match(w) for w in (words[0], words[-1])):
+        return None
+    if len(words[0]) < 3 or len(words[-1]) < 3:
+        return None  # initials and short tokens: "Al", "Bo", "Ng" say too little
+    if words[0].lower() in _PARTICLES:
+        return None  # "Abu Marzouk": a kunya or a particle, not a given name
+    return words[0], words[-1]
+
+
+def _mentions(claims: Sequence[ClaimRecord]) -> dict[str, list[_Mention]]:
+    """Full person names per article."""
+    out: dict[str, list[_Mention]] = defaultdict(list)
+    for c in claims:
+        for s in c.slots:
+            if s.kind != "person" or s.unit == "pronoun":
+                continue
+            split = _split(s)
+            if split is None:
+                continue
+            out[c.article_id].append(_Mention(split[0], split[1], s.surface, c, s))
+    return out
+
+
+def _related_surnames(x: str, y: str) -> bool:
+    a, b = x.lower(), y.lower()
+    return a == b or a in b or b in a
+
+
+def _spelling(x: str, y: str) -> bool:
+    """Two spellings of one surname ("Gomez"/"Gamez", "Pruner"/"Prunner")."""
+    return SequenceMatcher(None, x.lower(), y.lower()).ratio() >= SPELLING_RATIO
+
+
+def _one_longer_name(x: str, y: str, mentions: Sequence[_Mention]) -> bool:
+    """Both surnames are words of one name the story gives: "Vontay Jamar" and "Vontay
+    Price" are "Vontay Jamar Price"; "Edgar Sanchez" is "Edgar Sanchez Rios" shortened."""
+    for m in mentions:
+        words = {w.strip(".,").lower() for w in m.full.split()}
+        if x in words and y in words:
+            return True
+    return False
+
+
+def _shared_words(a: ClaimRecord, b: ClaimRecord, names: set[str]) -> int:
+    wa = {w for w in a.words if not w.startswith("@") and w not in names}
+    wb = {w for w in b.words if not w.startswith("@") and w not in names}
+    return len(wa & wb)
+
+
+def compare_names(
+    claims: Sequence[ClaimRecord],
+    story_of: Callable[[str], str],
+    evidence: Mapping[str, Mapping[str, set[str]]],
+    *,
+    same_story: Callable[[str, str], bool] | None = None,
+) -> list[Conflict]:
+    """Name conflicts between the articles of each story.
+
+    :param claims: prepared claims (their ``words`` are used), in article order
+    :param story_of: ``article_id -> story key``
+    :param evidence: ``entity_id -> {"age": {...}, "role": {...}, "residence": {...}}`` as the
+        fact sheets read them (values as strings)
+    :param same_story: when given, two articles must also pass it
+    """
+    per_article = _mentions(claims)
+    by_story: dict[str, list[str]] = defaultdict(list)
+    for art in sorted(per_article):
+        by_story[story_of(art)].append(art)
+    out: list[Conflict] = []
+    seen: set[str] = set()
+    for story, arts in sorted(by_story.items()):
+        # surnames each given name has across the story
+        story_surnames: dict[str, set[str]] = defaultdict(set)
+        given_by_art: dict[str, dict[str, list[_Mention]]] = {}
+        for art in arts:
+            by_given: dict[str, list[_Mention]] = defaultdict(list)
+            for m in per_article[art]:
+                by_given[m.given.lower()].append(m)
+                story_surnames[m.given.lower()].add(m.surname.lower())
+            given_by_art[art] = by_given
+        for i in range(len(arts)):
+            for j in range(i + 1, len(arts)):
+                a, b = arts[i], arts[j]
+                if same_story is not None and not same_story(a, b):
+                    continue
+                ga, gb = given_by_art[a], given_by_art[b]
+                for given in sorted(ga.keys() & gb.keys()):
+                    if len(story_surnames[given]) > 2:
+                        continue  # three people of one given name: no telling who is who
+                    sa = {m.surname.lower() for m in ga[given]}
+                    sb = {m.surname.lower() for m in gb[given]}
+                    if len(sa) != 1 or len(sb) != 1 or sa == sb:
+                        continue
+                    (x,), (y,) = sa, sb
+                    if _related_surnames(x, y) or _one_longer_name(
+                        x, y, [m for art in arts for m in given_by_art[art].get(given, [])]
+                    ):
+                        continue
+                    c = _name_conflict(story, given, ga[given], gb[given], evidence)
+                    if c is not None and c.id not in seen:
+                        seen.add(c.id)
+                        out.append(c)
+    return out
+
+
+def _values(evidence: Mapping[str, Mapping[str, set[str]]], mentions: Sequence[_Mention],
+            what: str) -> set[str]:
+    out: set[str] = set()
+    for m in mentions:
+        if m.slot.entity_id:
+            out |= set(evidence.get(m.slot.entity_id, {}).get(what, set()))
+    return out
+
+
+def _name_conflict(
+    story: str, given: str, ma: Sequence[_Mention], mb: Sequence[_Mention],
+    evidence: Mapping[str, Mapping[str, set[str]]],
+) -> Conflict | None:
+    support = 0
+    ages_a, ages_b = _values(evidence, ma, "age"), _values(evidence, mb, "age")
+    if ages_a and ages_b:
+        near = any(abs(int(p) - int(q)) <= 1 for p in ages_a for q in ages_b)
+        if not near:
+            return None  # 17 and 45: two people of one given name (a father and a son)
+        support += 1
+    roles_a, roles_b = _values(evidence, ma, "role"), _values(evidence, mb, "role")
+    if roles_a and roles_b:
+        if not roles_a & roles_b:
+            return None  # a victim and a suspect
+        support += 1
+    homes_a, homes_b = _values(evidence, ma, "residence"), _values(evidence, mb, "residence")
+    if {h.lower() for h in homes_a} & {h.lower() for h in homes_b}:
+        support += 1
+    names = {w.lower() for m in (*ma, *mb) for w in m.full.split()}
+    best = max(((_shared_words(p.claim, q.claim, names), p, q) for p in ma for q in mb),
+               key=lambda t: (t[0], -t[1].claim.start, -t[2].claim.start))
+    shared, pa, pb = best
+    if shared >= MIN_SHARED_WORDS:
+        support += 1
+    if support == 0:
+        return None
+    confidence = min(0.85, BASE_CONFIDENCE + 0.1 * (support - 1))
+    # "allegedly shot them": the hedge is about the act, not about who the person is
+    gid = stable_id("f", "story", story, "name", given)
+    cid = stable_id("x", gid, pa.claim.id, pb.claim.id, "name", pa.full, pb.full)
+    title = given[:1].upper() + given[1:]
+    explanation = (f"the person named {title}: A calls them {pa.full} (\"{short(pa.claim.text)}\"); "
+                   f"B calls them {pb.full} (\"{short(pb.claim.text)}\")")
+    if _spelling(pa.surname, pb.surname):
+        # "Gomez"/"Gamez", "Marzouk"/"Marzook": a typo or a transliteration of one name, worth
+        # a look but not a disagreement on who the person is; below the default cut
+        explanation += "; the surnames differ by spelling only"
+        confidence = min(confidence, SPELLING_CONFIDENCE)
+    return Conflict(
+        id=cid, group_id=gid, kind="entity", a=pa.claim, b=pb.claim, a_value=pa.full,
+        b_value=pb.full, explanation=explanation, confidence=round(max(0.0, confidence), 3),
+        update=False, story_id=story, subject=story, attribute="name",
+    )
