@@ -114,19 +114,11 @@ _ENDS_WITH_DATE_RE = re.compile(rf"\b{_MONTH}\s+(?:\d{{1,2}},?\s+)?(?:19|20)\d\d
 
 # ---------------------------------------------------------------- navigation
 _NAV_STRONG_RE = re.compile(
-    r"^(?:[►»>▶•|+\s]*)(?:top of (?:the )?page|bottom of (?:the )?page|back to top|"
-    r"skip to (?:main )?(?:content|navigation)|skip navigation|advertisement\b|"
-    r"click here\b|read more\b|continue reading\b|read next\b|more stories\b|"
-    r"related(?: content| stories| articles| coverage| links| videos?| news)?\s*[:►»|]|"
-    r"related (?:content|stories|articles|coverage|links|videos?)\b|see also\s*:|"
-    r"also read\s*:|previous\s+next\b|next story\b|previous story\b|"
-    r"(?:must|also)\s+watch\b)",
+    r"^(?:[►»>▶•|+\s]*)(?:" + lexicon.alternatives("boilerplate_navigation_strong.txt") + ")",
     _I,
 )
 _NAV_COLON_RE = re.compile(
-    r"^(?:[►»>▶•+\s]*)(?:watch(?: live| now| video| the video)?|video|raw|listen|more|photos|"
-    r"gallery|slideshow|live|trending|breaking|related|read|see|latest|top stories|"
-    r"recommended|popular|sponsored)\s*[:►»|]",
+    r"^(?:[►»>▶•+\s]*)(?:" + lexicon.alternatives("boilerplate_navigation_labels.txt") + r")\s*[:►»|]",
     _I,
 )
 #: Whole lines (lowercased, without final ``.:!``) that are navigation widgets.
@@ -171,11 +163,9 @@ _HASHTAG_RE = re.compile(r"(?:^|\s)#\w+")
 
 # ---------------------------------------------------------------- bylines
 _BY_NAME = r"(?:[A-Z][\w.'’-]*|de|del|della|da|van|von|der|la|le|bin|al|el)"
+_BYLINE_NOT_NAMES = lexicon.alternatives("byline_not_names.txt")
 _BYLINE_RE = re.compile(
-    rf"^By:?\s+(?!(?:The|This|That|Then|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
-    rf"Sunday|January|February|March|April|May|June|July|August|September|October|November|"
-    rf"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Noon|Midnight|Law|Phone|Email|"
-    rf"Order|Car|Air|Mail|Hand|Far)\b)"
+    rf"^By:?\s+(?!(?:{_BYLINE_NOT_NAMES})\b)"
     rf"[A-Z][\w.'’-]*(?:\s+{_BY_NAME}){{0,4}}"
     rf"(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]*(?:\s+{_BY_NAME}){{0,4}}){{0,3}}"
     rf"(?:\s*[,|/–—-]\s*(?:[A-Z][\w.'’&-]*|of|the|and|for|at|in)"

@@ -259,20 +259,14 @@ _WEEKDAY_RE = re.compile(
     r"|Morning\b))(?:\s+(?:morning|afternoon|evening|night)\b)?)"
 )
 _HOLIDAY_RE = re.compile(
-    r"(?P<h>Christmas\s+Eve|Christmas(?:\s+Day)?|New\s+Year['’]s\s+Eve|New\s+Year['’]s(?:\s+Day)?"
-    r"|Thanksgiving(?:\s+Day)?|Halloween|Easter(?:\s+Sunday)?|Fourth\s+of\s+July"
-    r"|Independence\s+Day|Memorial\s+Day|Labor\s+Day|Mother['’]s\s+Day|Father['’]s\s+Day"
-    r"|Valentine['’]s\s+Day|Veterans['’]?\s+Day|Martin\s+Luther\s+King(?:,?\s+Jr\.?)?\s+Day"
-    r"|Boxing\s+Day|St\.\s+Patrick['’]s\s+Day)\b"
+    r"(?P<h>" + lexicon.alternatives("holiday_names.txt") + r")\b"
     rf"(?:,?\s+(?P<hy>{_YEAR}))?"
 )
 _HOLIDAY_HEADS = lexicon.entries("holiday_heads.txt")
 _HOLIDAY_BARE = frozenset(["christmas", "thanksgiving", "halloween", "easter", "new year's"])
 _HOLIDAY_PREP_BEFORE = re.compile(
     "(?:"
-    + _word_alternatives(
-        r"on|over|at|during|before|after|since|until|by|through|around|of|for|this|last"
-    )
+    + _word_alternatives(lexicon.alternatives("holiday_prepositions.txt"))
     + r")\s+$"
 )
 _SEASON_RE = re.compile(
@@ -298,8 +292,7 @@ _COUNT_N = (
         [t + _TENS_RE for t in
          ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")]
         + [r"an?(?:\s+couple(?:\s+of)?)?", r"couple(?:\s+of)?"]
-        + "one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
-        " fifteen sixteen seventeen eighteen nineteen".split()
+        + [word for word, value in lexicon.pairs("number_words.txt") if value != "0"]
     )
     + ")"
 )  # fmt: skip
@@ -329,10 +322,7 @@ _UNIT_MODS = frozenset(
 # Context checks, applied to a few characters around a candidate only.
 _PREP_BEFORE = re.compile(
     "(?:"
-    + _word_alternatives(
-        r"in|since|by|during|before|after|of|from|until|till|through|throughout|between|early"
-        r"|late|for|starting|beginning|around|circa|about|c\.|ca\."
-    )
+    + _word_alternatives(lexicon.alternatives("date_prepositions.txt"))
     + r")\s+(?:the\s+(?:year\s+)?)?$|\($"
 )
 _APPROX_BEFORE = re.compile(

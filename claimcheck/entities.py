@@ -175,7 +175,7 @@ _FIRST_NAMES = lexicon.lower_words("given_names.txt")
 
 _NAME_RE_UP = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 _ABBRS = lexicon.words("name_abbreviations.txt")
-_CONN = r"(?:al|el|bin|ibn|bint|ben|van|von|de|da|di|du|del|della|der|den|dos|das|la|le|y|of|for|the|and|on|&)"
+_CONN = "(?:" + "|".join(lexicon.entries("name_connectors.txt")) + ")"
 _WORD = rf"[{_NAME_RE_UP}][\w'’.-]*"
 # A chunk: capitalised words joined by single spaces, optionally through connector words
 # ("of", "bin", "al-"). Punctuation inside words (possessives, sentence-final periods,
@@ -883,8 +883,7 @@ def _add_nicknamed_people(text: str, out: list[EntityMention]) -> None:
 _DIGIT_RE = re.compile(r"\d(?:st|nd|rd|th) [A-Z]")
 _NUMBERED_STREET_RE = re.compile(
     r"(?<![\w-])(?:(?:North|South|East|West|N\.|S\.|E\.|W\.) )?\d{1,5}(?:st|nd|rd|th) "
-    r"(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Place|Pl\.|Drive|Dr\.|Boulevard|Blvd\.|Terrace|"
-    r"Court|Lane|Way|Parkway|Streets|Avenues)(?: (?:NE|NW|SE|SW|N|S|E|W)(?![\w-]))?"
+    r"(?:" + lexicon.alternatives("numbered_street_types.txt") + r")(?: (?:NE|NW|SE|SW|N|S|E|W)(?![\w-]))?"
 )
 
 

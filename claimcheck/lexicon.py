@@ -5,8 +5,10 @@ Each file holds one entry per line, stripped of surrounding spaces. A line start
 whose spaces matter or that holds ``#`` is written in double quotes (``"by "``, ``"#"``):
 the text between the quotes is taken as it is. The header of a file says what the
 list is for, where its entries come from and whether it is matched case-sensitively.
-A mapping file holds one ``key = value`` pair a line (:func:`pairs`). Every file is read
-once per process and cached.
+A mapping file holds one ``key = value`` pair a line (:func:`pairs`), a table file one
+row a line with its cells separated by `` | `` (:func:`rows`), and a regex file one
+regular-expression alternative a line (:func:`alternatives`). Every file is read once per
+process and cached.
 """
 
 from __future__ import annotations
@@ -14,7 +16,17 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-__all__ = ["entries", "entry_list", "lower_words", "names", "pairs", "word_set", "words"]
+__all__ = [
+    "alternatives",
+    "entries",
+    "entry_list",
+    "lower_words",
+    "names",
+    "pairs",
+    "rows",
+    "word_set",
+    "words",
+]
 
 _PACKAGE = __name__.rpartition(".")[0] or "claimcheck"
 
@@ -77,4 +89,29 @@ def pairs(name: str) -> tuple[tuple[str, str], ...]:
         if not sep:
             raise ValueError(f"{name}: {entry!r} is not a 'key = value' line")
         out.append((key.strip(), value.strip()))
+    return tuple(out)
+
+
+@cache
+def alternatives(name: str) -> str:
+    """The entries of regex file ``name`` joined with ``|`` in file order (no group around).
+
+    "Why?" Smith asked: ``rf"(?:{alternatives('attribution_verbs.txt')})\\b"`` matches
+    "asked". The caller writes the group, so a capture group stays where it was.
+    """
+    return "|".join(entries(name))
+
+
+@cache
+def rows(name: str, width: int) -> tuple[tuple[str, ...], ...]:
+    """The rows of table file ``name`` in file order: cells split on `` | ``, stripped.
+
+    :raises ValueError: a row without exactly ``width`` cells (a broken package file).
+    """
+    out: list[tuple[str, ...]] = []
+    for entry in entries(name):
+        cells = tuple(c.strip() for c in entry.split(" | "))
+        if len(cells) != width:
+            raise ValueError(f"{name}: {entry!r} has {len(cells)} cells, not {width}")
+        out.append(cells)
     return tuple(out)

@@ -153,33 +153,22 @@ _SHORT_SCALES: dict[str, float] = {
     "bn": 1e9, "b": 1e9, "mn": 1e6, "m": 1e6, "k": 1e3, "tn": 1e12,
 }  # fmt: skip
 
+
+def _bound(cell: str) -> float:
+    """A bound written in a table file: an integer stays an int ("2"), "inf" is math.inf."""
+    return int(cell) if cell.isdigit() else float(cell)
+
+
 # vague word -> (lo, hi, canonical qualifier, needs "of" + noun)
 _VAGUE: dict[str, tuple[float, float, str, bool]] = {
-    "a few": (2, 5, "a few", False),
-    "a couple": (2, 3, "a couple of", True),
-    "a handful": (2, 6, "a handful of", False),
-    "several": (3, 9, "several", False),
-    "multiple": (2, math.inf, "multiple", True),
-    "numerous": (2, math.inf, "numerous", True),
-    "dozens": (24, 99, "dozens of", False),
-    "scores": (40, 99, "scores of", True),
-    "hundreds": (200, 999, "hundreds of", False),
-    "thousands": (2000, 9999, "thousands of", False),
-    "tens of thousands": (20000, 99999, "tens of thousands of", False),
-    "hundreds of thousands": (200000, 999999, "hundreds of thousands of", False),
-    "millions": (2e6, 9.99e6, "millions of", False),
+    word: (_bound(lo), _bound(hi), canon, needs == "of")
+    for word, lo, hi, canon, needs in lexicon.rows("vague_quantities.txt", 5)
 }
 
 # frequency word -> (lo, hi, approximate)
 _FREQ: dict[str, tuple[float, float, bool]] = {
-    "once": (1, 1, False),
-    "twice": (2, 2, False),
-    "thrice": (3, 3, False),
-    "repeatedly": (2, math.inf, True),
-    "many times": (2, math.inf, True),
-    "multiple times": (2, math.inf, True),
-    "numerous times": (2, math.inf, True),
-    "countless times": (2, math.inf, True),
+    word: (_bound(lo), _bound(hi), approx == "approximate")
+    for word, lo, hi, approx in lexicon.rows("frequency_words.txt", 4)
 }
 
 _MONTH_WORDS = lexicon.words("quantity_month_words.txt")
@@ -199,30 +188,7 @@ _DURATION_UNITS = _words(
 _MEASURE_UNITS: dict[str, str] = dict(lexicon.pairs("measure_units.txt"))
 
 # Left qualifiers (lowercase word sequences) -> canonical class.
-_QUALIFIERS: dict[str, str] = {}
-for _group, _canon in (
-    ("about around approximately approx. approx roughly some circa estimated", "about"),
-    ("nearly almost", "nearly"),
-    ("over above exceeding", "over"),
-    ("under below", "under"),
-    ("between from", "between"),
-    ("aged age ages", "age"),
-):
-    for _w in _group.split():
-        _QUALIFIERS[_w] = _canon
-for _phrase, _canon in (
-    ("an estimated", "about"), ("more like", "about"), ("close to", "nearly"),
-    ("just under", "nearly"), ("just shy of", "nearly"), ("just short of", "nearly"),
-    ("more than", "over"), ("in excess of", "over"), ("upwards of", "over"),
-    ("just over", "over"), ("well over", "over"), ("well above", "over"),
-    ("at least", "at least"), ("no fewer than", "at least"), ("no less than", "at least"),
-    ("not less than", "at least"), ("a minimum of", "at least"),
-    ("fewer than", "under"), ("less than", "under"),
-    ("up to", "up to"), ("at most", "up to"), ("no more than", "up to"),
-    ("not more than", "up to"), ("as many as", "up to"), ("as much as", "up to"),
-    ("a maximum of", "up to"),
-):  # fmt: skip
-    _QUALIFIERS[_phrase] = _canon
+_QUALIFIERS: dict[str, str] = dict(lexicon.pairs("quantity_qualifiers.txt"))
 
 _QUAL_LAST = frozenset(p.split()[-1] for p in _QUALIFIERS)
 
@@ -352,6 +318,7 @@ _CAND_SCAN = re.compile(
 )
 
 _MONTH_RE = "|".join(sorted(_MONTH_WORDS, key=len, reverse=True))
+_FRACTIONS = lexicon.alternatives("fraction_words.txt")
 
 # one combined look at what follows a number
 _RNG_PART = r"|(?P<rng>\ ?(?:-|to|or|and)\ ?(?:us\$|\$|\?)?(?=\d|[a-z]))"
@@ -363,9 +330,7 @@ _SUFFIX_TEMPLATE = rf"""
     |(?P<less>\ or\ (?:fewer|less|younger|below)(?![a-z]))
     |(?P<so>\ or\ so(?![a-z]))
     |(?P<month>\ (?:of\ )?(?:{_MONTH_RE})(?![a-z]))
-    |(?P<frac>-(?:halves|half|thirds?|quarters?|fourths?|fifths?|sixths?|eighths?|ninths?|tenths?
-        |first|second|third|fourth|fifth|sixth|seventh|eighth|ninth
-        |[a-z]+(?:tieth|teenth|hundredth|thousandth|millionth))(?![a-z]))
+    |(?P<frac>-(?:{_FRACTIONS})(?![a-z]))
     RNG
     |(?P<hyph>-(?P<hw>[a-z]+))
     |\ (?P<w>[a-z][a-z'-]*)
@@ -384,9 +349,9 @@ _NAME_COMMA_BEFORE = re.compile(r"[A-Z][\w'’.-]*,[ \t]*$")
 _NAME_AGE_AFTER = re.compile(r"(?: ?[,;)]|\.(?:\s|$)|$| (?:and|of|from|who|was|is|were|had)(?![a-z]))")
 _PAREN_AGE = re.compile(r"[A-Z][\w'’.-]*[ \t]*\($")
 _STREET_AFTER = re.compile(
-    r"(?: [nsew]\.?)?(?: [a-z][a-z'.]*){1,3} (?:street|st|avenue|ave|road|rd|boulevard|blvd"
-    r"|drive|dr|lane|ln|way|court|ct|place|pl|parkway|pkwy|highway|hwy|circle|cir|terrace"
-    r"|trail|pike|square|sq)(?![a-z])"
+    r"(?: [nsew]\.?)?(?: [a-z][a-z'.]*){1,3} (?:"
+    + lexicon.alternatives("street_after_words.txt")
+    + r")(?![a-z])"
 )
 _SCALED_TAIL = re.compile(r"(?:hundred|thousand|million|billion|trillion|\d ?(?:bn|mn|tn|m|b|k))$")
 _FOLD_PAIRS = (
@@ -838,7 +803,7 @@ def _frequency(ctx: _Ctx, start: int, end: int, word: str) -> QuantityMention | 
         before = low[max(0, start - 8) : start].rstrip()
         if (
             text[start] == "O"
-            or after.startswith(("again", "upon", "more", "and for all", "inside", "the ", "he ", "she ", "they ", "it ", "we ", "i ", "a "))
+            or after.startswith(lexicon.entries("once_not_count_after.txt"))
             or before.endswith((" at", " all at", " for", "at"))
             or (after[:1].isalpha() and not after.startswith(("in ", "on ", "and", "or ", "before", "this", "last", "during", "while", "when", "as ")))
         ):

@@ -81,8 +81,7 @@ _LIST_ITEM_RE = re.compile(r"(?:[-+*•·▪►◦‣–—]|\d{1,3}[.)]|[a-z][.
 _INITIALS_RE = re.compile(r"(?:[A-Za-z]{1,2}\.)+[A-Za-z]{1,2}")
 #: Attribution after a quoted question/exclamation: ``"Why?" Smith asked.``
 _ATTRIB_RE = re.compile(
-    r"\s*(?:[A-Z][\w.'’-]*\s+){1,4}(?:said|asked|says|asks|told|added|wrote|shouted|"
-    r"yelled|replied|recalled|explained|cried|screamed|wondered|continued)\b"
+    r"\s*(?:[A-Z][\w.'’-]*\s+){1,4}(?:" + lexicon.alternatives("attribution_verbs.txt") + r")\b"
 )
 _OPENERS = "\"'“‘«(["
 _CLOSERS = "\"'”’»)]"

@@ -144,3 +144,33 @@ def test_one_failing_pair_does_not_lose_the_report(monkeypatch: pytest.MonkeyPat
     assert len(groups) == 2
     failed = [g for g in groups if g.errors]
     assert len(failed) == 1 and "ValueError: bad slot" in failed[0].errors[0]
+
+
+# --- stems (Snowball English via PyStemmer, issue #17) --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("shootings", "shooting"), ("injuries", "injury"), ("officers", "officer"),
+     ("planned", "plans"), ("police's", "police"), ("victims’", "victim")],
+)
+def test_inflections_share_a_stem(a: str, b: str) -> None:
+    from claimcheck.compare.text import stem
+
+    assert stem(a) == stem(b)
+
+
+@pytest.mark.parametrize(("a", "b"), [("news", "new"), ("caring", "cars"), ("crime", "crim")])
+def test_different_words_keep_different_stems(a: str, b: str) -> None:
+    """The home-made stripper Snowball replaced joined these ("news" -> "new")."""
+    from claimcheck.compare.text import stem
+
+    assert stem(a) != stem(b)
+
+
+def test_a_synonym_maps_every_inflection_to_its_row() -> None:
+    from claimcheck import lexicon
+    from claimcheck.compare.text import stem
+
+    row = lexicon.entries("synonym_rows.txt")[0].split()
+    assert all(stem(w) == row[0] for w in row)

@@ -149,3 +149,73 @@ def test_role_words_put_a_longer_role_before_its_prefix() -> None:
     for i, later in enumerate(roles):
         for earlier in roles[:i]:
             assert not later.startswith(earlier), f"{earlier!r} would hide {later!r}"
+
+
+# --- regex files and table files (issue #17, second part) ----------------------------------
+
+REGEX_FILES = [n for n in NAMES if "regular-expression alternative" in " ".join(_header(n))]
+TABLE_FILES = {"vague_quantities.txt": 5, "frequency_words.txt": 4}
+
+
+def test_the_regex_and_table_files_are_found() -> None:
+    assert {"attribution_verbs.txt", "holiday_names.txt", "tally_words.txt"} <= set(REGEX_FILES)
+    assert set(TABLE_FILES) <= set(NAMES)
+
+
+@pytest.mark.parametrize("name", REGEX_FILES)
+def test_regex_entries_are_single_alternatives_without_capture_groups(name: str) -> None:
+    for entry in lexicon.entries(name):
+        pattern = re.compile(entry)  # each line compiles on its own
+        # a capture group would shift the group numbers of the pattern it is joined into
+        assert pattern.groups == 0, f"{name}: {entry!r} captures"
+        # a top-level "|" would make two alternatives of one line
+        depth = 0
+        for i, ch in enumerate(entry):
+            if ch in "([" and (i == 0 or entry[i - 1] != "\\"):
+                depth += 1
+            elif ch in ")]" and entry[i - 1] != "\\":
+                depth -= 1
+            assert not (ch == "|" and depth == 0), f"{name}: {entry!r} holds two alternatives"
+    assert lexicon.alternatives(name) == "|".join(lexicon.entries(name))
+
+
+@pytest.mark.parametrize("name", sorted(TABLE_FILES))
+def test_table_rows_have_their_cells_and_ordered_bounds(name: str) -> None:
+    rows = lexicon.rows(name, TABLE_FILES[name])
+    assert rows
+    for row in rows:
+        lo, hi = (float(c) for c in row[1:3])
+        assert 0 < lo <= hi, row
+    with pytest.raises(ValueError, match="cells"):
+        lexicon.rows(name, TABLE_FILES[name] + 1)
+
+
+@pytest.mark.parametrize("row", lexicon.rows("vague_quantities.txt", 5))
+def test_a_vague_amount_from_the_file_gets_its_bounds(row: tuple[str, ...]) -> None:
+    from claimcheck.quantities import find_quantities
+
+    words, lo, hi, _canon, needs = row
+    text = f"Police said {words} {'of ' if needs == 'of' else ''}people were hurt."
+    [q] = find_quantities(text)
+    assert (q.lo, q.hi) == (float(lo), float(hi)) and q.approximate
+
+
+@pytest.mark.parametrize(
+    "pair",
+    # "between" needs a second number and "aged" an age: the other classes qualify a count
+    [p for p in lexicon.pairs("quantity_qualifiers.txt") if p[1] not in ("between", "age")],
+)
+def test_a_qualifier_from_the_file_qualifies_a_number(pair: tuple[str, str]) -> None:
+    from claimcheck.quantities import find_quantities
+
+    words, canon = pair
+    quantities = find_quantities(f"Police said {words} 40 people were hurt.")
+    assert [q.qualifier for q in quantities] == [canon]
+
+
+@pytest.mark.parametrize("verb", lexicon.entries("attribution_verbs.txt"))
+def test_an_attribution_verb_keeps_the_quote_in_its_sentence(verb: str) -> None:
+    from claimcheck.segment import segment_sentences
+
+    text = f'"Why did it happen?" Maria Lopez {verb} the crowd. Nobody knew.'
+    assert segment_sentences(text)[0].startswith('"Why did it happen?" Maria Lopez')

@@ -208,15 +208,12 @@ _RESIDENCE_BEFORE = re.compile(
 )
 _NOT_PLACE_WORDS = lexicon.words("facts_not_place_words.txt")
 _EVENT_WORDS = re.compile(
-    r"\b(?:shot|shooting|shootings|gunfire|killed|killing|slain|died|dead|wounded|injured|"
-    r"fired|homicide|murder\w*|stabbed)\b",
+    r"\b(?:" + lexicon.alternatives("facts_event_words.txt") + r")\b",
     re.IGNORECASE,
 )
 # Between "23-year-old" and the name: at most two role words ("victim", "identified as").
 _AGE_GAP = re.compile(
-    r"^\s*(?:(?:victim|suspect|gunman|shooter|man|woman|boy|girl|son|daughter|brother|sister|"
-    r"father|mother|teen|teenager|student|driver|passenger|officer|resident|identified|as|named|"
-    r"alleged|suspected|accused|male|female)\s+){0,2}$",
+    r"^\s*(?:(?:" + lexicon.alternatives("facts_age_gap_words.txt") + r")\s+){0,2}$",
     re.IGNORECASE,
 )
 _DESCRIPTION = re.compile(
@@ -468,13 +465,10 @@ _TIME = re.compile(
     re.IGNORECASE,
 )
 _SHOOTING_MOMENT = re.compile(
-    r"\b(?:shot|shooting|shots\s+(?:were\s+)?fired|opened\s+fire|gunfire|happened|occurred|"
-    r"killed|slain|wounded|melee|brawl\s+turned|attack)\b", re.IGNORECASE)
+    r"\b(?:" + lexicon.alternatives("facts_shooting_moment_words.txt") + r")\b", re.IGNORECASE)
 # Other moments of the story, told with their own times: calls, arrivals, finds, deaths, arrests
 _OTHER_MOMENT = re.compile(
-    r"\b(?:call\w*|responded|respond|dispatched|arrived|found|discovered|pronounced|died|"
-    r"arrested|booked|encountered|custody|surrendered|later|hospital|reported|until|lockdown|"
-    r"search\w*|standoff|released|scheduled|court|hearing)\b", re.IGNORECASE)
+    r"\b(?:" + lexicon.alternatives("facts_other_moment_words.txt") + r")\b", re.IGNORECASE)
 
 
 def _time_attributes(c: ClaimRecord, story: str) -> Iterable[Attribute]:
@@ -749,8 +743,7 @@ TIME_GAP = 20
 
 _NEAR_MIDNIGHT = re.compile(r"\b(?:night|midnight|overnight|a\.?m\b|early|late|evening)", re.I)
 _NOT_THE_EVENT = re.compile(
-    r"\b(?:charged|charges?|arraigned|sentenced|court|hearing|indicted|pleaded|arrested|booked|vigil|"
-    r"funeral|released|identified|found|died)\b", re.I)
+    r"\b(?:" + lexicon.alternatives("facts_not_the_event_words.txt") + r")\b", re.I)
 
 
 def _date_comparable(x: Attribute, y: Attribute) -> bool:

@@ -56,9 +56,7 @@ _OCCURRENCE_CLASS = {
 # occurrences of one kind of thing (an ordinal of a period, "the second quarter", is not one)
 _ORDINAL_NOUN = re.compile(
     r"(?:\b(?:the|its|his|her|their|our)|['’]s)\s+(" + "|".join(_ORDINALS) + r")\s+"
-    r"(?:[a-z]+\s+)?(time|win|victory|title|triumph|crown|mission|launch|attempt|visit|trip|"
-    r"meeting|summit|round|term|marriage|arrest|conviction|offence|offense|shooting|strike|"
-    r"election|appearance|match)\b",
+    r"(?:[a-z]+\s+)?(" + lexicon.alternatives("occurrence_nouns.txt") + r")\b",
     re.IGNORECASE,
 )
 

@@ -49,8 +49,7 @@ def _quantity_text(slot: Slot) -> str:
 
 
 _EVENT_WORD = re.compile(
-    r"\b(killed|dead|died|dies|deaths?|fatal\w*|slain|murdered|injur\w*|wounded|hurt|shot|"
-    r"arrested|charged|missing|evacuated|hospitali[sz]ed|rescued|displaced)\b",
+    r"\b(" + lexicon.alternatives("count_event_words.txt") + r")\b",
     re.IGNORECASE,
 )
 _EVENT_CLASS = dict(lexicon.pairs("event_classes.txt"))
@@ -185,15 +184,17 @@ def _role_label(role: str) -> str:
 
 _AS_ROLE = re.compile(
     r"\bas\s+(?:(?:its|the|their|his|her|a|an)\s+)?(?:(?:new|next|interim|acting|permanent)\s+)?"
-    r"((?:[a-z]+\s+){0,2}?(?:chief executive|executive|officer|director|chairman|chairwoman|chair|"
-    r"president|minister|secretary|governor|mayor|speaker|coach|manager|captain|judge|ambassador|"
-    r"envoy|head|leader|commander|chief|spokesman|spokeswoman|spokesperson|editor|ceo|cfo))\b",
+    r"((?:[a-z]+\s+){0,2}?(?:" + lexicon.alternatives("role_words.txt") + r"))\b",
     re.IGNORECASE,
 )
 
 
 _ROLE_WORDS = (
-    "(?:" + "|".join(lexicon.entries("role_words.txt")) + ")"
+    "(?:"
+    + lexicon.alternatives("role_words.txt")
+    + "|"
+    + lexicon.alternatives("role_words_apposition.txt")
+    + ")"
 )
 # "Amir Dov, the group's spokesman," / "Amir Dov, its chief executive"
 _APPOSITION_ROLE = re.compile(

@@ -6,6 +6,8 @@ import hashlib
 import re
 from collections.abc import Sequence
 
+import Stemmer
+
 from .. import lexicon
 from ..entities import name_key
 from .model import ClaimRecord
@@ -19,28 +21,20 @@ NEG_TOKEN = re.compile(
 )
 
 
+# Snowball's English stemmer (the Porter2 algorithm, via PyStemmer's C build): "shootings",
+# "shooting" and "shot" stay apart, "shootings" and "shooting" meet at "shoot". It replaced
+# a home-made suffix stripper that also joined "news" with "new" and "cars" with "caring".
+_SNOWBALL = Stemmer.Stemmer("english")
+
+
 def _strip_suffix(word: str) -> str:
-    """A light suffix stripper; both sides of a comparison go through the same one."""
-    word = word.strip("'’-")
-    if word.endswith(("'s", "’s")):
-        word = word[:-2]
-    if len(word) > 5 and word.endswith("ies"):
-        word = word[:-3] + "y"
-    elif len(word) > 5 and word.endswith("ing"):
-        word = word[:-3]
-    elif len(word) > 4 and word.endswith("ed") or len(word) > 4 and word.endswith("es") and not word.endswith("ses"):
-        word = word[:-2]
-    elif len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-        word = word[:-1]
-    if len(word) > 4 and word.endswith("e"):
-        word = word[:-1]
-    if len(word) > 4 and word[-1] == word[-2] and word[-1] not in "aeiouls":
-        word = word[:-1]  # "planned" -> "plan"
-    return word
+    """The word's Snowball English stem; both sides of a comparison go through the same one."""
+    stemmed: str = _SNOWBALL.stemWord(word.replace("’", "'").strip("'-"))
+    return stemmed
 
 
 def stem(word: str) -> str:
-    """Suffix-stripped word, mapped to its synonym row's canonical form."""
+    """The word's stem, mapped to its synonym row's canonical form ("slain" -> "kill")."""
     base = _strip_suffix(word)
     return _SYNONYMS.get(word, _SYNONYMS.get(base, base))
 

@@ -434,9 +434,7 @@ def _preposition_class(c: ClaimRecord, slot: Slot) -> str:
 
 # Counts of many events: "in November alone", "so far this year", "nationwide".
 _TALLY = re.compile(
-    r"\b(?:alone|so\s+far|this\s+year|last\s+year|this\s+month|citywide|nationwide|statewide|"
-    r"across\s+the\s+(?:city|country|state|nation|region)|in\s+the\s+line\s+of\s+duty|"
-    r"a\s+year|per\s+year|annually|since\s+(?:january|\d{4}))\b",
+    r"\b(?:" + lexicon.alternatives("tally_words.txt") + r")\b",
     re.IGNORECASE,
 )
 
