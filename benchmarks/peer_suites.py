@@ -454,9 +454,12 @@ def run_heldout2(list_outcome: str | None) -> None:
                 table[(setting, g)][outcome.split(":")[0]] += 1
                 if outcome.startswith("convention:") and g == "all dated":
                     table[(setting, "conventions")][outcome.split(":")[1]] += 1
-            if list_outcome and outcome.split(":")[0] == list_outcome:
+            if list_outcome and (
+                outcome.split(":")[0] == list_outcome
+                or (list_outcome == "any" and outcome not in ("pass", "no date"))
+            ):
                 got = f"{found.surface!r} {found.lo}..{found.hi}" if found else "-"
-                listing.append(f"    [{setting}] {text!r} base={case.get('relative_base')} "
+                listing.append(f"    {outcome} [{setting}] {text!r} base={case.get('relative_base')} "
                                f"exp={case['expected']} got={got}")
         print(f"\nsecond held-out: {title}")
         for setting in ("bare", "sentence"):
@@ -502,6 +505,17 @@ def _value_outcome(text: str, start: int, end: int, expected: float) -> tuple[st
     return ("wrong" if values else "miss"), values
 
 
+_DIGITS = re.compile(r"-?[0-9][0-9,]*(?:\.[0-9]+)?")
+
+
+def _digits_baseline(text: str, start: int, end: int, expected: float) -> str:
+    """What a reader of numbers in digits only (no number words) gets on the same span."""
+    values = [float(m.group().replace(",", "")) for m in _DIGITS.finditer(text, start, end)]
+    if any(abs(v - expected) < 1e-9 for v in values):
+        return "pass"
+    return "wrong" if values else "miss"
+
+
 def run_values(name: str, title: str, show: bool) -> None:
     cases = _load(name)
     table: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
@@ -520,6 +534,7 @@ def run_values(name: str, title: str, show: bool) -> None:
                 end = start + len(case["input"])
             outcome, values = _value_outcome(text, start, end, exp)
             table[(setting, part)][outcome] += 1
+            table[(setting, part + " baseline")][_digits_baseline(text, start, end, exp)] += 1
             if outcome != "pass" and part == "tuning":
                 fails.append(f"[{setting}] {text!r} expected {exp:g} got {values}")
     print(f"\n{title}: {len(cases)} cases")
@@ -527,8 +542,10 @@ def run_values(name: str, title: str, show: bool) -> None:
         for part in ("tuning", "held-out"):
             c = table[(setting, part)]
             n = sum(c.values())
+            base = table[(setting, part + " baseline")]
             print(f"  {setting:8} {part:8} n={n:3d} pass {c['pass']:3d} ({c['pass'] / max(n, 1):4.0%}) "
-                  f"miss {c['miss']:3d} wrong {c['wrong']:3d}")
+                  f"miss {c['miss']:3d} wrong {c['wrong']:3d}   digits-only baseline: pass "
+                  f"{base['pass']:3d} miss {base['miss']:3d} wrong {base['wrong']:3d}")
     if show:
         print("\n".join("    " + f for f in fails))
 
