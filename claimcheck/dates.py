@@ -144,8 +144,8 @@ def _word_alternatives(words: str) -> str:
 # a digit starts a head only as a year (4 digits) or as a day or month before "/", "-", a
 # month name or an ordinal suffix; ages, times and counts are skipped here already
 _DIGIT_HEAD = (
-    r"(?:[0-9]{3}(?![0-9])|[0-9]?(?:st|nd|rd|th)?(?=/|\.[0-9]{1,2}\.[0-9]|\s*[-–]\s*[0-9]"
-    r"|\s+(?:day\s+)?(?:of\s+)?(?:[JFMASOND]|(?:jan|feb|ma[ry]|apr|ju[nl]|aug|sep|oct|nov|dec)"
+    r"(?:[0-9]{3}(?![0-9])|[0-9]?(?:st|nd|rd|th)?(?=/|\.[0-9]{1,2}\.[0-9]|\.?\s*[-–]\s*[0-9]"
+    r"|\.?\s+(?:day\s+)?(?:of\s+)?(?:[JFMASOND]|(?:jan|feb|ma[ry]|apr|ju[nl]|aug|sep|oct|nov|dec)"
     r"[a-z]*\.?(?![a-z]))))"
 )
 _LOWER_WD = (
@@ -228,7 +228,8 @@ def _mdy(p: str) -> str:
 
 def _dmy(p: str) -> str:
     return (
-        rf"(?P<{p}d>{_DAY})(?:\s*[-–]\s*(?P<{p}d2>{_DAY}))?\s+(?:day\s+of\s+)?(?:of\s+)?"
+        rf"(?P<{p}d>{_DAY})(?P<{p}dot>\.)?(?:\s*[-–]\s*(?P<{p}d2>{_DAY})\.?)?"
+        r"\s+(?:day\s+of\s+)?(?:of\s+)?"
         rf"(?P<{p}m>(?i:{_MON}))(?:,?\s+(?P<{p}y>{_DAY_YEAR}))?"
     )
 
@@ -237,6 +238,8 @@ _NUM_RE = re.compile(
     rf"""
     (?P<iso>{_YEAR_NB}(?P<iso_y>1[89][0-9]{{2}}|20[0-9]{{2}})-(?P<iso_m>0[1-9]|1[0-2])
         -(?P<iso_d>0[1-9]|[12][0-9]|3[01])(?![0-9-]))
+    |(?P<drange>{_DAY_NB}(?P<dr_a>3[01]|[12][0-9]|0?[1-9])\.?\s*[-–]\s*(?P<dr_b>3[01]|[12][0-9]|0?[1-9])
+        \.(?P<dr_m>0?[1-9]|1[0-2])\.(?P<dr_y>(?:1[89]|20)[0-9]{{2}})(?![0-9]|\.[0-9]))
     |(?P<num>{_DAY_NB}(?P<n_a>[0-9]{{1,2}}|(?:1[89]|20)[0-9]{{2}})(?P<n_sep>[/.-])
         (?P<n_b>[0-9]{{1,2}})(?P=n_sep)(?P<n_c>(?:1[89]|20)[0-9]{{2}}|[0-9]{{1,2}})
         (?![0-9]|[/-][0-9]|\.[0-9]))
@@ -601,8 +604,14 @@ def _relative_unit(
             sat -= datetime.timedelta(days=7)
         return sat, sat + _ONE_DAY, "range", False
     if mod == "the past":
-        span = {"week": 7, "month": 30, "year": 365}[unit]
+        span = {"week": 7, "fortnight": 14, "month": 30, "year": 365}[unit]
         return published - datetime.timedelta(days=span), published, "range", True
+    if unit == "fortnight":  # no calendar fortnight: the 14 days before or after publication
+        if mod in ("last", "past", "this past", "over the"):
+            return published - datetime.timedelta(days=14), published - _ONE_DAY, "range", False
+        if mod == "next":
+            return published + _ONE_DAY, published + datetime.timedelta(days=14), "range", False
+        return published - datetime.timedelta(days=14), published, "range", True
     shift = {"last": -1, "next": 1, "earlier last": -1}.get(mod, 0)
     if unit == "week":
         lo, hi = _week_of(published + datetime.timedelta(days=7 * shift))
@@ -694,6 +703,29 @@ def _scan(text: str, published: datetime.date | None) -> list[_Cand]:
 
 
 _SPACE_HYPHEN = frozenset(" -\u00a0")
+# a passive participle ("was arrested", "were released") or one after a comma ("The report,
+# released"): it takes no object, so a bare name right after it is a time adverb
+_PASSIVE_BEFORE = re.compile(
+    r"(?:\b(?:was|were|been|being|is|are|be)[ \t]+(?:[a-z]+ly[ \t]+)?|,[ \t]*)"
+    r"(?P<v>[a-z]{2,}ed)[ \t]+$"
+)
+_CLAUSE_END_AFTER = re.compile(r"\.?(?:[,;:)]|\.?\s*$|\.\s+[A-Z])")
+_NAMING_VERBS = lexicon.words("date_naming_verbs.txt")
+
+
+def _time_adverb_slot(text: str, start: int, end: int, floor: int) -> bool:
+    """A bare month or weekday right after a passive participle: "was arrested Mon,".
+
+    Read only when the name also closes its clause (a comma, a semicolon, the sentence's
+    end): "He called May, who" (active: May is the object), "was named June," (a naming
+    verb) and "opened March Madness" stay names.
+    """
+    m = _PASSIVE_BEFORE.search(text, max(floor, start - 40), start)
+    return (
+        m is not None
+        and m["v"] not in _NAMING_VERBS
+        and _CLAUSE_END_AFTER.match(text, end) is not None
+    )
 
 
 def _future_before(text: str, start: int, floor: int) -> bool:
@@ -728,6 +760,8 @@ def _num_cand(
     if kind == "iso":
         d = _safe_date(int(m["iso_y"]), int(m["iso_m"]), int(m["iso_d"]))
         return None if d is None else _Cand(start, end, d, d, "day")
+    if kind == "drange":
+        return _dotted_day_range(m, start, end)
     if kind == "num":
         d = _numeric_date(m["n_a"], m["n_b"], m["n_c"], m["n_sep"], published)
         return None if d is None else _Cand(start, end, d, d, "day")
@@ -770,6 +804,21 @@ def _num_cand(
     return _Cand(start, end, lo, hi, "year", approximate=approx)
 
 
+def _dotted_day_range(m: re.Match[str], start: int, end: int) -> _Cand | None:
+    """ "12.-14.06.2021": days 12 to 14 of June, written day first with dots.
+
+    The day-range form exists only day first; a source set to month-first order gives no
+    date rather than a reading it does not use.
+    """
+    if _ORDER.get() not in (None, "dmy"):
+        return None
+    a, b, month, year = int(m["dr_a"]), int(m["dr_b"]), int(m["dr_m"]), int(m["dr_y"])
+    lo, hi = _safe_date(year, month, a), _safe_date(year, month, b)
+    if lo is None or hi is None or hi <= lo:
+        return None
+    return _Cand(start, end, lo, hi, "range")
+
+
 def _numeric_date(
     a: str, b: str, c: str, sep: str, published: datetime.date | None = None
 ) -> datetime.date | None:
@@ -784,6 +833,9 @@ def _numeric_date(
     if len(a) == 4:
         if len(b) > 2 or len(c) > 2:
             return None
+        if int(b) > 12 >= int(c):
+            # "2017-22-06": only year-day-month fits; read where no order or day-first is set
+            return _safe_date(int(a), int(c), int(b)) if _ORDER.get() in (None, "dmy") else None
         return _safe_date(int(a), int(b), int(c))
     if len(c) not in (2, 4) or (len(c) == 2 and sep == "-"):
         return None  # "3-2-1", "10-12-15": scores and codes, not dates
@@ -821,6 +873,8 @@ def _in_news_window(
 
 def _day_cand(m: re.Match[str], p: str, start: int, end: int, weekday: str) -> _Cand | None:
     month_text = m[p + "m"]
+    if m.groupdict().get(p + "dot") and not m[p + "y"]:
+        return None  # "1. Sept 2000" is a date; "chapter 1. May" may be a sentence break
     if month_text[0].islower() and not m[p + "y"] and month_text[:3] in ("may", "mar"):
         return None  # "5 may have", "3 march on": the verbs, not the months
     month = _MONTH_NUM[month_text[:3].lower()]
@@ -876,7 +930,11 @@ def _month_cand(
         in_list = (
             prev_end >= 0 and start - prev_end < 24 and _LIST_GAP.fullmatch(text, prev_end, start)
         )
-        if not in_list and not _PREP_BEFORE.search(text, window_start, start):
+        if (
+            not in_list
+            and not _PREP_BEFORE.search(text, window_start, start)
+            and not _time_adverb_slot(text, start, end, floor)
+        ):
             return None
         if text.endswith("the ", window_start, start):  # "the March on Washington"
             return None
@@ -960,7 +1018,11 @@ def _weekday_cand(
         if published is None:
             return None
         mod, mstart = _mod_before(text, start, _WEEKDAY_MODS, floor)
-        if m["wd_abbr"] and mod not in ("last", "next", "this", "this past", "past"):
+        if (
+            m["wd_abbr"]
+            and mod not in ("last", "next", "this", "this past", "past")
+            and not _time_adverb_slot(text, start, end, floor)
+        ):
             return None  # "Sat down", "The Sun": an abbreviation needs a date or "last"
         if not mod and _future_before(text, start, floor):
             mod = "this"  # "is scheduled to appear in court Friday": the coming one
@@ -1084,12 +1146,15 @@ def _word_cand(
                     cand.lo, cand.gran, cand.approximate = published, "range", True
                 return cand
             return None
-    if word not in ("week", "weekend", "month", "year"):
+    if word not in ("week", "weekend", "fortnight", "month", "year"):
         return None
     # week, weekend, month, year
     mod, mstart = _mod_before(text, head, _UNIT_MODS, floor)
     if not mod:
         return None
+    if word == "fortnight" and mod not in ("last", "next", "past", "this past", "the past",
+                                           "over the"):
+        return None  # "this fortnight": which fourteen days is not told
     lo, hi, gran, approx = _relative_unit(published, mod, word)
     return _Cand(mstart, end, lo, hi, gran, relative=True, approximate=approx)
 

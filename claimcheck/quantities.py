@@ -786,12 +786,41 @@ def _word_candidate(ctx: _Ctx, start: int, word: str) -> QuantityMention | int |
         return None
     span = wm.group()
     if span == word and word in _UNIT_WORDS:  # the common case: a single word such as "three"
-        return _number(ctx, start, end, float(_UNIT_WORDS[word]), False, None, "")
-    parsed = _parse_words(span)
-    if parsed is None:
-        return None
-    value, used = parsed
+        value, used = float(_UNIT_WORDS[word]), len(word)
+    else:
+        parsed = _parse_words(span)
+        if parsed is None:
+            return None
+        value, used = parsed
+    # a number written on past what was read ("seventy-five thousands", "twelve point
+    # ninety-nine", "one thousand two hundred thirtieth") or begun before it ("hundred
+    # fifteen", "point fifteen"): no value rather than a part of it
+    more = _NUMBER_GOES_ON.match(low, start + used)
+    if more is not None:
+        return _skip_number_words(low, more.end())
+    if _NUMBER_BEGAN.search(low, max(0, start - 12), start) is not None:
+        return _skip_number_words(low, start + used)
     return _number(ctx, start, start + used, value, False, None, "")
+
+
+def _skip_number_words(low: str, pos: int) -> int:
+    """The end of the run of number words going on at ``pos`` (the rest of an unread number)."""
+    while (m := _NUMBER_WORD_AFTER.match(low, pos)) is not None:
+        pos = m.end()
+    return pos
+
+
+_NUMBER_GOES_ON = re.compile(
+    r"[ -]+(?:point|hundreds|thousands|millions|billions|trillions"
+    r"|(?:[a-z]+ie|four|fif|six|seven|eigh|nin|ten|eleven|twelf|[a-z]+teen|hundred|thousand"
+    r"|million|billion)th)(?![a-z])"
+)
+_NUMBER_WORD_AFTER = re.compile(rf"[ -]+(?:{_ATOM}|point|and(?= ))")
+# "point" as a noun ("a check point three times", "at that point two") starts no number
+_NUMBER_BEGAN = re.compile(
+    r"(?<![a-z])(?:(?<!check )(?<!the )(?<!a )(?<!that )(?<!this )(?<!each )point"
+    r"|hundred|thousand|million|billion|trillion)[ -]+$"
+)
 
 
 def _frequency(ctx: _Ctx, start: int, end: int, word: str) -> QuantityMention | None:

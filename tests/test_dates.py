@@ -186,6 +186,24 @@ GOLDEN: list[Any] = [  # (text, expected) tuples and pytest.param(...) for known
     ("Sat down beside her, the officer took notes.", []),
     ("Officials said 5 may have died in the blaze.", []),
     ("The Sun reported the story first.", []),
+    # --- day-first dots, year-day-month, fortnights, bare names after a passive verb ------
+    ("The inquiry covered the hearings of 3.-5.11.2019 in Bern.",
+     [("3.-5.11.2019", "2019-11-03/2019-11-05", "range")]),
+    ("The treaty was signed on 9. Nov 1989 in Berlin.", [("9. Nov 1989", "1989-11-09", "day")]),
+    ("Chapter 4. May brought rain.", []),  # a period after a number, no year: a sentence break
+    ("The ledger entry 2019-31-12 was flagged.", [("2019-31-12", "2019-12-31", "day")]),
+    ("Prices climbed over the past fortnight.",
+     [("the past fortnight", "2024-02-29/2024-03-14~", "range")]),
+    ("The fund was drained last fortnight.",
+     [("last fortnight", "2024-02-29/2024-03-13", "range")]),
+    ("The ferry resumes next fortnight.", [("next fortnight", "2024-03-15/2024-03-28", "range")]),
+    ("Tickets sold out this fortnight.", []),
+    ("Two fortnights ago the dam failed.", [("Two fortnights ago", "2024-W07", "week")]),
+    ("The audit, completed June, found gaps.", [("June", "2023-06", "month")]),
+    ("The suspect was detained Thu, officers said.", [("Thu", "2024-03-14", "day")]),
+    ("The firm hired May, a former aide.", []),  # active verb: May is its object
+    ("The newborn was named April.", []),  # a naming verb
+    ("The arena, opened March Madness week, was full.", []),  # the name runs on
     # --- not dates -------------------------------------------------------------------
     ("Police said he was driving a 1998 silver Ford Taurus.", []),
     ("About 2,000 people marched to the square.", []),
@@ -268,6 +286,13 @@ ORDERED = [
     ("dmy", "The form is dated 06/17/2014.", []),
     ("mdy", "The invoice dated 13/03/2014 was never paid.", []),
     ("ymd", "The ledger for 2020.10.09 is missing.", [("2020.10.09", "2020-10-09", "day")]),
+    # year first with a day above 12 in the middle: only year-day-month fits, day-first fits it
+    ("dmy", "The ledger entry 2019-31-12 was flagged.", [("2019-31-12", "2019-12-31", "day")]),
+    ("mdy", "The ledger entry 2019-31-12 was flagged.", []),
+    ("ymd", "The ledger entry 2019-31-12 was flagged.", []),
+    # a dotted day range is written day first only
+    ("dmy", "Talks ran 3.-5.11.2019 in Bern.", [("3.-5.11.2019", "2019-11-03/2019-11-05", "range")]),
+    ("mdy", "Talks ran 3.-5.11.2019 in Bern.", []),
 ]  # fmt: skip
 
 

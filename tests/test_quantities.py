@@ -353,3 +353,32 @@ def test_a_minus_sign_is_kept(text: str, surface: str, value: float) -> None:
 def test_a_dash_that_is_not_a_sign(text: str, lo: float, hi: float) -> None:
     (q,) = find_quantities(text)
     assert (q.lo, q.hi) == (lo, hi)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The spread narrowed to three point two five percent.",  # a spoken decimal
+        "Shares closed at point seven five of their peak.",
+        "Crowds estimated at forty-two thousands lined the route.",  # a plural scale word
+        "It was the one hundred sixtieth sitting of the court.",  # an ordinal tail
+        "Fans counted hundred twelve banners in the stands.",  # a number begun before
+        "Members of the Nine Point Alliance met the mayor.",  # a name, not nine of anything
+    ],
+)
+def test_a_number_read_only_in_part_gives_no_value(text: str) -> None:
+    # the whole number is not read: no value rather than a piece of it (3, 75, 42, 100, 12, 9)
+    assert [(q.surface, q.lo) for q in find_quantities(text)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("He ran the check point three times before noon.", "three times", 3.0),
+        ("At that point two officers arrived.", "two officers", 2.0),
+        ("Four hundred thousand people marched.", "Four hundred thousand people", 400000.0),
+    ],
+)
+def test_point_as_a_noun_and_whole_numbers_still_read(text: str, surface: str, value: float) -> None:
+    found = [q for q in find_quantities(text) if q.surface == surface]
+    assert len(found) == 1 and found[0].lo == value
