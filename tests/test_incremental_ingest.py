@@ -98,3 +98,24 @@ def test_pronoun_answers_are_cached(tmp_path: Path) -> None:
     ).fetchone()
     con.close()
     assert pron > 0 and cached == pron
+
+
+def test_progress_callback_reports_bytes_rate_and_linking(tmp_path: Path) -> None:
+    """The library reports progress through a callback (it never prints): bytes grow to the
+    input size, the rate is positive, and the corpus-wide step is announced last."""
+    from claimcheck.pipeline import IngestProgress
+
+    src = _records(tmp_path / "a.jsonl", _BODIES)
+    seen: list[tuple[int, int, int | None, str, float]] = []
+
+    def on_article(state: IngestProgress) -> None:
+        seen.append((state.articles, state.bytes_done, state.bytes_total, state.stage,
+                     state.mb_per_second))
+
+    result = claimcheck.ingest([str(src)], tmp_path / "p.db", on_article=on_article)
+    assert [s[0] for s in seen[:4]] == [1, 2, 3, 4]
+    assert all(a[1] < b[1] for a, b in zip(seen[:3], seen[1:4], strict=True))
+    assert seen[0][2] == src.stat().st_size and seen[3][1] <= seen[3][2]
+    assert seen[-1][3] == "link" and all(s[3] == "analyse" for s in seen[:-1])
+    assert seen[3][4] > 0
+    assert " articles/s, " in result.summary() and result.summary().endswith(" MB/s)")
