@@ -92,34 +92,43 @@ def ingest(
     """
     from .pipeline import ingest as run_ingest
 
-    progress_cb = None
+    on_article = None
     progress_ctx = None
     if not quiet and sys.stderr.isatty():
         from rich.progress import (
             BarColumn,
-            MofNCompleteColumn,
             Progress,
             TextColumn,
             TimeElapsedColumn,
+            TimeRemainingColumn,
         )
+
+        from .pipeline import IngestProgress
 
         progress_ctx = Progress(
             TextColumn("[progress.description]{task.description}"), BarColumn(),
-            MofNCompleteColumn(), TimeElapsedColumn(), console=_err_console(), transient=True,
+            TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("ETA"),
+            TimeRemainingColumn(), console=_err_console(), transient=True,
         )
-        task = progress_ctx.add_task("ingest", total=None)
+        task = progress_ctx.add_task("ingest", total=None, rate="")
 
-        def progress_cb(done: int, total: int | None, source: str) -> None:
+        def on_article(state: IngestProgress) -> None:
             assert progress_ctx is not None
-            progress_ctx.update(task, completed=done, total=total,
-                                description=Path(source).name[:40] if source else "linking")
+            if state.stage == "link":
+                progress_ctx.update(task, description="linking entities", total=None, rate="")
+                return
+            progress_ctx.update(
+                task, completed=state.bytes_done, total=state.bytes_total,
+                rate=f"{state.articles} articles, {state.articles_per_second:.0f}/s, "
+                     f"{state.mb_per_second:.2f} MB/s",
+            )
 
     try:
         if progress_ctx is not None:
             with progress_ctx:
                 result = run_ingest(paths, db, published=published, outlet=outlet, jobs=jobs,
                                     encoding=encoding, skip_errors=skip_errors,
-                                    stdin=sys.stdin.buffer, progress=progress_cb,
+                                    stdin=sys.stdin.buffer, on_article=on_article,
                                     language=language, date_order=date_order)
         else:
             result = run_ingest(paths, db, published=published, outlet=outlet, jobs=jobs,

@@ -56,6 +56,34 @@ ProgressCallback = Callable[[int, int | None, str], None]
 
 
 @dataclass(slots=True)
+class IngestProgress:
+    """Where a running ingest is, for a progress display (the library never prints).
+
+    ``bytes_done`` counts the UTF-8 text of every article handled so far (stored or already
+    stored); ``bytes_total`` is the size of the input files (None when reading stdin), so a
+    JSON Lines file's escapes make the fraction slightly low, never high.
+    """
+
+    articles: int = 0
+    bytes_done: int = 0
+    bytes_total: int | None = None
+    seconds: float = 0.0
+    stage: str = "analyse"  # analyse | link
+
+    @property
+    def articles_per_second(self) -> float:
+        return self.articles / self.seconds if self.seconds > 0 else 0.0
+
+    @property
+    def mb_per_second(self) -> float:
+        return self.bytes_done / 1e6 / self.seconds if self.seconds > 0 else 0.0
+
+
+ArticleCallback = Callable[[IngestProgress], None]
+"""Called with an :class:`IngestProgress` after each article and when linking starts."""
+
+
+@dataclass(slots=True)
 class AnalyzedArticle:
     """An article with its sentences and claims, ready to store."""
 
@@ -93,11 +121,18 @@ class IngestResult:
     #: stored articles whose language the claim grammar does not cover (no claims extracted)
     not_analysed: int = 0
 
+    def rate(self) -> str:
+        """"in 4.1 s (122 articles/s, 0.43 MB/s)": the speed of the run."""
+        secs = max(self.seconds, 1e-9)
+        return (f"in {self.seconds:.1f} s ({self.articles / secs:.0f} articles/s, "
+                f"{self.bytes / 1e6 / secs:.2f} MB/s)")
+
     def summary(self) -> str:
-        """One line: "5 articles, 143 sentences, 12 boilerplate, 40 claims, 0 skipped".
+        """One line: "5 articles, 143 sentences, 12 boilerplate, 40 claims, 0 skipped, in ...".
 
         Articles stored without analysis and items skipped are named when there are any:
-        "..., 12 not in English: stored, not analysed, 3 skipped (see above)".
+        "..., 12 not in English: stored, not analysed, 3 skipped (see above)". The run's
+        speed ends the line: "in 4.1 s (122 articles/s, 0.43 MB/s)".
         """
         parts = [
             f"{self.articles} articles", f"{self.sentences} sentences",
@@ -108,7 +143,7 @@ class IngestResult:
         parts.append(f"{len(self.skipped)} skipped" + (" (see above)" if self.skipped else ""))
         if self.duplicates:
             parts.append(f"{self.duplicates} already stored")
-        return ", ".join(parts)
+        return ", ".join(parts) + " " + self.rate()
 
     def skipped_by_kind(self) -> Counter[str]:
         """How many items were skipped for each reason (``no-article-text``, ``binary``...)."""
@@ -256,7 +291,18 @@ def _write_article(db: sqlite_utils.Database, art: AnalyzedArticle, run_id: int)
                 ))
         write_rows(db, "claims", claim_rows)
         write_rows(db, "mentions", mention_rows)
+        if art.outlet is not None:
+            owner = outlet_owner(art.outlet)
+            write_rows(db, "line_keys", (
+                (sid, art.id, owner, repeated_line_keys(s.text, [_whole(s.text)])[0],
+                 int(_SENTENCE_END.search(s.text) is None))
+                for sid, s in zip(sentence_ids, art.sentences, strict=True)
+                if not s.is_boilerplate and is_short_line(s.text)
+            ))
     return len(mention_rows)
+
+
+_SENTENCE_END = re.compile(r"[.!?]")
 
 
 def _iter_raw(
@@ -306,6 +352,19 @@ def _iter_raw(
         done.append(name)
 
 
+def _input_bytes(files: Sequence[str]) -> int | None:
+    """The total size of the input files (None when one is stdin or cannot be read)."""
+    total = 0
+    for source in files:
+        if source == "-":
+            return None
+        try:
+            total += Path(source).stat().st_size
+        except OSError:
+            return None
+    return total
+
+
 def _file_digest(source: str) -> str | None:
     """SHA-256 of a single-article file's bytes (None for stdin, JSONL or unreadable files)."""
     if source == "-" or Path(source).suffix.lower() in JSONL_SUFFIXES:
@@ -332,6 +391,7 @@ def ingest(
     progress: ProgressCallback | None = None,
     language: str | None = None,
     date_order: str | None = None,
+    on_article: ArticleCallback | None = None,
 ) -> IngestResult:
     """Read articles and store their sentences, claims and slots.
 
@@ -344,7 +404,9 @@ def ingest(
     :param skip_errors: skip files and records that cannot be read (reported in
         ``result.skipped`` and the ``skipped`` table) and keep going
     :param stdin: the byte stream that ``-`` reads
-    :param progress: callback for progress reports
+    :param progress: callback for progress reports (per file)
+    :param on_article: callback with an :class:`IngestProgress` after every article (rate,
+        bytes done and total) and when the corpus-wide linking starts
     :param language: language code for every article of this run instead of detection
         ("en" analyses everything as English, "de" stores everything unanalysed)
     :param date_order: how numeric dates such as 03/04/2024 are read: "mdy", "dmy" or
@@ -388,6 +450,14 @@ def ingest(
     run_id = start_run(db, "ingest", __version__, options)
     result = IngestResult(run_id=run_id, files=len(files))
     seen = known_hashes(db)
+    state = IngestProgress(bytes_total=_input_bytes(files))
+
+    def tick(art: AnalyzedArticle) -> None:
+        if on_article is not None:
+            state.articles += 1
+            state.bytes_done += len(art.raw.text.encode("utf-8"))
+            state.seconds = time.perf_counter() - started
+            on_article(state)
 
     read_files: list[str] = []
 
@@ -407,6 +477,7 @@ def ingest(
     )
     try:
         for art in _analyze_stream(raws, published, outlet, language, jobs, seen, date_order):
+            tick(art)
             if art.content_hash in seen:
                 result.duplicates += 1
                 continue
@@ -445,7 +516,10 @@ def ingest(
         gone = [f for f in skipped_files(db) if f != "<stdin>" and not Path(f).exists()]
         replace_skipped(db, run_id, [*read_files, *gone], result.skipped)
         if result.articles:
-            result.boilerplate += flag_repeated_lines(db)
+            if on_article is not None:
+                state.stage = "link"
+                on_article(state)
+            result.boilerplate += flag_repeated_lines(db, result.article_ids)
             result.entities = link_entities(db)
             refresh_views(db)
         result.seconds = time.perf_counter() - started
@@ -500,33 +574,45 @@ def _analyze_stream(
         yield from pool.imap(_analyze_job, args, chunksize=8)
 
 
-def flag_repeated_lines(db: sqlite_utils.Database) -> int:
+def flag_repeated_lines(db: sqlite_utils.Database, article_ids: Sequence[str] | None = None) -> int:
     """Flag short lines repeated across articles of one owner (footers, widget lines).
 
     Outlets are taken together by owner (:func:`~claimcheck.boilerplate.outlet_owner`:
     "chicago.cbslocal.com" and "dfw.cbslocal.com" share their copyright lines). A line counts
     when it is short and appears in at least three articles of the owner, or in two when it
     has no sentence punctuation at all. Returns the number of sentences newly flagged.
+
+    The candidate lines and their keys are stored as articles are written (``line_keys``);
+    with ``article_ids`` only the keys those new articles carry are looked at, so a run
+    that adds k articles to a database of n costs O(k), and flags exactly what a run over
+    the whole corpus would (an older line that a new article repeats for the third time is
+    flagged too).
     """
-    by_outlet: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    rows = db.execute(
-        "SELECT s.id, s.article_id, s.text, a.outlet FROM sentences s "
-        "JOIN articles a ON a.id = s.article_id "
-        "WHERE s.is_boilerplate = 0 AND a.outlet IS NOT NULL"
-    ).fetchall()
-    keyed: list[tuple[str, str, str, str]] = []
-    for sid, aid, text, name in rows:
-        if not is_short_line(text):
+    if article_ids is None:
+        groups = db.execute("SELECT DISTINCT owner, key FROM line_keys").fetchall()
+    else:
+        groups = []
+        ids = list(article_ids)
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            marks = ",".join("?" * len(chunk))
+            groups.extend(db.execute(
+                f"SELECT DISTINCT owner, key FROM line_keys WHERE article_id IN ({marks})", chunk
+            ).fetchall())
+        groups = sorted(set(groups))
+    flagged: list[str] = []
+    for owner, key in groups:
+        rows = db.execute(
+            "SELECT l.sentence_id, l.article_id, l.bare, s.is_boilerplate FROM line_keys l "
+            "JOIN sentences s ON s.id = l.sentence_id WHERE l.owner = ? AND l.key = ?",
+            [owner, key],
+        ).fetchall()
+        n = len({aid for _, aid, _, _ in rows})
+        if n < 2:
             continue
-        outlet = outlet_owner(name)
-        key = repeated_line_keys(text, [_whole(text)])[0]
-        by_outlet[outlet][key].add(aid)
-        keyed.append((sid, outlet, key, text))
-    flagged = []
-    for sid, outlet, key, text in keyed:
-        n = len(by_outlet[outlet][key])
-        if n >= 3 or (n >= 2 and not re.search(r"[.!?]", text)):
-            flagged.append(sid)
+        flagged.extend(
+            sid for sid, _, bare, boiler in rows if not boiler and (n >= 3 or bare)
+        )
     if flagged:
         with transaction(db):
             db.conn.executemany(
@@ -544,13 +630,26 @@ def _resolve_pronoun_mentions(
     db: sqlite_utils.Database,
     by_doc: dict[str, list[tuple[str, EntityMention]]],
     resolve: Callable[[str, Sequence[EntityMention]], dict[int, int]],
-) -> None:
+    cached: dict[str, str],
+) -> list[tuple[str, str]]:
     """Point each pronoun mention ("He said ...") at the person the article's salience and
     gender agreement give (:func:`claimcheck.entities.resolve_pronouns`), in place; pronouns it
-    cannot resolve keep the name the claim extractor gave them."""
+    cannot resolve keep the name the claim extractor gave them.
+
+    The answer depends on the article alone, so it is stored (``mentions.resolved_name``):
+    ``cached`` holds the stored answers, and only articles with a pronoun not yet resolved
+    are read and resolved. Returns the new answers as ``(name, mention id)`` to store.
+    """
+    fresh: list[tuple[str, str]] = []
     for aid, items in by_doc.items():
         pron = [i for i, (_, m) in enumerate(items) if m.title == "pronoun"]
         if not pron:
+            continue
+        if all(items[i][0] in cached for i in pron):
+            for i in pron:
+                mid, m = items[i]
+                if cached[mid] != m.name:
+                    items[i] = (mid, replace(m, name=cached[mid]))
             continue
         row = db.execute("SELECT text FROM articles WHERE id = ?", [aid]).fetchone()
         if row is None or not row[0]:
@@ -562,47 +661,78 @@ def _resolve_pronoun_mentions(
             j = links.get(m.start)
             if j is not None:
                 items[i] = (mid, replace(m, name=names[j].name))
+            fresh.append((items[i][1].name, mid))
+    return fresh
 
 
 def link_entities(db: sqlite_utils.Database) -> int:
     """Resolve every entity mention in the database to one canonical entity.
 
-    Rebuilds ``entities`` and sets ``mentions.entity_id``. IDs derive from the canonical key,
-    so they are stable while the corpus that defines them stays the same.
+    Brings ``entities`` and ``mentions.entity_id`` up to date. IDs derive from the canonical
+    key, so they are stable while the corpus that defines them stays the same.
+
+    Linking is corpus-wide (a new article can merge or split the entities of older ones),
+    so the mentions are resolved again as a whole, from what is stored: pronoun answers are
+    cached per mention, and only the entities and mentions whose values changed are written.
     """
     from .entities import EntityLinker, resolve_pronouns
 
     linker = EntityLinker()
     rows = db.execute(
-        "SELECT id, article_id, start, end, surface, value, kind, unit FROM mentions "
-        "WHERE kind IN ('person', 'org', 'place', 'other') ORDER BY article_id, start, id"
+        "SELECT id, article_id, start, end, surface, value, kind, unit, resolved_name, entity_id "
+        "FROM mentions WHERE kind IN ('person', 'org', 'place', 'other') "
+        "ORDER BY article_id, start, id"
     ).fetchall()
     by_doc: dict[str, list[tuple[str, EntityMention]]] = defaultdict(list)
-    for mid, aid, start, end, surface, value, kind, unit in rows:
+    cached: dict[str, str] = {}
+    current: dict[str, str | None] = {}
+    for mid, aid, start, end, surface, value, kind, unit, resolved, entity in rows:
         by_doc[aid].append((mid, EntityMention(start, end, surface, value, kind, unit)))
-    _resolve_pronoun_mentions(db, by_doc, resolve_pronouns)
+        current[mid] = entity
+        if resolved is not None:
+            cached[mid] = resolved
+    fresh = _resolve_pronoun_mentions(db, by_doc, resolve_pronouns, cached)
     for aid, items in by_doc.items():
         linker.add_document(aid, [m for _, m in items])
     entities, mapping = linker.resolve()
     ids = {e.key: "e" + hashlib.sha1(e.key.encode("utf-8")).hexdigest()[:12] for e in entities}
     counts: dict[str, int] = defaultdict(int)
-    updates: list[tuple[str, str]] = []
+    updates: list[tuple[str | None, str]] = []
     for aid, items in by_doc.items():
         for i, (mid, _) in enumerate(items):
             key = mapping.get((aid, i))
-            if key is None:
-                continue
-            updates.append((ids[key], mid))
-            counts[ids[key]] += 1
+            eid = ids[key] if key is not None else None
+            if eid is not None:
+                counts[eid] += 1
+            if current.get(mid) != eid:
+                updates.append((eid, mid))
+    stale = [(mid,) for mid, eid in _linked_elsewhere(db) if eid is not None]
+    wanted = {
+        ids[e.key]: (e.name, e.kind, json.dumps(e.aliases, ensure_ascii=False), counts[ids[e.key]])
+        for e in entities
+    }
+    stored = {r[0]: tuple(r[1:]) for r in db.execute(
+        "SELECT id, name, kind, aliases, mention_count FROM entities")}
     with transaction(db):
-        db.execute("UPDATE mentions SET entity_id = NULL WHERE entity_id IS NOT NULL")
-        db.execute("DELETE FROM entities")
         db.conn.executemany(
             "INSERT INTO entities (id, name, kind, aliases, mention_count) VALUES (?,?,?,?,?)",
-            [
-                (ids[e.key], e.name, e.kind, json.dumps(e.aliases, ensure_ascii=False), counts[ids[e.key]])
-                for e in entities
-            ],
+            [(eid, *row) for eid, row in wanted.items() if eid not in stored],
         )
+        db.conn.executemany(
+            "UPDATE entities SET name = ?, kind = ?, aliases = ?, mention_count = ? WHERE id = ?",
+            [(*row, eid) for eid, row in wanted.items() if eid in stored and stored[eid] != row],
+        )
+        db.conn.executemany("UPDATE mentions SET entity_id = NULL WHERE id = ?", stale)
         db.conn.executemany("UPDATE mentions SET entity_id = ? WHERE id = ?", updates)
+        db.conn.executemany("UPDATE mentions SET resolved_name = ? WHERE id = ?", fresh)
+        db.conn.executemany(
+            "DELETE FROM entities WHERE id = ?", [(eid,) for eid in stored if eid not in wanted]
+        )
     return len(entities)
+
+
+def _linked_elsewhere(db: sqlite_utils.Database) -> list[tuple[str, str | None]]:
+    """Mentions of other kinds that carry an entity id (none are written; kept for safety)."""
+    return [(r[0], r[1]) for r in db.execute(
+        "SELECT id, entity_id FROM mentions WHERE entity_id IS NOT NULL AND "
+        "kind NOT IN ('person', 'org', 'place', 'other')")]

@@ -812,8 +812,7 @@ def _skip_number_words(low: str, pos: int) -> int:
 
 _NUMBER_GOES_ON = re.compile(
     r"[ -]+(?:point|hundreds|thousands|millions|billions|trillions"
-    r"|(?:[a-z]+ie|four|fif|six|seven|eigh|nin|ten|eleven|twelf|[a-z]+teen|hundred|thousand"
-    r"|million|billion)th)(?![a-z])"
+    r"|(?:" + lexicon.alternatives("ordinal_th_stems.txt") + r")th)(?![a-z])"
 )
 _NUMBER_WORD_AFTER = re.compile(rf"[ -]+(?:{_ATOM}|point|and(?= ))")
 # "point" as a noun ("a check point three times", "at that point two") starts no number

@@ -17,7 +17,7 @@ from .errors import DatabaseError, NoDatabase
 
 #: The schema version this claimcheck writes. Each step in ``_MIGRATIONS`` brings a
 #: database from version ``i`` to ``i + 1``; an older file is upgraded when it is opened.
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 
 @dataclass(slots=True)
@@ -418,9 +418,45 @@ def _m7_stories(db: sqlite_utils.Database) -> None:
         db.table(table).create_index(["story_id"], if_not_exists=True)
 
 
+def _m8_incremental_ingest(db: sqlite_utils.Database) -> None:
+    # Version 8 -> 9 (issue 15, incremental ingest): ``line_keys`` holds the repeated-line key
+    # of every short line of an article with an outlet that the classifier left as prose, so a
+    # run finds the lines repeated across an owner's articles by looking up the keys of its new
+    # articles instead of rescanning every sentence; and ``mentions.resolved_name`` caches whom
+    # a pronoun mention ("He said ...") was resolved to, so linking does not re-read every
+    # article's text. Both are filled for existing rows here (the key is a pure function of
+    # the sentence text and the article's outlet).
+    from .boilerplate import is_short_line, outlet_owner, repeated_line_keys
+    from .models import Span
+
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS line_keys (sentence_id TEXT PRIMARY KEY REFERENCES "
+        "sentences(id), article_id TEXT NOT NULL REFERENCES articles(id), owner TEXT NOT NULL, "
+        "key TEXT NOT NULL, bare INTEGER NOT NULL)"
+    )
+    db.execute("CREATE INDEX IF NOT EXISTS idx_line_keys_owner_key ON line_keys (owner, key)")
+    db.execute("CREATE INDEX IF NOT EXISTS idx_line_keys_article ON line_keys (article_id)")
+    if "resolved_name" not in db.table("mentions").columns_dict:
+        db.table("mentions").add_column("resolved_name", str)
+    rows = db.execute(
+        "SELECT s.id, s.article_id, s.text, a.outlet FROM sentences s "
+        "JOIN articles a ON a.id = s.article_id WHERE a.outlet IS NOT NULL AND "
+        "(s.is_boilerplate = 0 OR s.boilerplate_reason = 'repeated')"
+    ).fetchall()
+    db.conn.executemany(
+        "INSERT OR IGNORE INTO line_keys (sentence_id, article_id, owner, key, bare) "
+        "VALUES (?,?,?,?,?)",
+        [
+            (sid, aid, outlet_owner(outlet), repeated_line_keys(text, [Span(0, len(text))])[0],
+             int(not any(c in text for c in ".!?")))
+            for sid, aid, text, outlet in rows if is_short_line(text)
+        ],
+    )
+
+
 _MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _m0_base, _m1_groups, _m2_indexes, _m3_confidence, _m4_language_and_skipped, _m5_fact_sheets,
-    _m6_reviews, _m7_stories,
+    _m6_reviews, _m7_stories, _m8_incremental_ingest,
 ]
 assert len(_MIGRATIONS) == SCHEMA_VERSION
 
@@ -515,6 +551,8 @@ _INSERTS = {
     "polarity, modality, speaker, tense) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
     "mentions": "INSERT INTO mentions (id, claim_id, article_id, kind, start, end, surface, value, "
     "lo, hi, unit, entity_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+    "line_keys": "INSERT INTO line_keys (sentence_id, article_id, owner, key, bare) "
+    "VALUES (?,?,?,?,?)",
 }
 
 
