@@ -4,6 +4,7 @@
     python benchmarks/engines.py identity --db my.db      # any ingested database
     python benchmarks/engines.py scale --articles 10000   # a generated corpus of that size
     python benchmarks/engines.py scale --articles 10000 --engines default,duckdb
+    python benchmarks/engines.py shuffle --db benchmarks/out/engines_gen_10000.db
 
 ``identity`` runs ``diff --format json`` once per engine on copies of one database and
 compares the JSON reports and the stored groups, group members and conflicts; it prints
@@ -177,6 +178,55 @@ def scale(args: argparse.Namespace) -> int:
     return 0 if same else 1
 
 
+SHUFFLE_SQL = """
+WITH key_df AS (SELECT key, count(*) AS df FROM claim_keys GROUP BY key),
+kept AS (
+    SELECT ck.claim, ck.article, ck.key FROM claim_keys ck
+    JOIN key_df d ON d.key = ck.key JOIN key_caps c ON c.key = ck.key
+    WHERE d.df >= 2 AND d.df <= c.cap
+),
+joined AS (
+    SELECT a.claim AS i, b.claim AS j FROM kept a
+    JOIN kept b ON a.key = b.key AND a.claim < b.claim AND a.article <> b.article
+)
+SELECT (SELECT count(*) FROM claim_keys), (SELECT count(*) FROM kept),
+       (SELECT count(*) FROM joined), (SELECT count(*) FROM (SELECT DISTINCT i, j FROM joined))
+"""
+
+
+def shuffle(args: argparse.Namespace) -> int:
+    """Rows of each stage of the blocking self-join: what a cluster shuffles."""
+    import duckdb
+
+    from claimcheck.compare.blocking import blocking_policy
+    from claimcheck.compare.text import prepare
+    from claimcheck.differ import load_claims
+    from claimcheck.duck import key_tables
+    from claimcheck.store import open_db
+
+    db = open_db(args.db, create=False)
+    try:
+        claims = load_claims(db)
+        n_articles = db.execute("SELECT count(*) FROM articles").fetchone()[0]
+    finally:
+        db.close()
+    prepare(claims)
+    claim_keys, key_caps = key_tables(claims, blocking_policy(len(claims)))
+    con = duckdb.connect()
+    con.register("claim_keys", claim_keys)
+    con.register("key_caps", key_caps)
+    key_rows, kept_rows, joined_rows, distinct_pairs = con.execute(SHUFFLE_SQL).fetchone()
+    out = {
+        "articles": n_articles, "claims": len(claims), "key_rows": key_rows,
+        "kept_key_rows": kept_rows, "join_rows": joined_rows, "distinct_pairs": distinct_pairs,
+        "per_article": {k: round(v / n_articles, 2) for k, v in (
+            ("claims", len(claims)), ("key_rows", key_rows), ("kept_key_rows", kept_rows),
+            ("join_rows", joined_rows), ("distinct_pairs", distinct_pairs))},
+    }
+    print(json.dumps(out))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="cmd", required=True)
@@ -193,6 +243,9 @@ def main(argv: list[str] | None = None) -> int:
     q.add_argument("--seed", type=int, default=0)
     q.add_argument("--jobs", type=int, default=2)
     q.set_defaults(run=scale)
+    r = sub.add_parser("shuffle", help="rows of each stage of the blocking join (shuffle sizes)")
+    r.add_argument("--db", required=True)
+    r.set_defaults(run=shuffle)
     args = parser.parse_args(argv)
     result: int = args.run(args)
     return result
