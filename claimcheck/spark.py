@@ -269,11 +269,11 @@ def map_step(
     """Analyse JSON Lines articles on Spark and write the map step's tables as Parquet.
 
     Each record is analysed where its partition lives; an article whose text occurs twice is
-    kept from its first record (file order, then line), as ``ingest`` keeps it.
-    Returns the rows written per table.
+    kept from its first record (file order, then line), as ``ingest`` keeps it. With
+    ``skip_errors`` a malformed record is left out (not listed: read the input with
+    ``ingest --skip-errors`` to see why). Returns the rows written per table.
     """
     from pyspark import StorageLevel
-    from pyspark.sql import functions as F
 
     from claimcheck.export import MAP_TABLES, TABLES, schema
     from claimcheck.store import now_iso
@@ -289,8 +289,6 @@ def map_step(
     rows = lines.mapPartitions(lambda it: _map_partition(it, options)).persist(
         StorageLevel.MEMORY_AND_DISK)
     try:
-        skipped = rows.filter(lambda r: r[0] == "skipped").count()
-        del skipped
         # the first record of each article text wins
         first = (
             rows.filter(lambda r: r[0] == "articles").map(lambda r: (r[2][0], r[1]))
@@ -312,7 +310,6 @@ def map_step(
             kept = df.join(first_df, ["aid", "f", "l"], "left_semi").select(*cols)
             kept.write.mode("overwrite").parquet(os.path.join(out, table))
             counts[table] = spark.read.parquet(os.path.join(out, table)).count()
-        del F
     finally:
         rows.unpersist()
     return counts
