@@ -79,6 +79,7 @@ def ingest(
     errors_to: Annotated[Path | None, typer.Option("--errors-to", help="Also write the skipped items as JSON Lines (source, kind, reason) to this file.", dir_okay=False)] = None,
     language: Annotated[str | None, typer.Option("--language", help="Language code for every article of this run instead of detection (en = analyse as English).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors and skipped items.")] = False,
+    out_parquet: Annotated[Path | None, typer.Option("--out-parquet", help="Write the map step's tables (articles, sentences, claims, mentions) as Parquet parts in this folder instead of a database (pip install 'claimcheck[parquet]'; see docs/parquet.md).", file_okay=False)] = None,
 ) -> None:
     """Read articles and store their sentences, claims and slots.
 
@@ -90,6 +91,11 @@ def ingest(
 
         claimcheck ingest crawl/ --skip-errors --errors-to skipped.jsonl
     """
+    if out_parquet is not None:
+        _ingest_parquet(paths, out_parquet, published=published, outlet=outlet, jobs=jobs,
+                        encoding=encoding, skip_errors=skip_errors, language=language,
+                        date_order=date_order, quiet=quiet)
+        return
     from .pipeline import ingest as run_ingest
 
     on_article = None
@@ -161,6 +167,27 @@ def ingest(
         raise typer.Exit(EXIT_SKIPPED)
 
 
+def _ingest_parquet(paths: list[str], out: Path, *, quiet: bool, **options: Any) -> None:
+    from .mapstep import ingest_parquet
+
+    if "-" in paths:
+        _fail("--out-parquet reads files and folders, not stdin; save the input to a file")
+    try:
+        result = ingest_parquet(paths, out, **options)
+    except ClaimcheckError as exc:
+        _fail(str(exc))
+    except KeyboardInterrupt:
+        _fail(f"interrupted; the parts written so far are in {out}")
+    except OSError as exc:
+        _fail(f"{out}: cannot write ({exc.strerror}); choose another folder")
+    for item in result.skipped:
+        typer.echo(f"skipped [{item.kind}] {item.reason}", err=True)
+    if not quiet:
+        _err_console().print(result.summary(), markup=False)
+    if result.skipped:
+        raise typer.Exit(EXIT_SKIPPED)
+
+
 @app.command()
 def diff(
     db: DbOption = DEFAULT_DB,
@@ -174,6 +201,7 @@ def diff(
     since: Annotated[str | None, typer.Option(help="Only what involves articles ingested after this run id, on or after this date (YYYY-MM-DD), or after the 'last' diff.")] = None,
     against: Annotated[Path | None, typer.Option(help="Only what involves articles this earlier database lacks; counts new claims that agree or conflict with earlier ones.", dir_okay=False)] = None,
     story: Annotated[str | None, typer.Option("--story", help="Only this story (id or id prefix, see 'claimcheck stories').")] = None,
+    engine: Annotated[str, typer.Option("--engine", help="Where claims are paired and grouped: default (in process), duckdb (a SQL self-join; pip install 'claimcheck[duckdb]') or spark (a Spark session, local[2] unless CLAIMCHECK_SPARK_MASTER says otherwise; 'claimcheck[spark]'). Same results.")] = "default",
 ) -> None:
     """Group claims across articles and report where the articles disagree.
 
@@ -194,7 +222,7 @@ def diff(
     try:
         result = run_diff(db, kinds=kinds, threshold=threshold, min_confidence=min_confidence,
                           since=since, against=against, include_dismissed=show_all,
-                          story=story)
+                          story=story, engine=engine)
     except ClaimcheckError as exc:
         _fail(str(exc))
     except sqlite3.Error as exc:
@@ -219,6 +247,38 @@ def diff(
         _err_console().print(f"{summary_line(result)}; report written to {output}", markup=False)
     if fail_on_conflict and result.conflicts:
         raise typer.Exit(1)
+
+
+@app.command()
+def export(
+    out: Annotated[Path, typer.Argument(help="Folder for the tables (one sub-folder of part files per table).", file_okay=False)],
+    db: DbOption = DEFAULT_DB,
+    format: Annotated[str, typer.Option("--format", "-f", help="parquet (the only format so far).")] = "parquet",
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
+) -> None:
+    """Write the database's tables and the blocking keys as Parquet for DuckDB or Spark.
+
+    Needs pyarrow (pip install 'claimcheck[parquet]'); the schema is in docs/parquet.md.
+
+    Example:
+
+        claimcheck export --format parquet tables/
+    """
+    from .export import export_parquet
+
+    if format != "parquet":
+        _fail(f"unknown --format {format!r}; use parquet")
+    try:
+        counts = export_parquet(db, out)
+    except ClaimcheckError as exc:
+        _fail(str(exc))
+    except sqlite3.Error as exc:
+        _fail(f"{db}: {exc}")
+    except OSError as exc:
+        _fail(f"{out}: cannot write ({exc.strerror}); choose another folder")
+    if not quiet:
+        summary = ", ".join(f"{n} {table}" for table, n in counts.items())
+        _err_console().print(f"wrote {summary} to {out}", markup=False)
 
 
 @app.command()

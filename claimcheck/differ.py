@@ -63,6 +63,7 @@ def diff(
     against: str | Path | None = None,
     include_dismissed: bool = False,
     story: str | None = None,
+    engine: str = "default",
 ) -> DeskResult:
     """Cluster articles into stories, compare the stored claims across articles, build and
     compare the fact sheets, store it all and return the report.
@@ -82,11 +83,16 @@ def diff(
         otherwise); everything is stored either way
     :param story: limit the returned report to this story (id or id prefix); everything is
         still compared and stored
+    :param engine: where claims are paired and grouped: ``default`` (in process),
+        ``duckdb`` (a SQL self-join on the blocking keys, :mod:`claimcheck.duck`) or
+        ``spark`` (:mod:`claimcheck.spark`); the results are identical
     :raises NoDatabase: the database does not exist
     :raises InvalidOption: a bad ``since``, an ``against`` that is no claimcheck database, both,
         or a ``story`` that matches no story or several
     """
     started = time.perf_counter()
+    if engine not in ENGINES:
+        raise InvalidOption(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}")
     if since is not None and against is not None:
         raise InvalidOption("use --since or --against, not both")
     earlier = _earlier_hashes(against) if against is not None else None
@@ -98,6 +104,7 @@ def diff(
 
         run_id = start_run(db, "diff", __version__, {
             "kinds": list(kinds or []), "threshold": threshold, "min_confidence": min_confidence,
+            **({"engine": engine} if engine != "default" else {}),
         })
         claims = load_claims(db)
         articles = [
@@ -112,9 +119,9 @@ def diff(
         )
         # One affinity for the claim groups and the fact sheets (it weighs every article's keys).
         affinity = StoryAffinity(claims)
-        groups, n_pairs = find_groups(
-            claims, threshold=threshold, min_confidence=min_confidence, stories=story_of,
-            prepared=True, affinity=affinity,
+        groups, n_pairs = _find_groups(
+            engine, claims, threshold=threshold, min_confidence=min_confidence, stories=story_of,
+            affinity=affinity,
         )
         wanted = set(kinds) if kinds else None
         # Fact sheets: attributes per entity and per story, compared across a story's articles
@@ -182,6 +189,34 @@ def diff(
     finally:
         db.close()
     return result
+
+
+#: The engines ``diff`` can group claims with (identical results; see docs/scaling.md).
+ENGINES = ("default", "duckdb", "spark")
+
+
+def _find_groups(
+    engine: str, claims: list[ClaimRecord], *, threshold: float, min_confidence: float,
+    stories: dict[str, str], affinity: StoryAffinity,
+) -> tuple[list[Group], int]:
+    if engine == "duckdb":
+        from .duck import find_groups_duckdb
+
+        return find_groups_duckdb(
+            claims, threshold=threshold, min_confidence=min_confidence, stories=stories,
+            affinity=affinity,
+        )
+    if engine == "spark":
+        from .spark import find_groups_spark
+
+        return find_groups_spark(
+            claims, threshold=threshold, min_confidence=min_confidence, stories=stories,
+            affinity=affinity,
+        )
+    return find_groups(
+        claims, threshold=threshold, min_confidence=min_confidence, stories=stories,
+        prepared=True, affinity=affinity,
+    )
 
 
 #: Fact-sheet conflicts need this much more confidence than claim-group conflicts, except on

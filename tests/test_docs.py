@@ -17,7 +17,8 @@ COMMANDS = sorted(c.name or c.callback.__name__ for c in app.registered_commands
 
 
 def test_the_commands_we_expect_exist() -> None:
-    assert COMMANDS == ["articles", "claims", "diff", "facts", "ingest", "review", "serve", "stories"]
+    assert COMMANDS == ["articles", "claims", "diff", "export", "facts", "ingest", "review", "serve",
+                        "stories"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from .model import ClaimRecord
 from .text import ENTITY_ID
@@ -26,19 +27,15 @@ def candidate_pairs(
     :param min_shared: how many keys a pair must share
     :param max_postings: drop keys held by more claims than this (default: scales with size)
     """
-    if max_postings is None:
-        max_postings = MAX_POSTINGS
+    policy = blocking_policy(len(claims), min_shared=min_shared, max_postings=max_postings)
     postings: dict[str, list[int]] = defaultdict(list)
     for i, c in enumerate(claims):
-        for key in c.keys:
+        for key in blocking_keys(c):
             postings[key].append(i)
-    sizes = [len(c.keys) for c in claims]
+    sizes = [len(blocking_keys(c)) for c in claims]
     shared: Counter[tuple[int, int]] = Counter()
     for key, members in postings.items():
-        # Entities and dates name one story's participants and days; words are shared more
-        # widely, so they get the tighter cap.
-        cap = max_postings * 4 if key[0] == "@" or ENTITY_ID.fullmatch(key) else max_postings
-        if len(members) < 2 or len(members) > cap:
+        if len(members) < 2 or len(members) > policy.cap(key):
             continue
         for x in range(len(members)):
             ci = members[x]
@@ -47,13 +44,58 @@ def candidate_pairs(
                 cj = members[y]
                 if claims[cj].article_id != art:
                     shared[(ci, cj)] += 1
-    # Short claims ("The quake killed 12 people") have few keys; one shared rare key will do.
-    # Pairs that share only a small part of their keys cannot reach the grouping threshold.
-    out = []
-    for p, n in shared.items():
-        smaller = min(sizes[p[0]], sizes[p[1]])
-        if (n >= min_shared or (n >= 1 and smaller <= 3)) and n >= MIN_KEY_SHARE * smaller:
-            out.append(p)
+    out = [p for p, n in shared.items() if policy.keeps(n, min(sizes[p[0]], sizes[p[1]]))]
     out.sort()
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class BlockingPolicy:
+    """The numbers blocking decides with for one corpus.
+
+    Every engine reads the policy from here (:func:`blocking_policy`): the in-process
+    :func:`candidate_pairs` and the SQL self-join of :mod:`claimcheck.duck` and
+    :mod:`claimcheck.spark`, which get the per-key caps and the pair rule's numbers as data,
+    so a change of policy reaches them all.
+    """
+
+    #: keys held by more claims than this (four times as many for entities and dates) are
+    #: too common to pair claims on
+    max_postings: int
+    #: keys a pair must share ...
+    min_shared: int
+    #: ... or one will do when the smaller claim has at most this many keys
+    few_keys: int = 3
+    #: and at least this fraction of the smaller claim's keys
+    min_key_share: float = MIN_KEY_SHARE
+
+    def cap(self, key: str) -> int:
+        """The most claims a key may be held by and still pair them."""
+        # Entities and dates name one story's participants and days; words are shared more
+        # widely, so they get the tighter cap.
+        return self.max_postings * 4 if key[0] == "@" or ENTITY_ID.fullmatch(key) else self.max_postings
+
+    def keeps(self, n_shared: int, smaller: int) -> bool:
+        """Whether two claims sharing ``n_shared`` kept keys, the smaller of which holds
+        ``smaller`` keys in all, are a candidate pair."""
+        # Short claims ("The quake killed 12 people") have few keys; one shared rare key will do.
+        # Pairs that share only a small part of their keys cannot reach the grouping threshold.
+        return (
+            (n_shared >= self.min_shared or (n_shared >= 1 and smaller <= self.few_keys))
+            and n_shared >= self.min_key_share * smaller
+        )
+
+
+def blocking_policy(
+    n_claims: int, *, min_shared: int = 2, max_postings: int | None = None
+) -> BlockingPolicy:
+    """The blocking policy for a corpus of ``n_claims`` claims."""
+    return BlockingPolicy(
+        max_postings=MAX_POSTINGS if max_postings is None else max_postings, min_shared=min_shared
+    )
+
+
+def blocking_keys(claim: ClaimRecord) -> set[str]:
+    """A prepared claim's blocking keys (every engine reads them through this)."""
+    return claim.keys
 

@@ -14,6 +14,19 @@ def cluster(
     similarity over all their cross-article pairs stays at or above ``threshold``. A chain
     of loose links therefore cannot join unrelated claims.
     """
+    return [members for _, members in rooted_clusters(n, scored, article_of, threshold)]
+
+
+def rooted_clusters(
+    n: int, scored: Sequence[tuple[float, int, int]], article_of: Sequence[str], threshold: float
+) -> list[tuple[int, list[int]]]:
+    """:func:`cluster` with each cluster's root (the item it grew from), in root order.
+
+    Clusters only merge along edges at or above ``threshold``, so each lies inside one
+    connected component of those edges. Clustering each component on its own, with its
+    items numbered in the same order, gives the same clusters and roots; sorting all
+    components' clusters by root gives the order :func:`cluster` returns them in.
+    """
     sims: dict[tuple[int, int], float] = {}
     for s, i, j in scored:
         sims[(i, j) if i < j else (j, i)] = s
@@ -46,7 +59,5 @@ def cluster(
             ri, rj = rj, ri
         parent[rj] = ri
         members[ri].extend(members.pop(rj))
-    return [sorted(m) for m in members.values() if len(m) > 1]
+    return [(root, sorted(m)) for root, m in members.items() if len(m) > 1]
 
-
-# --- slot comparison ----------------------------------------------------------------------
