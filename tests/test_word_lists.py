@@ -25,6 +25,12 @@ ALLOWED: dict[str, str] = {
         "database columns that hold a row id, mapped to their table"
     ),
     "claimcheck/store.py:collection:id subject_kind subject": "a table's schema (column: type)",
+    "claimcheck/export.py:collection:id source content_hash": (
+        "the Parquet schema of the articles table (column, type)"
+    ),
+    "claimcheck/export.py:collection:id group_id kind": (
+        "the Parquet schema of the conflicts table (column, type)"
+    ),
     "claimcheck/dates.py:collection:' ’ J": (
         "a regex trie keyed by first character (a speed structure for the date scan); its "
         "values are regex fragments, not entries of a list"
