@@ -444,6 +444,10 @@ def gva_candidates(story: Story, facts: dict[str, Any], cities_by_state: dict[st
                     cps = _counterparts(story, art, sent, name, same_name)
                     if not cps:
                         continue
+                    # a person's name is one fact wherever it is written: once the planting is
+                    # chosen (a related sentence exists), every sentence of another article
+                    # that gives the same full name is a counterpart
+                    cps = _counterparts(story, art, sent, name, same_name, need=0)
                     new_last = pick(surnames, _stable(story.id, art.key, name),
                                     lambda x, p=parts: x[0] != p[-1][0] and x not in story_text)
                     start = s + m.start() + len(name) - len(parts[-1])
@@ -494,6 +498,7 @@ def wcl_candidates(story: Story, surnames: list[str]) -> list[Planting]:
                        if _related(sent, _text_of(story, c), name, need=3)]
                 if not cps:
                     continue
+                cps = _counterparts(story, art, sent, name, same_name, need=0)  # as for gva names
                 new_last = pick(surnames, _stable(story.id, art.key, name),
                                 lambda x, last=last: x[0] != last[0] and x not in story_text)
                 out.append(Planting(f"{art.key}@{s + m.start()}:nm", story.id, story.corpus,
