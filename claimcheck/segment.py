@@ -201,7 +201,7 @@ def _line_cuts(text: str, cuts: dict[int, int]) -> None:
         if b >= n:
             break
         a = m.start()
-        while a > 0 and text[a - 1] in _HSPACE:
+        while a > 0 and text[a - 1].isspace():
             a -= 1
         if a == 0:
             continue
