@@ -1,4 +1,4 @@
-"""Negation by quantifier or verb, with extra detail or an attribution on one side.
+"""Negation by quantifier or verb, with extra detail on one side.
 
 Same shape as tests/test_align.py: two short invented articles of one story, the sentence
 under test in each, through the real pipeline (ingest, then diff).
@@ -14,14 +14,6 @@ from tests.test_align import _claims_of, _run
 
 # (id, context A, context B, sentence A, sentence B, expected kind or None, values)
 CASES: list[tuple[str, str, str, str, str, str | None, tuple[str, str] | None]] = [
-    (
-        "attributed-vs-stated",
-        "The Orsa town council met on Monday to review its housing plan for the Brekke district.",
-        "Orsa's town council reviewed the housing plan for the Brekke district on Monday.",
-        "The council approved no new housing permits this year.",
-        "Mayor Ilse Brandt said the council had repeatedly approved new housing permits this year.",
-        "negation", None,
-    ),
     (
         "admitted-vs-denied-with-detail",
         "Former treasurer Tomas Berg went on trial in Malmo over the missing club funds.",
