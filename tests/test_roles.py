@@ -129,3 +129,15 @@ def test_one_person() -> None:
     assert one_person("Lang", "Peter Lang")
     assert one_person("Min Jun Park", "Min-jun Park")
     assert not one_person("Peter Lang", "Simon Clarke")
+
+
+def test_bare_apposition_with_whose_role(tmp_path: Path) -> None:
+    conflicts = _run(
+        "bare-apposition",
+        "Jonas Wirth, spokesman for Varnholt, declined to say how many workers would move.",
+        "Varnholt's spokesman, Emil Hagen, said talks with the unions would start in May.",
+        tmp_path,
+    )
+    assert {"Jonas Wirth", "Emil Hagen"} in [
+        {str(c["a_value"]), str(c["b_value"])} for c in conflicts if c["kind"] == "entity"
+    ], conflicts

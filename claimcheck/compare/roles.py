@@ -59,9 +59,10 @@ _DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "our",
 _HEAD_RE = "(?:" + "|".join(re.escape(h) for h in _HEADS) + ")"
 _NAME_WORD = r"[A-Z][\w'’.-]*"
 _NAME = _NAME_WORD + r"(?:\s+" + _NAME_WORD + r")*"
-# "Ines Duarte, the health minister" / "Min Park, Kestrel's chief executive"
+# "Ines Duarte, the health minister" / "Min Park, Kestrel's chief executive" / "Jonas Wirth,
+# spokesman for Varnholt" (a bare role only with whose it is after it)
 _APPOSITION_AFTER = re.compile(
-    r"^\s*,\s+(?:(?P<det>(?i:the|its|their|his|her|a|an))\s+|(?P<poss>" + _NAME + r"['’]s)\s+)"
+    r"^\s*,\s+(?:(?P<det>(?i:the|its|their|his|her|a|an))\s+|(?P<poss>" + _NAME + r"['’]s)\s+)?"
     r"(?P<role>(?i:(?:[\w'’.-]+\s+){0,3}?" + _HEAD_RE + r"))\b(?![-\w])"
     r"(?:\s+(?i:of|for|at)\s+(?P<of>[^,;:()]{1,60}))?"
 )
@@ -140,6 +141,15 @@ def _named(text: str) -> bool:
     return any(w[:1].isupper() for w in text.split() if w.lower() not in _DETERMINERS)
 
 
+def _definite(m: re.Match[str]) -> bool:
+    """An apposition that names one role: "the spokesman", "Kestrel's spokesman", "spokesman
+    for Kestrel"; never "a spokesman" (one of several)."""
+    det = (m.group("det") or "").lower()
+    if det in ("a", "an"):
+        return False
+    return bool(det or m.group("poss") or _named(m.group("of") or ""))
+
+
 def _whose(m: re.Match[str]) -> str:
     """Whose role an apposition names: "Kestrel's chief executive", "the president of the
     Charleston chapter" (a role of something else than the story's own organisation)."""
@@ -209,7 +219,7 @@ def _slot_holdings(c: ClaimRecord) -> Iterable[Holding]:
             continue
         after = c.text[rel_end: rel_end + 80]
         m = _APPOSITION_AFTER.match(after)
-        if m and (m.group("det") or "").lower() not in ("a", "an"):
+        if m and _definite(m):
             role = parse_role(m.group("role"), _whose(m))
             if role is not None:
                 yield Holding(role, name, c, m.group(0).strip(" ,"))
@@ -238,7 +248,7 @@ def _speaker_holding(c: ClaimRecord) -> Holding | None:
     head, sep, tail = speaker.partition(", ")
     if sep and _name_like(head) and len(head.split()) >= 2:
         m = _APPOSITION_AFTER.match(", " + tail)
-        if m and m.end() == len(tail) + 2 and (m.group("det") or "").lower() not in ("a", "an"):
+        if m and m.end() == len(tail) + 2 and _definite(m):
             role = parse_role(m.group("role"), _whose(m))
             return Holding(role, head, c, tail) if role else None
         return None
