@@ -225,7 +225,7 @@ def _find_groups(
 #: custody (another shooting told in the same article, a tally of the city's shootings, a
 #: photo caption's date).
 FACT_SHEET_MARGIN = 0.25
-FACT_SHEET_SURE = frozenset({"age", "residence", "condition", "custody", "name"})
+FACT_SHEET_SURE = frozenset({"age", "residence", "condition", "custody", "name", "role holder"})
 
 
 def _store_attributes(

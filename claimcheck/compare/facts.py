@@ -31,6 +31,7 @@ from .affinity import StoryAffinity
 from .frames import _GENERIC_NOUNS
 from .model import ClaimRecord, Conflict, Slot
 from .names import compare_names
+from .roles import compare_holdings, extract_holdings
 from .slots import (
     _date_text,
     _interval_relation,
@@ -1041,6 +1042,10 @@ def build_fact_sheets(
             evidence[a.subject][a.attribute].add(a.value)
     known = {c.id for c in conflicts}
     conflicts.extend(c for c in compare_names(claims, story_of, evidence, same_story=affinity.same_story)
+                     if c.confidence >= min_confidence and c.id not in known)
+    known = {c.id for c in conflicts}
+    conflicts.extend(c for c in compare_holdings(extract_holdings(claims), claims, story_of,
+                                                 same_story=affinity.same_story)
                      if c.confidence >= min_confidence and c.id not in known)
     conflicts.sort(key=lambda c: (-c.confidence, c.id))
     return FactSheets(attributes=attributes, conflicts=conflicts, stories=story_map)

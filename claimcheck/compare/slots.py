@@ -196,9 +196,10 @@ _ROLE_WORDS = (
     + lexicon.alternatives("role_words_apposition.txt")
     + ")"
 )
-# "Amir Dov, the group's spokesman," / "Amir Dov, its chief executive"
+# "Amir Dov, the group's spokesman," / "Amir Dov, its chief executive"; never "Amir Dov, a
+# spokesman": one of several, so another spokesman named elsewhere is no disagreement
 _APPOSITION_ROLE = re.compile(
-    r"^\s*,\s+(?:the|its|their|his|her|a|an)\s+((?:[\w'’.-]+\s+){0,3}?" + _ROLE_WORDS + r")\b",
+    r"^\s*,\s+(?:the|its|their|his|her)\s+((?:[\w'’.-]+\s+){0,3}?" + _ROLE_WORDS + r")\b",
     re.IGNORECASE,
 )
 # "the minister's deputy, Lena Berg" / "the company's chief executive, Ann Holm"
