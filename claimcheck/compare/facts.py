@@ -924,7 +924,6 @@ def compare_attributes(
     out: list[Conflict] = []
     seen: set[str] = set()
     story_values: dict[tuple[str, str], dict[str, Attribute]] = {}
-    two_values: dict[tuple[str, str], dict[str, list[Attribute]]] = defaultdict(dict)
     for (_story, kind, _subject, attribute), attrs in sorted(by_key.items()):
         per_article = _article_values(attrs)
         values: dict[str, Attribute] = {}
@@ -933,8 +932,6 @@ def compare_attributes(
             if len(distinct) == 1:
                 values[art] = distinct[0]
                 continue
-            if kind == "story" and len(distinct) == 2 and attribute.split(" (")[0] in _TOLLS:
-                two_values[(_story, attribute)][art] = distinct
             if kind == "entity" and attribute in ("age", "residence"):
                 x, y = distinct[0], distinct[1]
                 named = [d for d in distinct if not d.note]
@@ -977,7 +974,6 @@ def compare_attributes(
                     seen.add(c.id)
                     out.append(c)
     for c in [*_compare_part_with_whole(story_values, event_dates, same_story, shooter_dead),
-              *_compare_odd_values(story_values, two_values, event_dates, same_story),
               *_compare_unnamed_ages(attributes, story_of, event_dates, same_story)]:
         if c.confidence >= min_confidence and c.id not in seen:
             seen.add(c.id)
@@ -1017,44 +1013,6 @@ def _compare_part_with_whole(
                     continue
                 c = _conflict(part, total)
                 c.explanation += f"; {part.value} {noun.rstrip(')')} are more than {total.value} in all"
-                out.append(c)
-    return out
-
-
-_TOLLS = ("killed", "injured", "shot")
-
-
-def _compare_odd_values(
-    story_values: Mapping[tuple[str, str], Mapping[str, Attribute]],
-    two_values: Mapping[tuple[str, str], Mapping[str, list[Attribute]]],
-    event_dates: Mapping[str, list[Attribute]],
-    same_story: Callable[[str, str], bool] | None,
-) -> list[Conflict]:
-    """An article giving two values for one count, one of them another article's value.
-
-    "Three people were killed" in one article; "three were killed" and, further down, "five
-    people were killed" in another: the five is the odd value out. Such an article is not
-    compared as a whole (two values may be a part and a total, or two shootings), so the odd
-    value gets a note and a lower confidence: it is reported only when its claim and the
-    other article's claim are found to disagree when compared directly
-    (:func:`confirmed_by_claims`).
-    """
-    out: list[Conflict] = []
-    for key, per_article in sorted(two_values.items()):
-        singles = story_values.get(key, {})
-        for art, pair in sorted(per_article.items()):
-            for other_art, other in sorted(singles.items()):
-                if other_art == art:
-                    continue
-                agreeing = [v for v in pair if _relation(v, other) == "equal"]
-                odd = [v for v in pair if _relation(v, other) == "conflict"]
-                if len(agreeing) != 1 or len(odd) != 1:
-                    continue
-                if not _same_event(art, other_art, odd[0], other, event_dates, same_story):
-                    continue
-                c = _conflict(odd[0], other)
-                c.explanation += f"; the article also gives {agreeing[0].value}"
-                c.confidence = round(max(0.0, c.confidence - 0.1), 3)
                 out.append(c)
     return out
 
