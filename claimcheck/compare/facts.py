@@ -603,8 +603,11 @@ def _count_attribute(c: ClaimRecord, s: Slot, previous: ClaimRecord | None) -> s
         before = c.text[: _rel(c, s.start)]
         prior = before + " " + (previous.text if previous else "")
         if not (attr == "injured" and re.search(r"\b(?:died|killed|dead)\b", prior, re.I)
-                and re.match(r"\s*others?\b", c.text[_rel(c, s.end):], re.I)):
+                and (re.match(r"\s*others?\b", c.text[_rel(c, s.end):], re.I)
+                     or re.search(r"\bothers?$", s.surface, re.I))):
             return None
+        if noun in ("other", "others"):
+            return attr  # "seven others": everyone hurt but the dead, counted as people
     # A count of officers, men, children... is its own attribute: "two men dead" is not "two
     # people dead" (a woman may have died too), "5 adults and an unborn child" not "6 people".
     if noun not in _GENERIC_NOUNS:
@@ -924,6 +927,10 @@ def compare_attributes(
     out: list[Conflict] = []
     seen: set[str] = set()
     story_values: dict[tuple[str, str], dict[str, Attribute]] = {}
+    tolls: dict[str, list[Attribute]] = defaultdict(list)
+    for a in attributes:
+        if a.subject_kind == "story" and a.attribute.split(" (")[0] in _TOLLS and a.lo is not None:
+            tolls[a.article_id].append(a)
     for (_story, kind, _subject, attribute), attrs in sorted(by_key.items()):
         per_article = _article_values(attrs)
         values: dict[str, Attribute] = {}
@@ -966,6 +973,10 @@ def compare_attributes(
                 if _relation(x, y) != "conflict":
                     continue
                 c = _conflict(x, y)
+                beside = _agreeing_toll_beside(x, y, tolls) if kind == "story" else None
+                if beside is not None:
+                    c.confidence = round(min(1.0, c.confidence + SIBLING_TOLL_BONUS), 3)
+                    c.explanation += f"; both give {beside} in the same sentence"
                 if (attribute.startswith("killed") and x.lo is not None and y.lo is not None
                         and abs(x.lo - y.lo) == 1 and {arts[i], arts[j]} & shooter_dead):
                     c.confidence = round(max(0.0, c.confidence - 0.3), 3)
@@ -1015,6 +1026,52 @@ def _compare_part_with_whole(
                 c.explanation += f"; {part.value} {noun.rstrip(')')} are more than {total.value} in all"
                 out.append(c)
     return out
+
+
+_TOLLS = ("killed", "injured", "shot")
+#: Added to a toll conflict whose two sentences give the same other toll: "left one dead and
+#: five injured" / "left one dead and three injured" agree on the dead, so they tell one event.
+SIBLING_TOLL_BONUS = 0.1
+
+
+def _beside(a: ClaimRecord, b: ClaimRecord) -> bool:
+    """Two claims of one sentence next to each other ("left one dead" + "and five injured")."""
+    if a is b:
+        return True
+    if a.article_id != b.article_id:
+        return False
+    gap = b.start - a.end if a.end <= b.start else a.start - b.end
+    return 0 <= gap <= 6
+
+
+def _agreeing_toll_beside(x: Attribute, y: Attribute, tolls: Mapping[str, list[Attribute]]) -> str | None:
+    """Another toll told beside both values, equal in both articles ("one dead"), or None.
+
+    Both values must be told plainly, the event word right after the number ("five
+    injured", "three others were hurt"; not "four are being treated for other injuries"),
+    in a claim about one shooting ("in the shootings" may add up several).
+    """
+    if not (_plain_toll(x) and _plain_toll(y)):
+        return None
+    base = x.attribute.split(" (")[0]
+    for p in tolls.get(x.article_id, []):
+        if p.attribute.split(" (")[0] == base or not _beside(p.claim, x.claim):
+            continue
+        for q in tolls.get(y.article_id, []):
+            if (q.attribute.split(" (")[0] == p.attribute.split(" (")[0] and q.lo == p.lo
+                    and q.hi == p.hi and _beside(q.claim, y.claim)):
+                return f"{p.value} {p.attribute.split(' (')[0]}"
+    return None
+
+
+def _plain_toll(a: Attribute) -> bool:
+    c = a.claim
+    if _SEVERAL_EVENTS.search(c.text):
+        return False
+    return bool(_EVENT_RIGHT_AFTER.match(c.text[_rel(c, a.end):]))
+
+
+_SEVERAL_EVENTS = re.compile(r"\b(?:shootings|incidents|attacks)\b", re.IGNORECASE)
 
 
 # "two people at a fire pit", "two men inside the car": the ones at one spot
