@@ -17,7 +17,7 @@ from pathlib import Path
 import sqlite_utils
 
 from .compare.affinity import StoryAffinity
-from .compare.facts import Attribute, build_fact_sheets
+from .compare.facts import Attribute, build_fact_sheets, confirmed_by_claims
 from .compare.groups import DEFAULT_THRESHOLD, find_groups
 from .compare.model import ClaimRecord, Conflict, DiffResult, Group, Slot, Story
 from .compare.stories import find_stories
@@ -133,6 +133,7 @@ def diff(
             c for c in sheets.conflicts
             if c.attribute in FACT_SHEET_SURE
             or c.confidence >= min(1.0, min_confidence + FACT_SHEET_MARGIN)
+            or confirmed_by_claims(c, affinity, min_confidence)
         ]
         group_conflicts = [
             c for g in groups for c in g.conflicts if wanted is None or c.kind in wanted

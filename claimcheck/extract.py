@@ -204,6 +204,26 @@ class _Tokens:
         return False
 
 
+# "one person dead and three injured": the number and its event word are the whole clause
+_COUNT_EVENT_ONLY = re.compile(
+    r"\s+(?:" + lexicon.alternatives("count_event_words.txt") + r")$", re.IGNORECASE
+)
+
+
+def _short_count(
+    text: str, start: int, end: int, tokens: int, quantities: list[QuantityMention]
+) -> bool:
+    """A two-word clause that is a count and what it counts ("three injured", "2 dead").
+
+    Such a clause is shorter than a claim usually is, but it is the only place the count
+    stands: dropping it loses the injured count of "left one dead and three injured".
+    """
+    if tokens != 2:
+        return False
+    q = next((q for q in quantities if q.start == start), None)
+    return q is not None and bool(_COUNT_EVENT_ONLY.fullmatch(text[q.end:end]))
+
+
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start] in " \t\n,;:–—-\"“”'‘’(":
         start += 1
@@ -374,7 +394,9 @@ def extract_claims(
     for piece in pieces:
         s, e = _strip_span(text, piece.start, piece.end)
         i, j = toks.span(s, e)
-        if e - s < 12 or (s, e) in seen or j - i < 3:
+        if (e - s < 12 or j - i < 3) and not _short_count(text, s, e, j - i, quantities):
+            continue
+        if (s, e) in seen:
             continue
         seen.add((s, e))
         words = text[s:e]

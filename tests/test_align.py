@@ -179,6 +179,42 @@ CASES: list[tuple[str, str, str, str, str, str | None, tuple[str, str] | None]] 
         None, None,
     ),
     (
+        # the magnitude next to "killed" is a measure, not a second death toll
+        "bound-beside-a-measure",
+        "A strong earthquake shook the Varn valley of northern Kestria on Tuesday.",
+        "The Varn valley in northern Kestria was shaken by a strong earthquake on Tuesday.",
+        "More than 1,000 people were killed when a magnitude 6.8 earthquake struck the Varn valley.",
+        "The earthquake that hit the Varn valley killed about 600 people.",
+        "number", ("1,000", "600"),
+    ),
+    (
+        # "and three injured" is a clause of its own, two words long
+        "dead-and-injured-clause",
+        "A gas explosion tore through the Orlo chemical plant outside Tarnby on Monday.",
+        "An explosion at the Orlo chemical plant near Tarnby shook the town on Monday.",
+        "The blast at the Orlo plant left one worker dead and three injured.",
+        "The blast at the Orlo plant left one worker dead and five injured.",
+        "number", ("three", "five"),
+    ),
+    (
+        # four guards cannot have died if only two people did
+        "part-larger-than-whole",
+        "Inmates rioted at the Selby county prison on Sunday night, the warden said.",
+        "A riot broke out at Selby county prison on Sunday night, according to the warden.",
+        "Four guards were killed during the riot at the Selby prison.",
+        "Two people died when inmates took over a wing of the Selby prison.",
+        "number", None,  # "Four guards" / "Two people" (claims) or 4 / 2 (fact sheet)
+    ),
+    (
+        # two of the four dead were guards: no disagreement
+        "part-smaller-than-whole",
+        "Inmates rioted at the Selby county prison on Sunday night, the warden said.",
+        "A riot broke out at Selby county prison on Sunday night, according to the warden.",
+        "Two guards were killed during the riot at the Selby prison.",
+        "Four people died when inmates took over a wing of the Selby prison.",
+        None, None,
+    ),
+    (
         "different-meetings",
         "Foreign Minister Anna Lind has held a series of talks on Arctic shipping.",
         "Arctic shipping has been the focus of Foreign Minister Anna Lind's recent talks.",

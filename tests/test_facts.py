@@ -12,6 +12,7 @@ import sqlite_utils
 from typer.testing import CliRunner
 
 from claimcheck.cli import app
+from claimcheck.compare.affinity import StoryAffinity
 from claimcheck.compare.facts import (
     Attribute,
     build_fact_sheets,
@@ -312,3 +313,97 @@ def test_an_age_told_about_a_past_case_is_not_the_persons_age_now() -> None:
     c = _claim("c1", "A", text, [person, age])
     assert not [a for a in _entity_attributes(c, [person], {"e1": "Tony Patete"})
                 if a.attribute == "age"]
+
+
+@pytest.mark.parametrize(("sentence", "attribute", "value"), [
+    # a two-word clause after "and" is the injured count, not an age
+    ("The blast left one worker dead and three injured.", "injured", "3"),
+    # how badly one of them was hurt says nothing about the nine
+    ("The shooting left nine people injured, including one person in critical condition.",
+     "injured", "9"),
+    # "one of seven people": seven is everyone
+    ("Mark Ruiz was one of seven people injured in the shooting.", "injured", "7"),
+    ("Cook was among four people shot at the bowling alley.", "shot", "4"),
+    # still a part or an age
+    ("Two men suffered minor injuries in the shooting.", "injured", None),
+    ("Another teen, also 15, was shot in the leg.", "shot", None),
+    ("She was a mother of four who was shot on Sunday.", "shot", None),
+])
+def test_event_counts_read_from_the_words_around_them(
+    tmp_path: Path, sentence: str, attribute: str, value: str | None
+) -> None:
+    src = tmp_path / "a.jsonl"
+    text = f"Police in Tarnby are investigating a shooting on Elm Street. {sentence}"
+    src.write_text(json.dumps({"id": "a1", "published": "2024-03-04", "text": text}) + "\n",
+                   encoding="utf-8")
+    ingest([str(src)], tmp_path / "x.db")
+    from claimcheck.differ import load_claims
+
+    claims = load_claims(sqlite_utils.Database(str(tmp_path / "x.db")))
+    prepare(claims)
+    got = sorted(a.value for a in extract_attributes(claims, lambda art: "s1")
+                 if a.attribute == attribute)
+    assert got == ([value] if value else []), got
+
+
+def _sheets_of(tmp_path: Path, texts: list[str]) -> tuple[list[ClaimRecord], StoryAffinity]:
+    from claimcheck.differ import load_claims
+
+    src = tmp_path / "s.jsonl"
+    src.write_text("".join(
+        json.dumps({"id": f"s{i}", "outlet": f"Outlet {i}", "published": "2024-03-04",
+                    "text": t}) + "\n" for i, t in enumerate(texts)), encoding="utf-8")
+    ingest([str(src)], tmp_path / "s.db")
+    claims = load_claims(sqlite_utils.Database(str(tmp_path / "s.db")))
+    prepare(claims)
+    return claims, StoryAffinity(claims)
+
+
+_CONTEXT = ("A gunman opened fire outside the Copper Kettle bar on Elm Street in Tarnby early "
+            "Sunday after a fight in the parking lot, police said. ")
+
+
+@pytest.mark.parametrize(("a", "b", "confirmed"), [
+    # the same count told in alike words: the claims' own verdict agrees with the sheet
+    ("The shooting outside the Copper Kettle bar injured four people.",
+     "Five people were injured in the shooting outside the Copper Kettle bar.", True),
+    # a count of another shooting told in the same article: the claims do not say one thing
+    ("The shooting outside the Copper Kettle bar injured four people.",
+     "Last month shootings on the other side of Elm Street left five people injured "
+     "on consecutive weekends.", False),
+])
+def test_injured_count_conflict_confirmed_by_its_claims(
+    tmp_path: Path, a: str, b: str, confirmed: bool
+) -> None:
+    from claimcheck.compare.facts import confirmed_by_claims
+
+    claims, affinity = _sheets_of(tmp_path, [_CONTEXT + a, _CONTEXT + b])
+    one_story = {c.article_id: "t" for c in claims}
+    sheets = build_fact_sheets(claims, stories=one_story, affinity=affinity, min_confidence=0.0)
+    injured = [c for c in sheets.conflicts if c.attribute == "injured"]
+    assert [(c.a_value, c.b_value) for c in injured] in ([("4", "5")], [("5", "4")])
+    assert confirmed_by_claims(injured[0], affinity, 0.5) is confirmed
+
+
+@pytest.mark.parametrize(("a", "b", "reported"), [
+    # both sentences give one dead: one event, so the injured counts disagree
+    ("The shooting at the Copper Kettle left one man dead and five others injured.",
+     "The shooting at the Copper Kettle left one person dead and three injured, police said.",
+     True),
+    # "other injuries" is not the gunshot toll: no bonus, held back by the fact-sheet margin
+    ("The shooting at the Copper Kettle left one man dead and four are being treated for "
+     "other injuries.",
+     "The shooting at the Copper Kettle left one person dead and three injured, police said.",
+     False),
+])
+def test_injured_counts_beside_an_equal_death_toll(
+    tmp_path: Path, a: str, b: str, reported: bool
+) -> None:
+    src = tmp_path / "t.jsonl"
+    src.write_text("".join(
+        json.dumps({"id": f"t{i}", "outlet": f"Outlet {i}", "published": "2024-03-04",
+                    "text": _CONTEXT + t}) + "\n" for i, t in enumerate([a, b])), encoding="utf-8")
+    ingest([str(src)], tmp_path / "t.db")
+    got = [(c["a_value"], c["b_value"]) for c in to_json_dict(diff(tmp_path / "t.db"))["conflicts"]
+           if c["kind"] == "number"]
+    assert (sorted(got) == [("5", "3")] or sorted(got) == [("3", "5")]) is reported, got

@@ -32,6 +32,7 @@ from .frames import _GENERIC_NOUNS
 from .model import ClaimRecord, Conflict, Slot
 from .names import compare_names
 from .roles import compare_holdings, extract_holdings
+from .similarity import similarity
 from .slots import (
     _date_text,
     _interval_relation,
@@ -44,6 +45,7 @@ from .slots import (
     published_day,
 )
 from .text import name_overlap, same_words, short, stable_id
+from .verdicts import compare_pair
 
 #: Entity attributes read from the words around a person's name.
 ENTITY_ATTRIBUTES = ("age", "residence", "role", "condition", "custody")
@@ -553,11 +555,16 @@ def _count_attribute(c: ClaimRecord, s: Slot, previous: ClaimRecord | None) -> s
     if noun not in _PEOPLE_NOUNS:
         return None
     before = c.text[: _rel(c, s.start)]
-    if not noun and re.search(r"(?:,|\balso|\bages?|\band)\s*$", before, re.I):
-        return None  # "Another teen, also 15, was shot": an age, not a count
-    if re.search(r"\b(?:of|including|among|with)\s*$", before, re.I):
-        return None  # "a father of four", "a family of five", "including two who": a part
     after = c.text[_rel(c, s.end): _rel(c, s.end) + 60]
+    if not noun and (
+        re.search(r"(?:\balso|\bages?|\d\s*(?:,|and))\s*$", before, re.I)
+        or (re.search(r"(?:,|\band)\s*$", before, re.I) and not _EVENT_RIGHT_AFTER.match(after))
+    ):
+        return None  # "Another teen, also 15, was shot": an age, not a count ("one dead and
+        # three injured" is a count: the event word follows the number)
+    if re.search(r"\b(?:of|including|with)\s*$", before, re.I) and not _ONE_OF.search(before):
+        return None  # "a father of four", "a family of five", "including two who": a part
+        # ("one of seven people injured", "among four people shot": the whole)
     if re.match(r"\s*(?:remaining|surviving|more|additional)\b", after, re.I) or re.search(
         r"\bat\s+the\s+scenes?\b", after, re.I
     ):
@@ -588,7 +595,8 @@ def _count_attribute(c: ClaimRecord, s: Slot, previous: ClaimRecord | None) -> s
     if attr is None:
         return None
     if attr == "injured" and re.search(
-        r"\b(?:minor|serious|critical|(?:non[- ])?life[- ]threatening|grave)\b", after, re.I
+        r"\b(?:minor|serious|critical|(?:non[- ])?life[- ]threatening|grave)\b",
+        _CLAUSE_END.split(after, maxsplit=1)[0], re.I
     ):
         return None  # "two men suffered minor injuries": those with one kind of wound, a part
     if _partial(c, s):
@@ -596,13 +604,31 @@ def _count_attribute(c: ClaimRecord, s: Slot, previous: ClaimRecord | None) -> s
         before = c.text[: _rel(c, s.start)]
         prior = before + " " + (previous.text if previous else "")
         if not (attr == "injured" and re.search(r"\b(?:died|killed|dead)\b", prior, re.I)
-                and re.match(r"\s*others?\b", c.text[_rel(c, s.end):], re.I)):
+                and (re.match(r"\s*others?\b", c.text[_rel(c, s.end):], re.I)
+                     or re.search(r"\bothers?$", s.surface, re.I))):
             return None
+        if noun in ("other", "others"):
+            return attr  # "seven others": everyone hurt but the dead, counted as people
     # A count of officers, men, children... is its own attribute: "two men dead" is not "two
     # people dead" (a woman may have died too), "5 adults and an unborn child" not "6 people".
     if noun not in _GENERIC_NOUNS:
         attr = f"{attr} ({_PLURAL.get(noun, noun.rstrip('s') + 's')})"
     return attr
+
+
+# "three injured", "two others were wounded": the number is followed by what it counts
+_EVENT_RIGHT_AFTER = re.compile(
+    r"\s+(?:(?:others?|more|people|persons)\s+)?(?:(?:were|was|are|have\s+been)\s+)?"
+    r"(?:killed|dead|died|injured|wounded|hurt|shot)\b",
+    re.IGNORECASE,
+)
+# "one of seven people injured", "Cook was one of four people shot": the number is the whole
+_ONE_OF = re.compile(
+    r"\b(?:one|two|three|four|five|\d+)\s+of\s*$", re.IGNORECASE
+)
+# Where the words about a number end: "nine people injured, including one in critical
+# condition" says nothing about how badly the nine were hurt.
+_CLAUSE_END = re.compile(r"[,;(]|\s--?\s|\s—\s|\bincluding\b", re.IGNORECASE)
 
 
 _VERB_BEFORE = re.compile(
@@ -901,6 +927,11 @@ def compare_attributes(
         by_key[(story_of(a.article_id), *a.key)].append(a)
     out: list[Conflict] = []
     seen: set[str] = set()
+    story_values: dict[tuple[str, str], dict[str, Attribute]] = {}
+    tolls: dict[str, list[Attribute]] = defaultdict(list)
+    for a in attributes:
+        if a.subject_kind == "story" and a.attribute.split(" (")[0] in _TOLLS and a.lo is not None:
+            tolls[a.article_id].append(a)
     for (_story, kind, _subject, attribute), attrs in sorted(by_key.items()):
         per_article = _article_values(attrs)
         values: dict[str, Attribute] = {}
@@ -929,6 +960,8 @@ def compare_attributes(
             elif attribute in ("condition", "custody"):
                 # the most advanced state the article gives ("critical, then died")
                 values[art] = max(distinct, key=lambda d: d.lo or 0.0)
+        if kind == "story":
+            story_values[(_story, attribute)] = values
         arts = sorted(values)
         for i in range(len(arts)):
             for j in range(i + 1, len(arts)):
@@ -941,6 +974,10 @@ def compare_attributes(
                 if _relation(x, y) != "conflict":
                     continue
                 c = _conflict(x, y)
+                beside = _agreeing_toll_beside(x, y, tolls) if kind == "story" else None
+                if beside is not None:
+                    c.confidence = round(min(1.0, c.confidence + SIBLING_TOLL_BONUS), 3)
+                    c.explanation += f"; both give {beside} in the same sentence"
                 if (attribute.startswith("killed") and x.lo is not None and y.lo is not None
                         and abs(x.lo - y.lo) == 1 and {arts[i], arts[j]} & shooter_dead):
                     c.confidence = round(max(0.0, c.confidence - 0.3), 3)
@@ -948,12 +985,109 @@ def compare_attributes(
                 if c.confidence >= min_confidence and c.id not in seen:
                     seen.add(c.id)
                     out.append(c)
-    for c in _compare_unnamed_ages(attributes, story_of, event_dates, same_story):
+    for c in [*_compare_part_with_whole(story_values, event_dates, same_story, shooter_dead),
+              *_compare_unnamed_ages(attributes, story_of, event_dates, same_story)]:
         if c.confidence >= min_confidence and c.id not in seen:
             seen.add(c.id)
             out.append(c)
     out.sort(key=lambda c: (-c.confidence, c.id))
     return out
+
+
+def _compare_part_with_whole(
+    story_values: Mapping[tuple[str, str], Mapping[str, Attribute]],
+    event_dates: Mapping[str, list[Attribute]],
+    same_story: Callable[[str, str], bool] | None,
+    shooter_dead: set[str],
+) -> list[Conflict]:
+    """A count of some of the people larger than another article's count of all of them.
+
+    "Four bailiffs were killed" and "two people were killed": the bailiffs are among the
+    people, so four of them cannot be dead if only two people are. The other way round
+    ("five people were wounded", "three men were wounded") is no disagreement: two of the
+    five may be women. Each article must give one value for each of the two counts.
+    """
+    out: list[Conflict] = []
+    for (story, attribute), parts in sorted(story_values.items()):
+        base, _, noun = attribute.partition(" (")
+        if not noun:
+            continue
+        whole = story_values.get((story, base), {})
+        for art_p, part in sorted(parts.items()):
+            for art_w, total in sorted(whole.items()):
+                if art_p == art_w or part.lo is None or total.hi is None or part.lo <= total.hi:
+                    continue
+                if same_words(part.claim.text, total.claim.text) or not _plain_whole(total):
+                    continue
+                if base == "killed" and part.lo - total.hi == 1 and {art_p, art_w} & shooter_dead:
+                    continue  # one toll may count the shooter
+                if not _same_event(art_p, art_w, part, total, event_dates, same_story):
+                    continue
+                c = _conflict(part, total)
+                c.explanation += f"; {part.value} {noun.rstrip(')')} are more than {total.value} in all"
+                out.append(c)
+    return out
+
+
+_TOLLS = ("killed", "injured", "shot")
+#: Added to a toll conflict whose two sentences give the same other toll: "left one dead and
+#: five injured" / "left one dead and three injured" agree on the dead, so they tell one event.
+SIBLING_TOLL_BONUS = 0.1
+
+
+def _beside(a: ClaimRecord, b: ClaimRecord) -> bool:
+    """Two claims of one sentence next to each other ("left one dead" + "and five injured")."""
+    if a is b:
+        return True
+    if a.article_id != b.article_id:
+        return False
+    gap = b.start - a.end if a.end <= b.start else a.start - b.end
+    return 0 <= gap <= 6
+
+
+def _agreeing_toll_beside(x: Attribute, y: Attribute, tolls: Mapping[str, list[Attribute]]) -> str | None:
+    """Another toll told beside both values, equal in both articles ("one dead"), or None.
+
+    Both values must be told plainly, the event word right after the number ("five
+    injured", "three others were hurt"; not "four are being treated for other injuries"),
+    in a claim about one shooting ("in the shootings" may add up several).
+    """
+    if not (_plain_toll(x) and _plain_toll(y)):
+        return None
+    base = x.attribute.split(" (")[0]
+    for p in tolls.get(x.article_id, []):
+        if p.attribute.split(" (")[0] == base or not _beside(p.claim, x.claim):
+            continue
+        for q in tolls.get(y.article_id, []):
+            if (q.attribute.split(" (")[0] == p.attribute.split(" (")[0] and q.lo == p.lo
+                    and q.hi == p.hi and _beside(q.claim, y.claim)):
+                return f"{p.value} {p.attribute.split(' (')[0]}"
+    return None
+
+
+def _plain_toll(a: Attribute) -> bool:
+    c = a.claim
+    if _SEVERAL_EVENTS.search(c.text):
+        return False
+    return bool(_EVENT_RIGHT_AFTER.match(c.text[_rel(c, a.end):]))
+
+
+_SEVERAL_EVENTS = re.compile(r"\b(?:shootings|incidents|attacks)\b", re.IGNORECASE)
+
+
+# "two people at a fire pit", "two men inside the car": the ones at one spot
+_AT_A_SPOT = re.compile(
+    r"^[^.;,]{0,30}?\b(?:at|inside|outside|near|by)\s+(?:a|an|the)\s+[a-z]", re.IGNORECASE
+)
+
+
+def _plain_whole(a: Attribute) -> bool:
+    """A count told as the whole toll: no verb before it ("the gunman killed two people at a
+    fire pit, then fired from the roof" counts one scene) and no spot after it."""
+    c = a.claim
+    before = c.text[max(0, _rel(c, a.start) - 30): _rel(c, a.start)]
+    after = c.text[_rel(c, a.end):]
+    return not _VERB_BEFORE.search(before) and not _AT_A_SPOT.match(after)
 
 
 #: Two ages of people an article does not name are one person's when they are this close.
@@ -1011,6 +1145,26 @@ def _compare_unnamed_ages(
                 c.confidence = round(max(0.0, c.confidence - 0.2), 3)
                 out.append(c)
     return out
+
+
+def confirmed_by_claims(
+    conflict: Conflict, affinity: Callable[[str, str], float], min_confidence: float
+) -> bool:
+    """Two claims a fact-sheet count conflict joins also disagree when compared directly.
+
+    Event counts on the fact sheets are often a part or another shooting read as the event's
+    count, so they are reported only with more confidence than a claim group's. Claims that
+    claim grouping left apart (a story's sentences clustered in other groups) can still say
+    the same thing in alike words: when the claims' own verdict (:func:`compare_pair`: one
+    predicate, no partial or tally count, similar wording) finds the same number conflict,
+    two independent readings agree and the conflict stands at the normal cut.
+    """
+    if conflict.kind != "number" or not conflict.attribute or conflict.attribute.split(" (")[0] \
+            not in ("killed", "injured", "shot"):
+        return False
+    a, b = conflict.a, conflict.b
+    verdict = compare_pair(a, b, similarity(a, b), affinity(a.article_id, b.article_id))
+    return any(f.kind == "number" and f.confidence >= min_confidence for f in verdict.conflicts)
 
 
 def build_fact_sheets(

@@ -75,6 +75,8 @@ def _quantity_role(c: ClaimRecord, slot: Slot) -> str:
 _TOLL = re.compile(r"\b(?:death\s+)?toll\b", re.IGNORECASE)
 _CONFLICT_QUANTITY_KINDS = ("count", "money", "percent", "age", "times")
 _PARTIAL = re.compile(r"\b(?:other|others|more|additional|another|of them|of the)\b", re.IGNORECASE)
+# "nine people injured, including one person in critical condition": one of the nine
+_INCLUDING = re.compile(r"\b(?:including|among\s+them)\s*$", re.IGNORECASE)
 
 
 def _weekday_like(slot: Slot) -> bool:
@@ -152,6 +154,7 @@ def _partial(c: ClaimRecord, slot: Slot) -> bool:
     after_long = c.text[slot.end - c.start: slot.end - c.start + 40]
     return bool(
         _PARTIAL.search(surface) or _PARTIAL.search(before) or _PARTIAL_AFTER.match(after)
+        or _INCLUDING.search(before)
         or _SUBSET_PLACE.match(after_long)
     )
 

@@ -22,7 +22,15 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from .. import lexicon
-from .frames import Count, Frame, build_frame, counts_align, match_participants, participant_key
+from .frames import (
+    _GENERIC_NOUNS,
+    Count,
+    Frame,
+    build_frame,
+    counts_align,
+    match_participants,
+    participant_key,
+)
 from .model import ClaimRecord, Finding, PairVerdict, Slot
 from .slots import (
     _CONFLICT_QUANTITY_KINDS,
@@ -243,12 +251,13 @@ class _Pair:
         for x in left_a:
             if x.kind == "age":
                 continue  # compare_ages
-            matches = [y for y in left_b if counts_align(x, y)]
-            same_key_a = [z for z in left_a if counts_align(z, x)]
+            matches = _closest_counts(x, [y for y in left_b if counts_align(x, y)])
+            same_key_a = _closest_counts(x, [z for z in left_a if counts_align(z, x)])
             if not matches:
                 self.refine = self.refine or bool(self.fb.counts)
+                self._part_exceeds_whole(x, left_a, left_b)
                 continue
-            if len(matches) != 1 or len(same_key_a) != 1:
+            if len(matches) != 1 or same_key_a != [x]:
                 self.refine = True  # lists of numbers of one kind: no safe one-to-one reading
                 continue
             y = matches[0]
@@ -277,6 +286,34 @@ class _Pair:
                     "number", text, other[1], f"A says {text}; B says {other[1]}",
                     self.confidence(aligned_agree=self.agreeing),
                 ))
+
+    def _part_exceeds_whole(self, x: Count, left_a: list[Count], left_b: list[Count]) -> None:
+        """"Eight adults were injured" vs "Six people were injured": the adults are among
+        the people, so there cannot be more of them. The other way round is no conflict
+        (two of the eight may be children). One count of that event on each side only."""
+        if x.kind != "count" or not x.event:
+            return
+        same_event_a = [z for z in left_a if z.kind == "count" and z.event == x.event]
+        same_event_b = [y for y in left_b if y.kind == "count" and y.event == x.event]
+        if len(same_event_a) != 1 or len(same_event_b) != 1:
+            return
+        y = same_event_b[0]
+        generic_x, generic_y = x.noun in _GENERIC_NOUNS, y.noun in _GENERIC_NOUNS
+        if generic_x == generic_y:
+            return
+        part, whole = (y, x) if generic_x else (x, y)
+        if part.slot.lo is None or whole.slot.hi is None or part.slot.lo <= whole.slot.hi:
+            return
+        if not self._counts_may_conflict(x, y) or y.vague or y.partial:
+            return
+        xv, yv = _quantity_text(x.slot), _quantity_text(y.slot)
+        self.findings.append(Finding(
+            "number", xv, yv,
+            f"A gives {xv}; B gives {yv}: {_quantity_text(part.slot)} are more than "
+            f"{_quantity_text(whole.slot)} in all",
+            self.confidence(aligned_agree=self.agreeing, penalty=_value_penalty(x, y)),
+            update=x.event in _UPDATE_EVENTS and self.published_apart(),
+        ))
 
     def compare_ages(self) -> None:
         """Ages of one named person, whatever else the two claims say.
@@ -459,6 +496,33 @@ _TALLY = re.compile(
     r"\b(?:" + lexicon.alternatives("tally_words.txt") + r")\b",
     re.IGNORECASE,
 )
+
+
+def _closest_counts(x: Count, candidates: list[Count]) -> list[Count]:
+    """The candidates that count what ``x`` counts most closely.
+
+    "killed about 600 people" against "More than 1,000 people were killed when a magnitude
+    6.8 earthquake struck": both 1,000 and 6.8 sit next to "killed", but only 1,000 counts
+    people. A fraction with no counted noun is a measure (a magnitude, a rate), never a
+    head count; among the rest, one with the very same noun wins over generic ones. When
+    no single candidate stands out, all are kept (no safe one-to-one reading).
+    """
+    if len(candidates) < 2:
+        return candidates
+    told_whole = [y for y in candidates if not y.partial]
+    if len(told_whole) == 1:
+        return told_whole  # "nine people injured, including one person in critical condition"
+    whole = [y for y in candidates if y.noun or _integral(y.slot)]
+    if len(whole) == 1:
+        return whole
+    same_noun = [y for y in whole if x.noun and y.noun == x.noun]
+    if len(same_noun) == 1:
+        return same_noun
+    return candidates
+
+
+def _integral(slot: Slot) -> bool:
+    return slot.lo is not None and (math.isinf(slot.lo) or float(slot.lo).is_integer())
 
 
 def _value_penalty(x: Count, y: Count) -> float:
