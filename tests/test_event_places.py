@@ -127,8 +127,17 @@ def test_residence_in_a_neighbourhood_of_the_city_the_story_is_told_from(tmp_pat
         "CLEVELAND (WKX) - Police arrested Tom Reyes, 27, of Cleveland in the killing of a "
         "shop owner on Tuesday.",
         "Tom Reyes, 27, of Glenville, was arrested in the killing of a shop owner, police said.",
+        "Ann Lee, 31, of Glenville, saw the killing of the shop owner on Tuesday, police said.",
     )
     assert _places(conflicts) == [], conflicts
+    # Glenville told by one article alone: another town, not the story's geography
+    conflicts = _diff(
+        tmp_path,
+        "CLEVELAND (WKX) - Police arrested Tom Reyes, 27, of Cleveland in the killing of a "
+        "shop owner on Tuesday.",
+        "Tom Reyes, 27, of Glenville, was arrested in the killing of a shop owner, police said.",
+    )
+    assert {"Cleveland", "Glenville"} in _places(conflicts), conflicts
     # the same two articles without the dateline: two towns for one man's home
     conflicts = _diff(
         tmp_path,
@@ -146,9 +155,12 @@ def test_datelines_and_neighbourhoods() -> None:
                             claim("c2", "PITTSBURGH (KDKA) – Investigators said"),
                             claim("c3", "Police in Dallas said")])
     assert towns == {"a1": {"mukilteo", "pittsburgh"}}
-    assert neighbourhood_of_reporting_city("Pittsburgh", "Homewood", {"pittsburgh"})
-    assert not neighbourhood_of_reporting_city("Pittsburgh", "Homewood", {"wilkinsburg"})
-    assert not neighbourhood_of_reporting_city("Jackson", "Crossville", set())
+    texts = ["a home on Nolan Court in Homewood", "Ann Lee, 29, of Homewood", "Police said"]
+    assert neighbourhood_of_reporting_city("Pittsburgh", "Homewood", {"pittsburgh"}, texts)
+    assert not neighbourhood_of_reporting_city("Pittsburgh", "Homewood", {"wilkinsburg"}, texts)
+    # a name one article alone uses is a slip or another town, not the story's geography
+    assert not neighbourhood_of_reporting_city("Pittsburgh", "Homewood", {"pittsburgh"}, texts[1:])
+    assert not neighbourhood_of_reporting_city("Jackson", "Crossville", set(), texts)
 
 
 def test_two_crossing_streets_are_not_a_town() -> None:

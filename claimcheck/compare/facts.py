@@ -906,6 +906,7 @@ def compare_attributes(
         datelines = dateline_towns(a.claim for a in attributes)
     for art, towns in datelines.items():
         story_datelines[story_of(art)] |= towns
+    story_texts: dict[str, list[str]] = {}
     roundups = _roundups(attributes)
     shooter_dead = {a.article_id for a in attributes if a.attribute == "shooter dead"}
     by_key: dict[tuple[str, str, str, str], list[Attribute]] = defaultdict(list)
@@ -957,7 +958,8 @@ def compare_attributes(
                 if _relation(x, y) != "conflict":
                     continue
                 if attribute == "residence" and neighbourhood_of_reporting_city(
-                        x.value, y.value, story_datelines[_story]):
+                        x.value, y.value, story_datelines[_story],
+                        story_texts.setdefault(_story, _story_texts(attributes, story_of, _story))):
                     continue
                 c = _conflict(x, y)
                 if (attribute.startswith("killed") and x.lo is not None and y.lo is not None
@@ -973,6 +975,15 @@ def compare_attributes(
             out.append(c)
     out.sort(key=lambda c: (-c.confidence, c.id))
     return out
+
+
+def _story_texts(attributes: Sequence[Attribute], story_of: Callable[[str], str], story: str) -> list[str]:
+    """One text per article of ``story``: its claims that state an attribute."""
+    by_article: dict[str, dict[str, str]] = defaultdict(dict)
+    for a in attributes:
+        if story_of(a.article_id) == story:
+            by_article[a.article_id][a.claim.id] = a.claim.text
+    return ["\n".join(v.values()) for v in by_article.values()]
 
 
 #: Two ages of people an article does not name are one person's when they are this close.

@@ -33,6 +33,7 @@ from .. import lexicon
 from .model import ClaimRecord, Conflict, Slot
 from .slots import _interval_relation, _place_level
 from .text import name_overlap, same_words, short, stable_id
+from .verdicts import _DIRECTIONS
 
 #: Base confidence of an event-town conflict; one more anchor (date and venue, or a named
 #: person) adds ``ANCHOR_BONUS``; a town the finder did not know as a place costs ``OTHER_COST``.
@@ -54,9 +55,6 @@ _IN_BEFORE = re.compile(
     r"\bin\s+(?:the\s+(?:city|town|village|borough|community)\s+of\s+)?$", re.IGNORECASE
 )
 _BIG_CITIES = lexicon.lower_words("cities.txt")
-_DIRECTIONS = frozenset(
-    "north south east west northeast northwest southeast southwest central downtown".split()
-)
 
 
 @dataclass(slots=True)
@@ -165,14 +163,28 @@ def dateline_towns(claims: Iterable[ClaimRecord]) -> dict[str, set[str]]:
     return out
 
 
-def neighbourhood_of_reporting_city(a: str, b: str, datelines: Iterable[str]) -> bool:
+def neighbourhood_of_reporting_city(a: str, b: str, datelines: Iterable[str],
+                                    texts: Iterable[str]) -> bool:
     """One name is a city the gazetteer knows that some article of the story reports from
-    (its dateline), the other a name the gazetteer does not know: a local story naming one
-    of the city's neighbourhoods ("of Homewood" in a story told from Pittsburgh)."""
+    (its dateline), the other a name the gazetteer does not know that at least
+    ``LOCAL_NAME_ARTICLES`` articles of the story use: part of the story's local geography,
+    one of the city's neighbourhoods ("of Homewood" in a story told from Pittsburgh). A name
+    only one article uses stays another town: a slip is told once.
+    """
     la, lb = a.lower(), b.lower()
     towns = set(datelines)
-    return ((la in _BIG_CITIES and la in towns and lb not in _BIG_CITIES)
-            or (lb in _BIG_CITIES and lb in towns and la not in _BIG_CITIES))
+    if la in _BIG_CITIES and la in towns and lb not in _BIG_CITIES:
+        local = b
+    elif lb in _BIG_CITIES and lb in towns and la not in _BIG_CITIES:
+        local = a
+    else:
+        return False
+    pattern = re.compile(r"(?<![\w-])" + re.escape(local) + r"(?![\w-])", re.IGNORECASE)
+    return sum(1 for t in texts if pattern.search(t)) >= LOCAL_NAME_ARTICLES
+
+
+#: Articles of a story that must use a name for it to count as the story's local geography.
+LOCAL_NAME_ARTICLES = 2
 
 
 def compare_event_places(
