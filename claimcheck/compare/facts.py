@@ -957,10 +957,12 @@ def compare_attributes(
                     continue
                 if _relation(x, y) != "conflict":
                     continue
-                if attribute == "residence" and neighbourhood_of_reporting_city(
-                        x.value, y.value, story_datelines[_story],
-                        story_texts.setdefault(_story, _story_texts(attributes, story_of, _story))):
-                    continue
+                if attribute == "residence" and story_datelines[_story]:
+                    if _story not in story_texts:
+                        story_texts[_story] = _story_texts(attributes, story_of, _story)
+                    if neighbourhood_of_reporting_city(x.value, y.value, story_datelines[_story],
+                                                       story_texts[_story]):
+                        continue
                 c = _conflict(x, y)
                 if (attribute.startswith("killed") and x.lo is not None and y.lo is not None
                         and abs(x.lo - y.lo) == 1 and {arts[i], arts[j]} & shooter_dead):
