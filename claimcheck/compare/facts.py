@@ -31,6 +31,7 @@ from .affinity import StoryAffinity
 from .frames import _GENERIC_NOUNS
 from .model import ClaimRecord, Conflict, Slot
 from .names import compare_names
+from .places import compare_event_places, dateline_towns, neighbourhood_of_reporting_city
 from .roles import compare_holdings, extract_holdings
 from .similarity import similarity
 from .slots import (
@@ -205,6 +206,13 @@ _RESIDENCE_AFTER = re.compile(
     r"^\s*,\s*(?:(?:an?\s+)?\d{1,3}(?:-year-old)?\s*,\s*)?(?:of|from)\s+(?:the\s+)?"
     r"([A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]+){0,2})"
 )
+# "Ann Lee, 18, and Tom Reyes, 20, both of Sandusky", "Lee and Reyes, both 31 and of Jackson":
+# one residence for the two people of a pair
+_RESIDENCE_BOTH = re.compile(
+    r"^(?:\s*,\s*\d{1,3}\s*)?(?:\s*,?\s*and\s+(?:[A-Z][\w'’.-]+\s+){0,3}?[A-Z][\w'’.-]+"
+    r"(?:\s*,\s*\d{1,3})?)?\s*,\s*both\s+(?:(?:aged?\s+)?\d{1,3}\s*(?:,\s*|\s+and\s+))?"
+    r"(?:of|from)\s+(?:the\s+)?([A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]+){0,2})"
+)
 _RESIDENCE_BEFORE = re.compile(
     r"\b(?:an?|the)\s+(?:\d{1,3}-year-old\s+)?([A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]+)?)\s+"
     r"(?:man|woman|resident|teen|teenager|boy|girl|native)\s*,?\s*$"
@@ -329,7 +337,7 @@ def _entity_attributes(
         name = names.get(s.entity_id, s.value)
         after = text[_rel(c, s.end):]
         before = text[max(0, _rel(c, s.start) - 80): _rel(c, s.start)]
-        m = _RESIDENCE_AFTER.match(after)
+        m = _RESIDENCE_AFTER.match(after) or _RESIDENCE_BOTH.match(after)
         place = None
         span = (0, 0)
         if m:
@@ -902,6 +910,7 @@ def compare_attributes(
     *,
     same_story: Callable[[str, str], bool] | None = None,
     min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+    datelines: Mapping[str, set[str]] | None = None,
 ) -> list[Conflict]:
     """Compare each attribute across the articles of a story.
 
@@ -910,12 +919,21 @@ def compare_attributes(
     (a round-up of several incidents, or a part and a total), while two different ages or
     residences of one named person inside one article are a self-contradiction. Articles of
     two different stories are never compared; ``same_story`` (when given) must also hold for
-    the two articles of an event attribute.
+    the two articles of an event attribute. ``datelines`` (``article_id -> towns`` it reports
+    from; read from the attributes' claims when not given) tells a residence in a neighbourhood
+    of the city a story is reported from ("of Homewood" against "of Pittsburgh").
     """
     event_dates: dict[str, list[Attribute]] = defaultdict(list)
     for a in attributes:
         if a.attribute == "date":
             event_dates[a.article_id].append(a)
+    # the towns each story is reported from, for telling a neighbourhood from another town
+    story_datelines: dict[str, set[str]] = defaultdict(set)
+    if datelines is None:
+        datelines = dateline_towns(a.claim for a in attributes)
+    for art, towns in datelines.items():
+        story_datelines[story_of(art)] |= towns
+    story_texts: dict[str, list[str]] = {}
     roundups = _roundups(attributes)
     shooter_dead = {a.article_id for a in attributes if a.attribute == "shooter dead"}
     by_key: dict[tuple[str, str, str, str], list[Attribute]] = defaultdict(list)
@@ -973,6 +991,12 @@ def compare_attributes(
                     continue
                 if _relation(x, y) != "conflict":
                     continue
+                if attribute == "residence" and story_datelines[_story]:
+                    if _story not in story_texts:
+                        story_texts[_story] = _story_texts(attributes, story_of, _story)
+                    if neighbourhood_of_reporting_city(x.value, y.value, story_datelines[_story],
+                                                       story_texts[_story]):
+                        continue
                 c = _conflict(x, y)
                 beside = _agreeing_toll_beside(x, y, tolls) if kind == "story" else None
                 if beside is not None:
@@ -1088,6 +1112,13 @@ def _plain_whole(a: Attribute) -> bool:
     before = c.text[max(0, _rel(c, a.start) - 30): _rel(c, a.start)]
     after = c.text[_rel(c, a.end):]
     return not _VERB_BEFORE.search(before) and not _AT_A_SPOT.match(after)
+def _story_texts(attributes: Sequence[Attribute], story_of: Callable[[str], str], story: str) -> list[str]:
+    """One text per article of ``story``: its claims that state an attribute."""
+    by_article: dict[str, dict[str, str]] = defaultdict(dict)
+    for a in attributes:
+        if story_of(a.article_id) == story:
+            by_article[a.article_id][a.claim.id] = a.claim.text
+    return ["\n".join(v.values()) for v in by_article.values()]
 
 
 #: Two ages of people an article does not name are one person's when they are this close.
@@ -1165,6 +1196,23 @@ def confirmed_by_claims(
     a, b = conflict.a, conflict.b
     verdict = compare_pair(a, b, similarity(a, b), affinity(a.article_id, b.article_id))
     return any(f.kind == "number" and f.confidence >= min_confidence for f in verdict.conflicts)
+def _event_places(
+    claims: Sequence[ClaimRecord], attributes: Sequence[Attribute],
+    story_of: Callable[[str], str], affinity: StoryAffinity,
+) -> list[Conflict]:
+    """The town of the event, compared between two articles' accounts of one moment
+    (:mod:`.places`), for articles of one event by :func:`_same_event`."""
+    event_dates: dict[str, list[Attribute]] = defaultdict(list)
+    for a in attributes:
+        if a.attribute == "date":
+            event_dates[a.article_id].append(a)
+
+    def same_event(p: ClaimRecord, q: ClaimRecord) -> bool:
+        x = Attribute("story", "", "", "place", "", None, None, p, p.start, p.end)
+        y = Attribute("story", "", "", "place", "", None, None, q, q.start, q.end)
+        return _same_event(p.article_id, q.article_id, x, y, event_dates, affinity.same_story)
+
+    return compare_event_places(claims, story_of, same_event, _persons(claims))
 
 
 def build_fact_sheets(
@@ -1189,11 +1237,14 @@ def build_fact_sheets(
 
     attributes = extract_attributes(claims, story_of)
     conflicts = compare_attributes(attributes, story_of, same_story=affinity.same_story,
-                                   min_confidence=min_confidence)
+                                   min_confidence=min_confidence, datelines=dateline_towns(claims))
     evidence: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for a in attributes:
         if a.subject_kind == "entity" and a.subject and a.attribute in ("age", "role", "residence") and not a.note:
             evidence[a.subject][a.attribute].add(a.value)
+    known = {c.id for c in conflicts}
+    conflicts.extend(c for c in _event_places(claims, attributes, story_of, affinity)
+                     if c.confidence >= min_confidence and c.id not in known)
     known = {c.id for c in conflicts}
     conflicts.extend(c for c in compare_names(claims, story_of, evidence, same_story=affinity.same_story)
                      if c.confidence >= min_confidence and c.id not in known)

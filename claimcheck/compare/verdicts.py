@@ -401,6 +401,8 @@ class _Pair:
             return  # "kidnapped them from Newark" vs "opened fire at the courthouse"
         if sa.value.lower().strip(". ") in _DIRECTIONS or sb.value.lower().strip(". ") in _DIRECTIONS:
             return
+        if _intersection(self.a, sa) or _intersection(self.b, sb):
+            return  # "near Kelly and 8 Mile": two streets that cross, not a town
         # A place the other claim also names in another role ("from Oslo to Bergen") is detail.
         names_a = {participant_key(s) for s in self.a.slots if s.kind in ("place", "other", "org")}
         names_b = {participant_key(s) for s in self.b.slots if s.kind in ("place", "other", "org")}
@@ -489,6 +491,17 @@ def _preposition_class(c: ClaimRecord, slot: Slot) -> str:
         return "in"
     word = m.group(1).lower()
     return "from" if word == "from" else "to"
+
+
+_CROSSING_BEFORE = re.compile(r"\b(?:near|at|on|of)\s+$", re.IGNORECASE)
+_CROSSING_AFTER = re.compile(r"^\s+(?:and|&)\s+(?:[A-Z][\w'’.-]*|\d+(?:st|nd|rd|th)?)\b")
+
+
+def _intersection(c: ClaimRecord, slot: Slot) -> bool:
+    """"near Kelly and 8 Mile", "at Main & 5th": a place that is one of two crossing streets."""
+    rel_start, rel_end = slot.start - c.start, slot.end - c.start
+    return bool(_CROSSING_BEFORE.search(c.text[max(0, rel_start - 10): rel_start])
+                and _CROSSING_AFTER.match(c.text[rel_end: rel_end + 30]))
 
 
 # Counts of many events: "in November alone", "so far this year", "nationwide".

@@ -1,0 +1,275 @@
+"""The town of the event, compared between two articles' accounts of one moment.
+
+Fact sheets show the places of a story without comparing them: a venue, a street, a
+neighbourhood and the town of one shooting are all right at once. Two sentences that tell the
+same moment of the event — the same day, the same venue or the same named person, and an event
+word ("shot", "shooting", "killed") in both — and put it "in" two different towns do disagree:
+"four people were shot outside a hall in Elmira on Sunday night" vs "four people were hurt in a
+shooting Sunday night in Brooklyn".
+
+Precision first:
+
+- only a place right after "in" (or "in the city/town/village of") counts, never "at", "on"
+  or "near" (a venue, a street, a neighbouring town), nor a street, a venue ("Moose Lodge"),
+  a state, a region or a country (a region containing the town is a refinement);
+- a capitalised name the entity finder left as "other" ("in Crossville") counts only when the
+  other side names a place the finder knows as one;
+- places both sentences name align first; exactly one town must be left on each side;
+- if either article names the other article's town anywhere ("in East Flatbush, Brooklyn",
+  a dateline, another sentence), the two towns may be a neighbourhood and its city, or the
+  article knows both: no conflict.
+
+Pure: claims in, conflicts out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from .. import lexicon
+from .model import ClaimRecord, Conflict, Slot
+from .slots import _interval_relation, _place_level
+from .text import name_overlap, same_words, short, stable_id
+from .verdicts import _DIRECTIONS
+
+#: Base confidence of an event-town conflict; one more anchor (date and venue, or a named
+#: person) adds ``ANCHOR_BONUS``; a town the finder did not know as a place costs ``OTHER_COST``.
+BASE_CONFIDENCE = 0.6
+ANCHOR_BONUS = 0.1
+OTHER_COST = 0.05
+#: A general news event (no shooting word) needs this many anchors and shared predicate words.
+GENERAL_ANCHORS = 2
+GENERAL_SHARED_WORDS = 2
+#: The event word must stand at most this many characters before the town.
+EVENT_BEFORE = 80
+
+_EVENT = re.compile(
+    r"\b(?:" + lexicon.alternatives("facts_event_words.txt") + r")\b", re.IGNORECASE
+)
+_HEADS = frozenset(w.lower() for w in lexicon.words("place_heads.txt"))
+_NOT_PLACE = lexicon.words("facts_not_place_words.txt")
+_IN_BEFORE = re.compile(
+    r"\bin\s+(?:the\s+(?:city|town|village|borough|community)\s+of\s+)?$", re.IGNORECASE
+)
+_BIG_CITIES = lexicon.lower_words("cities.txt")
+
+
+@dataclass(slots=True)
+class _Account:
+    """One claim's account of the event: its towns and what anchors it to a moment."""
+
+    claim: ClaimRecord
+    towns: list[Slot]
+    dates: list[Slot]
+    venues: set[str]
+    people: set[str]
+    #: no shooting word: a general news event ("convicted of fraud on Tuesday in York")
+    general: bool = False
+
+
+def _town(c: ClaimRecord, s: Slot, persons: set[str], general: bool) -> bool:
+    if s.kind not in ("place", "other") or not s.value[:1].isupper():
+        return False
+    if s.kind == "other" and (s.entity_id in persons or not re.fullmatch(
+            r"[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){0,2}", s.value)):
+        return False
+    words = s.value.lower().replace(".", "").split()
+    if not words or words[-1] in _HEADS or words[0] in _DIRECTIONS or words[0] in _NOT_PLACE:
+        return False
+    if _place_level(s.value) != "local":
+        return False
+    rel = s.start - c.start
+    if not _IN_BEFORE.search(c.text[max(0, rel - 40): rel]):
+        return False
+    # the town of what happened: "a shooting in Humble", "killed ... in Metairie", not "a
+    # court date in Bridgeport a few days after the shooting"
+    if not general and not _EVENT.search(c.text[max(0, rel - EVENT_BEFORE): rel]):
+        return False
+    rest = c.text[s.end - c.start: s.end - c.start + 20]
+    if re.match(r"\s+(?:[A-Z0-9]\b|\d)", rest) or (s.kind == "other" and re.match(r"['’]s\b", rest)):
+        return False  # "in Location A", "in Takiya's killing"
+    after = re.match(r"\s+([A-Za-z]+)", rest)
+    # "in Bell County": the name goes on into a county, a park, a street
+    return not (after and after.group(1).lower() in _HEADS)
+
+
+def _accounts(claims: Sequence[ClaimRecord], persons: set[str]) -> list[_Account]:
+    out: list[_Account] = []
+    for c in claims:
+        if c.polarity < 0 or c.modality:
+            continue
+        general = not _EVENT.search(c.text)
+        towns = [s for s in c.slots if _town(c, s, persons, general)]
+        if not towns:
+            continue
+        dates = [s for s in c.slots if s.kind == "date" and s.lo is not None and s.hi is not None
+                 and (s.unit or "day").split("|")[0] == "day"]
+        venues = {(s.entity_id or s.value).lower() for s in c.slots
+                  if (s.kind == "place" and s.value.split()[-1].lower() in _HEADS
+                      and _place_level(s.value) == "local")
+                  or (s.kind == "org" and not _NOT_PLACE & set(s.value.lower().split()))}
+        people = {s.entity_id or s.value for s in c.slots if s.kind == "person" and s.unit != "pronoun"}
+        out.append(_Account(c, towns, dates, venues, people, general))
+    return out
+
+
+def _anchors(x: _Account, y: _Account) -> int:
+    """How many independent signs say the two claims tell one moment (0 = none)."""
+    n = 0
+    if any(_interval_relation(p, q) == "equal" for p in x.dates for q in y.dates):
+        n += 1
+    if x.venues & y.venues:
+        n += 1
+    if x.people & y.people:
+        n += 1
+    return n
+
+
+def _same(a: Slot, b: Slot) -> bool:
+    return (bool(a.entity_id) and a.entity_id == b.entity_id) or same_words(a.value, b.value) \
+        or name_overlap(a.value, b.value)
+
+
+#: Two town names at most this many words apart in one sentence are told together ("in East
+#: Flatbush, Brooklyn", "Chicago's South Shore", "Hayes Valley in San Francisco"): one may hold
+#: the other, or they are neighbours.
+NEAR_WORDS = 6
+
+
+def _related(a: str, b: str, texts: Iterable[str]) -> bool:
+    """Some article of the story names the two towns together."""
+    gap = rf"(?:[^\w.!?]+[\w'’-]+){{0,{NEAR_WORDS}}}[^\w.!?]+"
+    ea, eb = re.escape(a), re.escape(b)
+    near = re.compile(rf"(?<![\w-])(?:{ea}{gap}{eb}|{eb}{gap}{ea})(?![\w-])", re.IGNORECASE)
+    return any(near.search(text) for text in texts)
+
+
+# "MUKILTEO, Wash. -", "PITTSBURGH (KDKA) –", "NEW HAVEN, Conn., Oct. 27 (UPI) --"
+_DATELINE = re.compile(
+    r"^\s*([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2})(?=\s*(?:,|\(|[-–—]))"
+)
+
+
+def dateline_towns(claims: Iterable[ClaimRecord]) -> dict[str, set[str]]:
+    """``article_id -> towns`` its datelines report from (lower case)."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for c in claims:
+        m = _DATELINE.match(c.text)
+        if m and len(m.group(1)) > 2:
+            out[c.article_id].add(m.group(1).lower())
+    return out
+
+
+def neighbourhood_of_reporting_city(a: str, b: str, datelines: Iterable[str],
+                                    texts: Iterable[str]) -> bool:
+    """One name is a city the gazetteer knows that some article of the story reports from
+    (its dateline), the other a name the gazetteer does not know that at least
+    ``LOCAL_NAME_ARTICLES`` articles of the story use: part of the story's local geography,
+    one of the city's neighbourhoods ("of Homewood" in a story told from Pittsburgh). A name
+    only one article uses stays another town: a slip is told once.
+    """
+    la, lb = a.lower(), b.lower()
+    towns = set(datelines)
+    if la in _BIG_CITIES and la in towns and lb not in _BIG_CITIES:
+        local = b
+    elif lb in _BIG_CITIES and lb in towns and la not in _BIG_CITIES:
+        local = a
+    else:
+        return False
+    pattern = re.compile(r"(?<![\w-])" + re.escape(local) + r"(?![\w-])", re.IGNORECASE)
+    return sum(1 for t in texts if pattern.search(t)) >= LOCAL_NAME_ARTICLES
+
+
+#: Articles of a story that must use a name for it to count as the story's local geography.
+LOCAL_NAME_ARTICLES = 2
+
+
+def compare_event_places(
+    claims: Sequence[ClaimRecord],
+    story_of: Callable[[str], str],
+    same_event: Callable[[ClaimRecord, ClaimRecord], bool],
+    persons: Iterable[str] = (),
+) -> list[Conflict]:
+    """Place conflicts between two articles' accounts of one moment of a story's event.
+
+    :param claims: prepared claims of any number of articles
+    :param story_of: ``article_id -> story key``
+    :param same_event: whether two claims of two articles of one story may speak of one event
+        (story affinity, publication dates, the event dates the articles give)
+    :param persons: entity ids known as people (never taken for a town)
+    """
+    people = set(persons)
+    texts: dict[str, list[str]] = defaultdict(list)
+    for c in claims:
+        texts[c.article_id].append(c.text)
+    article_text = {k: "\n".join(v) for k, v in texts.items()}
+    datelines = dateline_towns(claims)
+    by_story: dict[str, dict[str, list[_Account]]] = defaultdict(lambda: defaultdict(list))
+    for acc in _accounts(claims, people):
+        by_story[story_of(acc.claim.article_id)][acc.claim.article_id].append(acc)
+    out: list[Conflict] = []
+    for story, per_article in sorted(by_story.items()):
+        arts = sorted(per_article)
+        story_texts = [t for art, t in article_text.items() if story_of(art) == story]
+        for i in range(len(arts)):
+            for j in range(i + 1, len(arts)):
+                best: dict[tuple[str, str], tuple[float, Conflict]] = {}
+                for x in per_article[arts[i]]:
+                    for y in per_article[arts[j]]:
+                        found = _compare(x, y, story, datelines, story_texts)
+                        if found is None or not same_event(x.claim, y.claim):
+                            continue
+                        key = (found.a_value.lower(), found.b_value.lower())
+                        # the pair of claims that tell the moment most alike stands for the rest
+                        shared = len(x.claim.words & y.claim.words)
+                        score = found.confidence + shared / 1000
+                        if key not in best or score > best[key][0]:
+                            best[key] = (score, found)
+                out.extend(c for _, c in best.values())
+    return out
+
+
+def _compare(x: _Account, y: _Account, story: str, datelines: Mapping[str, set[str]],
+             story_texts: Sequence[str]) -> Conflict | None:
+    anchors = _anchors(x, y)
+    if x.general != y.general or not anchors:
+        return None
+    if x.general:
+        # no event word to tie the town to: the same deed (two shared predicate words), on
+        # the same day, by the same named person
+        shared = {w for w in x.claim.words & y.claim.words if not w.startswith("@")}
+        if anchors < GENERAL_ANCHORS or len(shared) < GENERAL_SHARED_WORDS:
+            return None
+    left_x = [s for s in x.towns if not any(_same(s, t) for t in y.claim.slots)]
+    left_y = [t for t in y.towns if not any(_same(s, t) for s in x.claim.slots)]
+    if len(left_x) != 1 or len(left_y) != 1:
+        return None
+    a, b = left_x[0], left_y[0]
+    if a.kind == "other" and b.kind == "other":
+        return None  # neither name is known as a place
+    if b.value.lower() in datelines.get(x.claim.article_id, ()) or a.value.lower() in datelines.get(
+            y.claim.article_id, ()):
+        return None  # an article told from the other town: "MUKILTEO, Wash. - ... in Marysville"
+    if _related(a.value, b.value, story_texts):
+        return None
+    if (a.value.lower() in _BIG_CITIES) != (b.value.lower() in _BIG_CITIES):
+        # "in Dallas" vs "in Lake Highlands": a city the gazetteer knows against a name it
+        # does not, which may be one of its neighbourhoods
+        return None
+    confidence = BASE_CONFIDENCE + ANCHOR_BONUS * min(1, anchors - 1)
+    if "other" in (a.kind, b.kind):
+        confidence -= OTHER_COST
+    if x.claim.modality or y.claim.modality:
+        confidence -= 0.2
+    gid = stable_id("f", "story", story, "place")
+    cid = stable_id("x", gid, x.claim.id, y.claim.id, "place", a.value, b.value)
+    return Conflict(
+        id=cid, group_id=gid, kind="place", a=x.claim, b=y.claim, a_value=a.value, b_value=b.value,
+        explanation=(f"the town of the event (story {story}): A says {a.value} "
+                     f"(\"{short(x.claim.text)}\"); B says {b.value} (\"{short(y.claim.text)}\")"),
+        confidence=round(max(0.0, min(1.0, confidence)), 3), story_id=story, subject=story,
+        attribute="place",
+    )

@@ -1,0 +1,174 @@
+"""Places of one event told by two articles: the town of the event, a person's residence
+given for a pair of people, and what must stay quiet (a neighbourhood against the city a story
+is reported from, a town next to the dateline's, two streets that cross).
+
+Every case is two or three short invented articles about one shooting or one meeting, run
+through the real pipeline (ingest, then diff).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import claimcheck
+from claimcheck.compare.model import ClaimRecord, Slot
+from claimcheck.compare.places import dateline_towns, neighbourhood_of_reporting_city
+from claimcheck.compare.verdicts import _intersection
+
+_CONTEXT_A = ("Grace Okafor, 34, and her brother Samuel Okafor, 29, were among the victims, "
+              "relatives said.")
+_CONTEXT_B = "Relatives said Grace Okafor, 34, and Samuel Okafor, 29, were among those hurt."
+
+
+def _diff(tmp_path: Path, *texts: str, published: str = "2023-06-12") -> list[dict[str, object]]:
+    tmp_path = tmp_path / f"run{len(list(tmp_path.iterdir()))}"
+    tmp_path.mkdir()
+    path = tmp_path / "arts.jsonl"
+    rows = [{"id": f"art-{i}", "outlet": f"Outlet {i}", "published": published, "text": t}
+            for i, t in enumerate(texts)]
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    db = tmp_path / "x.db"
+    claimcheck.ingest([str(path)], db)
+    from claimcheck.report import to_json_dict
+
+    return list(to_json_dict(claimcheck.diff(db))["conflicts"])
+
+
+def _places(conflicts: list[dict[str, object]]) -> list[set[str]]:
+    return [{str(c["a_value"]), str(c["b_value"])} for c in conflicts if c["kind"] == "place"]
+
+
+def test_town_of_the_event_differs_between_two_accounts(tmp_path: Path) -> None:
+    conflicts = _diff(
+        tmp_path,
+        "Four people were shot outside a community hall in Dunmore on Sunday night, police "
+        f"said. {_CONTEXT_A}",
+        f"{_CONTEXT_B} Four people were wounded in a shooting outside a birthday party on "
+        "Sunday night in Harwick, police said.",
+    )
+    assert {"Dunmore", "Harwick"} in _places(conflicts), conflicts
+    hit = next(c for c in conflicts if c["kind"] == "place")
+    assert 0.5 <= float(hit["confidence"]) <= 1.0  # type: ignore[arg-type]
+
+
+def test_same_town_or_a_state_for_the_town_stays_quiet(tmp_path: Path) -> None:
+    conflicts = _diff(
+        tmp_path,
+        "Four people were shot outside a community hall in Dunmore on Sunday night, police "
+        f"said. {_CONTEXT_A}",
+        f"{_CONTEXT_B} Four people were wounded in a shooting outside a birthday party on "
+        "Sunday night in Pennsylvania, police said.",
+        f"{_CONTEXT_B} Four people were wounded in a shooting on Sunday night in Dunmore.",
+    )
+    assert _places(conflicts) == [], conflicts
+
+
+def test_a_neighbourhood_named_with_its_city_is_no_other_town(tmp_path: Path) -> None:
+    # one article tells the two names together: the neighbourhood and its town
+    conflicts = _diff(
+        tmp_path,
+        "Four people were shot outside a community hall in Ridgeway on Sunday night, police "
+        f"said. {_CONTEXT_A}",
+        f"{_CONTEXT_B} Four people were wounded in a shooting outside a birthday party on "
+        "Sunday night in Harwick, police said. The Ridgeway section of Harwick has seen three "
+        "such shootings this year.",
+    )
+    assert _places(conflicts) == [], conflicts
+
+
+def test_a_big_city_against_a_name_the_gazetteer_does_not_know_stays_quiet(tmp_path: Path) -> None:
+    conflicts = _diff(
+        tmp_path,
+        "Four people were shot outside a community hall in Dallas on Sunday night, police "
+        f"said. {_CONTEXT_A}",
+        f"{_CONTEXT_B} Four people were wounded in a shooting outside a birthday party on "
+        "Sunday night in Lake Pines, police said.",
+    )
+    assert _places(conflicts) == [], conflicts
+
+
+def test_an_article_told_from_the_other_town_stays_quiet(tmp_path: Path) -> None:
+    conflicts = _diff(
+        tmp_path,
+        "HARWICK, Pa. - Police are investigating a weekend shooting. Four people were shot "
+        f"outside a community hall in Dunmore on Sunday night, police said. {_CONTEXT_A}",
+        f"{_CONTEXT_B} Four people were wounded in a shooting outside a birthday party on "
+        "Sunday night in Harwick, police said.",
+    )
+    assert _places(conflicts) == [], conflicts
+
+
+def test_town_of_a_general_news_event(tmp_path: Path) -> None:
+    conflicts = _diff(
+        tmp_path,
+        "Fishing minister Ola Brenna signed the northern quota accord with Iceland on Friday "
+        "in Tromsdal, his office said. Boats will be inspected from next month.",
+        "Ola Brenna, the fishing minister, signed the northern quota accord with Iceland in "
+        "Vestvik on Friday. Inspections of boats start next month.",
+    )
+    assert {"Tromsdal", "Vestvik"} in _places(conflicts), conflicts
+
+
+def test_residence_given_for_a_pair_of_people(tmp_path: Path) -> None:
+    conflicts = _diff(
+        tmp_path,
+        "When officers arrived, they found Marcus Dane Whitfield and Tyrell Omar Booker, both "
+        "24 and of Kenton, with gunshot wounds. Both men were taken to Regional Medical Center.",
+        "Officers found Whitfield and Booker, both 24, of Dunmore, with apparent gunshot "
+        "wounds. Marcus Whitfield and Tyrell Booker were taken to Regional Medical Center.",
+    )
+    assert {"Kenton", "Dunmore"} in _places(conflicts), conflicts
+
+
+def test_residence_in_a_neighbourhood_of_the_city_the_story_is_told_from(tmp_path: Path) -> None:
+    conflicts = _diff(
+        tmp_path,
+        "CLEVELAND (WKX) - Police arrested Tom Reyes, 27, of Cleveland in the killing of a "
+        "shop owner on Tuesday.",
+        "Tom Reyes, 27, of Glenville, was arrested in the killing of a shop owner, police said.",
+        "Ann Lee, 31, of Glenville, saw the killing of the shop owner on Tuesday, police said.",
+    )
+    assert _places(conflicts) == [], conflicts
+    # Glenville told by one article alone: another town, not the story's geography
+    conflicts = _diff(
+        tmp_path,
+        "CLEVELAND (WKX) - Police arrested Tom Reyes, 27, of Cleveland in the killing of a "
+        "shop owner on Tuesday.",
+        "Tom Reyes, 27, of Glenville, was arrested in the killing of a shop owner, police said.",
+    )
+    assert {"Cleveland", "Glenville"} in _places(conflicts), conflicts
+    # the same two articles without the dateline: two towns for one man's home
+    conflicts = _diff(
+        tmp_path,
+        "Police arrested Tom Reyes, 27, of Cleveland in the killing of a shop owner on Tuesday.",
+        "Tom Reyes, 27, of Glenville, was arrested in the killing of a shop owner, police said.",
+    )
+    assert {"Cleveland", "Glenville"} in _places(conflicts), conflicts
+
+
+def test_datelines_and_neighbourhoods() -> None:
+    def claim(cid: str, text: str) -> ClaimRecord:
+        return ClaimRecord(cid, "a1", "s", None, 0, len(text), text, text, 1, None, None, None)
+
+    towns = dateline_towns([claim("c1", "MUKILTEO, Wash. - Three people were killed"),
+                            claim("c2", "PITTSBURGH (KDKA) – Investigators said"),
+                            claim("c3", "Police in Dallas said")])
+    assert towns == {"a1": {"mukilteo", "pittsburgh"}}
+    texts = ["a home on Nolan Court in Homewood", "Ann Lee, 29, of Homewood", "Police said"]
+    assert neighbourhood_of_reporting_city("Pittsburgh", "Homewood", {"pittsburgh"}, texts)
+    assert not neighbourhood_of_reporting_city("Pittsburgh", "Homewood", {"wilkinsburg"}, texts)
+    # a name one article alone uses is a slip or another town, not the story's geography
+    assert not neighbourhood_of_reporting_city("Pittsburgh", "Homewood", {"pittsburgh"}, texts[1:])
+    assert not neighbourhood_of_reporting_city("Jackson", "Crossville", set(), texts)
+
+
+def test_two_crossing_streets_are_not_a_town() -> None:
+    text = "The shooting happened in the 16400 block of Fairmont, near Kelly and 8 Mile"
+    at = text.index("Kelly")
+    c = ClaimRecord("c", "a", "s", None, 0, len(text), text, text, 1, None, None, None)
+    assert _intersection(c, Slot("place", "Kelly", "Kelly", None, None, None, None, at, at + 5))
+    text = "Talks were held in Geneva and Vienna"
+    at = text.index("Geneva")
+    c = ClaimRecord("c", "a", "s", None, 0, len(text), text, text, 1, None, None, None)
+    assert not _intersection(c, Slot("place", "Geneva", "Geneva", None, None, None, None, at, at + 6))
