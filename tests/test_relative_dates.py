@@ -63,6 +63,13 @@ CASES: list[tuple[str, str, str, str, str, tuple[str, str] | None]] = [
         None,
     ),
     (
+        # "last Friday" may be the latest Friday or the one of the week before
+        "last-weekday",
+        "2023-05-22", "Four men were shot last Friday at the Pine Street block party in Dayton.",
+        "2023-05-21", "Four men were shot on Saturday at the Pine Street block party in Dayton.",
+        None,
+    ),
+    (
         # articles published three weeks apart: their weekdays name different weeks
         "weekdays-of-articles-weeks-apart",
         "2023-05-21", "Four men were shot early Saturday at the Pine Street block party in Dayton.",

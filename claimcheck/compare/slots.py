@@ -144,6 +144,8 @@ def _resolved_days_comparable(
         return False  # "more than 20 years ago", "last month": no day to compare
     if _relative(x) and _relative(y) and x.lo == pa and y.lo == pb:
         return False  # "tonight" in each: every article tells of the day it was written
+    if any(_LAST_WEEKDAY.match(s.surface) for s in (x, y)):
+        return False  # "last Sunday": the latest Sunday, or the one of last week
     if _around_midnight(a, x, b, y):
         return False
     if (yearless_any_gap and not (_weekday_like(x) or _weekday_like(y))
@@ -162,6 +164,7 @@ def _same_day_of_year(x: Slot, y: Slot) -> bool:
     return (dx.month, dx.day) == (dy.month, dy.day)
 
 
+_LAST_WEEKDAY = re.compile(r"\s*last\s+[A-Z][a-z]+day\b", re.I)
 # An evening or late-night side and an early-hours side: one moment around midnight.
 _LATE = re.compile(r"\b(?:night|tonight|late|evening|midnight|overnight)\b", re.I)
 _EARLY_HOURS = re.compile(r"\b(?:early|midnight|overnight|\d{1,2}(?::\d\d)?\s*a\.?\s?m\b)", re.I)
