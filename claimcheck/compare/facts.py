@@ -35,17 +35,21 @@ from .places import compare_event_places, dateline_towns, neighbourhood_of_repor
 from .roles import compare_holdings, extract_holdings
 from .similarity import similarity
 from .slots import (
+    _around_midnight,
     _date_text,
+    _gap_days,
     _interval_relation,
     _is_place,
     _partial,
     _place_level,
     _quantity_role,
     _relative,
+    _resolved_days_comparable,
     _vague,
+    _weekday_like,
     published_day,
 )
-from .text import name_overlap, same_words, short, stable_id
+from .text import name_overlap, same_words, short, stable_id, stem
 from .verdicts import compare_pair
 
 #: Entity attributes read from the words around a person's name.
@@ -797,6 +801,117 @@ def _date_comparable(x: Attribute, y: Attribute) -> bool:
     return abs(x.lo - y.lo) <= 60
 
 
+#: Reported event dates whose two claims share an anchor gain this much confidence.
+ANCHORED_DATE_BONUS = 0.2
+#: Anchored event dates further apart than this many days are two events (a shooting and
+#: another at the same address weeks later), not one day told two ways.
+ANCHORED_DATE_GAP = 7
+
+
+def _date_slot(a: Attribute) -> Slot | None:
+    return next((s for s in a.claim.slots if s.kind == "date" and s.start == a.start), None)
+
+
+def _date_anchors(c: ClaimRecord) -> set[str]:
+    """What pins a claim about the shooting to one event besides its date: a named person,
+    a street or venue address, a count of two or more people."""
+    out: set[str] = set()
+    for s in c.slots:
+        if s.kind == "person" and s.entity_id and s.unit != "pronoun":
+            out.add("p:" + s.entity_id)
+        elif s.kind == "place" and _place_level(s.value) == "street":
+            out.add("s:" + " ".join(s.value.lower().replace(".", "").split()))
+        elif (s.kind == "quantity" and (s.unit or "").partition(":")[2] in _PEOPLE_NOUNS
+              and s.lo is not None and s.lo == s.hi and s.lo >= 2):
+            # "three others" matches "three others", not "three people"
+            out.add(f"{'o' if _partial(c, s) else 'n'}:{s.lo:g}")
+    return out
+
+
+# A date before one of these words dates what precedes it, not the shooting that follows:
+# "classes resumed Wednesday after four students were shot", "a story on Aug. 10 about".
+_OTHER_CLAUSE = re.compile(
+    r"\b(?:" + lexicon.alternatives("facts_date_clause_words.txt") + r")\b", re.IGNORECASE)
+
+
+def _dates_the_shooting(a: Attribute) -> bool:
+    """The date is the shooting's: the moment word nearest before it is the shooting ("were
+    shot Friday"), or, with none before, the first after it is ("On Nov. 1, a boy was shot")
+    and no clause word stands between ("resumed Wednesday after four were shot")."""
+    text = a.claim.text
+    at, end = _rel(a.claim, a.start), _rel(a.claim, a.end)
+    words = [(m.start(), m.end(), True) for m in _SHOOTING_MOMENT.finditer(text)]
+    words += [(m.start(), m.end(), False) for m in _OTHER_MOMENT.finditer(text)]
+    before = [w for w in words if w[1] <= at]
+    if before:
+        return max(before)[2]
+    after = sorted(w for w in words if w[0] >= end)
+    if not after or not after[0][2]:
+        return False
+    return not _OTHER_CLAUSE.search(text[end:after[0][0]])
+
+
+_SCENE_SKIP = frozenset(stem(w) for w in lexicon.entries("facts_scene_skip_words.txt"))
+#: Content words (beyond the shooting's own words) two claims must share to name one scene.
+SCENE_WORDS = 2
+
+
+def _scene_words(c: ClaimRecord) -> set[str]:
+    """The claim's content words that may name its scene ("skate park", "house party")."""
+    return {w for w in c.words if not w.startswith("@") and len(w) > 2 and w not in _SCENE_SKIP}
+
+
+def _anchored_dates(x: Attribute, y: Attribute) -> bool:
+    """The two claims dating the event share a name, an address, a count or the words of a
+    scene ("killed at a skate park"): the rest of their frame agrees, so a different day is
+    a disagreement, not another event."""
+    if _date_anchors(x.claim) & _date_anchors(y.claim):
+        return True
+    return len(_scene_words(x.claim) & _scene_words(y.claim)) >= SCENE_WORDS
+
+
+def _claim_also_gives(a: Attribute, other: Attribute) -> bool:
+    """``a``'s claim also states the other's day ("was shot Saturday ... was in serious
+    condition today"): its second date is another moment of the story."""
+    return any(s.kind == "date" and s.lo == other.lo and s.hi == other.hi for s in a.claim.slots)
+
+
+def _anchored_dates_comparable(
+    art_a: str, art_b: str, x: Attribute, y: Attribute,
+    same_story: Callable[[str, str], bool] | None,
+) -> bool:
+    """Two anchored event dates ("four people were shot early Sunday on North Capitol
+    Street") of articles of one story.
+
+    A day apart around midnight is one moment; the day of a charge or a hearing is not the
+    day of the shooting; dates resolved against two publication dates are compared through
+    the days they resolve to (:func:`~.slots._resolved_days_comparable`), and a weekday next
+    to a date stated in full may still be a week off.
+    """
+    if same_story is not None and not same_story(art_a, art_b):
+        return False
+    if published_day(x.claim) is None or published_day(y.claim) is None:
+        return False
+    if any(_NOT_THE_EVENT.search(a.claim.text) or a.claim.tense == "future" for a in (x, y)):
+        return False
+    assert x.lo is not None and y.lo is not None
+    if abs(x.lo - y.lo) > ANCHORED_DATE_GAP:
+        return False
+    if not (_dates_the_shooting(x) and _dates_the_shooting(y)):
+        return False
+    if _claim_also_gives(x, y) or _claim_also_gives(y, x):
+        return False
+    sx, sy = _date_slot(x), _date_slot(y)
+    if sx is None or sy is None or _around_midnight(x.claim, sx, y.claim, sy):
+        return False
+    if _relative(sx) or _relative(sy):
+        if not _resolved_days_comparable(x.claim, sx, y.claim, sy, yearless_any_gap=True):
+            return False
+        if _weekday_like(sx) != _weekday_like(sy) and _gap_days(sx, sy) <= 7:
+            return False  # a weekday can be a week off next to an explicit date
+    return True
+
+
 def _is_update(x: Attribute, y: Attribute) -> bool:
     """The later article reports a more advanced state, or a revised count."""
     px, py = published_day(x.claim), published_day(y.claim)
@@ -984,6 +1099,8 @@ def compare_attributes(
         for i in range(len(arts)):
             for j in range(i + 1, len(arts)):
                 x, y = values[arts[i]], values[arts[j]]
+                if attribute == "date" and _anchored_dates(x, y):
+                    continue  # compared claim by claim below (_compare_anchored_dates)
                 if kind == "story" and not _same_event(arts[i], arts[j], x, y, event_dates,
                                                        same_story):
                     continue
@@ -1010,7 +1127,8 @@ def compare_attributes(
                     seen.add(c.id)
                     out.append(c)
     for c in [*_compare_part_with_whole(story_values, event_dates, same_story, shooter_dead),
-              *_compare_unnamed_ages(attributes, story_of, event_dates, same_story)]:
+              *_compare_unnamed_ages(attributes, story_of, event_dates, same_story),
+              *_compare_anchored_dates(attributes, story_of, same_story, roundups)]:
         if c.confidence >= min_confidence and c.id not in seen:
             seen.add(c.id)
             out.append(c)
@@ -1119,6 +1237,43 @@ def _story_texts(attributes: Sequence[Attribute], story_of: Callable[[str], str]
         if story_of(a.article_id) == story:
             by_article[a.article_id][a.claim.id] = a.claim.text
     return ["\n".join(v.values()) for v in by_article.values()]
+
+
+def _compare_anchored_dates(
+    attributes: Sequence[Attribute],
+    story_of: Callable[[str], str],
+    same_story: Callable[[str, str], bool] | None,
+    roundups: set[str],
+) -> list[Conflict]:
+    """Event dates of two claims that share a name, an address or a count, claim by claim.
+
+    "Four men were shot early Monday in the 100 block of North Capitol Street" and "four
+    people were shot early Sunday on the 100 block of North Capitol Street" date one event
+    two ways, even when one of the articles gives another date elsewhere (the day of an
+    arrest, or the same day a second time): the shared anchor, not the article's single
+    value, ties the two dates to one event. Round-ups are left out as for other event
+    attributes; see :func:`_anchored_dates_comparable` for the tolerances kept.
+    """
+    by_story: dict[str, dict[str, list[Attribute]]] = defaultdict(lambda: defaultdict(list))
+    for a in attributes:
+        if a.attribute == "date" and a.subject and a.article_id not in roundups:
+            by_story[story_of(a.article_id)][a.article_id].append(a)
+    out: list[Conflict] = []
+    for _story, per_article in sorted(by_story.items()):
+        arts = sorted(per_article)
+        for i in range(len(arts)):
+            for j in range(i + 1, len(arts)):
+                for x in per_article[arts[i]]:
+                    for y in per_article[arts[j]]:
+                        if not _anchored_dates(x, y) or _relation(x, y) != "conflict":
+                            continue
+                        if not _anchored_dates_comparable(arts[i], arts[j], x, y, same_story):
+                            continue
+                        c = _conflict(x, y)
+                        c.confidence = round(min(1.0, c.confidence + ANCHORED_DATE_BONUS), 3)
+                        c.explanation += "; both accounts share a name, an address or a count"
+                        out.append(c)
+    return out
 
 
 #: Two ages of people an article does not name are one person's when they are this close.

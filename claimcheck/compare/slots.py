@@ -106,6 +106,84 @@ def _each_reported_at_the_time(a: ClaimRecord, x: Slot, b: ClaimRecord, y: Slot)
     return pa - 21 <= x.lo <= pa + 1 and pb - 21 <= y.lo <= pb + 1
 
 
+#: Articles published at most this many days apart compare the days their relative dates
+#: ("on Sunday", "Nov. 9") resolve to; further apart, only dates stated in full are compared.
+RELATIVE_PUBLISHED_GAP = 6
+#: Days without a year ("Aug. 12") of articles published far apart are compared only when
+#: this close: further apart they are more often two moments (a hearing set, then reset).
+YEARLESS_GAP = 7
+#: Two weekday-resolved days further apart than this are not one day told two ways: each
+#: weekday lies within the week before its article, so this is two weeks (another event).
+WEEKDAY_WINDOW = 6
+
+
+def _resolved_days_comparable(
+    a: ClaimRecord, x: Slot, b: ClaimRecord, y: Slot, *, yearless_any_gap: bool = False
+) -> bool:
+    """Two dates, one of them resolved against its article's publication date, can be told
+    apart by the days they resolve to.
+
+    Each article's relative dates are resolved against its own publication date, so "Friday"
+    in a Saturday article and "Friday" in a Monday article resolve to the same day and
+    "Saturday" in the Monday article to the next one: the resolved days are what is compared,
+    not the words. For a weekday that holds while the two articles are published within a
+    week of each other (a weekday is read as the most recent such day); two weekdays that
+    resolve more than six days apart are two different weeks, not one day told two ways. A
+    month and day without a year ("Aug. 12") only had its year resolved: with
+    ``yearless_any_gap`` it is compared whatever the publication dates when the two days are
+    at most ``YEARLESS_GAP`` apart and neither claim looks ahead, and never with the same
+    day of another year.
+    Days a day apart around midnight ("late Sunday", "early Monday") are one moment.
+    """
+    pa, pb = published_day(a), published_day(b)
+    if pa is None or pb is None:
+        return False
+    if _same_day_of_year(x, y):
+        return False  # "Nov. 1" and "November 1, 2016": the year of a yearless day is a guess
+    if pa == pb:
+        return True
+    if any((s.unit or "day").split("|")[0] != "day" for s in (x, y)):
+        return False  # "more than 20 years ago", "last month": no day to compare
+    if _relative(x) and _relative(y) and x.lo == pa and y.lo == pb:
+        return False  # "tonight" in each: every article tells of the day it was written
+    if any(_LAST_WEEKDAY.match(s.surface) for s in (x, y)):
+        return False  # "last Sunday": the latest Sunday, or the one of last week
+    if _around_midnight(a, x, b, y):
+        return False
+    if (yearless_any_gap and not (_weekday_like(x) or _weekday_like(y))
+            and _gap_days(x, y) <= YEARLESS_GAP and "future" not in (a.tense, b.tense)):
+        return True  # "Aug. 12": only the year was resolved, and a year off is not compared
+    if abs(pa - pb) > RELATIVE_PUBLISHED_GAP:
+        return False
+    return not (_weekday_like(x) and _weekday_like(y) and _gap_days(x, y) > WEEKDAY_WINDOW)
+
+
+def _same_day_of_year(x: Slot, y: Slot) -> bool:
+    """Two single days with the same month and day in different years."""
+    if x.lo is None or y.lo is None or x.lo != x.hi or y.lo != y.hi or x.lo == y.lo:
+        return False
+    dx, dy = dt.date.fromordinal(int(x.lo)), dt.date.fromordinal(int(y.lo))
+    return (dx.month, dx.day) == (dy.month, dy.day)
+
+
+_LAST_WEEKDAY = re.compile(r"\s*last\s+[A-Z][a-z]+day\b", re.I)
+# An evening or late-night side and an early-hours side: one moment around midnight.
+_LATE = re.compile(r"\b(?:night|tonight|late|evening|midnight|overnight)\b", re.I)
+_EARLY_HOURS = re.compile(r"\b(?:early|midnight|overnight|\d{1,2}(?::\d\d)?\s*a\.?\s?m\b)", re.I)
+
+
+def _around_midnight(a: ClaimRecord, x: Slot, b: ClaimRecord, y: Slot) -> bool:
+    """"late Sunday" and "12:30 a.m. Monday": two days a day apart, the earlier told late in
+    the day, or the later in the early hours and the earlier not, are one moment around
+    midnight. "Early Saturday" and "early Sunday" are a day apart."""
+    if x.lo is None or y.lo is None or abs(x.lo - y.lo) != 1:
+        return False
+    (earlier, _), (later, _) = sorted(((a, x), (b, y)), key=lambda p: p[1].lo or 0.0)
+    if _LATE.search(earlier.text):
+        return True
+    return bool(_EARLY_HOURS.search(later.text)) and not _EARLY_HOURS.search(earlier.text)
+
+
 def _gap_days(x: Slot, y: Slot) -> float:
     assert x.lo is not None and x.hi is not None and y.lo is not None and y.hi is not None
     return max(y.lo - x.hi, x.lo - y.hi, 0.0)

@@ -41,6 +41,7 @@ from .slots import (
     _negated_word_shared,
     _quantity_text,
     _relative,
+    _resolved_days_comparable,
     _role_label,
     _weekday_like,
     published_day,
@@ -227,8 +228,9 @@ class _Pair:
             return False
         if _relative(x) or _relative(y):
             # A date resolved from "on Monday" is only as good as the publication date it
-            # was resolved against: compare it only between articles published the same day.
-            if a.published is None or a.published != b.published:
+            # was resolved against: compare the resolved days of articles published close
+            # together (see _resolved_days_comparable).
+            if not _resolved_days_comparable(a, x, b, y, yearless_any_gap=True):
                 return False
             vague_x, vague_y = _weekday_like(x), _weekday_like(y)
             if vague_x != vague_y and _gap_days(x, y) <= 7:
