@@ -71,6 +71,9 @@ _WRAP_WORDS: frozenset[str] = lexicon.words("wrap_words.txt")
 _CAND_RE = re.compile(r"([.!?…]+)([\"'”’»)\]]*)(?=(\s+)([\"'“‘«(\[]*)(\S?))")
 #: A line break and the whitespace after it.
 _BREAK_RE = re.compile(r"\n\s*")
+#: A period glued to the next sentence by a lost space ("in court Monday.Deputies say"): a
+#: word of letters ending in two lowercase letters, the period, a capitalised word.
+_GLUED_RE = re.compile(r"(?<=[a-z]{2})\.(?=[A-Z][a-z])(?![A-Za-z]*[./@][A-Za-z])")
 #: One word (after the openers).
 _WORD_RE = re.compile(r"[^\s\"'“”‘’«»()\[\],;:]*")
 #: Apostrophe inside a word ("It's", "That’s").
@@ -187,6 +190,11 @@ def _punct_cuts(text: str, cuts: dict[int, int]) -> None:
             continue  # "Why?" Smith asked.
         e = m.end()
         cuts[e] = e + len(ws)
+    for m in _GLUED_RE.finditer(text):
+        p = m.start()
+        tok = text[p - 20 if p > 20 else 0 : p].rpartition(" ")[2].lstrip(_OPENERS)
+        if tok.isalpha() and tok.lower() not in _ABBREVIATIONS:
+            cuts[p + 1] = p + 1  # not after "www.Site" or "Gov.Brown"
 
 
 def _line_cuts(text: str, cuts: dict[int, int]) -> None:
@@ -248,9 +256,7 @@ def segment_text(text: str) -> list[Span]:
     _punct_cuts(text, cuts)
     if "\n" in body:
         _line_cuts(text, cuts)
-        items = sorted(cuts.items())
-    else:
-        items = list(cuts.items())
+    items = sorted(cuts.items())
     spans: list[Span] = []
     append = spans.append
     start = first

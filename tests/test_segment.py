@@ -508,3 +508,20 @@ def test_invariants_gunviolence() -> None:
         n_sentences += len(spans)
     # sanity: news paragraphs hold a few sentences each, not one per word or per article
     assert 4 < n_sentences / len(texts) < 60
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # scraped pages often lose the space after a period
+        ("He appeared in court Monday.Deputies say he shot his brother.",
+         ["He appeared in court Monday.", "Deputies say he shot his brother."]),
+        ("“It was awful,” Ames said.Four other people were hurt.",
+         ["“It was awful,” Ames said.", "Four other people were hurt."]),
+        # not a lost space: a web address, a title abbreviation
+        ("Details are at www.CityNews.org today.", ["Details are at www.CityNews.org today."]),
+        ("Gov.Brown signed the bill.", ["Gov.Brown signed the bill."]),
+    ],
+)
+def test_period_glued_to_the_next_sentence(text: str, expected: list[str]) -> None:
+    assert segment_sentences(text) == expected
