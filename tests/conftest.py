@@ -34,3 +34,17 @@ def seeds_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     claimcheck.ingest([str(SEEDS)], path)
     claimcheck.diff(path)
     return path
+
+
+def conflicts_of(rows: list[dict[str, object]], tmp_path: Path, name: str) -> list[dict[str, object]]:
+    """Ingest ``rows`` as one JSON Lines file into a fresh database; the report's conflicts."""
+    import json
+
+    import claimcheck
+    from claimcheck.report import to_json_dict
+
+    path = tmp_path / f"{name}.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    db = tmp_path / "x.db"
+    claimcheck.ingest([str(path)], db)
+    return list(to_json_dict(claimcheck.diff(db))["conflicts"])

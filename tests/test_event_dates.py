@@ -8,12 +8,11 @@ Invented stories, through the real pipeline (ingest, then diff).
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
-import claimcheck
+from tests.conftest import conflicts_of
 
 BACKGROUND_A = (
     "Police in Fenwick are investigating the death of Dario Menz, a 31-year-old mechanic. "
@@ -84,13 +83,7 @@ def _run(case: tuple[str, str, str, str, str, tuple[str, str] | None],
         {"id": f"{cid}-b", "outlet": "Outlet B", "published": pub_b,
          "text": f"{BACKGROUND_B} {sent_b}"},
     ]
-    path = tmp_path / f"{cid}.jsonl"
-    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
-    db = tmp_path / "x.db"
-    claimcheck.ingest([str(path)], db)
-    from claimcheck.report import to_json_dict
-
-    return list(to_json_dict(claimcheck.diff(db))["conflicts"])
+    return conflicts_of(rows, tmp_path, cid)
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])

@@ -11,12 +11,11 @@ differently, plus the sentence under test) run through the real pipeline (ingest
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
-import claimcheck
+from tests.conftest import conflicts_of
 
 # (id, published A, sentence A, published B, sentence B, expected values or None)
 CASES: list[tuple[str, str, str, str, str, tuple[str, str] | None]] = [
@@ -91,13 +90,7 @@ def _run(case: tuple[str, str, str, str, str, tuple[str, str] | None],
         {"id": f"{cid}-b", "outlet": "Outlet B", "published": pub_b,
          "text": f"{CONTEXT_B}\n\n{sent_b}\n\nNo arrests have been made."},
     ]
-    path = tmp_path / f"{cid}.jsonl"
-    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
-    db = tmp_path / "x.db"
-    claimcheck.ingest([str(path)], db)
-    from claimcheck.report import to_json_dict
-
-    return list(to_json_dict(claimcheck.diff(db))["conflicts"])
+    return conflicts_of(rows, tmp_path, cid)
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])

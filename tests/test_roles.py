@@ -6,13 +6,12 @@ sentence naming the role holder); they go through the real pipeline (ingest, the
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
-import claimcheck
 from claimcheck.compare.roles import one_person, parse_role, same_role
+from tests.conftest import conflicts_of
 
 CONTEXT_A = ("The Varnholt shipyard in Kellby will close its eastern dock by the end of 2027, "
              "the company said on Tuesday, putting 900 jobs at risk.")
@@ -76,13 +75,7 @@ def _run(cid: str, sent_a: str, sent_b: str, tmp_path: Path) -> list[dict[str, o
         {"id": f"{cid}-b", "outlet": "Outlet B", "published": "2026-04-14",
          "text": f"{CONTEXT_B}\n\n{sent_b}\n\nThe yard was founded in 1921."},
     ]
-    path = tmp_path / f"{cid}.jsonl"
-    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
-    db = tmp_path / "x.db"
-    claimcheck.ingest([str(path)], db)
-    from claimcheck.report import to_json_dict
-
-    return list(to_json_dict(claimcheck.diff(db))["conflicts"])
+    return conflicts_of(rows, tmp_path, cid)
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])
