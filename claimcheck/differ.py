@@ -42,15 +42,30 @@ def load_claims(db: sqlite_utils.Database) -> list[ClaimRecord]:
         WHERE s.is_boilerplate = 0
         ORDER BY c.article_id, c.start, c.id
     """
+    # Millions of claims repeat a few thousand article ids, paths, outlets, days, kinds and
+    # entity ids: one string object each keeps the records small.
+    shared: dict[str, str] = {}
+
+    def one(value: str | None) -> str | None:
+        return None if value is None else shared.setdefault(value, value)
+
     for row in db.execute(sql):
-        claims[row[0]] = ClaimRecord(*row)
+        (cid, article_id, source, outlet, start, end, text, normalized, polarity, modality,
+         speaker, tense, published) = row
+        claims[cid] = ClaimRecord(
+            cid, shared.setdefault(article_id, article_id), shared.setdefault(source, source),
+            one(outlet), start, end, text, text if normalized == text else normalized, polarity, one(modality), one(speaker),
+            one(tense), one(published),
+        )
     for row in db.execute(
         "SELECT claim_id, kind, surface, value, lo, hi, unit, entity_id, start, end FROM mentions "
         "ORDER BY claim_id, start, id"
     ):
         claim = claims.get(row[0])
         if claim is not None:
-            claim.slots.append(Slot(*row[1:]))
+            kind, surface, value, lo, hi, unit, entity_id, start, end = row[1:]
+            claim.slots.append(Slot(shared.setdefault(kind, kind), surface, value, lo, hi,
+                                    one(unit), one(entity_id), start, end))
     return list(claims.values())
 
 def diff(

@@ -21,7 +21,7 @@ import pyarrow.parquet as pq
 import pytest
 
 import claimcheck
-from claimcheck.compare.blocking import blocking_policy, candidate_pairs
+from claimcheck.compare.blocking import blocking_keys, blocking_policy, candidate_pairs
 from claimcheck.compare.text import prepare
 from claimcheck.differ import load_claims
 from claimcheck.duck import pair_batches
@@ -180,7 +180,7 @@ def test_export_parquet_reads_back(seeds_db: Path, tmp_path: Path) -> None:
         db.close()
     prepare(claims_loaded)
     assert {(k["claim_id"], k["key"]) for k in keys} == {
-        (c.id, k) for c in claims_loaded for k in c.keys
+        (c.id, k) for c in claims_loaded for k in blocking_keys(c)
     }
     kinds = {k["kind"] for k in keys}
     assert kinds == {"word", "entity", "date"}

@@ -29,8 +29,10 @@ class _Cosine:
         self._template: dict[str, frozenset[str]] = {}
         self._norm: dict[str, float] = {}
         self._norm_own: dict[str, float] = {}
+        # one weight per key, shared by every article that holds it
+        idf2 = {k: math.log((n + 1) / (d + 0.5)) ** 2 for k, d in df.items() if d > 1}
         for art, ks in keys.items():
-            w = {k: math.log((n + 1) / (df[k] + 0.5)) ** 2 for k in ks if df[k] > 1}
+            w = {k: idf2[k] for k in ks if k in idf2}
             self._weights[art] = w
             name = outlet[art]
             template = frozenset(

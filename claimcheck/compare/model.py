@@ -43,7 +43,6 @@ class ClaimRecord:
     published: str | None = None
     slots: list[Slot] = field(default_factory=list)
     masked: str = ""
-    keys: set[str] = field(default_factory=set)
     words: set[str] = field(default_factory=set)
     story_id: str | None = None
     #: the claim's frame for aligned comparison, built on first use (verdicts.frame_of)

@@ -210,10 +210,14 @@ def compare_event_places(
     by_story: dict[str, dict[str, list[_Account]]] = defaultdict(lambda: defaultdict(list))
     for acc in _accounts(claims, people):
         by_story[story_of(acc.claim.article_id)][acc.claim.article_id].append(acc)
+    # every article's text under its story, in article order (one pass, not one per story)
+    texts_of_story: dict[str, list[str]] = defaultdict(list)
+    for art, text in article_text.items():
+        texts_of_story[story_of(art)].append(text)
     out: list[Conflict] = []
     for story, per_article in sorted(by_story.items()):
         arts = sorted(per_article)
-        story_texts = [t for art, t in article_text.items() if story_of(art) == story]
+        story_texts = texts_of_story[story]
         for i in range(len(arts)):
             for j in range(i + 1, len(arts)):
                 best: dict[tuple[str, str], tuple[float, Conflict]] = {}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sys
 from collections.abc import Sequence
 
 import Stemmer
@@ -35,8 +36,19 @@ def _strip_suffix(word: str) -> str:
 
 def stem(word: str) -> str:
     """The word's stem, mapped to its synonym row's canonical form ("slain" -> "kill")."""
-    base = _strip_suffix(word)
-    return _SYNONYMS.get(word, _SYNONYMS.get(base, base))
+    hit = _STEMS.get(word)
+    if hit is None:
+        if len(_STEMS) >= _STEM_CACHE_SIZE:
+            _STEMS.clear()
+        base = _strip_suffix(word)
+        # one string object per stem: the word sets of millions of claims share them
+        hit = _STEMS[word] = sys.intern(_SYNONYMS.get(word, _SYNONYMS.get(base, base)))
+    return hit
+
+
+#: word -> stem, filled as words are met (a news vocabulary is a few hundred thousand words)
+_STEMS: dict[str, str] = {}
+_STEM_CACHE_SIZE = 1_000_000
 
 
 # Words that news outlets use for one another when they restate the same fact. Each row is
@@ -106,7 +118,6 @@ def prepare(claims: Sequence[ClaimRecord]) -> None:
         # Specific dates are strong evidence of one event: they join the words compared.
         dates = {f"@{s.value}" for s in c.slots if s.kind == "date" and "|relative" not in (s.unit or "")}
         c.words |= dates
-        c.keys = set(c.words) | {s.entity_id for s in c.slots if s.entity_id}
 
 
 
