@@ -205,7 +205,12 @@ def _convention(case: dict[str, Any], outcome: str, found: DateMention | None) -
     base = dt.date.fromisoformat(case["relative_base"]) if case.get("relative_base") else None
     expected = dt.date.fromisoformat(case["expected"])
     pref = case.get("prefer_dates_from")
-    if outcome == "coarse" and found is not None and found.granularity == "range":
+    if (
+        outcome == "coarse"
+        and found is not None
+        and found.granularity == "range"
+        and not found.approximate  # a period that holds two readings is coarse, not a range
+    ):
         return "range"
     if outcome == "miss" and re.search(r"\b(?:later|before|after)\b", text, re.I):
         return "event-anchored"
@@ -375,7 +380,17 @@ def _past_preference(case: dict[str, Any], found: DateMention, expected: dt.date
         return "same-weekday"
     year_back = _shift_year(expected, -1)
     shifted = [expected - dt.timedelta(days=7), expected - dt.timedelta(days=14), year_back]
-    return "past-preference" if any(d and found.lo <= d <= found.hi for d in shifted) else None
+    if any(d and found.lo <= d <= found.hi for d in shifted):
+        return "past-preference"
+    # "last Monday of March": the same weekday of the same month, a year back
+    if (
+        year_back is not None
+        and found.lo == found.hi
+        and found.lo.weekday() == expected.weekday()
+        and abs((found.lo - year_back).days) <= 3
+    ):
+        return "past-preference"
+    return None
 
 
 def _shift_year(day: dt.date, years: int) -> dt.date | None:
