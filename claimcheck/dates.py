@@ -36,7 +36,8 @@ Conventions:
   ("2020/10/9"). The day/month order comes from :func:`date_order` (set per article by the
   ingest pipeline); without one, a part above 12 tells it, and an ambiguous "03/04/2024"
   is read only when exactly one reading falls 30 days before to 7 days after the published
-  date. Otherwise no date: a wrong date is worse than none.
+  date (a day-first reading also needs the month-first one to be more than 45 days away).
+  Otherwise no date: a wrong date is worse than none.
 - Open ranges: "since March 2006" runs from 1 March 2006 to the published date (relative),
   or to ``datetime.date.max`` when the published date is unknown; "until 2010", "by 2010"
   and "before 2010" start at ``datetime.date.min``; "after 2010" ends at ``date.max``.
@@ -146,7 +147,8 @@ def _word_alternatives(words: str) -> str:
 _DIGIT_HEAD = (
     r"(?:[0-9]{3}(?![0-9])|[0-9]?(?:st|nd|rd|th)?(?=/|\.[0-9]{1,2}\.[0-9]|\.?\s*[-–]\s*[0-9]"
     r"|\.?\s+(?:day\s+)?(?:of\s+)?(?:[JFMASOND]|(?:jan|feb|ma[ry]|apr|ju[nl]|aug|sep|oct|nov|dec)"
-    r"[a-z]*\.?(?![a-z]))))"
+    r"[a-z]*\.?(?![a-z]))|[-/.](?i:jan|feb|ma[ry]|apr|ju[nl]|aug|sep|oct|nov|dec)"
+    r"|(?:JAN|FEB|MA[RY]|APR|JU[NL]|AUG|SEP|OCT|NOV|DEC)[0-9]{4}))"
 )
 _LOWER_WD = (
     r"\s+(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?"
@@ -159,7 +161,8 @@ _HEAD_WORDS = {
     "’": [r"[0-9]0s\b"],
     "J": [r"(?:an(?:uary)?|une?|uly?)\b"],
     "F": [r"(?:eb(?:ruary)?|ri(?:day)?|all|ourth\s+of\s+July|ather['’]s\s+Day)\b"],
-    "M": [r"(?:ar(?:ch)?|ay|on(?:day)?|emorial\s+Day|other['’]s\s+Day|artin\s+Luther\s+King)\b"],
+    "M": [r"(?:ar(?:ch)?|ay|on(?:day)?|emorial\s+Day|other['’]s\s+Day|artin\s+Luther\s+King"
+          r"|LK\s+Day)\b"],
     "A": [r"(?:pr(?:il)?|ug(?:ust)?|utumn)\b"],
     "S": [r"(?:ep(?:t(?:ember)?)?|at(?:urday)?|un(?:day)?|pring|ummer|t\.\s+Patrick['’]s\s+Day)\b"],
     "O": [r"ct(?:ober)?\b"],
@@ -191,7 +194,7 @@ _LOWER_WORDS = (  # a trie: each space tries a few first letters, not every word
     r"(?:y(?:esterday|ears?)|t(?:o(?:day|night|morrow)|his" + _LOWER_WD + r")"
     r"|w(?:eek(?:end)?s?|inter)|m(?:onths?|orning)|n(?:ight|ext" + _LOWER_WD + r")"
     r"|l(?:ast" + _LOWER_WD + r")|a(?:go|utumn|fternoon)|evening|s(?:pring|ummer)"
-    r"|f(?:all|ortnights?|rom\s+now)|d(?:ays?|ecades?)|centur(?:y|ies))\b"
+    r"|f(?:all|ortnights?|rom\s+now)|d(?:ays?|ecades?)|centur(?:y|ies)|hence|quarter)\b"
 )
 _LOWER_HEAD_RE = re.compile(" " + _LOWER_WORDS)  # a literal first char: the fastest scan
 _LOWER_AT_START_RE = re.compile(_LOWER_WORDS)
@@ -222,7 +225,7 @@ _CLOCK = (
 def _mdy(p: str) -> str:
     return (
         rf"(?P<{p}m>{_MON})\s*(?P<{p}d>{_DAY})(?:\s*[-–]\s*(?P<{p}d2>{_DAY}))?"
-        rf"(?:{_CLOCK}(?:,\s*|\s+)(?P<{p}y>{_DAY_YEAR}))?"
+        rf"(?:{_CLOCK}(?:\s*,\s*|\s+)(?P<{p}y>{_DAY_YEAR}))?"
     )
 
 
@@ -234,9 +237,25 @@ def _dmy(p: str) -> str:
     )
 
 
+# a month name inside a numeric date ("25-Sep-2003", "2003/Sep/25"): any case, no period
+_MON_CI = (
+    r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![A-Za-z])"
+)
+_DAY_N = r"(?:3[01]|[12][0-9]|0?[1-9])"
+_YEAR_N = r"(?:1[0-9]{3}|20[0-9]{2})"
+
 _NUM_RE = re.compile(
     rf"""
-    (?P<iso>{_YEAR_NB}(?P<iso_y>1[89][0-9]{{2}}|20[0-9]{{2}})-(?P<iso_m>0[1-9]|1[0-2])
+    (?P<ymon>{_YEAR_NB}(?P<ym_y>{_YEAR_N})(?P<ym_s>[-/.])(?:(?P<ym_m>{_MON_CI})(?P=ym_s)
+        (?P<ym_d>{_DAY_N})|(?P<ym_d2>{_DAY_N})(?P=ym_s)(?P<ym_m2>{_MON_CI}))(?![0-9A-Za-z]))
+    |(?P<ysp>{_YEAR_NB}(?P<ys_y>{_YEAR_N})[ \t]+(?:(?P<ys_m>{_MON})[ \t]+(?P<ys_d>{_DAY_N})
+        |(?P<ys_d2>{_DAY_N})[ \t]+(?P<ys_m2>{_MON}))(?![0-9A-Za-z]|[ \t]*,?[ \t]*[0-9]{{4}}(?![0-9])))
+    |(?P<dmon>{_DAY_NB}(?P<dm_d>{_DAY_N})(?P<dm_s>[-/.])(?P<dm_m>{_MON_CI})(?P=dm_s)
+        (?P<dm_y>{_YEAR_N}|[0-9]{{2}})(?![0-9A-Za-z]))
+    |(?P<dglue>{_DAY_NB}(?P<dg_d>{_DAY_N})(?P<dg_m>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)
+        (?P<dg_y>{_YEAR_N})(?![0-9A-Za-z]))
+    |(?P<iso>{_YEAR_NB}(?P<iso_y>1[89][0-9]{{2}}|20[0-9]{{2}})-(?P<iso_m>0[1-9]|1[0-2])
         -(?P<iso_d>0[1-9]|[12][0-9]|3[01])(?![0-9-]))
     |(?P<drange>{_DAY_NB}(?P<dr_a>3[01]|[12][0-9]|0?[1-9])\.?\s*[-–]\s*(?P<dr_b>3[01]|[12][0-9]|0?[1-9])
         \.(?P<dr_m>0?[1-9]|1[0-2])\.(?P<dr_y>(?:1[89]|20)[0-9]{{2}})(?![0-9]|\.[0-9]))
@@ -252,7 +271,9 @@ _NUM_RE = re.compile(
     re.VERBOSE,
 )
 _MONTH_RE = re.compile(
-    rf"(?P<mdy>{_mdy('mdy_')})|(?P<my>(?P<my_m>{_MON}),?\s+(?:of\s+)?(?P<my_y>{_YEAR}))"
+    rf"(?P<msep>(?P<ms_m>{_MON_CI})(?P<ms_s>[-/.])(?P<ms_d>{_DAY_N})(?P=ms_s)"
+    rf"(?P<ms_y>{_YEAR_N}|[0-9]{{2}})(?![0-9A-Za-z]))"
+    rf"|(?P<mdy>{_mdy('mdy_')})|(?P<my>(?P<my_m>{_MON}),?\s+(?:of\s+)?(?P<my_y>{_YEAR}))"
     r"|(?P<mo>(?P<mo_m>January|February|March|April|May|June|July|August|September|October"
     r"|November|December)\b(?!\s*[0-9]|['’]s\b))"
 )
@@ -307,6 +328,27 @@ _COUNT = (
 _COUNT_BEFORE = re.compile(_COUNT + r"(?:\s*,\s*|\s+and\s+|\s+)$")
 # "17 hours in a month", "three arrests in two weeks", "twice in a year": a rate or a span
 _RATE_BEFORE = re.compile(r"(?:[0-9]|[a-z]{2}s|\b(?:once|twice|times?))\s+$")
+_COUNTED_NOUN_BEFORE = re.compile(
+    r"(?:\b[0-9][0-9,.]*|\b(?:" + "|".join(w for w in _NUMBER_WORDS if " " not in w) + r"))"
+    r"(?:[ -][a-z]+)?\s+[a-z]{2,}s\s+$",
+    re.IGNORECASE,
+)
+
+
+def _is_rate(text: str, pos: int) -> bool:
+    """ "17 hours in a month", "three arrests in two weeks", "twice in a year": a span.
+
+    A plural noun before "in" makes a rate only when a count comes with it: "will report
+    results in three months" is a date.
+    """
+    m = _RATE_BEFORE.search(text, max(0, pos - 20), pos)
+    if m is None:
+        return False
+    if text[m.start()].isdigit() or m.group().lstrip()[:1] in "ot":  # a digit, once, times
+        return True
+    return _COUNTED_NOUN_BEFORE.search(text, max(0, pos - 40), pos) is not None
+
+
 _WILL_AFTER = re.compile(r"\b(?:will|shall)\b|['’]ll\b")
 _ARITHMETIC_AFTER = re.compile(r"\s*[+-]\s*[0-9]")
 _COUNT_AFTER = re.compile(r"(?:\s*,\s*|\s+and\s+|\s+)" + _COUNT)
@@ -319,7 +361,7 @@ _WEEKDAY_MODS = frozenset(["early", "late", "last", "this", "this past", "next",
 _SEASON_MODS = frozenset(["last", "this", "this past", "next", "earlier this", "later this"])
 _UNIT_MODS = frozenset(
     ["last", "this", "next", "this past", "earlier this", "later this", "earlier last",
-     "the past", "over the", "past"]
+     "the past", "over the", "past", "current"]
 )  # fmt: skip
 
 # Context checks, applied to a few characters around a candidate only.
@@ -612,6 +654,11 @@ def _relative_unit(
         if mod == "next":
             return published + _ONE_DAY, published + datetime.timedelta(days=14), "range", False
         return published - datetime.timedelta(days=14), published, "range", True
+    if mod == "past" and unit in ("week", "month", "year"):
+        # "past week" without "the": the last calendar week or the last seven days; both
+        # readings are in use, so the interval holds both
+        lo, _, _, _ = _relative_unit(published, "last", unit)
+        return lo, published, "range", True
     shift = {"last": -1, "next": 1, "earlier last": -1}.get(mod, 0)
     if unit == "week":
         lo, hi = _week_of(published + datetime.timedelta(days=7 * shift))
@@ -728,8 +775,20 @@ def _time_adverb_slot(text: str, start: int, end: int, floor: int) -> bool:
     )
 
 
+_SCHEDULE_BEFORE = re.compile(
+    "(?:" + _word_alternatives(lexicon.alternatives("schedule_verbs.txt")) + r")"
+    r"(?:\s+(?:on|at|in|from|by|until|through))?\s+$"
+)
+
+
 def _future_before(text: str, start: int, floor: int) -> bool:
-    """Whether a scheduling word ("scheduled", "will") precedes ``start`` in its sentence."""
+    """Whether a scheduling word ("scheduled", "will") precedes ``start`` in its sentence.
+
+    A present-tense verb that schedules ("begins", "takes effect", "is on") counts only
+    right before the date: "The law, which takes effect Jan. 1, was passed on Dec. 3".
+    """
+    if _SCHEDULE_BEFORE.search(text, max(floor, start - 24), start):
+        return True
     lo = max(floor, start - 50)
     cut = max(text.rfind(".", lo, start), text.rfind("\n", lo, start), text.rfind("?", lo, start))
     if cut >= 0:
@@ -757,6 +816,8 @@ def _num_cand(
         return None
     kind = m.lastgroup
     start, end = m.span()
+    if kind in ("ymon", "ysp", "dmon", "dglue"):
+        return _named_month_numeric(m, kind, start, end)
     if kind == "iso":
         d = _safe_date(int(m["iso_y"]), int(m["iso_m"]), int(m["iso_d"]))
         return None if d is None else _Cand(start, end, d, d, "day")
@@ -766,7 +827,10 @@ def _num_cand(
         d = _numeric_date(m["n_a"], m["n_b"], m["n_c"], m["n_sep"], published)
         return None if d is None else _Cand(start, end, d, d, "day")
     if kind == "dmy":
-        return _day_cand(m, "dmy_", start, end, "")
+        cand = _day_cand(m, "dmy_", start, end, "")
+        if cand is not None and not m["dmy_d2"]:
+            _first_day_before(text, cand, max(prev_end, 0))
+        return cand
     if kind == "yrange":
         a = int(m["yr_a"])
         b_text = m["yr_b"]
@@ -802,6 +866,52 @@ def _num_cand(
         return None
     approx = bool(_APPROX_BEFORE.search(text, window_start, start))
     return _Cand(start, end, lo, hi, "year", approximate=approx)
+
+
+_DAY_TO_BEFORE = re.compile(
+    r"(?:\b(?P<f>[Ff]rom|[Bb]etween)\s+)?(?<![\d.,:/$£€#-])(?P<a>3[01]|[12][0-9]|0?[1-9])"
+    r"(?:st|nd|rd|th)?\s+(?P<w>to|through|until|till|and)\s+$"
+)
+
+
+def _first_day_before(text: str, cand: _Cand, floor: int) -> None:
+    """ "from 13 to 15 July", "between 3 and 5 May": the bare first day joins the range.
+
+    "13 and 15 July" without "between" names two days; the second one stays as it is.
+    """
+    m = _DAY_TO_BEFORE.search(text, max(floor, cand.start - 30), cand.start)
+    if m is None or (m["w"] == "and" and not m["f"]):
+        return
+    first = int(m["a"])
+    if cand.gran != "day" or first >= (cand.day or cand.lo.day):
+        return
+    if cand.yearless:
+        cand.day, cand.day2 = first, cand.day
+    else:
+        cand.lo = cand.lo.replace(day=first)
+    cand.start, cand.gran = m.start(), "range"
+
+
+def _named_month_numeric(m: re.Match[str], kind: str, start: int, end: int) -> _Cand | None:
+    """A numeric date whose month is a name: "2003-Sep-25", "25-Sep-03", "2014 January 19".
+
+    The name tells the month, so the order of the numbers is plain: a four-digit year
+    first is followed by the month and the day (either order), a day first by the year.
+    """
+    if kind == "ymon":
+        year, month_text = int(m["ym_y"]), m["ym_m"] or m["ym_m2"]
+        day = int(m["ym_d"] or m["ym_d2"])
+    elif kind == "ysp":
+        year, month_text = int(m["ys_y"]), m["ys_m"] or m["ys_m2"]
+        day = int(m["ys_d"] or m["ys_d2"])
+    elif kind == "dmon":
+        y_text = m["dm_y"]
+        year = int(y_text) if len(y_text) == 4 else _two_digit_year(int(y_text))
+        month_text, day = m["dm_m"], int(m["dm_d"])
+    else:
+        year, month_text, day = int(m["dg_y"]), m["dg_m"], int(m["dg_d"])
+    d = _safe_date(year, _MONTH_NUM[month_text[:3].lower()], day)
+    return None if d is None else _Cand(start, end, d, d, "day")
 
 
 def _dotted_day_range(m: re.Match[str], start: int, end: int) -> _Cand | None:
@@ -860,15 +970,26 @@ def _numeric_date(
 def _in_news_window(
     year: int, x: int, y: int, published: datetime.date | None
 ) -> datetime.date | None:
-    """The one reading of an ambiguous x/y/year near the published date, if only one is."""
+    """The one reading of an ambiguous x/y/year near the published date, if only one is.
+
+    A reading is near when it falls 30 days before to 7 days after publication. The
+    month-first reading (the default of English sources and of the peers, dateutil and
+    dateparser) is taken when it alone is near; the day-first one only when it alone is
+    near and the month-first one is also far from publication (more than 45 days either
+    way): "10/09/2003" in an article of 25 September 2003 could be 10 September (reported)
+    or 9 October (announced), so it gives no date.
+    """
     if published is None:
         return None
     lo, hi = published - datetime.timedelta(days=30), published + datetime.timedelta(days=7)
-    near = [
-        d for d in (_safe_date(year, x, y), _safe_date(year, y, x))
-        if d is not None and lo <= d <= hi
-    ]  # fmt: skip
-    return near[0] if len(near) == 1 else None
+    month_first, day_first = _safe_date(year, x, y), _safe_date(year, y, x)
+    near = [d for d in (month_first, day_first) if d is not None and lo <= d <= hi]
+    if len(near) != 1:
+        return None
+    far = datetime.timedelta(days=45)
+    if near[0] == day_first and month_first is not None and abs(month_first - published) <= far:
+        return None
+    return near[0]
 
 
 def _day_cand(m: re.Match[str], p: str, start: int, end: int, weekday: str) -> _Cand | None:
@@ -908,12 +1029,27 @@ def _month_cand(
     kind = m.lastgroup
     start, end = m.span()
     floor = max(prev_end, 0)
+    if kind == "msep":  # "Sep-25-2003", "Sep/25/03"
+        y_text = m["ms_y"]
+        year = int(y_text) if len(y_text) == 4 else _two_digit_year(int(y_text))
+        d = _safe_date(year, _MONTH_NUM[m["ms_m"][:3].lower()], int(m["ms_d"]))
+        return None if d is None else _Cand(start, end, d, d, "day")
     if kind == "mdy":
         cand = _day_cand(m, "mdy_", start, end, "")
         mod, mstart = _mod_before(text, start, _TIME_OF_DAY_MODS, floor)
         if cand is not None and mod:
             cand.start = mstart
         return cand
+    ordinal = _ORDINAL_OF_BEFORE.search(text, max(floor, start - 16), start)
+    if ordinal is not None and ordinal["o"].lower() in _ORDINAL_VALUES and kind in ("my", "mo"):
+        # "the first of March (2014)": a day written as an ordinal word
+        month = _MONTH_NUM[(m["my_m"] or m["mo_m"])[:3].lower()]
+        day = _ORDINAL_VALUES[ordinal["o"].lower()]
+        if m["my_y"]:
+            d = _safe_date(int(m["my_y"]), month, day)
+            return None if d is None else _Cand(ordinal.start(), end, d, d, "day")
+        return _Cand(ordinal.start(), end, _MIN, _MIN, "day", relative=True, month=month,
+                     day=day, yearless=True)  # fmt: skip
     if kind == "my":
         year, month = int(m["my_y"]), _MONTH_NUM[m["my_m"][:3].lower()]
         lo, hi = datetime.date(year, month, 1), _month_end(year, month)
@@ -957,11 +1093,12 @@ def _month_cand(
 
 
 _TIME_OF_DAY_MODS = frozenset(["early", "late"])
+_ORDINAL_OF_BEFORE = re.compile(r"(?:\b[Tt]he\s+)?\b(?P<o>[A-Za-z]+)\s+of\s+$")
 
 
 def _holiday_key(surface: str) -> str:
     name = " ".join(surface.lower().replace("’", "'").split())
-    if name.startswith("martin luther king"):
+    if name.startswith(("martin luther king", "mlk")):
         return "martin luther king"
     for suffix in (" day", " sunday"):
         if name.endswith(suffix) and name != "new year's day":
@@ -1001,6 +1138,7 @@ def _holiday_cand(
 
 
 _MONTH_MODS = _PART_MODS | {"last", "this", "next"}
+_EVERY_BEFORE = re.compile(r"\b(?:[Ee]very|[Ee]ach)\s+$")
 
 
 def _weekday_cand(
@@ -1018,6 +1156,12 @@ def _weekday_cand(
         if published is None:
             return None
         mod, mstart = _mod_before(text, start, _WEEKDAY_MODS, floor)
+        wd = _WEEKDAY_NUM[m["wd_n"][:3].lower()]
+        found, cand = _of_month(text, start, m.end("wd_n"), "weekday", wd, floor, published)
+        if found:
+            return cand
+        if _EVERY_BEFORE.search(text, max(floor, start - 8), start):
+            return None  # "every Sunday", "each Monday": a recurrence, not one day
         if (
             m["wd_abbr"]
             and mod not in ("last", "next", "this", "this past", "past")
@@ -1058,6 +1202,76 @@ def _season_cand(text: str, head: int, floor: int, published: datetime.date | No
 
 _TRIGGER_WORD_RE = re.compile(r"[A-Za-z]+")
 
+_OF_MONTH_AFTER = re.compile(
+    rf"\s+of\s+(?:the\s+month\s+of\s+)?(?P<m>{_MON_CI})(?P<dot>\.)?"
+    rf"(?:,?\s+(?P<y>{_YEAR_N})(?![0-9]))?"
+)
+_MONTH_ABBREVIATIONS = frozenset(k for k in _MONTH_NUM if k != "may") | {"sept"}
+_ORDINAL_VALUES = {w: int(v) for w, v in lexicon.pairs("ordinals.txt")}
+_ORDINAL_BEFORE = re.compile(r"(?:^|(?<=[\s(]))(?:[Tt]he\s+)?(?P<o>[A-Za-z0-9]+)\s+$")
+
+
+def _of_month(
+    text: str, start: int, end: int, unit: str, weekday: int | None, floor: int,
+    published: datetime.date | None,
+) -> tuple[bool, _Cand | None]:
+    """ "last Monday of March", "first week of October 2014", "the third day of May".
+
+    Returns (True, the candidate or None) when "of <month>" follows the word: the
+    modifier then counts inside that month ("last", "first" ... "tenth"); any other
+    modifier ("next Monday of March") gives no date rather than a day of the wrong month.
+    (False, None) when no month follows.
+    """
+    m = _OF_MONTH_AFTER.match(text, end)
+    if m is None:
+        return False, None
+    o = _ORDINAL_BEFORE.search(text, max(floor, start - 16), start)
+    word = o["o"].lower() if o is not None else ""
+    n = -1 if word == "last" else _ORDINAL_VALUES.get(word, 0)
+    if not n:
+        return True, None
+    month = _MONTH_NUM[m["m"][:3].lower()]
+    if m["y"]:
+        year = int(m["y"])
+    elif published is None:
+        return True, None
+    else:
+        found = _resolve_year(month, 1, published, None, _future_before(text, start, floor))
+        if found is None:
+            return True, None
+        year = found
+    first, last = datetime.date(year, month, 1), _month_end(year, month)
+    gran, approx = "day", False
+    if unit == "weekday" and weekday is not None:
+        if n > 5:
+            return True, None
+        lo = hi = _nth_weekday(year, month, weekday, n)
+        if lo.month != month:
+            return True, None
+    elif unit == "week":
+        # the n-th week: from its first day to the end of the n-th full Monday-Sunday week
+        # (or from the start of the last full week to the month's end): covers both readings
+        if n > 5:
+            return True, None
+        if n > 0:
+            monday = _nth_weekday(year, month, 0, n)
+            lo = min(first + datetime.timedelta(days=7 * (n - 1)), monday)
+            hi = min(monday + datetime.timedelta(days=6), last)
+        else:
+            lo, hi = _nth_weekday(year, month, 6, -1) - datetime.timedelta(days=6), last
+        if lo.month != month:
+            return True, None
+        gran, approx = "range", True
+    else:
+        lo = hi = last if n < 0 else _safe_date(year, month, n) or last
+        if n > 0 and lo != datetime.date(year, month, n):
+            return True, None
+    start = o.start() if o is not None else start
+    end = m.end()
+    if m["dot"] and not m["y"] and m["m"].lower() not in _MONTH_ABBREVIATIONS:
+        end -= 1  # a full month name takes no period: it ends the sentence
+    return True, _Cand(start, end, lo, hi, gran, relative=not m["y"], approximate=approx)
+
 
 def _relative_season(name: str, mod: str, start: int, end: int, published: datetime.date) -> _Cand:
     year = published.year
@@ -1095,7 +1309,7 @@ def _word_cand(
                 shift, start = 2 * shift, link.start()
         d = published + datetime.timedelta(days=shift)
         return _Cand(start, end, d, d, "day", relative=True)
-    if word.startswith("from"):  # "four days from now"
+    if word.startswith("from") or word == "hence":  # "four days from now", "a week hence"
         found = _counts_before(text, head, floor)
         return None if found is None else _shift_cand(found[0], found[1], end, published, 1)
     if word[:4] in ("last", "next", "this"):  # "last fri", "next tues"
@@ -1103,6 +1317,11 @@ def _word_cand(
         name = name.strip().rstrip(".")
         if name not in _LOWER_WEEKDAYS:
             return None
+        wd_end = head + len(word.rstrip("."))
+        of_month, cand = _of_month(text, head, wd_end, "weekday", _WEEKDAY_NUM[name[:3]], floor,
+                                   published)  # fmt: skip
+        if of_month:
+            return cand
         d = _relative_weekday(published, _WEEKDAY_NUM[name[:3]], mod)
         return _Cand(head, end, d, d, "day", relative=True)
     if word in ("night", "morning", "afternoon", "evening"):
@@ -1121,8 +1340,13 @@ def _word_cand(
     # a unit: "in three weeks", "in a year and two months" (a substring test first: cheap)
     if word != "weekend" and ("in " in text[win:head] or "In " in text[win:head]):
         m = _IN_COUNT_BEFORE.search(text, win, head)
-        if m is not None and _count_starts_word(text, m.start("n")) and not _RATE_BEFORE.search(
-            text, max(0, m.start() - 20), m.start()
+        if (
+            m is not None
+            and _count_starts_word(text, m.start("n"))
+            and (
+                not _is_rate(text, m.start())
+                or _SCHEDULE_BEFORE.search(text, max(floor, m.start() - 24), m.start())
+            )
         ):
             parts = [(m["n"], word)]
             while (more := _COUNT_AFTER.match(text, end)) is not None:
@@ -1146,6 +1370,15 @@ def _word_cand(
                     cand.lo, cand.gran, cand.approximate = published, "range", True
                 return cand
             return None
+    if word == "quarter":
+        return _quarter_cand(text, head, end, floor, published)
+    if word.rstrip("s") in _PERIOD_UNITS and (period := _period_cand(text, head, end, word,
+                                                                    floor, published)):
+        return period  # fmt: skip
+    if word in ("week", "day"):
+        of_month, cand = _of_month(text, head, end, word, None, floor, published)
+        if of_month:
+            return cand
     if word not in ("week", "weekend", "fortnight", "month", "year"):
         return None
     # week, weekend, month, year
@@ -1160,6 +1393,97 @@ def _word_cand(
 
 
 _NIGHT_MODS = frozenset(["last", "this"])
+_PERIOD_UNITS = frozenset(["day", "week", "fortnight", "month", "year"])
+_PERIOD_BEFORE = re.compile(
+    "(?P<w>" + _word_alternatives("last|past|next") + r")\s+" + _COUNT_N + r"\s+$"
+)
+_OF_AFTER = re.compile(r"\s+of\b")
+
+
+def _period_cand(
+    text: str, head: int, end: int, word: str, floor: int, published: datetime.date
+) -> _Cand | None:
+    """ "the past two weeks", "last 3 months", "the next 10 days": a period up to or from
+    publication.
+
+    Counted in days or in calendar units, both readings are in use ("the last 2 weeks":
+    the 14 days before, or the two calendar weeks before this one), so the interval runs
+    from the earlier start to publication (or from publication to the later end), marked
+    approximate. "The last two days of the trial" counts from an event: no date; so does
+    "the next ten years" where the sentence does not look ahead.
+    """
+    m = _PERIOD_BEFORE.search(text, max(floor, head - 30), head)
+    if m is None or not _count_starts_word(text, m.start("n")) or _OF_AFTER.match(text, end):
+        return None
+    n = _count_value(m["n"])
+    if n is None or not 0 < n <= 100:
+        return None
+    unit = word.rstrip("s")
+    start = m.start()
+    the = _THE_BEFORE.search(text, max(floor, start - 9), start)
+    if the is not None:
+        start = the.start()
+    back = m["w"].lower() != "next"
+    if not back and not (
+        _future_before(text, m.start(), floor)
+        or _WILL_AFTER.search(text, end, _sentence_end(text, end))
+        or (m.start() == 0 and end == len(text.rstrip(". ")))
+    ):
+        return None  # "Over the next 10 years, he spent time in jail": from the story's moment
+    try:
+        if unit in ("day", "week", "fortnight"):
+            days = n * {"day": 1, "week": 7, "fortnight": 14}[unit]
+            if back:
+                lo = published - datetime.timedelta(days=days)
+                if unit == "week":
+                    lo = _week_of(lo)[0]
+                return _Cand(start, end, lo, published, "range", relative=True, approximate=True)
+            hi = published + datetime.timedelta(days=days)
+            return _Cand(start, end, published, hi, "range", relative=True, approximate=True)
+        months = n * (12 if unit == "year" else 1)
+        y, mo = _add_months(published.year, published.month, -months if back else months)
+        if back:
+            lo = datetime.date(y, 1 if unit == "year" else mo, 1)
+            return _Cand(start, end, lo, published, "range", relative=True, approximate=True)
+        hi = datetime.date(y, 12, 31) if unit == "year" else _month_end(y, mo)
+        return _Cand(start, end, published, hi, "range", relative=True, approximate=True)
+    except (ValueError, OverflowError):
+        return None
+
+
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_QUARTER_YEAR_AFTER = re.compile(rf",?\s+(?:of\s+)?(?P<y>{_YEAR_N})(?![0-9])")
+# "the previous week/quarter" counts from the story's moment, not publication: not read
+_QUARTER_MODS = frozenset(["last", "this", "next", "current"])
+
+
+def _quarter_cand(
+    text: str, head: int, end: int, floor: int, published: datetime.date
+) -> _Cand | None:
+    """ "the third quarter of 2018", "4th quarter 2018", "last quarter" (calendar quarters).
+
+    An ordinal quarter needs its year ("the fourth quarter" is also a period of a game);
+    "last/this/next quarter" is read only without "the" before it ("in the last quarter"
+    of a game).
+    """
+    y = _QUARTER_YEAR_AFTER.match(text, end)
+    if y is not None:
+        o = _ORDINAL_BEFORE.search(text, max(floor, head - 16), head)
+        word = o["o"].lower() if o is not None else ""
+        n = 4 if word in ("last", "final") else _ORDINAL_VALUES.get(word, 0)
+        if not 1 <= n <= 4 or o is None:
+            return None
+        year, first = int(y["y"]), 3 * n - 2
+        return _Cand(o.start(), y.end(), datetime.date(year, first, 1),
+                     _month_end(year, first + 2), "range")  # fmt: skip
+    mod, mstart = _mod_before(text, head, _QUARTER_MODS, floor)
+    if not mod or text.endswith(("the ", "The "), max(0, mstart - 4), mstart):
+        return None
+    shift = {"last": -1, "next": 1}.get(mod, 0)
+    year, first = _add_months(published.year, published.month - (published.month - 1) % 3,
+                              3 * shift)  # fmt: skip
+    return _Cand(mstart, end, datetime.date(year, first, 1), _month_end(year, first + 2), "range",
+                 relative=True)  # fmt: skip
 
 
 def _sentence_end(text: str, pos: int) -> int:
@@ -1260,12 +1584,18 @@ def _shift_cand(
         return None  # before year 1 or after 9999
 
 
+# four digits right before a year-less day: its year, written in a form not read
+_NUMBER_BEFORE = re.compile(r"(?<![0-9.,])[0-9]{4}[ \t]+$")
+
+
 def _finish_yearless(cands: list[_Cand], text: str, published: datetime.date | None) -> list[_Cand]:
     """Give year-less days/months a year: from a dated neighbour in a list, else published."""
     next_year: tuple[int, int, int] | None = None  # year, month, day of the right neighbour
     next_start = -1
     keep: list[_Cand] = []
     for c in reversed(cands):
+        if c.yearless and c.day and _NUMBER_BEFORE.search(text, max(0, c.start - 8), c.start):
+            continue  # "0000 Jun 20": a year the finder cannot read; no date, not a guess
         if c.yearless:
             ok = False
             if (

@@ -204,6 +204,48 @@ GOLDEN: list[Any] = [  # (text, expected) tuples and pytest.param(...) for known
     ("The firm hired May, a former aide.", []),  # active verb: May is its object
     ("The newborn was named April.", []),  # a naming verb
     ("The arena, opened March Madness week, was full.", []),  # the name runs on
+    # --- issue 18, third session: forms read right or not at all ----------------------
+    ("The permit, issued 14-Nov-2023, expired within a year.",
+     [("14-Nov-2023", "2023-11-14", "day")]),
+    ("Records list the sale on Nov/14/2023 at noon.", [("Nov/14/2023", "2023-11-14", "day")]),
+    ("The ledger entry 2023/Nov/14 shows the transfer.", [("2023/Nov/14", "2023-11-14", "day")]),
+    ("The manifest was stamped 14NOV2023 at the port.", [("14NOV2023", "2023-11-14", "day")]),
+    ("In the diary, 2019 March 8 is marked in red.", [("2019 March 8", "2019-03-08", "day")]),
+    ("The treaty was signed on July 9 , 1921 in Paris.",
+     [("July 9 , 1921", "1921-07-09", "day")]),
+    ("The form showed 0000 Mar 9 as the date.", []),  # a year not read: no date, not 2024
+    ("Clocks change on the last Sunday of March 2025.",
+     [("the last Sunday of March 2025", "2025-03-30", "day")]),
+    ("Voting ended on the first Tuesday of March.",
+     [("the first Tuesday of March", "2024-03-05", "day")]),
+    ("Registration closed on the last day of February.",
+     [("the last day of February", "2024-02-29", "day")]),
+    ("Turnout dropped in the last week of January 2024.",
+     [("the last week of January 2024", "2024-01-22/2024-01~", "range")]),
+    ("The festival ran from 8 to 10 March.",
+     [("from 8 to 10 March", "2024-03-08/2024-03-10", "range")]),
+    ("The clinic is open every Tuesday.", []),  # a recurrence, not last Tuesday
+    ("The curfew begins Saturday, the mayor said.", [("Saturday", "2024-03-16", "day")]),
+    ("The new fare takes effect on April 1.", [("April 1", "2024-04-01", "day")]),
+    ("The pool reopens in three weeks.", [("in three weeks", "2024-W14", "week")]),
+    ("Past week, the river rose twice.", [("Past week", "2024-03-04/2024-03-14~", "range")]),
+    # 4 March (10 days before) or 3 April (20 days after): both near, no date
+    ("The letter dated 04/03/2024 was read aloud.", []),
+    ("Burglaries doubled over the past three weeks, the chief said.",
+     [("the past three weeks", "2024-02-19/2024-03-14~", "range")]),
+    ("Police logged 40 calls in the last 2 months.",
+     [("the last 2 months", "2024/2024-03-14~", "range")]),
+    ("The jury sat for the last two days of the trial.", []),  # counted from the trial
+    ("Ridership fell 8% last quarter.", [("last quarter", "2023-10/2023", "range")]),
+    ("The plant will close in the fourth quarter of 2025.",
+     [("the fourth quarter of 2025", "2025-10/2025", "range")]),
+    ("Both teams scored in the last quarter.", []),  # a period of the game
+    ("The decision came the previous week.", []),  # the week before the story's moment
+    ("The fund will publish results in six months.", [("in six months", "2024-09", "month")]),
+    ("Officers made four arrests in two weeks.", []),  # a rate
+    ("The site reopens a fortnight hence.", [("a fortnight hence", "2024-W13", "week")]),
+    ("Schools closed on MLK Day.", [("MLK Day", "2024-01-15", "day")]),
+    ("The fair opened on the first of March.", [("the first of March", "2024-03-01", "day")]),
     # --- not dates -------------------------------------------------------------------
     ("Police said he was driving a 1998 silver Ford Taurus.", []),
     ("About 2,000 people marched to the square.", []),
