@@ -164,3 +164,49 @@ def test_a_surname_equal_to_the_given_name(tmp_path: Path) -> None:
     got = _conflicts(tmp_path, "Abdi Abdi, 18, was charged with capital murder on Friday.",
                      "Abdi Kaufman, 18, was charged with capital murder on Friday.")
     assert len(got) == 1 and {got[0]["a_value"], got[0]["b_value"]} == {"Abdi Abdi", "Abdi Kaufman"}
+
+
+def test_two_surnames_an_article_gives_two_people_stay_apart(tmp_path: Path) -> None:
+    # "Josh Harber" is a spelling of "Haber"; article a names Haber and Williams as two people
+    got = _conflicts(tmp_path,
+                     "Joshua Haber, 19, died at the scene, and Josh Williams, 20, died later.",
+                     "Joshua Williams, 20, and Josh Harber, 19, were killed.")
+    assert got == []
+
+
+def test_a_middle_name_must_be_a_given_name() -> None:
+    from claimcheck.compare.model import ClaimRecord, Slot
+    from claimcheck.compare.names import _Mention, _middle
+
+    claim = ClaimRecord("c", "a", "a", "", 0, 10, "x", "x", 1, "", "", "", "2024-01-01")
+
+    def mention(full: str) -> _Mention:
+        slot = Slot("person", full, full, None, None, None, None, 0, len(full))
+        words = full.split()
+        return _Mention(words[0], words[-1], full, claim, slot)
+
+    assert _middle(mention("Lakim Anthony Ingram")) == "lakim anthony"
+    assert _middle(mention("Big Creek Reservoir")) == ""
+    assert _middle(mention("Harris County Precinct")) == ""
+
+
+def test_a_husband_of_the_other_surname_keeps_the_conflict(tmp_path: Path) -> None:
+    # article a names the husband Green: a person of the other surname but another given name
+    got = _conflicts(tmp_path,
+                     "In 1991 Ray Green fatally stabbed his wife, Tonya Clayton, 27, who was "
+                     "six months pregnant.",
+                     "In 1991 Green fatally stabbed his wife, Tonya Green, 27, who was six "
+                     "months pregnant.")
+    assert len(got) == 1 and {got[0]["a_value"], got[0]["b_value"]} == {"Tonya Clayton", "Tonya Green"}
+
+
+def test_a_place_read_as_a_name_is_no_person() -> None:
+    from claimcheck.compare.model import Slot
+    from claimcheck.compare.names import _split
+
+    def split(name: str) -> tuple[str, str] | None:
+        return _split(Slot("person", name, name, None, None, None, None, 0, len(name)))
+
+    assert split("Big Creek Reservoir") is None
+    assert split("Harris County Precinct") is None
+    assert split("Jordan Park") == ("Jordan", "Park")  # a surname that is also a place word

@@ -46,6 +46,8 @@ SPELLING_RATIO = 0.75
 SPELLING_CONFIDENCE = 0.4
 
 _PARTICLES = lexicon.lower_words("name_particles.txt")
+_GIVEN = lexicon.lower_words("given_names.txt")
+_PLACE_WORDS = lexicon.lower_words("names_place_words.txt")
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _NAME_WORD = re.compile(r"^[A-Z][a-z]+(?:['-][A-Za-z]+)*$")
 
@@ -70,6 +72,8 @@ def _split(slot: Slot) -> tuple[str, str] | None:
         return None  # initials and short tokens: "Al", "Bo", "Ng" say too little
     if words[0].lower() in _PARTICLES:
         return None  # "Abu Marzouk": a kunya or a particle, not a given name
+    if words[-1].lower() in _PLACE_WORDS:
+        return None  # "Big Creek Reservoir", "Harry Maze Playground": a place read as a name
     return words[0], words[-1]
 
 
@@ -176,6 +180,8 @@ def compare_names(
                         x, y, [m for art in arts for m in given_by_art[art].get(given, [])]
                     ):
                         continue
+                    if not strong and _named_together(x, y, given, [per_article[art] for art in arts]):
+                        continue  # "Joshua Haber, 19, ... and Josh Williams, 20": two people
                     c = _name_conflict(story, given, ma, mb, evidence, strong_only=strong)
                     if c is not None and c.id not in seen:
                         seen.add(c.id)
@@ -195,6 +201,21 @@ def _surname_count(surnames: set[str]) -> int:
         else:
             kinds.append([s])
     return len(kinds)
+
+
+def _named_together(x: str, y: str, given: str, articles: Sequence[Sequence[_Mention]]) -> bool:
+    """Some article names a person of each surname, both with the given name or a short or
+    long form of it ("Joshua Haber, 19, ... and Josh Williams, 20"): the two surnames are two
+    people's. A husband of the surname ("Tonya Clayton", wife of Ray Green) does not count.
+    """
+    if _spelling(x, y):
+        return False  # "Hennessey" / "Hennesey": one surname spelled two ways
+
+    def has(ms: Sequence[_Mention], s: str) -> bool:
+        return any((m.surname.lower() == s or _spelling(m.surname, s))
+                   and (m.given.lower().startswith(given) or given.startswith(m.given.lower()))
+                   for m in ms)
+    return any(has(ms, x) and has(ms, y) for ms in articles)
 
 
 def _sentence(m: _Mention) -> str:
@@ -237,8 +258,8 @@ def _middle(m: _Mention) -> str:
     words = [w.strip(".,") for w in m.full.split()]
     while words and words[-1].lower().rstrip(".") in _SUFFIXES:
         words.pop()
-    if len(words) < 3 or not all(_NAME_WORD.match(w) and len(w) >= 3 for w in words[1:-1]):
-        return ""
+    if len(words) < 3 or not all(_NAME_WORD.match(w) and w.lower() in _GIVEN for w in words[1:-1]):
+        return ""  # "Big Creek Reservoir", "Harris County Precinct": no middle name
     return " ".join(words[:-1]).lower()
 
 
