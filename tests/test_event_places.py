@@ -172,3 +172,68 @@ def test_two_crossing_streets_are_not_a_town() -> None:
     at = text.index("Geneva")
     c = ClaimRecord("c", "a", "s", None, 0, len(text), text, text, 1, None, None, None)
     assert not _intersection(c, Slot("place", "Geneva", "Geneva", None, None, None, None, at, at + 6))
+
+
+def test_a_town_written_with_its_state_before_the_event_word(tmp_path: Path) -> None:
+    # "A gunman in Harwick, Ohio, shot ...": the event word after the town; the date anchor
+    # comes from another claim of the same sentence
+    conflicts = _diff(
+        tmp_path,
+        "A gunman in Harwick, Ohio, shot four people and wounded two more outside a community "
+        f"hall on Sunday night, police said. {_CONTEXT_A}",
+        f"{_CONTEXT_B} Four people were wounded in a shooting outside a birthday party on "
+        "Sunday night in Dunmore, police said.",
+    )
+    assert {"Harwick", "Dunmore"} in _places(conflicts), conflicts
+
+
+def test_a_home_town_written_with_its_state_stays_quiet(tmp_path: Path) -> None:
+    conflicts = _diff(
+        tmp_path,
+        "Four people who lived in Harwick, Ohio, were shot outside a community hall on Sunday "
+        f"night, police said. {_CONTEXT_A}",
+        f"{_CONTEXT_B} Four people were wounded in a shooting outside a birthday party on "
+        "Sunday night in Dunmore, police said.",
+    )
+    assert _places(conflicts) == [], conflicts
+
+
+def test_the_same_count_of_victims_anchors_two_accounts(tmp_path: Path) -> None:
+    conflicts = _diff(
+        tmp_path,
+        f"Seven people were hospitalized after a mass shooting in Harwick. {_CONTEXT_A}",
+        f"{_CONTEXT_B} Seven people were wounded in one of the worst mass shootings in Dunmore "
+        "in decades.",
+    )
+    assert {"Harwick", "Dunmore"} in _places(conflicts), conflicts
+    # two of something is too common to tie two accounts
+    conflicts = _diff(
+        tmp_path,
+        f"Two people were hospitalized after a mass shooting in Harwick. {_CONTEXT_A}",
+        f"{_CONTEXT_B} Two people were wounded in one of the worst mass shootings in Dunmore "
+        "in decades.",
+    )
+    assert _places(conflicts) == [], conflicts
+
+
+def test_a_big_city_against_a_town_written_with_its_state(tmp_path: Path) -> None:
+    # the unknown name is written with its state somewhere in the story: a town of its own,
+    # not one of the big city's neighbourhoods
+    conflicts = _diff(
+        tmp_path,
+        "Four people were shot outside a community hall in Dallas on Sunday night, police "
+        f"said. {_CONTEXT_A}",
+        f"{_CONTEXT_B} Four people were wounded in a shooting outside a birthday party on "
+        "Sunday night in Lake Pines, police said. Lake Pines, Texas, has about 9,000 residents.",
+    )
+    assert {"Dallas", "Lake Pines"} in _places(conflicts), conflicts
+
+
+def test_two_spellings_of_one_town_stay_below_the_cut(tmp_path: Path) -> None:
+    conflicts = _diff(
+        tmp_path,
+        f"A 13-year-old boy and his father were killed in Toole, Tenn., police said. {_CONTEXT_A}",
+        f"{_CONTEXT_B} A man was charged with murdering a 13-year-old and his father in Toone, "
+        "Tennessee.",
+    )
+    assert _places(conflicts) == [], conflicts

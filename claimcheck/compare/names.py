@@ -46,6 +46,8 @@ SPELLING_RATIO = 0.75
 SPELLING_CONFIDENCE = 0.4
 
 _PARTICLES = lexicon.lower_words("name_particles.txt")
+_GIVEN = lexicon.lower_words("given_names.txt")
+_PLACE_WORDS = lexicon.lower_words("names_place_words.txt")
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _NAME_WORD = re.compile(r"^[A-Z][a-z]+(?:['-][A-Za-z]+)*$")
 
@@ -70,6 +72,8 @@ def _split(slot: Slot) -> tuple[str, str] | None:
         return None  # initials and short tokens: "Al", "Bo", "Ng" say too little
     if words[0].lower() in _PARTICLES:
         return None  # "Abu Marzouk": a kunya or a particle, not a given name
+    if words[-1].lower() in _PLACE_WORDS:
+        return None  # "Big Creek Reservoir", "Harry Maze Playground": a place read as a name
     return words[0], words[-1]
 
 
@@ -101,7 +105,8 @@ def _one_longer_name(x: str, y: str, mentions: Sequence[_Mention]) -> bool:
     """Both surnames are words of one name the story gives: "Vontay Jamar" and "Vontay
     Price" are "Vontay Jamar Price"; "Edgar Sanchez" is "Edgar Sanchez Rios" shortened."""
     for m in mentions:
-        words = {w.strip(".,").lower() for w in m.full.split()}
+        # after the given name: "Abdi Abdi" and "Abdi Kaufman" are no one longer name
+        words = {w.strip(".,").lower() for w in m.full.split()[1:]}
         if x in words and y in words:
             return True
     return False
@@ -151,10 +156,23 @@ def compare_names(
                     continue
                 ga, gb = given_by_art[a], given_by_art[b]
                 for given in sorted(ga.keys() & gb.keys()):
-                    if len(story_surnames[given]) > 2:
+                    if _surname_count(story_surnames[given]) > 2:
                         continue  # three people of one given name: no telling who is who
                     sa = {m.surname.lower() for m in ga[given]}
                     sb = {m.surname.lower() for m in gb[given]}
+                    ma, mb, strong = ga[given], gb[given], False
+                    if len(sa) == 2 and len(sb) == 1 and sb < sa or len(sb) == 2 and len(sa) == 1 and sa < sb:
+                        # one article names the person both ways: a slip told once
+                        story_mentions = [m for art in arts for m in given_by_art[art].get(given, [])]
+                        slip = _slip(ma if len(sa) == 2 else mb, story_mentions,
+                                     [c for c in claims if story_of(c.article_id) == story])
+                        if slip is None:
+                            continue
+                        if len(sa) == 2:
+                            ma, sa = slip, {slip[0].surname.lower()}
+                        else:
+                            mb, sb = slip, {slip[0].surname.lower()}
+                        strong = True
                     if len(sa) != 1 or len(sb) != 1 or sa == sb:
                         continue
                     (x,), (y,) = sa, sb
@@ -162,11 +180,101 @@ def compare_names(
                         x, y, [m for art in arts for m in given_by_art[art].get(given, [])]
                     ):
                         continue
-                    c = _name_conflict(story, given, ga[given], gb[given], evidence)
+                    if not strong and _named_together(x, y, given, [per_article[art] for art in arts]):
+                        continue  # "Joshua Haber, 19, ... and Josh Williams, 20": two people
+                    c = _name_conflict(story, given, ma, mb, evidence, strong_only=strong)
                     if c is not None and c.id not in seen:
                         seen.add(c.id)
                         out.append(c)
     return out
+
+
+def _surname_count(surnames: set[str]) -> int:
+    """How many people the surnames of one given name stand for: two spellings of one
+    surname ("Pruner", "Prunner") are one person's."""
+    kinds: list[list[str]] = []
+    for s in sorted(surnames):
+        for k in kinds:
+            if any(_related_surnames(s, t) or _spelling(s, t) for t in k):
+                k.append(s)
+                break
+        else:
+            kinds.append([s])
+    return len(kinds)
+
+
+def _named_together(x: str, y: str, given: str, articles: Sequence[Sequence[_Mention]]) -> bool:
+    """Some article names a person of each surname, both with the given name or a short or
+    long form of it ("Joshua Haber, 19, ... and Josh Williams, 20"): the two surnames are two
+    people's. A husband of the surname ("Tonya Clayton", wife of Ray Green) does not count.
+    """
+    if _spelling(x, y):
+        return False  # "Hennessey" / "Hennesey": one surname spelled two ways
+
+    def has(ms: Sequence[_Mention], s: str) -> bool:
+        return any((m.surname.lower() == s or _spelling(m.surname, s))
+                   and (m.given.lower().startswith(given) or given.startswith(m.given.lower()))
+                   for m in ms)
+    return any(has(ms, x) and has(ms, y) for ms in articles)
+
+
+def _sentence(m: _Mention) -> str:
+    return m.claim.id.rsplit(".", 1)[0]
+
+
+def _slip(mentions: Sequence[_Mention], story: Sequence[_Mention],
+          texts: Sequence[ClaimRecord]) -> list[_Mention] | None:
+    """The mentions of the surname one article gives a person once, when it also calls them by
+    another surname: "Raad Daniels, 24, was arrested" in an article that otherwise, like the
+    rest of the story, says "Raad Sunna". Two people share a given name instead (None) when the
+    article names both in one sentence ("Lionel Ostrander and his cousin Lionel Hatch"), when
+    the odd surname comes back in another sentence or another article (even alone: "Hatch
+    said"), or when the usual surname is this article's alone.
+
+    :param texts: the claims of the story's articles
+    """
+    by_surname: dict[str, list[_Mention]] = defaultdict(list)
+    for m in mentions:
+        by_surname[m.surname.lower()].append(m)
+    articles: dict[str, set[str]] = defaultdict(set)
+    for m in story:
+        articles[m.surname.lower()].add(m.claim.article_id)
+    odd = [s for s in by_surname if len(articles[s]) == 1]
+    if len(odd) != 1:
+        return None
+    slip = by_surname[odd[0]]
+    usual = [m for s, ms in by_surname.items() if s != odd[0] for m in ms]
+    where = {_sentence(m) for m in slip}
+    if len(where) != 1 or where & {_sentence(m) for m in usual}:
+        return None
+    word = re.compile(r"(?<![\w-])" + re.escape(slip[0].surname) + r"(?![\w-])")
+    if {c.id.rsplit(".", 1)[0] for c in texts if word.search(c.text)} != where:
+        return None
+    return slip
+
+
+def _middle(m: _Mention) -> str:
+    """The given and middle names of a name of three words or more ("Lakim Anthony")."""
+    words = [w.strip(".,") for w in m.full.split()]
+    while words and words[-1].lower().rstrip(".") in _SUFFIXES:
+        words.pop()
+    if len(words) < 3 or not all(_NAME_WORD.match(w) and w.lower() in _GIVEN for w in words[1:-1]):
+        return ""  # "Big Creek Reservoir", "Harris County Precinct": no middle name
+    return " ".join(words[:-1]).lower()
+
+
+def _co_named(ma: Sequence[_Mention], mb: Sequence[_Mention], given: str) -> bool:
+    """The two mentions' sentences name a third person in common ("Anna Bui, Jake Long and
+    Jordan Ebner" / "Anna Bui, Jake Long, and Jordan Simms")."""
+    def others(ms: Sequence[_Mention]) -> set[str]:
+        out: set[str] = set()
+        for m in ms:
+            for s in m.claim.slots:
+                split = _split(s) if s.kind == "person" and s.unit != "pronoun" else None
+                if split is not None and split[0].lower() != given:
+                    out.add(s.value.lower())
+        return out
+    return bool(others(ma) & others(mb))
 
 
 def _values(evidence: Mapping[str, Mapping[str, set[str]]], mentions: Sequence[_Mention],
@@ -180,19 +288,32 @@ def _values(evidence: Mapping[str, Mapping[str, set[str]]], mentions: Sequence[_
 
 def _name_conflict(
     story: str, given: str, ma: Sequence[_Mention], mb: Sequence[_Mention],
-    evidence: Mapping[str, Mapping[str, set[str]]],
+    evidence: Mapping[str, Mapping[str, set[str]]], *, strong_only: bool = False,
 ) -> Conflict | None:
+    """:param strong_only: only an age, a role or a middle name in common ties the two
+        mentions (not a home town, shared words or a third person named with them)"""
     support = 0
+    strong = 0
     ages_a, ages_b = _values(evidence, ma, "age"), _values(evidence, mb, "age")
     if ages_a and ages_b:
         near = any(abs(int(p) - int(q)) <= 1 for p in ages_a for q in ages_b)
         if not near:
             return None  # 17 and 45: two people of one given name (a father and a son)
         support += 1
+        strong += 1
     roles_a, roles_b = _values(evidence, ma, "role"), _values(evidence, mb, "role")
     if roles_a and roles_b:
         if not roles_a & roles_b:
             return None  # a victim and a suspect
+        support += 1
+        strong += 1
+    middles_a, middles_b = {_middle(m) for m in ma} - {""}, {_middle(m) for m in mb} - {""}
+    if middles_a & middles_b:
+        support += 1  # "Lakim Anthony Ingram" and "Lakim Anthony Faust"
+        strong += 1
+    if strong_only and not strong:
+        return None
+    if _co_named(ma, mb, given):
         support += 1
     homes_a, homes_b = _values(evidence, ma, "residence"), _values(evidence, mb, "residence")
     if {h.lower() for h in homes_a} & {h.lower() for h in homes_b}:

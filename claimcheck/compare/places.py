@@ -27,9 +27,11 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from .. import lexicon
+from ..entities import gazetteer_level
 from .model import ClaimRecord, Conflict, Slot
 from .slots import _interval_relation, _place_level
 from .text import name_overlap, same_words, short, stable_id
@@ -40,6 +42,10 @@ from .verdicts import _DIRECTIONS
 BASE_CONFIDENCE = 0.6
 ANCHOR_BONUS = 0.1
 OTHER_COST = 0.05
+#: Town names this alike (difflib ratio) are one name spelled two ways ("Toone" / "Toole"):
+#: reported below diff's default cut, like two spellings of a surname.
+SPELLING_RATIO = 0.75
+SPELLING_CONFIDENCE = 0.4
 #: A general news event (no shooting word) needs this many anchors and shared predicate words.
 GENERAL_ANCHORS = 2
 GENERAL_SHARED_WORDS = 2
@@ -55,6 +61,35 @@ _IN_BEFORE = re.compile(
     r"\bin\s+(?:the\s+(?:city|town|village|borough|community)\s+of\s+)?$", re.IGNORECASE
 )
 _BIG_CITIES = lexicon.lower_words("cities.txt")
+_RESIDENCE = lexicon.lower_words("places_residence_words.txt")
+_STATES = lexicon.lower_words("us_states.txt")
+_PEOPLE = frozenset(lexicon.words("people_nouns.txt")) | {"", "person", "people", "individual",
+                                                          "victim", "victims"}
+#: A count of people anchors two accounts to one moment only from this many on ("seven people
+#: were wounded"): one or two of something is too common to tell one event.
+MIN_ANCHOR_COUNT = 3
+
+
+def _state_after(text: str) -> bool:
+    """``text`` (what follows a town) starts with a US state: ", Louisiana", ", Conn."."""
+    m = re.match(r",\s*([A-Z][A-Za-z]*(?:\.?\s?[A-Z][a-z]*)?)\.?(?=[\s,;.)]|$)", text)
+    if m is None:
+        return False
+    name = m.group(1)
+    return gazetteer_level(name) == "state" or (name + ".").lower() in _STATES
+
+
+def _with_state(c: ClaimRecord, s: Slot, rel: int) -> bool:
+    """The town is written with its state and the event word comes after it, with no word
+    of a home before "in": "A man in Monroe, Louisiana, shot three officers", "the club in
+    Berlin, Conn., where five people were shot" — but not "who lived in Antioch, Calif.".
+    """
+    if not _state_after(c.text[s.end - c.start: s.end - c.start + 30]):
+        return False
+    before = re.findall(r"[A-Za-z]+", c.text[max(0, rel - 30): rel])[-3:-1]
+    if _RESIDENCE & {w.lower() for w in before}:
+        return False
+    return bool(_EVENT.search(c.text[s.end - c.start: s.end - c.start + EVENT_BEFORE]))
 
 
 @dataclass(slots=True)
@@ -68,6 +103,8 @@ class _Account:
     people: set[str]
     #: no shooting word: a general news event ("convicted of fraud on Tuesday in York")
     general: bool = False
+    #: counts of people and ages: ("count", 7), ("age", 15)
+    counts: set[tuple[str, float]] = field(default_factory=set)
 
 
 def _town(c: ClaimRecord, s: Slot, persons: set[str], general: bool) -> bool:
@@ -86,7 +123,8 @@ def _town(c: ClaimRecord, s: Slot, persons: set[str], general: bool) -> bool:
         return False
     # the town of what happened: "a shooting in Humble", "killed ... in Metairie", not "a
     # court date in Bridgeport a few days after the shooting"
-    if not general and not _EVENT.search(c.text[max(0, rel - EVENT_BEFORE): rel]):
+    if not general and not _EVENT.search(c.text[max(0, rel - EVENT_BEFORE): rel]) \
+            and not _with_state(c, s, rel):
         return False
     rest = c.text[s.end - c.start: s.end - c.start + 20]
     if re.match(r"\s+(?:[A-Z0-9]\b|\d)", rest) or (s.kind == "other" and re.match(r"['’]s\b", rest)):
@@ -96,7 +134,28 @@ def _town(c: ClaimRecord, s: Slot, persons: set[str], general: bool) -> bool:
     return not (after and after.group(1).lower() in _HEADS)
 
 
+def _count(s: Slot) -> tuple[str, float] | None:
+    """A count of people ("seven others", "nine people") or an age ("15-year-old")."""
+    if s.kind != "quantity" or s.lo is None or s.lo != s.hi:
+        return None
+    what, _, noun = (s.unit or "").partition(":")
+    if what == "age" and 0 < s.lo < 120 and any(ch.isdigit() for ch in s.surface):
+        return ("age", s.lo)
+    if what == "count" and noun in _PEOPLE and s.lo >= MIN_ANCHOR_COUNT:
+        return ("count", s.lo)
+    return None
+
+
+def _sentence_key(c: ClaimRecord) -> tuple[str, str]:
+    return c.article_id, c.id.rsplit(".", 1)[0]
+
+
 def _accounts(claims: Sequence[ClaimRecord], persons: set[str]) -> list[_Account]:
+    # the claims of one sentence share their anchors: "A man in Monroe, Louisiana, shot" and
+    # "wounded several more in a Sunday-morning attack" tell one moment
+    sentence: dict[tuple[str, str], list[Slot]] = defaultdict(list)
+    for c in claims:
+        sentence[_sentence_key(c)].extend(c.slots)
     out: list[_Account] = []
     for c in claims:
         if c.polarity < 0 or c.modality:
@@ -105,14 +164,16 @@ def _accounts(claims: Sequence[ClaimRecord], persons: set[str]) -> list[_Account
         towns = [s for s in c.slots if _town(c, s, persons, general)]
         if not towns:
             continue
-        dates = [s for s in c.slots if s.kind == "date" and s.lo is not None and s.hi is not None
+        slots = c.slots if general else sentence[_sentence_key(c)]
+        dates = [s for s in slots if s.kind == "date" and s.lo is not None and s.hi is not None
                  and (s.unit or "day").split("|")[0] == "day"]
-        venues = {(s.entity_id or s.value).lower() for s in c.slots
+        venues = {(s.entity_id or s.value).lower() for s in slots
                   if (s.kind == "place" and s.value.split()[-1].lower() in _HEADS
                       and _place_level(s.value) == "local")
                   or (s.kind == "org" and not _NOT_PLACE & set(s.value.lower().split()))}
-        people = {s.entity_id or s.value for s in c.slots if s.kind == "person" and s.unit != "pronoun"}
-        out.append(_Account(c, towns, dates, venues, people, general))
+        people = {s.entity_id or s.value for s in slots if s.kind == "person" and s.unit != "pronoun"}
+        counts = {k for k in map(_count, slots) if k is not None}
+        out.append(_Account(c, towns, dates, venues, people, general, counts))
     return out
 
 
@@ -125,6 +186,8 @@ def _anchors(x: _Account, y: _Account) -> int:
         n += 1
     if x.people & y.people:
         n += 1
+    if x.counts & y.counts:
+        n += 1  # "seven others were hospitalized" / "seven people were wounded"
     return n
 
 
@@ -181,6 +244,12 @@ def neighbourhood_of_reporting_city(a: str, b: str, datelines: Iterable[str],
         return False
     pattern = re.compile(r"(?<![\w-])" + re.escape(local) + r"(?![\w-])", re.IGNORECASE)
     return sum(1 for t in texts if pattern.search(t)) >= LOCAL_NAME_ARTICLES
+
+
+def written_with_state(name: str, texts: Iterable[str]) -> bool:
+    """Some text writes the name as a town with its state: "Monroe, Louisiana", "Berlin, Conn."."""
+    pattern = re.compile(r"(?<![\w-])" + re.escape(name) + r"(?=,)")
+    return any(_state_after(t[m.end(): m.end() + 30]) for t in texts for m in pattern.finditer(t))
 
 
 #: Articles of a story that must use a name for it to count as the story's local geography.
@@ -261,9 +330,13 @@ def _compare(x: _Account, y: _Account, story: str, datelines: Mapping[str, set[s
         return None
     if (a.value.lower() in _BIG_CITIES) != (b.value.lower() in _BIG_CITIES):
         # "in Dallas" vs "in Lake Highlands": a city the gazetteer knows against a name it
-        # does not, which may be one of its neighbourhoods
-        return None
+        # does not, which may be one of its neighbourhoods — unless the story writes that
+        # name with its state ("Greenacres, Fla."): a town of its own
+        unknown = b.value if a.value.lower() in _BIG_CITIES else a.value
+        if not written_with_state(unknown, story_texts):
+            return None
     confidence = BASE_CONFIDENCE + ANCHOR_BONUS * min(1, anchors - 1)
+    spelling = SequenceMatcher(None, a.value.lower(), b.value.lower()).ratio() >= SPELLING_RATIO
     if "other" in (a.kind, b.kind):
         confidence -= OTHER_COST
     if x.claim.modality or y.claim.modality:
@@ -273,7 +346,8 @@ def _compare(x: _Account, y: _Account, story: str, datelines: Mapping[str, set[s
     return Conflict(
         id=cid, group_id=gid, kind="place", a=x.claim, b=y.claim, a_value=a.value, b_value=b.value,
         explanation=(f"the town of the event (story {story}): A says {a.value} "
-                     f"(\"{short(x.claim.text)}\"); B says {b.value} (\"{short(y.claim.text)}\")"),
-        confidence=round(max(0.0, min(1.0, confidence)), 3), story_id=story, subject=story,
+                     f"(\"{short(x.claim.text)}\"); B says {b.value} (\"{short(y.claim.text)}\")"
+                     + ("; the names differ by spelling only" if spelling else "")),
+        confidence=round(max(0.0, min(SPELLING_CONFIDENCE if spelling else 1.0, confidence)), 3), story_id=story, subject=story,
         attribute="place",
     )
