@@ -324,8 +324,16 @@ def test_an_age_told_about_a_past_case_is_not_the_persons_age_now() -> None:
     # "one of seven people": seven is everyone
     ("Mark Ruiz was one of seven people injured in the shooting.", "injured", "7"),
     ("Cook was among four people shot at the bowling alley.", "shot", "4"),
+    # "a total of" is the whole; "fatally shot" a death; the others shot beside the dead
+    # are the wounded
+    ("A total of five people were killed in the shooting.", "killed", "5"),
+    ("Three men were fatally shot in the attack.", "killed (men)", "3"),
+    ("One man is dead and five other people were shot.", "injured", "5"),
+    ("Three men were fatally shot and four others seriously wounded.", "injured", "4"),
     # still a part or an age
     ("Two men suffered minor injuries in the shooting.", "injured", None),
+    ("Three other men, all in their 20's, were wounded in the shooting.", "injured", None),
+    ("Four teenagers, one 16 and the other 17, were injured in the shooting.", "injured", None),
     ("Another teen, also 15, was shot in the leg.", "shot", None),
     ("She was a mother of four who was shot on Sunday.", "shot", None),
 ])

@@ -319,6 +319,11 @@ def _entity_attributes(
         if value is None or "to" in age.surface.split():
             continue
         holder = _age_holder(c, age, people)
+        if _victim_age(c, age, holder):
+            yield Attribute("story", "", "", "victim age", f"{int(value[0])}", value[0], value[1], c,
+                            age.start, age.end,
+                            note=f"named:{holder.entity_id}" if holder is not None and holder.entity_id
+                            else f"unnamed:{_gender(c, age)}")
         # every age the article gives, for matching ages of people it does not name
         yield Attribute("story", "", "", "age mentioned", f"{int(value[0])}", value[0], value[1], c,
                         age.start, age.end,
@@ -387,6 +392,40 @@ def _entity_attributes(
                 yield Attribute("entity", s.entity_id, name, "custody", state,
                                 float(_CUSTODY_STATES[state]), float(_CUSTODY_STATES[state]), c,
                                 s.start - len(mb.group(0)), s.end)
+
+
+# The person of an age is the one shot: "a 17-year-old boy who was shot", "Risher, an
+# 21-year-old man, was fatally shot", "a 2-year-old remains in the hospital", "found a
+# 3-year-old child with a gunshot wound". Passive or intransitive only: "a 15-year-old boy
+# shot his friend" is the shooter ("shot himself" is both).
+_VICTIM_AFTER = re.compile(
+    r"^\s*,?\s*(?:(?:of|from)\s+(?:[A-Z][\w'’.-]*\s*){1,3},?\s*)?(?:who\s+)?"
+    r"(?P<aux>(?:(?:" + lexicon.alternatives("facts_victim_before_verb_words.txt") + r")\s+){0,4})"
+    r"(?P<verb>" + lexicon.alternatives("facts_victim_verbs.txt") + r")\b"
+    r"(?P<rest>\s+(?:himself|herself))?",
+    re.IGNORECASE,
+)
+_VICTIM_BEFORE = re.compile(
+    r"\b(?:" + lexicon.alternatives("facts_victim_before_words.txt") + r")\s+(?:of\s+)?"
+    r"(?:(?:an?|the|his|her|their)\s+)?$",
+    re.IGNORECASE,
+)
+_PASSIVE_ONLY = frozenset(lexicon.entries("facts_victim_verbs.txt")[:6])
+_AUXILIARY = re.compile(r"\b(?:was|were|is|are|has|had|have|been|being)\b", re.IGNORECASE)
+_NOT_VICTIM_NOUNS = frozenset(k for k, v in _ROLE_WORDS.items() if v == "suspect")
+
+
+def _victim_age(c: ClaimRecord, age: Slot, holder: Slot | None) -> bool:
+    """The age is told of the person shot in this claim (see ``_VICTIM_AFTER``)."""
+    noun = (age.unit or "").partition(":")[2].lower()
+    if noun in _NOT_VICTIM_NOUNS or c.polarity < 0 or c.modality or "month" in age.surface.lower():
+        return False  # a suspect's age, a denial, or months ("15-month-old") read as a year
+    end = max(age.end, holder.end) if holder is not None and holder.start >= age.end else age.end
+    m = _VICTIM_AFTER.match(c.text[_rel(c, end):])
+    if m:
+        passive = bool(_AUXILIARY.search(m.group("aux"))) or m.group("verb").lower() not in _PASSIVE_ONLY
+        return passive or bool(m.group("rest"))
+    return bool(_VICTIM_BEFORE.search(c.text[max(0, _rel(c, age.start) - 40): _rel(c, age.start)]))
 
 
 _KIN = lexicon.words("kin_words.txt")
@@ -569,12 +608,15 @@ def _count_attribute(c: ClaimRecord, s: Slot, previous: ClaimRecord | None) -> s
     before = c.text[: _rel(c, s.start)]
     after = c.text[_rel(c, s.end): _rel(c, s.end) + 60]
     if not noun and (
-        re.search(r"(?:\balso|\bages?|\d\s*(?:,|and))\s*$", before, re.I)
+        re.search(r"(?:\balso|\bages?|\d\s*(?:,|and)|\bin\s+(?:their|his|her)|\bone|\bother)\s*$",
+                  before, re.I)
         or (re.search(r"(?:,|\band)\s*$", before, re.I) and not _EVENT_RIGHT_AFTER.match(after))
     ):
-        return None  # "Another teen, also 15, was shot": an age, not a count ("one dead and
-        # three injured" is a count: the event word follows the number)
-    if re.search(r"\b(?:of|including|with)\s*$", before, re.I) and not _ONE_OF.search(before):
+        return None  # "Another teen, also 15, was shot", "all in their 20s", "one 16 and the
+        # other 17": an age, not a count ("one dead and three injured" is a count: the event
+        # word follows the number)
+    if (re.search(r"\b(?:of|including|with)\s*$", before, re.I) and not _ONE_OF.search(before)
+            and not _TOTAL_OF.search(before)):
         return None  # "a father of four", "a family of five", "including two who": a part
         # ("one of seven people injured", "among four people shot": the whole)
     if re.match(r"\s*(?:remaining|surviving|more|additional)\b", after, re.I) or re.search(
@@ -600,9 +642,9 @@ def _count_attribute(c: ClaimRecord, s: Slot, previous: ClaimRecord | None) -> s
         event = _VERB_EVENT[verb.group(1).lower()[:4]]
     if event in ("death", "fatal") and re.match(r"[^.;]{0,40}?\bnon-?\s*fatal", after, re.I):
         event = "injury"  # "four people having suffered non-fatal injuries"
-    if event == "shot" and re.match(r"[^.;]{0,25}?\b(?:shot\s+to\s+death|shot\s+and\s+killed|"
-                                    r"fatally\s+shot)", c.text[_rel(c, s.end):], re.I):
-        event = "death"
+    if event in ("shot", "fatal") and re.match(r"[^.;]{0,25}?\b(?:shot\s+to\s+death|shot\s+and\s+killed|"
+                                               r"fatally\s+(?:shot|wounded))", c.text[_rel(c, s.end):], re.I):
+        event = "death"  # "three men were fatally shot"
     attr = _COUNT_EVENTS.get(event)
     if attr is None:
         return None
@@ -615,9 +657,11 @@ def _count_attribute(c: ClaimRecord, s: Slot, previous: ClaimRecord | None) -> s
         # "one man died and seven others were hurt": the others are all the injured
         before = c.text[: _rel(c, s.start)]
         prior = before + " " + (previous.text if previous else "")
-        if not (attr == "injured" and re.search(r"\b(?:died|killed|dead)\b", prior, re.I)
+        if attr == "shot" and re.search(r"\bother\s+(?:people|persons)$", s.surface, re.I):
+            attr = "injured"  # "one man is dead and five other people were shot": the wounded
+        if not (attr == "injured" and re.search(r"\b(?:died|killed|dead|fatally)\b", prior, re.I)
                 and (re.match(r"\s*others?\b", c.text[_rel(c, s.end):], re.I)
-                     or re.search(r"\bothers?$", s.surface, re.I))):
+                     or re.search(r"\bother(?:s|\s+people|\s+persons)?$", s.surface, re.I))):
             return None
         if noun in ("other", "others"):
             return attr  # "seven others": everyone hurt but the dead, counted as people
@@ -635,6 +679,8 @@ _EVENT_RIGHT_AFTER = re.compile(
     re.IGNORECASE,
 )
 # "one of seven people injured", "Cook was one of four people shot": the number is the whole
+# "a total of five people were killed": the whole, not a part
+_TOTAL_OF = re.compile(r"\ba\s+total\s+of\s*$", re.IGNORECASE)
 _ONE_OF = re.compile(
     r"\b(?:one|two|three|four|five|\d+)\s+of\s*$", re.IGNORECASE
 )
@@ -698,9 +744,9 @@ def extract_attributes(
 
 # --- comparison ----------------------------------------------------------------------------
 
-_KIND = {"age": "number", "age mentioned": "number", "time": "date", "residence": "place", "condition": "negation", "custody": "negation",
+_KIND = {"age": "number", "age mentioned": "number", "victim age": "number", "time": "date", "residence": "place", "condition": "negation", "custody": "negation",
          "date": "date", "place": "place"}
-_BASE_CONFIDENCE: dict[str, float] = {"age": 0.8, "age mentioned": 0.65, "residence": 0.7, "condition": 0.75, "custody": 0.65,
+_BASE_CONFIDENCE: dict[str, float] = {"age": 0.8, "age mentioned": 0.65, "victim age": 0.7, "residence": 0.7, "condition": 0.75, "custody": 0.65,
                     "killed": 0.75, "injured": 0.65, "shot": 0.65, "date": 0.6}
 #: Event attributes compared across articles. Places are shown, not compared: a venue, a
 #: street and a neighbourhood of one city are all right. Times of day are shown, not
@@ -923,7 +969,7 @@ def _is_update(x: Attribute, y: Attribute) -> bool:
         return later.lo > earlier.lo
     if x.attribute.split(" (")[0] in ("killed", "injured", "shot"):
         return True
-    if x.attribute == "age":
+    if x.attribute in ("age", "victim age"):
         assert later.lo is not None and earlier.lo is not None
         years = (max(px, py) - min(px, py)) / 365.25
         return 0 < later.lo - earlier.lo <= years + 1 and years >= 0.25
@@ -1068,6 +1114,7 @@ def compare_attributes(
     for (_story, kind, _subject, attribute), attrs in sorted(by_key.items()):
         per_article = _article_values(attrs)
         values: dict[str, Attribute] = {}
+        torn: dict[str, list[Attribute]] = {}
         for art, items in sorted(per_article.items()):
             distinct = _distinct(items)
             if len(distinct) == 1:
@@ -1081,6 +1128,8 @@ def compare_attributes(
                     if c.confidence >= min_confidence and c.id not in seen:
                         seen.add(c.id)
                         out.append(c)
+                    if attribute == "age":
+                        torn[art] = named
                     continue
                 if len(named) == 1:
                     values[art] = named[0]
@@ -1095,6 +1144,10 @@ def compare_attributes(
                 values[art] = max(distinct, key=lambda d: d.lo or 0.0)
         if kind == "story":
             story_values[(_story, attribute)] = values
+        for c in _odd_ones_out(torn, values):
+            if c.confidence >= min_confidence and c.id not in seen:
+                seen.add(c.id)
+                out.append(c)
         arts = sorted(values)
         for i in range(len(arts)):
             for j in range(i + 1, len(arts)):
@@ -1119,8 +1172,15 @@ def compare_attributes(
                 if beside is not None:
                     c.confidence = round(min(1.0, c.confidence + SIBLING_TOLL_BONUS), 3)
                     c.explanation += f"; both give {beside} in the same sentence"
+                elif kind == "story":
+                    anchor = _toll_anchor(x, y)
+                    if anchor:
+                        c.confidence = round(min(1.0, c.confidence + ANCHORED_TOLL_BONUS), 3)
+                        c.explanation += f"; both accounts {anchor}"
                 if (attribute.startswith("killed") and x.lo is not None and y.lo is not None
-                        and abs(x.lo - y.lo) == 1 and {arts[i], arts[j]} & shooter_dead):
+                        and abs(x.lo - y.lo) == 1
+                        and ({arts[i], arts[j]} & shooter_dead or _the_shooters_toll(x)
+                             or _the_shooters_toll(y))):
                     c.confidence = round(max(0.0, c.confidence - 0.3), 3)
                     c.explanation += "; the shooter died too: one toll may count him"
                 if c.confidence >= min_confidence and c.id not in seen:
@@ -1128,11 +1188,32 @@ def compare_attributes(
                     out.append(c)
     for c in [*_compare_part_with_whole(story_values, event_dates, same_story, shooter_dead),
               *_compare_unnamed_ages(attributes, story_of, event_dates, same_story),
+              *_compare_victim_ages(attributes, story_of, event_dates, same_story),
               *_compare_anchored_dates(attributes, story_of, same_story, roundups)]:
         if c.confidence >= min_confidence and c.id not in seen:
             seen.add(c.id)
             out.append(c)
     out.sort(key=lambda c: (-c.confidence, c.id))
+    return out
+
+
+def _odd_ones_out(torn: Mapping[str, list[Attribute]], values: Mapping[str, Attribute]) -> list[Conflict]:
+    """An article giving one person two ages, against another article giving one of them.
+
+    "Police arrested 45-year-old Ann Lee" and, further down, "Lee, 42, ..." against another
+    article's "Lee, 42,": besides contradicting itself, the first article's 45 disagrees with
+    the age the other article and its own other sentence agree on.
+    """
+    out: list[Conflict] = []
+    for art, told in sorted(torn.items()):
+        for other, v in sorted(values.items()):
+            if other == art or not any(_relation(t, v) == "equal" for t in told):
+                continue
+            for t in told:
+                if _relation(t, v) == "conflict":
+                    c = _conflict(t, v)
+                    c.explanation += f"; the first article also gives {v.value} elsewhere"
+                    out.append(c)
     return out
 
 
@@ -1172,9 +1253,77 @@ def _compare_part_with_whole(
 
 
 _TOLLS = ("killed", "injured", "shot")
+# "the gunman who killed 49": the people he killed, himself not among them
+_BY_THE_SHOOTER = re.compile(
+    r"\b(?:gunman|shooter|attacker|killer)\b[^.;]{0,25}\b(?:killed|shot)\s+$", re.IGNORECASE)
+
+
+def _the_shooters_toll(a: Attribute) -> bool:
+    """The count is of the people the shooter killed, which a total may exceed by himself."""
+    return bool(_BY_THE_SHOOTER.search(a.claim.text[max(0, _rel(a.claim, a.start) - 50):
+                                                     _rel(a.claim, a.start)]))
 #: Added to a toll conflict whose two sentences give the same other toll: "left one dead and
 #: five injured" / "left one dead and three injured" agree on the dead, so they tell one event.
 SIBLING_TOLL_BONUS = 0.1
+
+
+#: Added to a toll conflict whose two claims also share a named person, a street address or
+#: the words of a scene ("near the Black Lives Matter encampment"): both tell one incident.
+ANCHORED_TOLL_BONUS = 0.1
+
+
+def _toll_anchor(x: Attribute, y: Attribute) -> str:
+    """What ties two toll claims of two articles to one incident, or "".
+
+    "Five people, including Duhart, were injured" and "Duhart was one of seven people
+    injured" name one victim; "five protesters were shot near the Black Lives Matter
+    encampment" and "seven protesters were shot near a Black Lives Matter demonstration"
+    tell one scene. Neither toll may follow its verb ("the gunman wounded two people, then
+    ...": one scene's share) or come from a claim adding up several shootings.
+    """
+    for a in (x, y):
+        before = a.claim.text[max(0, _rel(a.claim, a.start) - 30): _rel(a.claim, a.start)]
+        if _VERB_BEFORE.search(before) or _SEVERAL_EVENTS.search(a.claim.text):
+            return ""
+    days = [[d for d in a.claim.slots if d.kind == "date" and (d.unit or "").startswith("day")
+             and d.lo is not None and d.hi is not None] for a in (x, y)]
+    if days[0] and days[1] and not any(
+        p.lo is not None and q.lo is not None and p.hi is not None and q.hi is not None
+        and p.lo - 1 <= q.hi and q.lo - 1 <= p.hi for p in days[0] for q in days[1]
+    ):
+        return ""  # "late Sunday" and "on Friday night": two block parties
+    nx, ny = _incident_names(x.claim), _incident_names(y.claim)
+    if any(nx[k] or ny[k] for k in nx.keys() & ny.keys()):
+        return "name the same person, venue or address"
+    if len(_scene_words(x.claim) & _scene_words(y.claim)) >= SCENE_WORDS:
+        return "tell the scene in the same words"
+    return ""
+
+
+_AGENCY_WORDS = lexicon.words("official_source_words.txt")
+
+
+def _incident_names(c: ClaimRecord) -> dict[str, bool]:
+    """Names in a claim that may pin it to one incident, each with whether it does alone: a
+    person, a street address, a group or venue of two words or more that is no agency
+    ("Black Lives Matter", not "Chicago Police Department"). A one-word name the finder did
+    not call a person is weak as a claim's first word (a capitalised common word, "New
+    details"): it counts when the other claim has it elsewhere ("including Duhart")."""
+    out: dict[str, bool] = {}
+    for s in c.slots:
+        if not s.entity_id or s.unit == "pronoun":
+            continue
+        words = re.findall(r"[\w']+", s.value)
+        if s.kind == "person" or (s.kind == "other" and len(words) == 1 and s.value[:1].isupper()):
+            key = "p:" + s.entity_id
+            out[key] = out.get(key, False) or s.kind == "person" or s.start > c.start
+        elif s.kind == "place" and _place_level(s.value) == "street":
+            out["s:" + " ".join(s.value.lower().replace(".", "").split())] = True
+        elif s.kind in ("org", "other") and len(words) >= 2 and not any(
+            w.lower() in _AGENCY_WORDS for w in words
+        ):
+            out["v:" + s.entity_id] = True
+    return out
 
 
 def _beside(a: ClaimRecord, b: ClaimRecord) -> bool:
@@ -1330,6 +1479,59 @@ def _compare_unnamed_ages(
                 # brother): below the default cut unless the caller asks for more.
                 c.confidence = round(max(0.0, c.confidence - 0.2), 3)
                 out.append(c)
+    return out
+
+
+def _compare_victim_ages(
+    attributes: Sequence[Attribute],
+    story_of: Callable[[str], str],
+    event_dates: Mapping[str, list[Attribute]],
+    same_story: Callable[[str, str], bool] | None,
+) -> list[Conflict]:
+    """The age of a story's one victim: "a 17-year-old boy who was shot inside a home" and
+    "a 14-year-old boy who was shot inside a home", named or not.
+
+    Only for a story of one victim: no article of it counts two or more people killed,
+    injured or shot, and each of the two articles gives one age to the person shot. Two
+    ages further apart than ``AGE_GAP``, of opposite genders, of two named people (the
+    entity sheets compare one person's ages), or told in claims that share neither a gender
+    nor a word of the scene ("boy", "home") are left alone.
+    """
+    several: set[str] = set()
+    by_story: dict[str, dict[str, list[Attribute]]] = defaultdict(lambda: defaultdict(list))
+    for a in attributes:
+        story = story_of(a.article_id)
+        if a.attribute.split(" (")[0] in _TOLLS and a.lo is not None and a.lo >= 2:
+            several.add(story)
+        elif a.attribute == "victim age" and not _PAST_CASE.search(a.claim.text):
+            by_story[story][a.article_id].append(a)
+    out: list[Conflict] = []
+    for story, per_article in sorted(by_story.items()):
+        if story in several:
+            continue
+        arts = sorted(a for a, items in per_article.items() if len(_distinct(items)) == 1)
+        # (an article giving two ages to people shot tells of two victims: "Terrence Maxwell,
+        # 15, and a 16-year-old boy were shot", however few its counts)
+        pairs = [(arts[i], arts[j], per_article[arts[i]][0], per_article[arts[j]][0])
+                 for i in range(len(arts)) for j in range(i + 1, len(arts))]
+        for art_x, art_y, x, y in pairs:
+            if x.lo is None or y.lo is None or x.lo == y.lo or abs(x.lo - y.lo) > AGE_GAP:
+                continue
+            if x.note.startswith("named:") and y.note.startswith("named:"):
+                continue
+            gx, gy = x.note.partition(":")[2], y.note.partition(":")[2]
+            if {gx, gy} == {"male", "female"}:
+                continue
+            if not (gx and gx == gy) and not _scene_words(x.claim) & _scene_words(y.claim):
+                continue  # nothing ties the two people: "a man at the residence", "a woman"
+            if same_words(x.claim.text, y.claim.text):
+                continue
+            if not _same_event(art_x, art_y, x, y, event_dates, same_story):
+                continue
+            c = _conflict(x, y)
+            c.explanation = c.explanation.replace(
+                f"victim age ({x.subject_name})", "the age of the story's one victim")
+            out.append(c)
     return out
 
 
