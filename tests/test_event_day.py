@@ -167,3 +167,28 @@ def test_a_date_tied_to_the_shooting_in_a_claim_of_a_charge(
         return
     assert dates, "no date conflict"
     assert {str(dates[0]["a_value"]), str(dates[0]["b_value"])} == set(expected)
+
+
+# The story's day told as a night: "Monday night" is another night, "early Monday" the same one.
+NIGHT_BACKERS = [
+    ("2023-05-22", "Two men were shot Sunday night outside the Lantern Lanes bowling alley in "
+                   "Corvell, police said. Both were taken to Mercy General Hospital."),
+    ("2023-05-22", "Corvell police are searching for the gunman who opened fire Sunday night in "
+                   "the parking lot of a bowling alley. The victims are expected to survive."),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("A gunman wounded customers Monday night, police said.", ("21 May 2023", "22 May 2023")),
+    ("A gunman wounded customers early Monday, police said.", None),
+], ids=["two-nights", "one-night"])
+def test_a_night_against_the_story_night(
+    sentence: str, expected: tuple[str, str] | None, tmp_path: Path
+) -> None:
+    rows = _rows(("night", "2023-05-23", sentence, expected), NIGHT_BACKERS)
+    dates = _dates(conflicts_of(rows, tmp_path, "night"))
+    if expected is None:
+        assert dates == [], [(c["a_value"], c["b_value"]) for c in dates]
+        return
+    assert dates, "no date conflict"
+    assert {str(dates[0]["a_value"]), str(dates[0]["b_value"])} == set(expected)
