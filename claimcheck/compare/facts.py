@@ -35,6 +35,8 @@ from .places import compare_event_places, dateline_towns, neighbourhood_of_repor
 from .roles import compare_holdings, extract_holdings
 from .similarity import similarity
 from .slots import (
+    _EARLY_HOURS,
+    _LATE,
     _around_midnight,
     _date_text,
     _gap_days,
@@ -897,6 +899,128 @@ def _dates_the_shooting(a: Attribute) -> bool:
     return not _OTHER_CLAUSE.search(text[end:after[0][0]])
 
 
+_NAMED_DAY = re.compile(r"\d|\b(?:mon|tues|wednes|thurs|fri|satur|sun|yester)day\b", re.IGNORECASE)
+_TWO_EVENTS = re.compile(r"\b(?:days?|weeks?|months?|years?)\s+(?:after|before|earlier|later|ago)\b",
+                         re.IGNORECASE)
+# A date written as a modifier of the shooting's noun: "the Nov. 27 killing of", "the May 12
+# fatal shooting", "Sunday's shooting", "the July 12, 2016 courthouse shooting".
+_ATTRIBUTIVE_EVENT = re.compile(
+    r"(?:['’]s)?\s+(?:(?!(?:" + lexicon.alternatives("facts_not_event_modifier_words.txt") + r")\b)"
+    r"[a-z][\w-]*\s+){0,2}?(?:" + lexicon.alternatives("facts_event_nouns.txt")
+    + r")\b", re.IGNORECASE)
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|last)\s+$", re.IGNORECASE)
+# A call to the shooting, the police sent to it: the same day as the shooting (for days only).
+_SAME_DAY_MOMENT = re.compile(
+    r"\b(?:" + lexicon.alternatives("facts_same_day_moment_words.txt") + r")\b", re.IGNORECASE)
+_EVENT_VERB = re.compile(r"\b(?:" + lexicon.alternatives("facts_event_verbs.txt") + r")\b", re.IGNORECASE)
+# "shortly after midnight", "just before 2 a.m.": a time of the day, not another clause
+_CLOCK_TIME = re.compile(
+    r"\b(?:(?:shortly|just|right|soon)\s+)?(?:after|before)\s+"
+    r"(?:midnight|noon|dawn|\d{1,2}(?:[:.]\d\d)?\s*(?:a\.?\s?m\b\.?|p\.?\s?m\b\.?))", re.IGNORECASE)
+#: Characters between the shooting's verb and a date it governs ("was shot and killed at a
+#: skate park on Sunday"); further, the date may be another clause's.
+TIED_DATE_REACH = 80
+
+
+def _attributive_event_date(a: Attribute) -> bool:
+    """The date modifies the shooting's noun: "in the Nov. 27 killing of Ian Wilsey",
+    "Sunday's shooting"; a weekday or a day written this way dates the shooting, whatever
+    the claim's main verb (a charge, a hearing, a surrender)."""
+    text = a.claim.text
+    at, end = _rel(a.claim, a.start), _rel(a.claim, a.end)
+    m = _ATTRIBUTIVE_EVENT.match(text, end)
+    if m is None:
+        return False
+    return m.group(0).lstrip().startswith(("'s", "’s")) or bool(_DETERMINER_BEFORE.search(text[:at]))
+
+
+def _verbal_event_date(a: Attribute) -> bool:
+    """The date follows the shooting's verb in one stretch: "shot herself to death May 11",
+    "was shot and killed at a skate park on Sunday", with no other moment (an arrest, a
+    death in hospital) or moment of another day between, and the verb not one of finding
+    ("were found shot to death on July 15": the day of the find)."""
+    text = a.claim.text
+    at = _rel(a.claim, a.start)
+    before = [m for m in _EVENT_VERB.finditer(text) if m.end() <= at]
+    if not before:
+        return False
+    verb = before[-1]
+    between = _CLOCK_TIME.sub(" ", text[verb.end():at])
+    if len(between) > TIED_DATE_REACH or ";" in between:
+        return False
+    if _OTHER_MOMENT.search(between) or _NOT_THE_EVENT.search(between) or _OTHER_CLAUSE.search(between):
+        return False
+    if any(s.kind == "date" and a.claim.start + verb.end() <= s.start < a.start for s in a.claim.slots):
+        return False  # "was shot at last week was ordered held on bail Wednesday"
+    return not _NOT_THE_EVENT.search(" ".join(text[:verb.start()].split()[-2:]))
+
+
+def _strictly_tied(a: Attribute) -> bool:
+    return _attributive_event_date(a) or _verbal_event_date(a)
+
+
+def _event_days_tied(x: Attribute, y: Attribute) -> bool:
+    """Both dates are the shooting's day (:func:`_dates_the_event_day`); when one claim also
+    tells of a charge, a find or a death, both dates must be tied to the shooting by their
+    words, and neither claim may relate two events ("two days after a girl was shot") or
+    name a town the other does not ("Pittsburg: man killed in Sunday drive-by")."""
+    if not (_dates_the_event_day(x) and _dates_the_event_day(y)):
+        return False
+    if any(_TWO_EVENTS.search(a.claim.text) for a in (x, y)):
+        return False
+    if _other_towns(x.claim, y.claim):
+        return False
+    waived = any(_NOT_THE_EVENT.search(a.claim.text) for a in (x, y))
+    return not waived or (_strictly_tied(x) and _strictly_tied(y))
+
+
+def _towns(c: ClaimRecord) -> set[str]:
+    return {s.value.lower() for s in c.slots if _is_place(c, s) and _place_level(s.value) == "local"}
+
+
+def _other_towns(a: ClaimRecord, b: ClaimRecord) -> bool:
+    """Both claims name the town of what they tell, and no town is the same."""
+    ta, tb = _towns(a), _towns(b)
+    return bool(ta and tb) and not any(same_words(p, q) or name_overlap(p, q) for p in ta for q in tb)
+
+
+def _date_between(a: Attribute) -> bool:
+    """Another date stands between the shooting's word before this date and the date: "he
+    was shot at last week was ordered held on bail Wednesday" dates the shooting "last week"."""
+    at = _rel(a.claim, a.start)
+    before = [m for m in _SHOOTING_MOMENT.finditer(a.claim.text) if m.end() <= at]
+    if not before:
+        return False
+    return any(s.kind == "date" and a.claim.start + before[-1].end() <= s.start < a.start
+               for s in a.claim.slots)
+
+
+def _dates_the_event_day(a: Attribute) -> bool:
+    """The date is the day of the shooting: its words tie it to the shooting (a modifier
+    of its noun, or right after its verb), or it dates the shooting (or a call to it) in a
+    claim that tells of nothing else (no charge, hearing, arrest, find or death)."""
+    if _attributive_event_date(a) or _verbal_event_date(a):
+        return True
+    if _NOT_THE_EVENT.search(a.claim.text) or a.claim.tense == "future":
+        return False
+    if _dates_the_shooting(a):
+        return not _date_between(a)
+    # "Police were called to a shooting on Jan. 28": the call is the shooting's day
+    text = a.claim.text
+    at, end = _rel(a.claim, a.start), _rel(a.claim, a.end)
+    if not _SHOOTING_MOMENT.search(text):
+        return False
+    words = [(m.start(), m.end(), True) for m in _SAME_DAY_MOMENT.finditer(text)]
+    words += [(m.start(), m.end(), False) for m in _OTHER_MOMENT.finditer(text)
+              if not _SAME_DAY_MOMENT.fullmatch(m.group(0))]
+    words += [(m.start(), m.end(), True) for m in _SHOOTING_MOMENT.finditer(text)]
+    before = [w for w in words if w[1] <= at]
+    if before:
+        return max(before)[2]
+    after = sorted(w for w in words if w[0] >= end)
+    return bool(after) and after[0][2] and not _OTHER_CLAUSE.search(text[end:after[0][0]])
+
+
 _SCENE_SKIP = frozenset(stem(w) for w in lexicon.entries("facts_scene_skip_words.txt"))
 #: Content words (beyond the shooting's own words) two claims must share to name one scene.
 SCENE_WORDS = 2
@@ -930,7 +1054,8 @@ def _anchored_dates_comparable(
     Street") of articles of one story.
 
     A day apart around midnight is one moment; the day of a charge or a hearing is not the
-    day of the shooting; dates resolved against two publication dates are compared through
+    day of the shooting, unless the date's own words tie it to the shooting
+    (:func:`_event_days_tied`: "charged in the May 20 killing of"); dates resolved against two publication dates are compared through
     the days they resolve to (:func:`~.slots._resolved_days_comparable`), and a weekday next
     to a date stated in full may still be a week off.
     """
@@ -938,12 +1063,10 @@ def _anchored_dates_comparable(
         return False
     if published_day(x.claim) is None or published_day(y.claim) is None:
         return False
-    if any(_NOT_THE_EVENT.search(a.claim.text) or a.claim.tense == "future" for a in (x, y)):
-        return False
     assert x.lo is not None and y.lo is not None
     if abs(x.lo - y.lo) > ANCHORED_DATE_GAP:
         return False
-    if not (_dates_the_shooting(x) and _dates_the_shooting(y)):
+    if not _event_days_tied(x, y):
         return False
     if _claim_also_gives(x, y) or _claim_also_gives(y, x):
         return False
@@ -1186,10 +1309,14 @@ def compare_attributes(
                 if c.confidence >= min_confidence and c.id not in seen:
                     seen.add(c.id)
                     out.append(c)
+    anchored = _compare_anchored_dates(attributes, story_of, same_story, roundups)
+    dated = {claim.id for c in anchored for claim in (c.a, c.b)}
     for c in [*_compare_part_with_whole(story_values, event_dates, same_story, shooter_dead),
               *_compare_unnamed_ages(attributes, story_of, event_dates, same_story),
               *_compare_victim_ages(attributes, story_of, event_dates, same_story),
               *_compare_anchored_dates(attributes, story_of, same_story, roundups)]:
+              *anchored,
+              *_compare_event_days(attributes, story_of, same_story, roundups, dated)]:
         if c.confidence >= min_confidence and c.id not in seen:
             seen.add(c.id)
             out.append(c)
@@ -1422,6 +1549,145 @@ def _compare_anchored_dates(
                         c.confidence = round(min(1.0, c.confidence + ANCHORED_DATE_BONUS), 3)
                         c.explanation += "; both accounts share a name, an address or a count"
                         out.append(c)
+    return out
+
+
+#: Articles besides the one that differs that must give the story's day of the shooting
+#: before a different day for it is a conflict without a name, address or count shared.
+EVENT_DAY_SUPPORT = 2
+#: Confidence added per article giving the story's day (up to three of them).
+EVENT_DAY_BONUS = 0.1
+#: A day of the shooting further than this from the story's is another event, not a slip.
+EVENT_DAY_GAP = 7
+
+
+# A headline with a label before a colon, as in a list of links to other stories
+_LINK_LABEL = re.compile(r"[A-Z][\w.'’ -]{0,24}:\s")
+_NOT_ON_THE_DAY = re.compile(r"\b(?:by|until|till|through|since|as\s+of|still\s+\w+(?:\s+\w+)?)\s+$",
+                             re.IGNORECASE)
+
+
+def _event_day_known(a: Attribute) -> bool:
+    """A single day the article ties to the shooting by its words (a modifier of its noun,
+    or right after its verb), named by a weekday or a day of a month, stated or resolved
+    against the article's own publication day (a weekday without one says nothing).
+    "Today", "this morning" and holidays are left out (an article's day moves with its
+    updates), and so are claims that relate two events ("two days after a girl was shot")."""
+    if a.lo is None or a.lo != a.hi or (a.note == "relative" and published_day(a.claim) is None):
+        return False
+    if not _NAMED_DAY.search(a.claim.text[_rel(a.claim, a.start):_rel(a.claim, a.end)]):
+        return False
+    if _NOT_ON_THE_DAY.search(a.claim.text[:_rel(a.claim, a.start)]) or _TWO_EVENTS.search(a.claim.text):
+        return False  # "by Monday", "until Friday", "as of Sunday": a state, not the event
+    if _LINK_LABEL.match(a.claim.text):
+        return False  # "Pittsburg: man killed in Sunday drive-by": a link to another story
+    return a.claim.tense != "future" and (_attributive_event_date(a) or _verbal_event_date(a))
+
+
+def _late_only(text: str) -> bool:
+    return bool(_LATE.search(text)) and not _EARLY_HOURS.search(text)
+
+
+def _one_night(x: Attribute, y: Attribute) -> bool:
+    """Two days a day apart told as one moment around midnight: the earlier told late in the
+    day ("late Friday") and the later not late too, or the later told in the early hours
+    ("early Saturday", "12:30 a.m. Saturday") and the earlier not. "Friday night" and
+    "Saturday night" are two nights."""
+    assert x.lo is not None and y.lo is not None
+    if abs(x.lo - y.lo) != 1:
+        return False
+    earlier, later = (x, y) if x.lo < y.lo else (y, x)
+    if _LATE.search(earlier.claim.text) and not _late_only(later.claim.text):
+        return True
+    return bool(_EARLY_HOURS.search(later.claim.text)) and not _EARLY_HOURS.search(earlier.claim.text)
+
+
+def _week_off(x: Attribute, y: Attribute) -> bool:
+    """``x``'s day against the story's day ``y``: a weekday on either side resolved to the same
+    weekday seven days away is last week's, not another day; and a weekday ``x`` told in an
+    article published more than a week after the story's day may name another moment's day."""
+    assert x.lo is not None and y.lo is not None
+    slots = [s for s in (_date_slot(x), _date_slot(y)) if s is not None and _weekday_like(s)]
+    if slots and abs(x.lo - y.lo) % 7 == 0:
+        return True
+    sx = _date_slot(x)
+    if sx is None or not _weekday_like(sx):
+        return False
+    pub = published_day(x.claim)
+    return pub is None or pub - y.lo > EVENT_DAY_GAP
+
+
+_DAY = Slot("date", "", "", None, None, "day", None, 0, 0)
+
+
+def _compare_event_days(
+    attributes: Sequence[Attribute],
+    story_of: Callable[[str], str],
+    same_story: Callable[[str, str], bool] | None,
+    roundups: set[str],
+    reported: set[str],
+) -> list[Conflict]:
+    """The day of the shooting, per story: one article's day against the day the others give.
+
+    Each article gives the days its claims tie to the shooting (:func:`_dates_the_event_day`:
+    not the day of a charge, a find or a death in hospital). When at least
+    ``EVENT_DAY_SUPPORT`` other articles give one day and no other day is given by two
+    articles, a claim of another article that gives a different day, within a week, is a
+    conflict with the most alike claim giving the story's day; the more articles agree, the
+    surer. An article that gives the story's day elsewhere too is compared only on a claim
+    that shares a name, an address, a count or a scene with the other's (else its other day
+    may be another shooting it recalls). Around midnight ("late Friday" / "early Saturday")
+    and a weekday a week off are one day; round-ups and claims already reported
+    (``reported``: claim ids) are left out.
+    """
+    by_story: dict[str, dict[str, list[Attribute]]] = defaultdict(lambda: defaultdict(list))
+    for a in attributes:
+        if a.attribute == "date" and a.subject and a.article_id not in roundups and _event_day_known(a):
+            by_story[story_of(a.article_id)][a.article_id].append(a)
+    out: list[Conflict] = []
+    for _story, per_article in sorted(by_story.items()):
+        support: dict[float, set[str]] = defaultdict(set)
+        for art, items in per_article.items():
+            for a in items:
+                assert a.lo is not None
+                support[a.lo].add(art)
+        ranked = sorted(support.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+        day, backers = ranked[0]
+        if len(backers) < EVENT_DAY_SUPPORT or (len(ranked) > 1 and len(ranked[1][1]) == len(backers)):
+            continue
+        for art, items in sorted(per_article.items()):
+            others = [y for o in sorted(backers - {art}) for y in per_article[o] if y.lo == day]
+            if len({y.article_id for y in others}) < EVENT_DAY_SUPPORT:
+                continue
+            if same_story is not None and not any(same_story(art, o) for o in backers - {art}):
+                continue
+            gives_day = art in backers
+            for x in items:
+                assert x.lo is not None
+                if x.lo == day or abs(x.lo - day) > EVENT_DAY_GAP or x.claim.id in reported:
+                    continue
+                if support[x.lo] - {art}:
+                    continue  # another article gives that day too: two moments, or two events
+                fits = [
+                    y for y in others
+                    if not _one_night(x, y) and not _week_off(x, y)
+                    and not same_words(x.claim.text, y.claim.text) and not _other_towns(x.claim, y.claim)
+                    and (not gives_day or abs(x.lo - day) == 1 or _anchored_dates(x, y))
+                ]
+                if len({y.article_id for y in fits}) < EVENT_DAY_SUPPORT:
+                    continue
+                told = _weekday_like(_date_slot(x) or _DAY)
+                y = max(fits, key=lambda y: (_anchored_dates(x, y),
+                                             _weekday_like(_date_slot(y) or _DAY) == told,
+                                             len(_scene_words(x.claim) & _scene_words(y.claim)),
+                                             len(x.claim.words & y.claim.words),
+                                             -abs((published_day(y.claim) or 0) - (published_day(x.claim) or 0)),
+                                             y.claim.id))
+                c = _conflict(y, x)
+                agree = len({f.article_id for f in fits})
+                c.confidence = round(min(1.0, c.confidence + EVENT_DAY_BONUS * min(agree, 3)), 3)
+                c.explanation += f"; {agree} articles give the story's day of the shooting"
+                out.append(c)
     return out
 
 

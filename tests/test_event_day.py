@@ -1,0 +1,194 @@
+"""The day of the shooting, per story (issue 11, adjacent days and weekdays).
+
+Two mechanisms, each tested on invented stories through the real pipeline (ingest, diff):
+
+- the story's day: when two articles tie one day to the shooting by their words ("were shot
+  early Sunday", "Sunday's shooting") and a third gives another day for it, the third
+  disagrees, even when its sentence shares no name, address or count with theirs;
+- a date tied to the shooting by its words ("charged in the May 20 killing of", "shot
+  herself to death May 11") is the shooting's day even in a claim that also tells of a
+  charge, so two such claims sharing a name are compared.
+
+And what must stay quiet: the day of a charge or a vigil, "late Saturday" against "early
+Sunday", a weekday of an article without a publication date, another shooting an article
+recalls, a second article only (no story's day to speak of).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import conflicts_of
+
+# Two articles giving the story's day (Sunday 21 May 2023) in unlike sentences.
+BACKERS = [
+    ("2023-05-21", "Two men were shot early Sunday outside the Lantern Lanes bowling alley in "
+                   "Corvell, police said. Both were taken to Mercy General Hospital. Officers "
+                   "asked anyone with video of the parking lot to come forward."),
+    ("2023-05-22", "Corvell police are searching for the gunman who opened fire on Sunday in "
+                   "the parking lot of a bowling alley. The victims, both in their twenties, "
+                   "are expected to survive, a spokeswoman said."),
+]
+THIRD_CONTEXT = ("Corvell detectives have not named a suspect, and both victims were treated at Mercy "
+                 "General Hospital. Lantern Lanes reopened on Tuesday, its owner said.")
+
+# (id, published of the third article or None, its sentence, expected values or None)
+CASES: list[tuple[str, str | None, str, tuple[str, str] | None]] = [
+    (
+        # a weekday a day off: Saturday night against early Sunday is one night, Friday is not
+        "weekday-off-the-story",
+        "2023-05-23",
+        "A gunman wounded customers on Friday, police said.",
+        ("21 May 2023", "19 May 2023"),
+    ),
+    (
+        "day-of-month-off-the-story",
+        "2023-05-24",
+        "Two customers were shot on May 22 as they left the bowling alley, police said.",
+        ("21 May 2023", "22 May 2023"),
+    ),
+    (
+        # late on the evening before: one moment around midnight
+        "around-midnight",
+        "2023-05-23",
+        "Two customers were shot late Saturday as they left the bowling alley, police said.",
+        None,
+    ),
+    (
+        # the day of a charge, not of the shooting
+        "day-of-a-charge",
+        "2023-05-26",
+        "A Corvell man was charged Thursday in the shooting at the bowling alley.",
+        None,
+    ),
+    (
+        # the day of a vigil
+        "day-of-a-vigil",
+        "2023-05-24",
+        "Friends held a vigil on Monday outside the bowling alley where two men were shot.",
+        None,
+    ),
+    (
+        # a weekday without a publication date resolves to no day
+        "no-publication-day",
+        None,
+        "A gunman wounded customers on Friday, police said.",
+        None,
+    ),
+    (
+        # another shooting the article recalls, tied to it by "days before"
+        "another-shooting-recalled",
+        "2023-05-23",
+        "A man was shot on Thursday at a bar across the street, three days before the alley "
+        "shooting, police said.",
+        None,
+    ),
+]
+
+
+def _rows(case: tuple[str, str | None, str, tuple[str, str] | None],
+          backers: list[tuple[str, str]]) -> list[dict[str, object]]:
+    cid, published, sentence, _ = case
+    rows: list[dict[str, object]] = [
+        {"id": f"{cid}-{i}", "outlet": f"Outlet {i}", "published": pub, "text": text}
+        for i, (pub, text) in enumerate(backers)
+    ]
+    third: dict[str, object] = {"id": f"{cid}-x", "outlet": "Outlet X",
+                                "text": f"{sentence} {THIRD_CONTEXT}"}
+    if published is not None:
+        third["published"] = published
+    rows.append(third)
+    return rows
+
+
+def _dates(conflicts: list[dict[str, object]]) -> list[dict[str, object]]:
+    """The fact sheets' date conflicts (claim groups compare look-alike sentences on their own,
+    tested elsewhere)."""
+    return [c for c in conflicts if c["kind"] == "date" and str(c["group"]).startswith("f")]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])
+def test_the_day_of_the_shooting_against_the_story(
+    case: tuple[str, str | None, str, tuple[str, str] | None], tmp_path: Path
+) -> None:
+    dates = _dates(conflicts_of(_rows(case, BACKERS), tmp_path, case[0]))
+    values = case[3]
+    if values is None:
+        assert dates == [], [(c["a_value"], c["b_value"]) for c in dates]
+        return
+    assert dates, "no date conflict"
+    assert {str(dates[0]["a_value"]), str(dates[0]["b_value"])} == set(values)
+
+
+def test_one_other_article_is_no_story_day(tmp_path: Path) -> None:
+    """With one backer only, a day told two ways in unlike sentences stays quiet."""
+    case = CASES[0]
+    dates = _dates(conflicts_of(_rows(case, BACKERS[:1]), tmp_path, "one-backer"))
+    assert dates == [], [(c["a_value"], c["b_value"]) for c in dates]
+
+
+def test_two_articles_on_the_other_day_are_two_events(tmp_path: Path) -> None:
+    """A day given by two articles is not one article's slip: no story's day, no conflict."""
+    case = CASES[0]
+    rows = _rows(case, BACKERS)
+    rows.append({"id": "second-friday", "outlet": "Outlet Y", "published": "2023-05-23",
+                 "text": "Customers were shot on Friday leaving the bowling alley, police said."})
+    dates = _dates(conflicts_of(rows, tmp_path, "two-on-friday"))
+    assert dates == [], [(c["a_value"], c["b_value"]) for c in dates]
+
+
+# A date tied to the shooting's words, in a claim that also tells of a charge.
+TIED_A = ("Ines Valk, 34, was charged on Friday in the May 20 killing of Tomas Brandt "
+          "outside a Corvell pharmacy. She is held without bail.")
+TIED_B = ("Tomas Brandt was shot and killed on May 21 outside a pharmacy on Dell Street, "
+          "police said. He was 41.")
+
+
+@pytest.mark.parametrize("a_sentence, expected", [
+    (TIED_A, ("20 May 2023", "21 May 2023")),
+    # the day of the charge only: quiet
+    ("Ines Valk, 34, was charged on May 26 in the killing of Tomas Brandt outside a Corvell "
+     "pharmacy. She is held without bail.", None),
+    # found shot: the day of the find, not of the shooting
+    ("Tomas Brandt was found shot to death on May 20 outside a Corvell pharmacy. He was 41.", None),
+], ids=["attributive-date-in-a-charge", "charge-day-only", "found-shot"])
+def test_a_date_tied_to_the_shooting_in_a_claim_of_a_charge(
+    a_sentence: str, expected: tuple[str, str] | None, tmp_path: Path
+) -> None:
+    rows: list[dict[str, object]] = [
+        {"id": "tied-a", "outlet": "Outlet A", "published": "2023-05-27", "text": a_sentence},
+        {"id": "tied-b", "outlet": "Outlet B", "published": "2023-05-23", "text": TIED_B},
+    ]
+    dates = _dates(conflicts_of(rows, tmp_path, "tied"))
+    if expected is None:
+        assert dates == [], [(c["a_value"], c["b_value"]) for c in dates]
+        return
+    assert dates, "no date conflict"
+    assert {str(dates[0]["a_value"]), str(dates[0]["b_value"])} == set(expected)
+
+
+# The story's day told as a night: "Monday night" is another night, "early Monday" the same one.
+NIGHT_BACKERS = [
+    ("2023-05-22", "Two men were shot Sunday night outside the Lantern Lanes bowling alley in "
+                   "Corvell, police said. Both were taken to Mercy General Hospital."),
+    ("2023-05-22", "Corvell police are searching for the gunman who opened fire Sunday night in "
+                   "the parking lot of a bowling alley. The victims are expected to survive."),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("A gunman wounded customers Monday night, police said.", ("21 May 2023", "22 May 2023")),
+    ("A gunman wounded customers early Monday, police said.", None),
+], ids=["two-nights", "one-night"])
+def test_a_night_against_the_story_night(
+    sentence: str, expected: tuple[str, str] | None, tmp_path: Path
+) -> None:
+    rows = _rows(("night", "2023-05-23", sentence, expected), NIGHT_BACKERS)
+    dates = _dates(conflicts_of(rows, tmp_path, "night"))
+    if expected is None:
+        assert dates == [], [(c["a_value"], c["b_value"]) for c in dates]
+        return
+    assert dates, "no date conflict"
+    assert {str(dates[0]["a_value"]), str(dates[0]["b_value"])} == set(expected)
