@@ -1314,7 +1314,6 @@ def compare_attributes(
     for c in [*_compare_part_with_whole(story_values, event_dates, same_story, shooter_dead),
               *_compare_unnamed_ages(attributes, story_of, event_dates, same_story),
               *_compare_victim_ages(attributes, story_of, event_dates, same_story),
-              *_compare_anchored_dates(attributes, story_of, same_story, roundups)]:
               *anchored,
               *_compare_event_days(attributes, story_of, same_story, roundups, dated)]:
         if c.confidence >= min_confidence and c.id not in seen:
