@@ -24,6 +24,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import combinations
 
 from .. import lexicon
 from ..entities import gazetteer_level
@@ -1713,38 +1714,42 @@ def _compare_unnamed_ages(
             by_story[story_of(a.article_id)][a.article_id].append(a)
     out: list[Conflict] = []
     for _story, per_article in sorted(by_story.items()):
-        arts = sorted(per_article)
-        for i in range(len(arts)):
-            for j in range(i + 1, len(arts)):
-                xa, ya = per_article[arts[i]], per_article[arts[j]]
-                vx = {a.lo for a in xa}
-                vy = {a.lo for a in ya}
-                left_x, left_y = vx - vy, vy - vx
-                if len(left_x) != 1 or len(left_y) != 1:
-                    continue
-                x = next(a for a in xa if a.lo in left_x)
-                y = next(a for a in ya if a.lo in left_y)
-                if x.lo is None or y.lo is None or abs(x.lo - y.lo) > UNNAMED_AGE_GAP:
-                    continue
-                if x.note.startswith("named:") and y.note.startswith("named:"):
-                    continue  # two names: the entity sheets compare them, or two people
-                gx, gy = x.note.partition(":")[2], y.note.partition(":")[2]
-                if {gx, gy} == {"male", "female"}:
-                    continue
-                shared = {w for w in x.claim.words & y.claim.words if not w.startswith("@")}
-                if not shared or same_words(x.claim.text, y.claim.text):
-                    continue
-                if not _same_event(arts[i], arts[j], x, y, event_dates, same_story):
-                    continue
-                c = _conflict(x, y)
-                c.explanation = c.explanation.replace(
-                    f"age mentioned ({x.subject_name})", "the age of a person one article does not name"
-                )
-                # Two unnamed people of one age group are often two people (a victim and her
-                # brother): below the default cut unless the caller asks for more.
-                c.confidence = round(max(0.0, c.confidence - 0.2), 3)
-                out.append(c)
+        for art_x, art_y in combinations(sorted(per_article), 2):
+            xa, ya = per_article[art_x], per_article[art_y]
+            vx = {a.lo for a in xa}
+            vy = {a.lo for a in ya}
+            left_x, left_y = vx - vy, vy - vx
+            if len(left_x) != 1 or len(left_y) != 1:
+                continue
+            x = next(a for a in xa if a.lo in left_x)
+            y = next(a for a in ya if a.lo in left_y)
+            if x.lo is None or y.lo is None or abs(x.lo - y.lo) > UNNAMED_AGE_GAP:
+                continue
+            if not _may_be_one_person(x, y):
+                continue
+            shared = {w for w in x.claim.words & y.claim.words if not w.startswith("@")}
+            if not shared or same_words(x.claim.text, y.claim.text):
+                continue
+            if not _same_event(art_x, art_y, x, y, event_dates, same_story):
+                continue
+            c = _conflict(x, y)
+            c.explanation = c.explanation.replace(
+                f"age mentioned ({x.subject_name})", "the age of a person one article does not name"
+            )
+            # Two unnamed people of one age group are often two people (a victim and her
+            # brother): below the default cut unless the caller asks for more.
+            c.confidence = round(max(0.0, c.confidence - 0.2), 3)
+            out.append(c)
     return out
+
+
+def _may_be_one_person(x: Attribute, y: Attribute) -> bool:
+    """Two ages ("age mentioned" or "victim age" notes: ``named:ID`` or ``unnamed:GENDER``)
+    that may be one person's: not both named (the entity sheets compare a named person's
+    ages; two names are two people) and not of opposite genders."""
+    if x.note.startswith("named:") and y.note.startswith("named:"):
+        return False
+    return {x.note.partition(":")[2], y.note.partition(":")[2]} != {"male", "female"}
 
 
 def _compare_victim_ages(
@@ -1777,16 +1782,13 @@ def _compare_victim_ages(
         arts = sorted(a for a, items in per_article.items() if len(_distinct(items)) == 1)
         # (an article giving two ages to people shot tells of two victims: "Terrence Maxwell,
         # 15, and a 16-year-old boy were shot", however few its counts)
-        pairs = [(arts[i], arts[j], per_article[arts[i]][0], per_article[arts[j]][0])
-                 for i in range(len(arts)) for j in range(i + 1, len(arts))]
-        for art_x, art_y, x, y in pairs:
+        for art_x, art_y in combinations(arts, 2):
+            x, y = per_article[art_x][0], per_article[art_y][0]
             if x.lo is None or y.lo is None or x.lo == y.lo or abs(x.lo - y.lo) > AGE_GAP:
                 continue
-            if x.note.startswith("named:") and y.note.startswith("named:"):
+            if not _may_be_one_person(x, y):
                 continue
             gx, gy = x.note.partition(":")[2], y.note.partition(":")[2]
-            if {gx, gy} == {"male", "female"}:
-                continue
             if not (gx and gx == gy) and not _scene_words(x.claim) & _scene_words(y.claim):
                 continue  # nothing ties the two people: "a man at the residence", "a woman"
             if same_words(x.claim.text, y.claim.text):
@@ -1818,6 +1820,8 @@ def confirmed_by_claims(
     a, b = conflict.a, conflict.b
     verdict = compare_pair(a, b, similarity(a, b), affinity(a.article_id, b.article_id))
     return any(f.kind == "number" and f.confidence >= min_confidence for f in verdict.conflicts)
+
+
 def _event_places(
     claims: Sequence[ClaimRecord], attributes: Sequence[Attribute],
     story_of: Callable[[str], str], affinity: StoryAffinity,
