@@ -198,7 +198,7 @@ def shuffle(args: argparse.Namespace) -> int:
     """Rows of each stage of the blocking self-join: what a cluster shuffles."""
     import duckdb
 
-    from claimcheck.compare.blocking import blocking_policy
+    from claimcheck.compare.blocking import corpus_policy
     from claimcheck.compare.text import prepare
     from claimcheck.differ import load_claims
     from claimcheck.duck import key_tables
@@ -211,7 +211,7 @@ def shuffle(args: argparse.Namespace) -> int:
     finally:
         db.close()
     prepare(claims)
-    claim_keys, key_caps = key_tables(claims, blocking_policy(len(claims)))
+    claim_keys, key_caps = key_tables(claims, corpus_policy(claims))
     con = duckdb.connect()
     con.register("claim_keys", claim_keys)
     con.register("key_caps", key_caps)

@@ -20,7 +20,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .compare.affinity import StoryAffinity
-from .compare.blocking import BlockingPolicy, blocking_keys, blocking_policy
+from .compare.blocking import BlockingPolicy, blocking_keys, corpus_policy
 from .compare.groups import assign_stories, group_scored, score_pairs
 from .compare.model import ClaimRecord, Group
 from .errors import InvalidOption
@@ -123,7 +123,7 @@ def pair_batches(
     :func:`~claimcheck.compare.blocking.candidate_pairs` for the same policy."""
     duckdb, _ = _require()
     if policy is None:
-        policy = blocking_policy(len(claims))
+        policy = corpus_policy(claims)
     claim_keys, key_caps = key_tables(claims, policy)
     con = duckdb.connect(":memory:")
     try:

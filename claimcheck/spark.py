@@ -36,7 +36,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from claimcheck.compare.affinity import StoryAffinity
-from claimcheck.compare.blocking import blocking_keys, blocking_policy
+from claimcheck.compare.blocking import blocking_keys, corpus_policy
 from claimcheck.compare.clustering import rooted_clusters
 from claimcheck.compare.groups import (
     GroupDraft,
@@ -97,7 +97,7 @@ def candidate_pairs_df(spark: Any, claims: Sequence[ClaimRecord]) -> Any:
     from pyspark.sql import functions as F
     from pyspark.sql.types import IntegerType, LongType, StructField, StructType
 
-    policy = blocking_policy(len(claims))
+    policy = corpus_policy(claims)
     key_ids: dict[str, int] = {}
     article_ids: dict[str, int] = {}
     rows: list[tuple[int, int, int]] = []

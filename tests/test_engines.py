@@ -21,7 +21,7 @@ import pyarrow.parquet as pq
 import pytest
 
 import claimcheck
-from claimcheck.compare.blocking import blocking_keys, blocking_policy, candidate_pairs
+from claimcheck.compare.blocking import blocking_keys, candidate_pairs, corpus_policy
 from claimcheck.compare.text import prepare
 from claimcheck.differ import load_claims
 from claimcheck.duck import pair_batches
@@ -127,7 +127,7 @@ def test_sql_pairs_are_the_blocking_pairs(generated_db: Path, max_postings: int)
         db.close()
     prepare(claims)
     expected = candidate_pairs(claims, max_postings=max_postings)
-    policy = blocking_policy(len(claims), max_postings=max_postings)
+    policy = corpus_policy(claims, max_postings=max_postings)
     got = [p for left, right in pair_batches(claims, policy=policy, batch_rows=500)
            for p in zip(left, right, strict=True)]
     assert got == expected
