@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 import sys
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
 from . import __version__
 from .errors import ClaimcheckError
+
+if TYPE_CHECKING:
+    from .compare.model import DiffResult
+    from .differ import DiffCallback
 
 app = typer.Typer(
     name="claimcheck",
@@ -188,6 +193,53 @@ def _ingest_parquet(paths: list[str], out: Path, *, quiet: bool, **options: Any)
         raise typer.Exit(EXIT_SKIPPED)
 
 
+_DIFF_STAGES = {
+    "load": "loading claims", "stories": "finding stories", "pairs": "pairing claims",
+    "score": "scoring pairs", "group": "grouping claims", "facts": "comparing fact sheets",
+    "store": "storing the report",
+}
+
+
+def _diff_progress() -> tuple[DiffCallback | None, contextlib.AbstractContextManager[Any] | None]:
+    """A progress display for a long diff on a terminal: the stage, and for the scoring of
+    candidate pairs a bar with the rate and an ETA. (None, None) when stderr is no terminal."""
+    if not sys.stderr.isatty():
+        return None, None
+    from rich.progress import (
+        BarColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    from .differ import DiffProgress
+
+    progress = Progress(
+        TextColumn("[progress.description]{task.description}"), BarColumn(),
+        TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("ETA"),
+        TimeRemainingColumn(), console=_err_console(), transient=True,
+    )
+    task = progress.add_task("diff", total=None, rate="")
+
+    def on_progress(state: DiffProgress) -> None:
+        label = _DIFF_STAGES.get(state.stage, state.stage)
+        if state.claims:
+            label += f" ({state.claims:,} claims)"
+        rate = f"{state.done:,} pairs, {state.per_second:,.0f}/s" if state.total else ""
+        progress.update(task, description=label, completed=state.done, total=state.total,
+                        rate=rate)
+
+    return on_progress, progress
+
+
+def _diff_rate(result: DiffResult) -> str:
+    """"55,801 claims compared in 64.2 s (869 claims/s)"."""
+    seconds, claims = result.seconds, result.claims_compared
+    rate = f" ({claims / seconds:,.0f} claims/s)" if seconds > 0 else ""
+    return f"{claims:,} claims compared in {seconds:.1f} s{rate}"
+
+
 @app.command()
 def diff(
     db: DbOption = DEFAULT_DB,
@@ -219,10 +271,12 @@ def diff(
     if kinds and not set(kinds) <= known:
         bad = ", ".join(sorted(set(kinds) - known))
         _fail(f"unknown --kind {bad}; use any of {', '.join(sorted(known))}")
+    on_progress, progress_ctx = _diff_progress()
     try:
-        result = run_diff(db, kinds=kinds, threshold=threshold, min_confidence=min_confidence,
-                          since=since, against=against, include_dismissed=show_all,
-                          story=story, engine=engine)
+        with progress_ctx or contextlib.nullcontext():
+            result = run_diff(db, kinds=kinds, threshold=threshold, min_confidence=min_confidence,
+                              since=since, against=against, include_dismissed=show_all,
+                              story=story, engine=engine, on_progress=on_progress)
     except ClaimcheckError as exc:
         _fail(str(exc))
     except sqlite3.Error as exc:
@@ -244,7 +298,10 @@ def diff(
     if output is not None:
         from .report import summary_line
 
-        _err_console().print(f"{summary_line(result)}; report written to {output}", markup=False)
+        _err_console().print(
+            f"{summary_line(result)}; {_diff_rate(result)}; report written to {output}",
+            markup=False,
+        )
     if fail_on_conflict and result.conflicts:
         raise typer.Exit(1)
 

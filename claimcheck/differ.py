@@ -10,15 +10,17 @@ import dataclasses
 import sqlite3
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 import sqlite_utils
 
 from .compare.affinity import StoryAffinity
+from .compare.blocking import candidate_pairs
 from .compare.facts import Attribute, build_fact_sheets, confirmed_by_claims
-from .compare.groups import DEFAULT_THRESHOLD, find_groups
+from .compare.groups import DEFAULT_THRESHOLD, assign_stories, group_scored, score_pairs
 from .compare.model import ClaimRecord, Conflict, DiffResult, Group, Slot, Story
 from .compare.stories import find_stories
 from .compare.text import prepare, short, stable_id
@@ -28,6 +30,34 @@ from .errors import ClaimcheckError, InvalidOption
 from .reviews import conflict_key, current_reviews
 from .store import finish_run, open_db, start_run, transaction
 from .views import refresh_views
+
+
+@dataclass(slots=True)
+class DiffProgress:
+    """Where a running diff is, for a progress display (the library never prints).
+
+    ``stage`` is one of ``load``, ``stories``, ``pairs``, ``score``, ``group``, ``facts`` and
+    ``store``; ``done`` and ``total`` count the stage's work where it is counted (candidate
+    pairs scored), else ``total`` is None.
+    """
+
+    stage: str
+    claims: int = 0
+    done: int = 0
+    total: int | None = None
+    seconds: float = 0.0
+
+    @property
+    def per_second(self) -> float:
+        """Work of the stage done per second of the whole run so far."""
+        return self.done / self.seconds if self.seconds > 0 else 0.0
+
+
+DiffCallback = Callable[[DiffProgress], None]
+"""Called with a :class:`DiffProgress` when a stage starts and as candidate pairs are scored."""
+
+#: Candidate pairs scored between two progress reports.
+PROGRESS_BATCH = 20_000
 
 
 def load_claims(db: sqlite_utils.Database) -> list[ClaimRecord]:
@@ -79,6 +109,7 @@ def diff(
     include_dismissed: bool = False,
     story: str | None = None,
     engine: str = "default",
+    on_progress: DiffCallback | None = None,
 ) -> DeskResult:
     """Cluster articles into stories, compare the stored claims across articles, build and
     compare the fact sheets, store it all and return the report.
@@ -101,11 +132,18 @@ def diff(
     :param engine: where claims are paired and grouped: ``default`` (in process),
         ``duckdb`` (a SQL self-join on the blocking keys, :mod:`claimcheck.duck`) or
         ``spark`` (:mod:`claimcheck.spark`); the results are identical
+    :param on_progress: called with a :class:`DiffProgress` as the stages run
     :raises NoDatabase: the database does not exist
     :raises InvalidOption: a bad ``since``, an ``against`` that is no claimcheck database, both,
         or a ``story`` that matches no story or several
     """
     started = time.perf_counter()
+    n_claims = 0
+
+    def report(stage: str, done: int = 0, total: int | None = None) -> None:
+        if on_progress is not None:
+            on_progress(DiffProgress(stage, n_claims, done, total, time.perf_counter() - started))
+
     if engine not in ENGINES:
         raise InvalidOption(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}")
     if since is not None and against is not None:
@@ -121,13 +159,16 @@ def diff(
             "kinds": list(kinds or []), "threshold": threshold, "min_confidence": min_confidence,
             **({"engine": engine} if engine != "default" else {}),
         })
+        report("load")
         claims = load_claims(db)
+        n_claims = len(claims)
         articles = [
             {"id": r[0], "source": r[1], "title": r[2], "outlet": r[3], "published": r[4]}
             for r in db.execute(
                 "SELECT id, source, title, outlet, published FROM articles ORDER BY rowid"
             )
         ]
+        report("stories")
         prepare(claims)
         story_of, stories = find_stories(
             claims, [(a["id"], a["title"], a["outlet"], a["published"]) for a in articles]
@@ -136,11 +177,12 @@ def diff(
         affinity = StoryAffinity(claims)
         groups, n_pairs = _find_groups(
             engine, claims, threshold=threshold, min_confidence=min_confidence, stories=story_of,
-            affinity=affinity,
+            affinity=affinity, report=report,
         )
         wanted = set(kinds) if kinds else None
         # Fact sheets: attributes per entity and per story, compared across a story's articles
         # (every stored article has a story, so the stories are the fact sheets' stories too).
+        report("facts")
         sheets = build_fact_sheets(
             claims, stories=story_of, affinity=affinity, min_confidence=min_confidence,
         )
@@ -166,6 +208,7 @@ def diff(
             if c.story_id is None:
                 c.story_id = story_of.get(c.a.article_id)
         _count(stories, groups, conflicts)
+        report("store")
         previous = _stored_conflict_keys(db) if window is not None else set()
         _store(db, groups, conflicts, run_id)
         _store_attributes(db, sheets.attributes, sheets.stories, run_id)
@@ -214,7 +257,10 @@ ENGINES = ("default", "duckdb", "spark")
 def _find_groups(
     engine: str, claims: list[ClaimRecord], *, threshold: float, min_confidence: float,
     stories: dict[str, str], affinity: StoryAffinity,
+    report: Callable[[str, int, int | None], None] | None = None,
 ) -> tuple[list[Group], int]:
+    if report is not None:
+        report("pairs", 0, None)
     if engine == "duckdb":
         from .duck import find_groups_duckdb
 
@@ -229,10 +275,25 @@ def _find_groups(
             claims, threshold=threshold, min_confidence=min_confidence, stories=stories,
             affinity=affinity,
         )
-    return find_groups(
-        claims, threshold=threshold, min_confidence=min_confidence, stories=stories,
-        prepared=True, affinity=affinity,
+    # compare.find_groups, step by step, so that scoring can report its progress: each pair
+    # is judged on its own, so scoring in batches gives the same pairs.
+    assign_stories(claims, stories)
+    pairs = candidate_pairs(claims)
+    pins: dict[int, frozenset[str]] = {}
+    scored: list[tuple[float, int, int]] = []
+    for start in range(0, len(pairs), PROGRESS_BATCH):
+        if report is not None:
+            report("score", start, len(pairs))
+        scored.extend(score_pairs(
+            claims, pairs[start:start + PROGRESS_BATCH], threshold=threshold, by_story=True,
+            affinity=affinity, pins=pins,
+        ))
+    if report is not None:
+        report("group", len(pairs), len(pairs))
+    groups = group_scored(
+        claims, scored, threshold=threshold, min_confidence=min_confidence, affinity=affinity
     )
+    return groups, len(pairs)
 
 
 #: Fact-sheet conflicts need this much more confidence than claim-group conflicts, except on
