@@ -299,7 +299,7 @@ def diff(
         from .report import summary_line
 
         _err_console().print(
-            f"{summary_line(result)}; {_diff_rate(result)}; report written to {output}",
+            f"{summary_line(result)}; report written to {output}; {_diff_rate(result)}",
             markup=False,
         )
     if fail_on_conflict and result.conflicts:
