@@ -53,8 +53,15 @@ GENERAL_SHARED_WORDS = 2
 EVENT_BEFORE = 80
 
 _EVENT = re.compile(
-    r"\b(?:" + lexicon.alternatives("facts_event_words.txt") + r")\b", re.IGNORECASE
+    r"\b(?:" + lexicon.alternatives("facts_event_words.txt") + "|"
+    + lexicon.alternatives("places_event_words.txt") + r")\b", re.IGNORECASE
 )
+_NEGATION = frozenset(lexicon.words("negation_words.txt"))
+#: A clause of its own opens with these words: "None of the victims was badly hurt after being
+#: shot at a lodge in Catawba" negates the injuries, not the shooting in Catawba.
+_CLAUSE_OPENER = re.compile(r"\b(?:after|when|following|during)\b", re.IGNORECASE)
+#: "in the Village of Montfort", "the town of Halifax": a town of its own, not a neighbourhood.
+_TOWN_OF = r"\b(?:city|town|village|borough|township)\s+of\s+"
 _HEADS = frozenset(w.lower() for w in lexicon.words("place_heads.txt"))
 _NOT_PLACE = lexicon.words("facts_not_place_words.txt")
 _IN_BEFORE = re.compile(
@@ -134,6 +141,20 @@ def _town(c: ClaimRecord, s: Slot, persons: set[str], general: bool) -> bool:
     return not (after and after.group(1).lower() in _HEADS)
 
 
+def _negation_outside(c: ClaimRecord, town: Slot) -> bool:
+    """Every negating word of the claim stands before a clause that tells the shooting in the
+    town: "None of the victims was badly hurt after being shot at a lodge in Catawba" — but not
+    "no one was shot in Catawba" nor "a shooting in Catawba did not ...".
+    """
+    rel = town.start - c.start
+    negations = [m.start() for m in re.finditer(r"[A-Za-z’']+", c.text)
+                 if m.group().lower() in _NEGATION or m.group().lower().endswith(("n't", "n’t"))]
+    openers = [m.end() for m in _CLAUSE_OPENER.finditer(c.text, 0, rel)]
+    if not negations or not openers or max(negations) > openers[-1]:
+        return False
+    return bool(_EVENT.search(c.text[openers[-1]:rel]))
+
+
 def _count(s: Slot) -> tuple[str, float] | None:
     """A count of people ("seven others", "nine people") or an age ("15-year-old")."""
     if s.kind != "quantity" or s.lo is None or s.lo != s.hi:
@@ -158,10 +179,13 @@ def _accounts(claims: Sequence[ClaimRecord], persons: set[str]) -> list[_Account
         sentence[_sentence_key(c)].extend(c.slots)
     out: list[_Account] = []
     for c in claims:
-        if c.polarity < 0 or c.modality:
+        if c.modality:
             continue
         general = not _EVENT.search(c.text)
         towns = [s for s in c.slots if _town(c, s, persons, general)]
+        if c.polarity < 0:
+            # a negated claim tells the town only from a clause of its own
+            towns = [s for s in towns if not general and _negation_outside(c, s)]
         if not towns:
             continue
         slots = c.slots if general else sentence[_sentence_key(c)]
@@ -252,6 +276,13 @@ def written_with_state(name: str, texts: Iterable[str]) -> bool:
     return any(_state_after(t[m.end(): m.end() + 30]) for t in texts for m in pattern.finditer(t))
 
 
+def town_of_its_own(name: str, texts: Sequence[str]) -> bool:
+    """Some text writes the name as a town, not a neighbourhood: with its state ("Berlin,
+    Conn.") or as "the village of Montfort", "the Town of Halifax"."""
+    called = re.compile(_TOWN_OF + re.escape(name) + r"(?![\w-])", re.IGNORECASE)
+    return written_with_state(name, texts) or any(called.search(t) for t in texts)
+
+
 #: Articles of a story that must use a name for it to count as the story's local geography.
 LOCAL_NAME_ARTICLES = 2
 
@@ -323,9 +354,12 @@ def _compare(x: _Account, y: _Account, story: str, datelines: Mapping[str, set[s
     a, b = left_x[0], left_y[0]
     if a.kind == "other" and b.kind == "other":
         return None  # neither name is known as a place
-    if b.value.lower() in datelines.get(x.claim.article_id, ()) or a.value.lower() in datelines.get(
-            y.claim.article_id, ()):
-        return None  # an article told from the other town: "MUKILTEO, Wash. - ... in Marysville"
+    if (b.value.lower() in datelines.get(x.claim.article_id, ()) and not town_of_its_own(
+            a.value, story_texts)) or (a.value.lower() in datelines.get(y.claim.article_id, ())
+                                       and not town_of_its_own(b.value, story_texts)):
+        # an article told from the other town: "MUKILTEO, Wash. - ... in Marysville" — unless
+        # the story writes its town as a town of its own ("in Berlin, Conn.")
+        return None
     if _related(a.value, b.value, story_texts):
         return None
     if (a.value.lower() in _BIG_CITIES) != (b.value.lower() in _BIG_CITIES):
@@ -333,7 +367,7 @@ def _compare(x: _Account, y: _Account, story: str, datelines: Mapping[str, set[s
         # does not, which may be one of its neighbourhoods — unless the story writes that
         # name with its state ("Greenacres, Fla."): a town of its own
         unknown = b.value if a.value.lower() in _BIG_CITIES else a.value
-        if not written_with_state(unknown, story_texts):
+        if not town_of_its_own(unknown, story_texts):
             return None
     confidence = BASE_CONFIDENCE + ANCHOR_BONUS * min(1, anchors - 1)
     spelling = SequenceMatcher(None, a.value.lower(), b.value.lower()).ratio() >= SPELLING_RATIO
