@@ -138,3 +138,41 @@ def test_denying_what_someone_else_did_is_no_denial_of_the_deed(tmp_path: Path) 
         "its full report next week.",
     )
     assert _negations(conflicts) == [], conflicts
+
+
+def test_approved_no_permits_against_approved_permits(tmp_path: Path) -> None:
+    # negation by quantifier, with an adverb and no name for the doer
+    conflicts = _diff(
+        tmp_path,
+        "The zoning board approved no new permits for the Larch Street site this year. The "
+        "site has stood empty since the mill closed in 2009.",
+        "The zoning board repeatedly approved permits for the Larch Street site this year. The "
+        "site has stood empty since the mill closed in 2009.",
+    )
+    pairs = _negations(conflicts)
+    assert any("approved no new permits" in b for _, b in pairs), conflicts
+
+
+def test_approved_no_permits_of_another_board_or_site_stays_quiet(tmp_path: Path) -> None:
+    conflicts = _diff(
+        tmp_path,
+        "The zoning board approved no new permits for the Larch Street site this year. The "
+        "site has stood empty since the mill closed in 2009.",
+        "The city council approved permits for the Larch Street site this year. The site has "
+        "stood empty since the mill closed in 2009.",
+        "The zoning board approved permits for the Birch Lane depot this year. The site has "
+        "stood empty since the mill closed in 2009.",
+    )
+    assert _negations(conflicts) == [], conflicts
+
+
+def test_approved_no_permits_against_approved_a_budget_stays_quiet(tmp_path: Path) -> None:
+    # one verb, two objects: "no permits" is not contradicted by "a budget"
+    conflicts = _diff(
+        tmp_path,
+        "The zoning board approved no new permits for the Larch Street site this year. The "
+        "site has stood empty since the mill closed in 2009.",
+        "The zoning board approved a budget for the Larch Street site this year. The site has "
+        "stood empty since the mill closed in 2009.",
+    )
+    assert _negations(conflicts) == [], conflicts

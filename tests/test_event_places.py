@@ -322,3 +322,27 @@ def test_a_county_against_a_city_in_it_stays_quiet(tmp_path: Path) -> None:
         "County, police said.",
     )
     assert _places(conflicts) == [], conflicts
+
+
+def test_a_venue_named_two_ways_and_a_dateline_inside_the_claim(tmp_path: Path) -> None:
+    # "the Brackwell Foundry building" and "Brackwell Foundry" are one venue; the claim's own
+    # dateline (HARWICK) is where the article is told from, not a town it gives the shooting
+    conflicts = _diff(
+        tmp_path,
+        "HARWICK, Pa. - Two people are dead after a shooting at the Brackwell Foundry building "
+        "in Dunmore, Pennsylvania, Tuesday morning. Police have not named the gunman.",
+        "Two people died and three others were hurt in an early morning shooting at Brackwell "
+        "Foundry in Harwick. The plant employs about 400 people.",
+    )
+    assert {"Dunmore", "Harwick"} in _places(conflicts), conflicts
+
+
+def test_two_venues_sharing_a_word_are_no_anchor(tmp_path: Path) -> None:
+    conflicts = _diff(
+        tmp_path,
+        "HARWICK, Pa. - Two people are dead after a shooting at the Brackwell Foundry building "
+        "in Dunmore, Pennsylvania, Tuesday morning. Police have not named the gunman.",
+        "Two people died and three others were hurt in an early morning shooting at Brackwell "
+        "Park in Harwick. The park has about 400 visitors a day.",
+    )
+    assert _places(conflicts) == [], conflicts

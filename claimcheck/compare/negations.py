@@ -12,7 +12,11 @@ state, by their frame:
   "meeting" are one verb), not negated, not hedged;
 - one more anchor: another named participant both claims name, or the same day with no named
   participant on either side that the other lacks ("signed with Kestrel" vs "refused to sign
-  with Volt" is two deeds).
+  with Volt" is two deeds);
+- negation by quantifier: "the zoning board approved no new permits" vs "the zoning board
+  repeatedly approved permits" — the deed done to none of an object against the same deed
+  done to it, a few words after the verb; there the doer may be a common noun ("the board"),
+  the same on both sides, and no name or place may stand on one side only.
 
 What stays quiet, precision first:
 
@@ -59,6 +63,15 @@ _NOT_VERB = re.compile(
 _DENIED_VERB = re.compile(
     r"\b(?:denied|denies|deny|denying)\s+" + _ADVERB + r"(?:having\s+)?(?P<verb>[a-z]+ing)\b"
 )
+# "the agency approved no new permits": the deed done to no object at all
+_NO_OBJECT = re.compile(
+    r"\b(?P<verb>[a-z]+ed)\s+(?:no|zero)\s+(?:(?:new|further|more|other|additional)\s+)?"
+    r"(?P<object>[a-z]{3,})\b"
+)
+# "the agency", "The board" right before its verb (auxiliaries and adverbs between)
+_COMMON_DOER = re.compile(
+    r"\b[Tt]he\s+(?:[a-z]+\s+)?(?P<noun>[a-z]{3,})\s+(?:(?:had|has|have|also|again|then|[a-z]+ly)\s+){0,3}$"
+)
 _NOT_DEEDS = frozenset(stem(w.lower()) for w in lexicon.entries("say_verbs.txt")
                        if " " not in w) | frozenset(
     stem(w) for w in lexicon.entries("auxiliary_verbs.txt")) | frozenset(
@@ -78,6 +91,10 @@ class _Deed:
     others: list[Slot]
     days: list[Slot]
     negative: bool
+    #: the doer is a common noun ("the agency"), compared only on a deed done to no object
+    common: str = ""
+    #: the object a deed is done to none of ("permit" in "approved no permits"), as a stem
+    none_of: str = ""
 
 
 def _gap_ok(text: str) -> bool:
@@ -114,6 +131,19 @@ def _deed(c: ClaimRecord, at: int, verb: str, negative: bool) -> _Deed | None:
     return _Deed(c, v, doers, others, days, negative)
 
 
+def _common_deed(c: ClaimRecord, at: int, verb: str, negative: bool) -> _Deed | None:
+    """A deed whose doer is "the <noun>" right before the verb at ``at``."""
+    v = stem(verb.lower())
+    m = _COMMON_DOER.search(c.text[:at])
+    if len(v) < 3 or v in _NOT_DEEDS or verb.lower() in _STOP or m is None:
+        return None
+    # every name after the verb, places too: "approved permits for the Birch Lane site"
+    # is another deed than "approved no permits for Larch Street"
+    others = [s for s in c.slots if s.start - c.start > at and s.value[:1].isupper()
+              and s.kind in (*_NAMED, "place") and s.unit != "pronoun"]
+    return _Deed(c, v, [], others, [], negative, common=stem(m.group("noun")))
+
+
 def _deeds(claims: Iterable[ClaimRecord]) -> list[_Deed]:
     """Every deed a claim states with its doer: one per negative claim (the negated verb),
     any number per positive claim (each word its named doer stands right before)."""
@@ -128,12 +158,21 @@ def _deeds(claims: Iterable[ClaimRecord]) -> list[_Deed]:
             d = _deed(c, m.start(), m.group("verb"), True) if m else None
             if d is not None:
                 out.append(d)
+            q = _NO_OBJECT.search(c.text)
+            if q is not None and m is None:
+                none_of = stem(q.group("object"))
+                for d in (_deed(c, q.start(), q.group("verb"), True),
+                          _common_deed(c, q.start(), q.group("verb"), True)):
+                    if d is not None:
+                        d.none_of = none_of
+                        out.append(d)
             continue
         for m in _WORD.finditer(c.text):
             if m.group()[:1].islower():
-                d = _deed(c, m.start(), m.group(), False)
-                if d is not None:
-                    out.append(d)
+                for d in (_deed(c, m.start(), m.group(), False),
+                          _common_deed(c, m.start(), m.group(), False)):
+                    if d is not None:
+                        out.append(d)
     return out
 
 
@@ -141,8 +180,26 @@ def _same(a: Slot, b: Slot) -> bool:
     return (bool(a.entity_id) and a.entity_id == b.entity_id) or name_overlap(a.value, b.value)
 
 
+def _done_to(pos: _Deed, none_of: str) -> bool:
+    """The positive claim does its deed to the object the negative one does it to none of
+    ("approved new permits" after "approved no permits"), a few words after the verb."""
+    after = pos.claim.text.lower().split(pos.verb, 1)[-1] if pos.verb in pos.claim.text.lower() else ""
+    return none_of in {stem(w) for w in _WORD.findall(after)[:6]}
+
+
 def _compare(neg: _Deed, pos: _Deed) -> float | None:
     if neg.verb != pos.verb or (neg.claim.speaker or "").lower() != (pos.claim.speaker or "").lower():
+        return None
+    if neg.common or pos.common:
+        # "the agency approved no permits" / "the agency approved permits": one common doer,
+        # one object, nothing named on either side that the other lacks
+        if neg.common != pos.common or not neg.none_of or not _done_to(pos, neg.none_of):
+            return None
+        if any(not any(_same(a, b) for b in pos.others) for a in neg.others) or any(
+                not any(_same(a, b) for a in neg.others) for b in pos.others):
+            return None
+        return BASE_CONFIDENCE
+    if neg.none_of and not _done_to(pos, neg.none_of):
         return None
     if not any(_same(a, b) for a in neg.doers for b in pos.doers):
         return None

@@ -201,12 +201,22 @@ def _accounts(claims: Sequence[ClaimRecord], persons: set[str]) -> list[_Account
     return out
 
 
+def _venue_named_alike(xs: set[str], ys: set[str]) -> bool:
+    """One venue named two ways: "the FreightCar America building" and "FreightCar America"
+    (the same words less a place head; "Lincoln Park" and "Lincoln High School" stay two)."""
+    def key(v: str) -> frozenset[str]:
+        return frozenset(w for w in v.split() if w not in _HEADS and w != "the")
+
+    keys = {key(b) for b in ys}
+    return any(k and k in keys and any(len(w) > 3 for w in k) for k in map(key, xs))
+
+
 def _anchors(x: _Account, y: _Account) -> int:
     """How many independent signs say the two claims tell one moment (0 = none)."""
     n = 0
     if any(_interval_relation(p, q) == "equal" for p in x.dates for q in y.dates):
         n += 1
-    if x.venues & y.venues:
+    if x.venues & y.venues or _venue_named_alike(x.venues, y.venues):
         n += 1
     if x.people & y.people:
         n += 1
@@ -238,6 +248,12 @@ def _related(a: str, b: str, texts: Iterable[str]) -> bool:
 _DATELINE = re.compile(
     r"^\s*([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2})(?=\s*(?:,|\(|[-–—]))"
 )
+
+
+def _dateline_slot(c: ClaimRecord, s: Slot) -> bool:
+    """The slot is the claim's dateline: its first words, in capitals ("ROANOKE, Va. -")."""
+    m = _DATELINE.match(c.text)
+    return m is not None and s.start - c.start <= m.start(1) and s.value.isupper()
 
 
 def dateline_towns(claims: Iterable[ClaimRecord]) -> dict[str, set[str]]:
@@ -347,8 +363,12 @@ def _compare(x: _Account, y: _Account, story: str, datelines: Mapping[str, set[s
         shared = {w for w in x.claim.words & y.claim.words if not w.startswith("@")}
         if anchors < GENERAL_ANCHORS or len(shared) < GENERAL_SHARED_WORDS:
             return None
-    left_x = [s for s in x.towns if not any(_same(s, t) for t in y.claim.slots)]
-    left_y = [t for t in y.towns if not any(_same(s, t) for s in x.claim.slots)]
+    # a claim's dateline ("ROANOKE, Va. (WSET) - ... in Halifax") is where the article is
+    # told from, not a town the claim gives the event: it aligns with nothing
+    left_x = [s for s in x.towns if not any(_same(s, t) for t in y.claim.slots
+                                            if not _dateline_slot(y.claim, t))]
+    left_y = [t for t in y.towns if not any(_same(s, t) for s in x.claim.slots
+                                            if not _dateline_slot(x.claim, s))]
     if len(left_x) != 1 or len(left_y) != 1:
         return None
     a, b = left_x[0], left_y[0]
