@@ -302,8 +302,9 @@ def _find_groups(
 #: custody (another shooting told in the same article, a tally of the city's shootings, a
 #: photo caption's date). "place" is the town of the event compared between two accounts of
 #: one moment (compare/places.py): no false alarm on the whole corpora at the default cut.
+#: "deed" is one doer's deed stated and denied (compare/negations.py): none on the corpora.
 FACT_SHEET_MARGIN = 0.25
-FACT_SHEET_SURE = frozenset({"age", "victim age", "residence", "condition", "custody", "name", "role holder", "place"})
+FACT_SHEET_SURE = frozenset({"age", "victim age", "residence", "condition", "custody", "name", "role holder", "place", "deed"})
 
 
 def _store_attributes(

@@ -237,3 +237,112 @@ def test_two_spellings_of_one_town_stay_below_the_cut(tmp_path: Path) -> None:
         "Tennessee.",
     )
     assert _places(conflicts) == [], conflicts
+
+
+def test_a_big_city_against_a_village_named_as_one(tmp_path: Path) -> None:
+    # "the village of Lake Pines" names a town of its own, not a neighbourhood of Dallas
+    conflicts = _diff(
+        tmp_path,
+        "Deputies answered a call of gunshot wounds inside a house in Dallas on Sunday night. "
+        f"{_CONTEXT_A}",
+        f"{_CONTEXT_B} Deputies found four gunshot victims inside a house in the village of "
+        "Lake Pines on Sunday night.",
+    )
+    assert {"Dallas", "Lake Pines"} in _places(conflicts), conflicts
+
+
+def test_a_neighbourhood_of_a_big_city_stays_quiet_without_village(tmp_path: Path) -> None:
+    # the same two accounts, with no word making Lake Pines a town: it may be a neighbourhood
+    conflicts = _diff(
+        tmp_path,
+        "Deputies answered a call of gunshot wounds inside a house in Dallas on Sunday night. "
+        f"{_CONTEXT_A}",
+        f"{_CONTEXT_B} Deputies found four gunshot victims inside a house in the Lake Pines "
+        "area on Sunday night.",
+    )
+    assert _places(conflicts) == [], conflicts
+
+
+def test_an_article_told_from_one_town_naming_the_event_town_with_its_state(
+        tmp_path: Path) -> None:
+    # the dateline's article itself writes the other town with its state: a town of its own,
+    # so "in Harwick" in the other article disagrees
+    conflicts = _diff(
+        tmp_path,
+        "HARWICK, Pa. - Police are investigating a weekend shooting. Four people were shot "
+        f"outside a community hall in Dunmore, Pa., on Sunday night, police said. {_CONTEXT_A}",
+        f"{_CONTEXT_B} Four people were wounded in a shooting outside a birthday party on "
+        "Sunday night in Harwick, police said.",
+    )
+    assert {"Dunmore", "Harwick"} in _places(conflicts), conflicts
+
+
+def test_a_negated_claim_tells_the_town_from_a_clause_of_its_own(tmp_path: Path) -> None:
+    conflicts = _diff(
+        tmp_path,
+        "None of the victims suffered life-threatening injuries after being shot early Saturday "
+        f"at the Elks Lodge in Dunmore, deputies said. {_CONTEXT_A}",
+        f"{_CONTEXT_B} Four people were shot during a birthday party at the Elks Lodge in "
+        "Harwick early Saturday.",
+    )
+    assert {"Dunmore", "Harwick"} in _places(conflicts), conflicts
+
+
+def test_a_negated_shooting_in_a_town_stays_quiet(tmp_path: Path) -> None:
+    # "no one was shot in Dunmore": the negation is on the shooting in the town itself
+    conflicts = _diff(
+        tmp_path,
+        "No one was shot early Saturday at the Elks Lodge in Dunmore, deputies said. "
+        f"{_CONTEXT_A}",
+        f"{_CONTEXT_B} Four people were shot during a birthday party at the Elks Lodge in "
+        "Harwick early Saturday.",
+    )
+    assert _places(conflicts) == [], conflicts
+
+
+def test_hospital_and_home_towns_are_not_the_town_of_the_shooting(tmp_path: Path) -> None:
+    # a victim's home town and the hospital's town differ from the shooting's: quiet
+    conflicts = _diff(
+        tmp_path,
+        "Four people were shot outside a community hall in Dunmore, Pa., on Sunday night, "
+        f"police said. {_CONTEXT_A} The victims, all of Harwick, were taken to a hospital in "
+        "Scranton.",
+        f"{_CONTEXT_B} Four people were wounded in a shooting on Sunday night in Dunmore. One "
+        "victim was flown to a hospital in Allentown, and the gunman lived in Harwick.",
+    )
+    assert _places(conflicts) == [], conflicts
+
+
+def test_a_county_against_a_city_in_it_stays_quiet(tmp_path: Path) -> None:
+    conflicts = _diff(
+        tmp_path,
+        "Four people were shot outside a community hall in Dunmore, Pa., on Sunday night, "
+        f"police said. {_CONTEXT_A}",
+        f"{_CONTEXT_B} Four people were wounded in a shooting on Sunday night in Lackawanna "
+        "County, police said.",
+    )
+    assert _places(conflicts) == [], conflicts
+
+
+def test_a_venue_named_two_ways_and_a_dateline_inside_the_claim(tmp_path: Path) -> None:
+    # "the Brackwell Foundry building" and "Brackwell Foundry" are one venue; the claim's own
+    # dateline (HARWICK) is where the article is told from, not a town it gives the shooting
+    conflicts = _diff(
+        tmp_path,
+        "HARWICK, Pa. - Two people are dead after a shooting at the Brackwell Foundry building "
+        "in Dunmore, Pennsylvania, Tuesday morning. Police have not named the gunman.",
+        "Two people died and three others were hurt in an early morning shooting at Brackwell "
+        "Foundry in Harwick. The plant employs about 400 people.",
+    )
+    assert {"Dunmore", "Harwick"} in _places(conflicts), conflicts
+
+
+def test_two_venues_sharing_a_word_are_no_anchor(tmp_path: Path) -> None:
+    conflicts = _diff(
+        tmp_path,
+        "HARWICK, Pa. - Two people are dead after a shooting at the Brackwell Foundry building "
+        "in Dunmore, Pennsylvania, Tuesday morning. Police have not named the gunman.",
+        "Two people died and three others were hurt in an early morning shooting at Brackwell "
+        "Park in Harwick. The park has about 400 visitors a day.",
+    )
+    assert _places(conflicts) == [], conflicts

@@ -32,6 +32,7 @@ from .affinity import StoryAffinity
 from .frames import _GENERIC_NOUNS
 from .model import ClaimRecord, Conflict, Slot
 from .names import compare_names
+from .negations import compare_deeds
 from .places import compare_event_places, dateline_towns, neighbourhood_of_reporting_city
 from .roles import compare_holdings, extract_holdings
 from .similarity import similarity
@@ -1877,6 +1878,9 @@ def build_fact_sheets(
     known = {c.id for c in conflicts}
     conflicts.extend(c for c in compare_holdings(extract_holdings(claims), claims, story_of,
                                                  same_story=affinity.same_story)
+                     if c.confidence >= min_confidence and c.id not in known)
+    known = {c.id for c in conflicts}
+    conflicts.extend(c for c in compare_deeds(claims, story_of, same_story=affinity.same_story)
                      if c.confidence >= min_confidence and c.id not in known)
     conflicts.sort(key=lambda c: (-c.confidence, c.id))
     return FactSheets(attributes=attributes, conflicts=conflicts, stories=story_map)

@@ -53,8 +53,15 @@ GENERAL_SHARED_WORDS = 2
 EVENT_BEFORE = 80
 
 _EVENT = re.compile(
-    r"\b(?:" + lexicon.alternatives("facts_event_words.txt") + r")\b", re.IGNORECASE
+    r"\b(?:" + lexicon.alternatives("facts_event_words.txt") + "|"
+    + lexicon.alternatives("places_event_words.txt") + r")\b", re.IGNORECASE
 )
+_NEGATION = frozenset(lexicon.words("negation_words.txt"))
+#: A clause of its own opens with these words: "None of the victims was badly hurt after being
+#: shot at a lodge in Catawba" negates the injuries, not the shooting in Catawba.
+_CLAUSE_OPENER = re.compile(r"\b(?:after|when|following|during)\b", re.IGNORECASE)
+#: "in the Village of Montfort", "the town of Halifax": a town of its own, not a neighbourhood.
+_TOWN_OF = r"\b(?:city|town|village|borough|township)\s+of\s+"
 _HEADS = frozenset(w.lower() for w in lexicon.words("place_heads.txt"))
 _NOT_PLACE = lexicon.words("facts_not_place_words.txt")
 _IN_BEFORE = re.compile(
@@ -134,6 +141,20 @@ def _town(c: ClaimRecord, s: Slot, persons: set[str], general: bool) -> bool:
     return not (after and after.group(1).lower() in _HEADS)
 
 
+def _negation_outside(c: ClaimRecord, town: Slot) -> bool:
+    """Every negating word of the claim stands before a clause that tells the shooting in the
+    town: "None of the victims was badly hurt after being shot at a lodge in Catawba" — but not
+    "no one was shot in Catawba" nor "a shooting in Catawba did not ...".
+    """
+    rel = town.start - c.start
+    negations = [m.start() for m in re.finditer(r"[A-Za-z’']+", c.text)
+                 if m.group().lower() in _NEGATION or m.group().lower().endswith(("n't", "n’t"))]
+    openers = [m.end() for m in _CLAUSE_OPENER.finditer(c.text, 0, rel)]
+    if not negations or not openers or max(negations) > openers[-1]:
+        return False
+    return bool(_EVENT.search(c.text[openers[-1]:rel]))
+
+
 def _count(s: Slot) -> tuple[str, float] | None:
     """A count of people ("seven others", "nine people") or an age ("15-year-old")."""
     if s.kind != "quantity" or s.lo is None or s.lo != s.hi:
@@ -158,10 +179,13 @@ def _accounts(claims: Sequence[ClaimRecord], persons: set[str]) -> list[_Account
         sentence[_sentence_key(c)].extend(c.slots)
     out: list[_Account] = []
     for c in claims:
-        if c.polarity < 0 or c.modality:
+        if c.modality:
             continue
         general = not _EVENT.search(c.text)
         towns = [s for s in c.slots if _town(c, s, persons, general)]
+        if c.polarity < 0:
+            # a negated claim tells the town only from a clause of its own
+            towns = [s for s in towns if not general and _negation_outside(c, s)]
         if not towns:
             continue
         slots = c.slots if general else sentence[_sentence_key(c)]
@@ -177,12 +201,22 @@ def _accounts(claims: Sequence[ClaimRecord], persons: set[str]) -> list[_Account
     return out
 
 
+def _venue_named_alike(xs: set[str], ys: set[str]) -> bool:
+    """One venue named two ways: "the FreightCar America building" and "FreightCar America"
+    (the same words less a place head; "Lincoln Park" and "Lincoln High School" stay two)."""
+    def key(v: str) -> frozenset[str]:
+        return frozenset(w for w in v.split() if w not in _HEADS and w != "the")
+
+    keys = {key(b) for b in ys}
+    return any(k and k in keys and any(len(w) > 3 for w in k) for k in map(key, xs))
+
+
 def _anchors(x: _Account, y: _Account) -> int:
     """How many independent signs say the two claims tell one moment (0 = none)."""
     n = 0
     if any(_interval_relation(p, q) == "equal" for p in x.dates for q in y.dates):
         n += 1
-    if x.venues & y.venues:
+    if x.venues & y.venues or _venue_named_alike(x.venues, y.venues):
         n += 1
     if x.people & y.people:
         n += 1
@@ -214,6 +248,12 @@ def _related(a: str, b: str, texts: Iterable[str]) -> bool:
 _DATELINE = re.compile(
     r"^\s*([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2})(?=\s*(?:,|\(|[-–—]))"
 )
+
+
+def _dateline_slot(c: ClaimRecord, s: Slot) -> bool:
+    """The slot is the claim's dateline: its first words, in capitals ("ROANOKE, Va. -")."""
+    m = _DATELINE.match(c.text)
+    return m is not None and s.start - c.start <= m.start(1) and s.value.isupper()
 
 
 def dateline_towns(claims: Iterable[ClaimRecord]) -> dict[str, set[str]]:
@@ -250,6 +290,13 @@ def written_with_state(name: str, texts: Iterable[str]) -> bool:
     """Some text writes the name as a town with its state: "Monroe, Louisiana", "Berlin, Conn."."""
     pattern = re.compile(r"(?<![\w-])" + re.escape(name) + r"(?=,)")
     return any(_state_after(t[m.end(): m.end() + 30]) for t in texts for m in pattern.finditer(t))
+
+
+def town_of_its_own(name: str, texts: Sequence[str]) -> bool:
+    """Some text writes the name as a town, not a neighbourhood: with its state ("Berlin,
+    Conn.") or as "the village of Montfort", "the Town of Halifax"."""
+    called = re.compile(_TOWN_OF + re.escape(name) + r"(?![\w-])", re.IGNORECASE)
+    return written_with_state(name, texts) or any(called.search(t) for t in texts)
 
 
 #: Articles of a story that must use a name for it to count as the story's local geography.
@@ -316,16 +363,23 @@ def _compare(x: _Account, y: _Account, story: str, datelines: Mapping[str, set[s
         shared = {w for w in x.claim.words & y.claim.words if not w.startswith("@")}
         if anchors < GENERAL_ANCHORS or len(shared) < GENERAL_SHARED_WORDS:
             return None
-    left_x = [s for s in x.towns if not any(_same(s, t) for t in y.claim.slots)]
-    left_y = [t for t in y.towns if not any(_same(s, t) for s in x.claim.slots)]
+    # a claim's dateline ("ROANOKE, Va. (WSET) - ... in Halifax") is where the article is
+    # told from, not a town the claim gives the event: it aligns with nothing
+    left_x = [s for s in x.towns if not any(_same(s, t) for t in y.claim.slots
+                                            if not _dateline_slot(y.claim, t))]
+    left_y = [t for t in y.towns if not any(_same(s, t) for s in x.claim.slots
+                                            if not _dateline_slot(x.claim, s))]
     if len(left_x) != 1 or len(left_y) != 1:
         return None
     a, b = left_x[0], left_y[0]
     if a.kind == "other" and b.kind == "other":
         return None  # neither name is known as a place
-    if b.value.lower() in datelines.get(x.claim.article_id, ()) or a.value.lower() in datelines.get(
-            y.claim.article_id, ()):
-        return None  # an article told from the other town: "MUKILTEO, Wash. - ... in Marysville"
+    if (b.value.lower() in datelines.get(x.claim.article_id, ()) and not town_of_its_own(
+            a.value, story_texts)) or (a.value.lower() in datelines.get(y.claim.article_id, ())
+                                       and not town_of_its_own(b.value, story_texts)):
+        # an article told from the other town: "MUKILTEO, Wash. - ... in Marysville" — unless
+        # the story writes its town as a town of its own ("in Berlin, Conn.")
+        return None
     if _related(a.value, b.value, story_texts):
         return None
     if (a.value.lower() in _BIG_CITIES) != (b.value.lower() in _BIG_CITIES):
@@ -333,7 +387,7 @@ def _compare(x: _Account, y: _Account, story: str, datelines: Mapping[str, set[s
         # does not, which may be one of its neighbourhoods — unless the story writes that
         # name with its state ("Greenacres, Fla."): a town of its own
         unknown = b.value if a.value.lower() in _BIG_CITIES else a.value
-        if not written_with_state(unknown, story_texts):
+        if not town_of_its_own(unknown, story_texts):
             return None
     confidence = BASE_CONFIDENCE + ANCHOR_BONUS * min(1, anchors - 1)
     spelling = SequenceMatcher(None, a.value.lower(), b.value.lower()).ratio() >= SPELLING_RATIO
