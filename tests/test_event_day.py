@@ -288,3 +288,36 @@ def test_a_day_right_after_the_shootings_noun(
         return
     assert dates, "no date conflict"
     assert {str(dates[0]["a_value"]), str(dates[0]["b_value"])} == set(expected)
+
+
+# A weekday against a day of the month, both tied to one named victim's shooting.
+DATED_B = ("Tomas Brandt was shot and killed on May 21 outside a pharmacy on Dell Street in "
+           "Corvell, police said. He was 41.")
+
+
+@pytest.mark.parametrize("published, a_sentence, expected", [
+    # "Friday" (19 May) against May 21, a Sunday: another weekday
+    ("2023-05-25", "Tomas Brandt was shot and killed Friday outside a Corvell pharmacy.",
+     ("19 May 2023", "21 May 2023")),
+    # "Sunday" told more than a week on resolves a week late: the same weekday, quiet
+    ("2023-05-30", "Tomas Brandt was shot and killed Sunday outside a Corvell pharmacy.", None),
+    # the weekday of the publication ("identified Monday"): not the shooting's day
+    ("2023-05-22", "Tomas Brandt, who was shot and killed Sunday outside a Corvell pharmacy, "
+                   "was identified Monday by the coroner.", None),
+    # the day of a court date, a weekday after the shooting
+    ("2023-05-25", "Ines Valk was arraigned Wednesday in the killing of Tomas Brandt outside a "
+                   "Corvell pharmacy.", None),
+], ids=["weekday-other-name", "weekday-week-off", "weekday-publication-day", "weekday-court-date"])
+def test_a_weekday_against_a_day_of_the_month(
+    published: str, a_sentence: str, expected: tuple[str, str] | None, tmp_path: Path
+) -> None:
+    rows: list[dict[str, object]] = [
+        {"id": "wd-a", "outlet": "Outlet A", "published": published, "text": a_sentence},
+        {"id": "wd-b", "outlet": "Outlet B", "published": "2023-05-23", "text": DATED_B},
+    ]
+    dates = _dates(conflicts_of(rows, tmp_path, "weekday-date"))
+    if expected is None:
+        assert dates == [], [(c["a_value"], c["b_value"]) for c in dates]
+        return
+    assert dates, "no date conflict"
+    assert {str(dates[0]["a_value"]), str(dates[0]["b_value"])} == set(expected)

@@ -1076,7 +1076,7 @@ def _anchored_dates_comparable(
     day of the shooting, unless the date's own words tie it to the shooting
     (:func:`_event_days_tied`: "charged in the May 20 killing of"); dates resolved against two publication dates are compared through
     the days they resolve to (:func:`~.slots._resolved_days_comparable`), and a weekday next
-    to a date stated in full may still be a week off.
+    to a date stated in full may still be a week off (a weekday of another name is not).
     """
     if same_story is not None and not same_story(art_a, art_b):
         return False
@@ -1095,8 +1095,10 @@ def _anchored_dates_comparable(
     if _relative(sx) or _relative(sy):
         if not _resolved_days_comparable(x.claim, sx, y.claim, sy, yearless_any_gap=True):
             return False
-        if _weekday_like(sx) != _weekday_like(sy) and _gap_days(sx, sy) <= 7:
+        if _weekday_like(sx) != _weekday_like(sy) and _gap_days(sx, sy) % 7 == 0:
             return False  # a weekday can be a week off next to an explicit date
+        # a weekday whose name is not the explicit date's weekday disagrees with it, whatever
+        # publication date it was resolved against ("Friday" against "Sept. 29", a Thursday)
     return True
 
 
