@@ -241,7 +241,9 @@ ROUNDUP_TAIL = ("Elsewhere, a man was shot in the arm outside a gas station in D
     ("One of the victims of Monday's shooting said he never saw the gunman.", None),
     # its claim names the other town: another incident
     ("A man was wounded in Monday's shooting at a bowling alley in Dunmore, police said.", None),
-], ids=["roundup-names-the-town", "roundup-no-town", "roundup-other-town"])
+    # the story's town, but another scene: another shooting of the round-up
+    ("A man was wounded Monday outside a laundromat in Corvell, police said.", None),
+], ids=["roundup-names-the-town", "roundup-no-town", "roundup-other-town", "roundup-other-scene"])
 def test_a_day_in_an_article_naming_two_towns(
     sentence: str, expected: tuple[str, str] | None, tmp_path: Path
 ) -> None:

@@ -1755,7 +1755,8 @@ def _compare_event_days(
         if len(backers) < EVENT_DAY_SUPPORT or (len(ranked) > 1 and len(ranked[1][1]) == len(backers)):
             continue
         # an article naming two towns tells its day of the shooting only where the claim
-        # names the town the story's day is told of ("Monday's shooting at a house party in
+        # names the town the story's day is told of and shares a name, an address, a count or
+        # a scene with the claims giving it ("Monday's shooting at a house party in
         # Bridgeport" in an article that also names a town nearby)
         story_towns = {t for o in backers for y in per_article[o] if y.lo == day for t in _towns(y.claim)}
         candidates = dict(per_article)
@@ -1769,6 +1770,7 @@ def _compare_event_days(
                 continue
             if same_story is not None and not any(same_story(art, o) for o in backers - {art}):
                 continue
+            roundup = art not in per_article
             gives_day = art in backers or any(
                 a.lo == day for a in told_in_roundups.get(_story, {}).get(art, []))
             for x in items:
@@ -1782,6 +1784,7 @@ def _compare_event_days(
                     if not _one_night(x, y) and not _week_off(x, y)
                     and not same_words(x.claim.text, y.claim.text) and not _other_towns(x.claim, y.claim)
                     and (not gives_day or abs(x.lo - day) == 1 or _anchored_dates(x, y))
+                    and (not roundup or _anchored_dates(x, y))
                 ]
                 if len({y.article_id for y in fits}) < EVENT_DAY_SUPPORT:
                     continue
