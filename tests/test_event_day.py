@@ -192,3 +192,134 @@ def test_a_night_against_the_story_night(
         return
     assert dates, "no date conflict"
     assert {str(dates[0]["a_value"]), str(dates[0]["b_value"])} == set(expected)
+
+
+# A yearless day in an article written a year on: its year is a guess, the day is not.
+YEAR_ON_B = ("Tomas Brandt was shot and killed on May 21, 2022 outside a pharmacy on Dell "
+             "Street in Corvell, police said. He was 41.")
+
+
+@pytest.mark.parametrize("a_sentence, expected", [
+    # "May 20" resolved against 2023 is 20 May 2023; said of the 2022 killing, it is a day off
+    ("Ines Valk, 34, was sentenced on Friday for the May 20 killing of Tomas Brandt outside a "
+     "Corvell pharmacy.", ("20 May 2022", "21 May 2022")),
+    # the same day of the year: one day, whatever year was guessed
+    ("Ines Valk, 34, was sentenced on Friday for the May 21 killing of Tomas Brandt outside a "
+     "Corvell pharmacy.", None),
+    # the day of the sentencing, a yearless day too: not the shooting's day
+    ("Ines Valk, 34, was sentenced on May 20 for killing Tomas Brandt outside a Corvell "
+     "pharmacy.", None),
+    # a vigil on the anniversary: not the shooting's day
+    ("Friends held a vigil on May 22 for Tomas Brandt outside the Corvell pharmacy where he "
+     "was killed.", None),
+], ids=["yearless-day-off", "yearless-same-day", "yearless-sentencing-day", "yearless-vigil"])
+def test_a_yearless_day_written_a_year_on(
+    a_sentence: str, expected: tuple[str, str] | None, tmp_path: Path
+) -> None:
+    rows: list[dict[str, object]] = [
+        {"id": "later-a", "outlet": "Outlet A", "published": "2023-06-02", "text": a_sentence},
+        {"id": "early-b", "outlet": "Outlet B", "published": "2022-05-23", "text": YEAR_ON_B},
+    ]
+    dates = _dates(conflicts_of(rows, tmp_path, "year-on"))
+    if expected is None:
+        assert dates == [], [(c["a_value"], c["b_value"]) for c in dates]
+        return
+    assert dates, "no date conflict"
+    assert {str(dates[0]["a_value"]), str(dates[0]["b_value"])} == set(expected)
+
+
+# A third article that names two towns (a round-up, or a town's nickname read as another town).
+ROUNDUP_TAIL = ("Elsewhere, a man was shot in the arm outside a gas station in Dunmore on Saturday, "
+                "police there said.")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # its claim names the story's town: compared on it
+    ("One of the victims of Monday's shooting at the bowling alley in Corvell said he never saw "
+     "the gunman.", ("21 May 2023", "22 May 2023")),
+    # its claim names no town: the day may be the other incident's
+    ("One of the victims of Monday's shooting said he never saw the gunman.", None),
+    # its claim names the other town: another incident
+    ("A man was wounded in Monday's shooting at a bowling alley in Dunmore, police said.", None),
+    # the story's town, but another scene: another shooting of the round-up
+    ("A man was wounded Monday outside a laundromat in Corvell, police said.", None),
+], ids=["roundup-names-the-town", "roundup-no-town", "roundup-other-town", "roundup-other-scene"])
+def test_a_day_in_an_article_naming_two_towns(
+    sentence: str, expected: tuple[str, str] | None, tmp_path: Path
+) -> None:
+    rows = _rows(("roundup", "2023-05-23", f"{sentence} {ROUNDUP_TAIL}", expected), BACKERS)
+    dates = _dates(conflicts_of(rows, tmp_path, "roundup"))
+    if expected is None:
+        assert dates == [], [(c["a_value"], c["b_value"]) for c in dates]
+        return
+    assert dates, "no date conflict"
+    assert {str(dates[0]["a_value"]), str(dates[0]["b_value"])} == set(expected)
+
+
+def test_each_article_giving_the_story_day_disagrees(tmp_path: Path) -> None:
+    """A day off the story's is reported against every article that gives the story's day
+    (one conflict per pair of articles), not only against the most alike claim."""
+    case = CASES[0]
+    dates = _dates(conflicts_of(_rows(case, BACKERS), tmp_path, "pairs"))
+    pairs = {frozenset(str(c[side]["source"]).rsplit("#", 1)[-1]  # type: ignore[index]
+                       for side in ("a", "b")) for c in dates}
+    assert pairs == {frozenset((f"{case[0]}-x", f"{case[0]}-0")),
+                     frozenset((f"{case[0]}-x", f"{case[0]}-1"))}, pairs
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the date right after the shooting's noun, behind an "after" clause
+    ("Two customers were wounded after an argument and shooting Friday night, police said.",
+     ("21 May 2023", "19 May 2023")),
+    # the day of an arrest after the shooting
+    ("A Corvell man was arrested after the shooting Friday, police said.", None),
+    # the day of a vigil for the victims of the shooting
+    ("Friends gathered for a vigil for the victims of the shooting Monday, police said.", None),
+], ids=["postnominal-day-off", "postnominal-arrest-day", "postnominal-vigil-day"])
+def test_a_day_right_after_the_shootings_noun(
+    sentence: str, expected: tuple[str, str] | None, tmp_path: Path
+) -> None:
+    # the article also tells of the call to the alley on Sunday: two days, so only the
+    # day tied to the shooting by its words is compared
+    rows = _rows(("postnominal", "2023-05-23",
+                  f"{sentence} Officers were called to a shooting at the alley on Sunday.", expected),
+                 BACKERS)
+    dates = _dates(conflicts_of(rows, tmp_path, "postnominal"))
+    if expected is None:
+        assert dates == [], [(c["a_value"], c["b_value"]) for c in dates]
+        return
+    assert dates, "no date conflict"
+    assert {str(dates[0]["a_value"]), str(dates[0]["b_value"])} == set(expected)
+
+
+# A weekday against a day of the month, both tied to one named victim's shooting.
+DATED_B = ("Tomas Brandt was shot and killed on May 21 outside a pharmacy on Dell Street in "
+           "Corvell, police said. He was 41.")
+
+
+@pytest.mark.parametrize("published, a_sentence, expected", [
+    # "Friday" (19 May) against May 21, a Sunday: another weekday
+    ("2023-05-25", "Tomas Brandt was shot and killed Friday outside a Corvell pharmacy.",
+     ("19 May 2023", "21 May 2023")),
+    # "Sunday" told more than a week on resolves a week late: the same weekday, quiet
+    ("2023-05-30", "Tomas Brandt was shot and killed Sunday outside a Corvell pharmacy.", None),
+    # the weekday of the publication ("identified Monday"): not the shooting's day
+    ("2023-05-22", "Tomas Brandt, who was shot and killed Sunday outside a Corvell pharmacy, "
+                   "was identified Monday by the coroner.", None),
+    # the day of a court date, a weekday after the shooting
+    ("2023-05-25", "Ines Valk was arraigned Wednesday in the killing of Tomas Brandt outside a "
+                   "Corvell pharmacy.", None),
+], ids=["weekday-other-name", "weekday-week-off", "weekday-publication-day", "weekday-court-date"])
+def test_a_weekday_against_a_day_of_the_month(
+    published: str, a_sentence: str, expected: tuple[str, str] | None, tmp_path: Path
+) -> None:
+    rows: list[dict[str, object]] = [
+        {"id": "wd-a", "outlet": "Outlet A", "published": published, "text": a_sentence},
+        {"id": "wd-b", "outlet": "Outlet B", "published": "2023-05-23", "text": DATED_B},
+    ]
+    dates = _dates(conflicts_of(rows, tmp_path, "weekday-date"))
+    if expected is None:
+        assert dates == [], [(c["a_value"], c["b_value"]) for c in dates]
+        return
+    assert dates, "no date conflict"
+    assert {str(dates[0]["a_value"]), str(dates[0]["b_value"])} == set(expected)

@@ -20,10 +20,11 @@ article is reported as that article contradicting itself.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import combinations
 
 from .. import lexicon
@@ -936,6 +937,23 @@ def _attributive_event_date(a: Attribute) -> bool:
     return m.group(0).lstrip().startswith(("'s", "’s")) or bool(_DETERMINER_BEFORE.search(text[:at]))
 
 
+_EVENT_NOUN_BEFORE = re.compile(
+    r"\b(?:" + lexicon.alternatives("facts_event_nouns.txt") + r")\s+(?:on\s+|early\s+|late\s+)?$",
+    re.IGNORECASE)
+
+
+def _postnominal_event_date(a: Attribute) -> bool:
+    """The date follows the shooting's noun right away ("after a police chase and shooting
+    Tuesday night", "the shooting on Sunday") in a claim that tells of nothing else: no
+    charge, arrest, vigil, find or death whose day it could be ("arrested in the shooting
+    Tuesday" is the day of the arrest), and no other moment (a call, a hearing)."""
+    c = a.claim
+    at = _rel(c, a.start)
+    if not _EVENT_NOUN_BEFORE.search(c.text[max(0, at - 40):at]):
+        return False
+    return not (_NOT_THE_EVENT.search(c.text) or _OTHER_MOMENT.search(c.text) or c.tense == "future")
+
+
 def _verbal_event_date(a: Attribute) -> bool:
     """The date follows the shooting's verb in one stretch: "shot herself to death May 11",
     "was shot and killed at a skate park on Sunday", with no other moment (an arrest, a
@@ -958,7 +976,7 @@ def _verbal_event_date(a: Attribute) -> bool:
 
 
 def _strictly_tied(a: Attribute) -> bool:
-    return _attributive_event_date(a) or _verbal_event_date(a)
+    return _attributive_event_date(a) or _verbal_event_date(a) or _postnominal_event_date(a)
 
 
 def _event_days_tied(x: Attribute, y: Attribute) -> bool:
@@ -1001,7 +1019,7 @@ def _dates_the_event_day(a: Attribute) -> bool:
     """The date is the day of the shooting: its words tie it to the shooting (a modifier
     of its noun, or right after its verb), or it dates the shooting (or a call to it) in a
     claim that tells of nothing else (no charge, hearing, arrest, find or death)."""
-    if _attributive_event_date(a) or _verbal_event_date(a):
+    if _strictly_tied(a):
         return True
     if _NOT_THE_EVENT.search(a.claim.text) or a.claim.tense == "future":
         return False
@@ -1059,7 +1077,7 @@ def _anchored_dates_comparable(
     day of the shooting, unless the date's own words tie it to the shooting
     (:func:`_event_days_tied`: "charged in the May 20 killing of"); dates resolved against two publication dates are compared through
     the days they resolve to (:func:`~.slots._resolved_days_comparable`), and a weekday next
-    to a date stated in full may still be a week off.
+    to a date stated in full may still be a week off (a weekday of another name is not).
     """
     if same_story is not None and not same_story(art_a, art_b):
         return False
@@ -1078,9 +1096,79 @@ def _anchored_dates_comparable(
     if _relative(sx) or _relative(sy):
         if not _resolved_days_comparable(x.claim, sx, y.claim, sy, yearless_any_gap=True):
             return False
-        if _weekday_like(sx) != _weekday_like(sy) and _gap_days(sx, sy) <= 7:
+        if _weekday_like(sx) != _weekday_like(sy) and _gap_days(sx, sy) % 7 == 0:
             return False  # a weekday can be a week off next to an explicit date
+        # a weekday whose name is not the explicit date's weekday disagrees with it, whatever
+        # publication date it was resolved against ("Friday" against "Sept. 29", a Thursday)
     return True
+
+
+_MONTH_DAY = re.compile(
+    r"\b(?:" + "|".join(sorted(lexicon.lower_words("quantity_month_words.txt"), key=len, reverse=True))
+    + r")\b\.?\s+\d{1,2}(?:st|nd|rd|th)?\b", re.IGNORECASE)
+_YEAR_WRITTEN = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+def _yearless(a: Attribute) -> bool:
+    """A month and day written without a year ("Jan. 19", "April 28th"): only the day of the
+    year was said, its year was guessed from the publication date."""
+    s = _date_slot(a)
+    return (s is not None and _relative(s) and a.lo is not None and a.lo == a.hi
+            and bool(_MONTH_DAY.search(s.surface)) and not _YEAR_WRITTEN.search(s.surface))
+
+
+def _year_aligned(x: Attribute, y: Attribute) -> tuple[Attribute, Attribute]:
+    """``x`` and ``y`` with a yearless day moved to the year that brings it nearest the other
+    day, when the two lie in different years: "Jan. 20" in an article published in March
+    2016 and "Jan. 19, 2015" are a day apart, not a year (an article written a year on
+    resolves a yearless day to its own year). Unchanged otherwise."""
+    if x.lo is None or y.lo is None:
+        return x, y
+    dx, dy = dt.date.fromordinal(int(x.lo)), dt.date.fromordinal(int(y.lo))
+    if dx.year == dy.year:
+        return x, y
+    for moved, other, d_other in ((x, y, dy), (y, x, dx)):
+        if not _yearless(moved) or (_yearless(other) and moved is y):
+            continue
+        d = dt.date.fromordinal(int(moved.lo or 0))
+        best = None
+        for year in (d_other.year - 1, d_other.year, d_other.year + 1):
+            try:
+                cand = d.replace(year=year)
+            except ValueError:  # 29 February
+                continue
+            if best is None or abs(cand.toordinal() - d_other.toordinal()) < abs(best.toordinal() - d_other.toordinal()):
+                best = cand
+        if best is None or best.year == d.year:
+            continue
+        lo = float(best.toordinal())
+        shifted = replace(moved, value=f"{best.day} {best.strftime('%B')} {best.year}", lo=lo, hi=lo,
+                          note=moved.note)
+        return (shifted, other) if moved is x else (other, shifted)
+    return x, y
+
+
+#: A yearless day moved to the other's year is compared only this close to it (days).
+ALIGNED_DAY_GAP = 3
+
+
+def _aligned_days_comparable(
+    art_a: str, art_b: str, x: Attribute, y: Attribute,
+    same_story: Callable[[str, str], bool] | None,
+) -> bool:
+    """Two anchored event days, one of them a yearless day moved to the other's year
+    (:func:`_year_aligned`): compared when the articles are of one story, the days are at
+    most ``ALIGNED_DAY_GAP`` apart, both are the shooting's day by their own words
+    (:func:`_event_days_tied`), neither claim relates two events or looks ahead, and the
+    two are not one moment around midnight."""
+    if same_story is not None and not same_story(art_a, art_b):
+        return False
+    assert x.lo is not None and y.lo is not None
+    if abs(x.lo - y.lo) > ALIGNED_DAY_GAP or not _event_days_tied(x, y):
+        return False
+    if "future" in (x.claim.tense, y.claim.tense) or _claim_also_gives(x, y) or _claim_also_gives(y, x):
+        return False
+    return not _one_night(x, y) if abs(x.lo - y.lo) == 1 else True
 
 
 def _is_update(x: Attribute, y: Attribute) -> bool:
@@ -1540,11 +1628,15 @@ def _compare_anchored_dates(
         arts = sorted(per_article)
         for i in range(len(arts)):
             for j in range(i + 1, len(arts)):
-                for x in per_article[arts[i]]:
-                    for y in per_article[arts[j]]:
+                for x0 in per_article[arts[i]]:
+                    for y0 in per_article[arts[j]]:
+                        x, y = _year_aligned(x0, y0)
                         if not _anchored_dates(x, y) or _relation(x, y) != "conflict":
                             continue
-                        if not _anchored_dates_comparable(arts[i], arts[j], x, y, same_story):
+                        if (x, y) != (x0, y0):
+                            if not _aligned_days_comparable(arts[i], arts[j], x, y, same_story):
+                                continue
+                        elif not _anchored_dates_comparable(arts[i], arts[j], x, y, same_story):
                             continue
                         c = _conflict(x, y)
                         c.confidence = round(min(1.0, c.confidence + ANCHORED_DATE_BONUS), 3)
@@ -1558,6 +1650,9 @@ def _compare_anchored_dates(
 EVENT_DAY_SUPPORT = 2
 #: Confidence added per article giving the story's day (up to three of them).
 EVENT_DAY_BONUS = 0.1
+#: A day of the shooting off the story's is reported against this many of the articles that
+#: give the story's day (each pair of articles disagrees; the most alike claims first).
+EVENT_DAY_PAIRS = 3
 #: A day of the shooting further than this from the story's is another event, not a slip.
 EVENT_DAY_GAP = 7
 
@@ -1582,7 +1677,7 @@ def _event_day_known(a: Attribute) -> bool:
         return False  # "by Monday", "until Friday", "as of Sunday": a state, not the event
     if _LINK_LABEL.match(a.claim.text):
         return False  # "Pittsburg: man killed in Sunday drive-by": a link to another story
-    return a.claim.tense != "future" and (_attributive_event_date(a) or _verbal_event_date(a))
+    return a.claim.tense != "future" and _strictly_tied(a)
 
 
 def _late_only(text: str) -> bool:
@@ -1642,9 +1737,13 @@ def _compare_event_days(
     (``reported``: claim ids) are left out.
     """
     by_story: dict[str, dict[str, list[Attribute]]] = defaultdict(lambda: defaultdict(list))
+    told_in_roundups: dict[str, dict[str, list[Attribute]]] = defaultdict(lambda: defaultdict(list))
     for a in attributes:
-        if a.attribute == "date" and a.subject and a.article_id not in roundups and _event_day_known(a):
-            by_story[story_of(a.article_id)][a.article_id].append(a)
+        if a.attribute == "date" and a.subject and _event_day_known(a):
+            if a.article_id not in roundups:
+                by_story[story_of(a.article_id)][a.article_id].append(a)
+            else:
+                told_in_roundups[story_of(a.article_id)][a.article_id].append(a)
     out: list[Conflict] = []
     for _story, per_article in sorted(by_story.items()):
         support: dict[float, set[str]] = defaultdict(set)
@@ -1656,13 +1755,25 @@ def _compare_event_days(
         day, backers = ranked[0]
         if len(backers) < EVENT_DAY_SUPPORT or (len(ranked) > 1 and len(ranked[1][1]) == len(backers)):
             continue
-        for art, items in sorted(per_article.items()):
+        # an article naming two towns tells its day of the shooting only where the claim
+        # names the town the story's day is told of and shares a name, an address, a count or
+        # a scene with the claims giving it ("Monday's shooting at a house party in
+        # Bridgeport" in an article that also names a town nearby)
+        story_towns = {t for o in backers for y in per_article[o] if y.lo == day for t in _towns(y.claim)}
+        candidates = dict(per_article)
+        for art, items in told_in_roundups.get(_story, {}).items():
+            named = [x for x in items if _towns(x.claim) & story_towns]
+            if named:
+                candidates[art] = named
+        for art, items in sorted(candidates.items()):
             others = [y for o in sorted(backers - {art}) for y in per_article[o] if y.lo == day]
             if len({y.article_id for y in others}) < EVENT_DAY_SUPPORT:
                 continue
             if same_story is not None and not any(same_story(art, o) for o in backers - {art}):
                 continue
-            gives_day = art in backers
+            roundup = art not in per_article
+            gives_day = art in backers or any(
+                a.lo == day for a in told_in_roundups.get(_story, {}).get(art, []))
             for x in items:
                 assert x.lo is not None
                 if x.lo == day or abs(x.lo - day) > EVENT_DAY_GAP or x.claim.id in reported:
@@ -1674,21 +1785,31 @@ def _compare_event_days(
                     if not _one_night(x, y) and not _week_off(x, y)
                     and not same_words(x.claim.text, y.claim.text) and not _other_towns(x.claim, y.claim)
                     and (not gives_day or abs(x.lo - day) == 1 or _anchored_dates(x, y))
+                    and (not roundup or _anchored_dates(x, y))
                 ]
                 if len({y.article_id for y in fits}) < EVENT_DAY_SUPPORT:
                     continue
                 told = _weekday_like(_date_slot(x) or _DAY)
-                y = max(fits, key=lambda y: (_anchored_dates(x, y),
-                                             _weekday_like(_date_slot(y) or _DAY) == told,
-                                             len(_scene_words(x.claim) & _scene_words(y.claim)),
-                                             len(x.claim.words & y.claim.words),
-                                             -abs((published_day(y.claim) or 0) - (published_day(x.claim) or 0)),
-                                             y.claim.id))
-                c = _conflict(y, x)
+
+                def likeness(y: Attribute, x: Attribute = x, told: bool = told) -> tuple[object, ...]:
+                    return (_anchored_dates(x, y), _weekday_like(_date_slot(y) or _DAY) == told,
+                            len(_scene_words(x.claim) & _scene_words(y.claim)),
+                            len(x.claim.words & y.claim.words),
+                            -abs((published_day(y.claim) or 0) - (published_day(x.claim) or 0)),
+                            y.claim.id)
+
                 agree = len({f.article_id for f in fits})
-                c.confidence = round(min(1.0, c.confidence + EVENT_DAY_BONUS * min(agree, 3)), 3)
-                c.explanation += f"; {agree} articles give the story's day of the shooting"
-                out.append(c)
+                # each article giving the story's day disagrees with this one: the most alike
+                # claim of each (up to EVENT_DAY_PAIRS articles, the most alike first)
+                best: dict[str, Attribute] = {}
+                for y in fits:
+                    if y.article_id not in best or likeness(y) > likeness(best[y.article_id]):
+                        best[y.article_id] = y
+                for y in sorted(best.values(), key=likeness, reverse=True)[:EVENT_DAY_PAIRS]:
+                    c = _conflict(y, x)
+                    c.confidence = round(min(1.0, c.confidence + EVENT_DAY_BONUS * min(agree, 3)), 3)
+                    c.explanation += f"; {agree} articles give the story's day of the shooting"
+                    out.append(c)
     return out
 
 
