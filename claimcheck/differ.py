@@ -242,7 +242,7 @@ def _find_groups(
 #: photo caption's date). "place" is the town of the event compared between two accounts of
 #: one moment (compare/places.py): no false alarm on the whole corpora at the default cut.
 FACT_SHEET_MARGIN = 0.25
-FACT_SHEET_SURE = frozenset({"age", "victim age", "residence", "condition", "custody", "name", "role holder", "place"})
+FACT_SHEET_SURE = frozenset({"age", "victim age", "described age", "event time", "block", "death place", "residence", "condition", "custody", "name", "role holder", "place"})
 
 
 def _store_attributes(
