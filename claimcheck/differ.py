@@ -304,7 +304,10 @@ def _find_groups(
 #: one moment (compare/places.py): no false alarm on the whole corpora at the default cut.
 #: "deed" is one doer's deed stated and denied (compare/negations.py): none on the corpora.
 FACT_SHEET_MARGIN = 0.25
-FACT_SHEET_SURE = frozenset({"age", "victim age", "residence", "condition", "custody", "name", "role holder", "place", "deed"})
+FACT_SHEET_SURE = frozenset({
+    "age", "victim age", "described age", "event time", "block", "death place", "residence",
+    "condition", "custody", "name", "role holder", "place", "deed",
+})
 
 
 def _store_attributes(

@@ -245,7 +245,8 @@ def test_time_of_the_shooting_and_not_of_the_call() -> None:
         ("c1", "just before 2 a.m.", 105.0, 120.0),
         ("c3", "about 8:20 p.m.", 1205.0, 1235.0),
     ]
-    # shown on the sheet, not compared (another moment of the story too often)
+    # hours apart: another moment of the story or another shooting, not compared
+    # (tests/test_event_times.py has the times that are)
     assert compare_attributes(times, lambda art: "s1") == []
 
 

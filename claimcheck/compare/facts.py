@@ -30,6 +30,7 @@ from itertools import combinations
 from .. import lexicon
 from ..entities import gazetteer_level
 from .affinity import StoryAffinity
+from .ages import gender_of_age, is_suspect_age
 from .frames import _GENERIC_NOUNS
 from .model import ClaimRecord, Conflict, Slot
 from .names import compare_names
@@ -749,14 +750,20 @@ def extract_attributes(
 
 # --- comparison ----------------------------------------------------------------------------
 
+# (the attributes of the checks that compare claims of a story directly: the age of the
+# person held, the time of the shooting, the block of the scene, where the one dead died)
+_STORY_CHECK_KINDS = {"described age": "number", "event time": "date", "block": "place",
+                      "death place": "place"}
+_STORY_CHECK_CONFIDENCE = {"described age": 0.7, "event time": 0.6, "block": 0.6, "death place": 0.6}
 _KIND = {"age": "number", "age mentioned": "number", "victim age": "number", "time": "date", "residence": "place", "condition": "negation", "custody": "negation",
-         "date": "date", "place": "place"}
+         "date": "date", "place": "place", **_STORY_CHECK_KINDS}
 _BASE_CONFIDENCE: dict[str, float] = {"age": 0.8, "age mentioned": 0.65, "victim age": 0.7, "residence": 0.7, "condition": 0.75, "custody": 0.65,
-                    "killed": 0.75, "injured": 0.65, "shot": 0.65, "date": 0.6}
+                    "killed": 0.75, "injured": 0.65, "shot": 0.65, "date": 0.6, **_STORY_CHECK_CONFIDENCE}
 #: Event attributes compared across articles. Places are shown, not compared: a venue, a
-#: street and a neighbourhood of one city are all right. Times of day are shown, not
-#: compared: on the tuning part, comparing them gave 4 conflicts of which 2 were another
-#: moment of the story (the brawl before the shooting, the shooter killed an hour later).
+#: street and a neighbourhood of one city are all right. Times of day are not compared
+#: here: on the tuning part, comparing every time gave 4 conflicts of which 2 were another
+#: moment of the story (the brawl before the shooting, the shooter killed an hour later);
+#: only a time told right after the shooting's own word is (:func:`_compare_event_times`).
 _COMPARED = frozenset({"age", "residence", "condition", "custody", "killed", "injured", "shot",
                        "date"})
 
@@ -1182,7 +1189,7 @@ def _is_update(x: Attribute, y: Attribute) -> bool:
         return later.lo > earlier.lo
     if x.attribute.split(" (")[0] in ("killed", "injured", "shot"):
         return True
-    if x.attribute in ("age", "victim age"):
+    if x.attribute in ("age", "victim age", "age mentioned"):
         assert later.lo is not None and earlier.lo is not None
         years = (max(px, py) - min(px, py)) / 365.25
         return 0 < later.lo - earlier.lo <= years + 1 and years >= 0.25
@@ -1408,6 +1415,13 @@ def compare_attributes(
               *_compare_event_days(attributes, story_of, same_story, roundups, dated)]:
         if c.confidence >= min_confidence and c.id not in seen:
             seen.add(c.id)
+            out.append(c)
+    # the same two claims already compared on the same kind by one of the checks above
+    told = {(frozenset((c.a.id, c.b.id)), c.kind) for c in out}
+    for c in [*_compare_described_ages(attributes, story_of, event_dates, same_story),
+              *_compare_event_times(attributes, story_of, event_dates, same_story, roundups)]:
+        if c.confidence >= min_confidence and (frozenset((c.a.id, c.b.id)), c.kind) not in told:
+            told.add((frozenset((c.a.id, c.b.id)), c.kind))
             out.append(c)
     out.sort(key=lambda c: (-c.confidence, c.id))
     return out
@@ -1924,6 +1938,353 @@ def _compare_victim_ages(
     return out
 
 
+#: Ages of two described people further apart than this are two people's.
+DESCRIBED_AGE_GAP = 2
+
+
+@dataclass(slots=True)
+class _Described:
+    """One age an article gives, with what it tells of its person."""
+
+    attr: Attribute
+    role: str  # victim | suspect | ""
+    gender: str  # male | female | ""
+    named: str  # entity id or ""
+
+
+def _described(a: Attribute, victims: set[tuple[str, int]]) -> _Described | None:
+    age = next((s for s in a.claim.slots if s.kind == "quantity" and s.start == a.start), None)
+    if age is None or a.lo is None:
+        return None
+    named = a.note.partition(":")[2] if a.note.startswith("named:") else ""
+    holder = None
+    if named:
+        holder = min((s for s in a.claim.slots if s.entity_id == named),
+                     key=lambda s: abs(s.start - age.start), default=None)
+    victim = (a.claim.id, a.start) in victims
+    suspect = is_suspect_age(a.claim, age, holder)
+    role = "" if victim == suspect else ("victim" if victim else "suspect")
+    return _Described(a, role, gender_of_age(a.claim, age, holder), named)
+
+
+def _may_be_one(x: _Described, y: _Described) -> bool:
+    """Nothing tells two ages apart as two people's: not two names, not opposite genders,
+    not the person shot and the person held."""
+    if x.named and y.named:
+        return False
+    if x.gender and y.gender and x.gender != y.gender:
+        return False
+    return not (x.role and y.role and x.role != y.role)
+
+
+def _compare_described_ages(
+    attributes: Sequence[Attribute],
+    story_of: Callable[[str], str],
+    event_dates: Mapping[str, list[Attribute]],
+    same_story: Callable[[str, str], bool] | None,
+) -> list[Conflict]:
+    """The age of the person held for the shooting, told two ways by two articles of one
+    story: "The 15-year-old appeared in court" against "A 16-year-old boy appeared in
+    court", even when the first article also gives "the 16-year-old's family" (an age of
+    no role, which does not set the other article's 16 aside).
+
+    Per pair of articles, an age of one that the other gives, with the same role, to a
+    person who may be the same is set aside; an age of the person held left on one side
+    that has exactly one such age left on the other within ``DESCRIBED_AGE_GAP`` years, and
+    the other no candidate but it, is one person's age told two ways. Two named people,
+    opposite genders, an article giving two ages within the gap to people of one
+    description (two brothers, or itself torn), a story of several people held, and an age
+    dated on a day far from the other article's event are left alone.
+    """
+    victims = {(a.claim.id, a.start) for a in attributes if a.attribute == "victim age"}
+    # a story of several people held: two arrested, or one account giving two their ages
+    held = {story_of(a.article_id) for a in attributes
+            if a.attribute.startswith("arrested") and a.lo is not None and a.lo >= 2}
+    by_story: dict[str, dict[str, list[_Described]]] = defaultdict(lambda: defaultdict(list))
+    for a in attributes:
+        if a.attribute != "age mentioned" or _PAST_CASE.search(a.claim.text):
+            continue
+        d = _described(a, victims)
+        if d is not None:
+            by_story[story_of(a.article_id)][a.article_id].append(d)
+    out: list[Conflict] = []
+    for _story, per_article in sorted(by_story.items()):
+        for art_x, art_y in combinations(sorted(per_article), 2):
+            xs, ys = per_article[art_x], per_article[art_y]
+            left_x = [x for x in xs if not any(_told_alike(x, y) for y in ys)]
+            left_y = [y for y in ys if not any(_told_alike(x, y) for x in xs)]
+            for x in left_x:
+                cands = _age_candidates(x, left_y)
+                if len(cands) != 1:
+                    continue
+                y = cands[0]
+                if {id(d) for d in _age_candidates(y, left_x)} != {id(x)}:
+                    continue
+                if _torn(x, xs) or _torn(y, ys):
+                    continue
+                if _story in held or _two_held(xs) or _two_held(ys):
+                    continue  # two of the people held, one told by each account
+                if same_words(x.attr.claim.text, y.attr.claim.text):
+                    continue
+                if not _same_event(art_x, art_y, x.attr, y.attr, event_dates, same_story):
+                    continue
+                if (_dated_elsewhere(x.attr, event_dates.get(art_y, []))
+                        or _dated_elsewhere(y.attr, event_dates.get(art_x, []))):
+                    continue
+                c = _conflict(x.attr, y.attr)
+                c.explanation = c.explanation.replace(
+                    f"age mentioned ({x.attr.subject_name})", "the age of the person held")
+                c.attribute = "described age"
+                # (from the base of "age mentioned" with _conflict's notes and hedges)
+                c.confidence = round(c.confidence + _BASE_CONFIDENCE["described age"]
+                                     - _BASE_CONFIDENCE["age mentioned"], 3)
+                out.append(c)
+    return out
+
+
+def _dated_elsewhere(a: Attribute, other_dates: Sequence[Attribute]) -> bool:
+    """The first date after the age in its claim (or the last before it), written with its
+    number ("on May 5"), is more
+    than ``ANCHORED_DATE_GAP`` days from every event date of the other article: "He was
+    accused of shooting a 38-year-old man on May 5" is another shooting than December's."""
+    days = [s for s in a.claim.slots if s.kind == "date" and (s.unit or "").split("|")[0] == "day"
+            and s.lo is not None and s.hi is not None and any(ch.isdigit() for ch in s.surface)]
+    if not days or not other_dates:
+        return False
+    after = [s for s in days if s.start >= a.end]
+    # the date after the age that tells when its person was shot, or else the last before
+    days = [min(after, key=lambda s: s.start)] if after else [max(days, key=lambda s: s.start)]
+    gap = ANCHORED_DATE_GAP
+    return not any(d.lo is not None and d.hi is not None and s.lo is not None and s.hi is not None
+                   and d.lo - gap <= s.hi and s.lo - gap <= d.hi for s in days for d in other_dates)
+
+
+def _two_held(own: Sequence[_Described]) -> bool:
+    return len({d.attr.lo for d in own if d.role == "suspect"}) > 1
+
+
+def _told_alike(x: _Described, y: _Described) -> bool:
+    """Both articles give this age to a person who may be one: set aside. An age of no role
+    ("the 16-year-old's family") does not set aside an age with one ("a 16-year-old was
+    arrested"): the article may give its person's age twice, once with each value."""
+    return x.attr.lo == y.attr.lo and _may_be_one(x, y) and x.role == y.role
+
+
+def _tied(x: _Described, y: _Described) -> bool:
+    """The two ages are told of the person held. (On the shared corpora, matching ages of
+    people shot, or of one gender, across articles was wrong more often than right: a
+    round-up's other victims, a witness, a second child; the one victim's age is compared
+    by :func:`_compare_victim_ages`.)"""
+    return x.role == y.role == "suspect"
+
+
+def _age_candidates(x: _Described, others: Sequence[_Described]) -> list[_Described]:
+    """One per value: the ages of the other article within the gap that may be the same
+    person's and are told of a person of the same description."""
+    seen: dict[float | None, _Described] = {}
+    for y in others:
+        if (x.attr.lo is not None and y.attr.lo is not None and x.attr.lo != y.attr.lo
+                and abs(x.attr.lo - y.attr.lo) <= DESCRIBED_AGE_GAP and _may_be_one(x, y)
+                and _tied(x, y)):
+            seen.setdefault(y.attr.lo, y)
+    return list(seen.values())
+
+
+def _torn(x: _Described, own: Sequence[_Described]) -> bool:
+    """The article gives another age within the gap to a person of the same description."""
+    return any(o.attr.lo != x.attr.lo and o.attr.lo is not None and x.attr.lo is not None
+               and abs(o.attr.lo - x.attr.lo) <= DESCRIBED_AGE_GAP
+               and o.role == x.role and o.gender == x.gender for o in own)
+
+
+#: Two times of the shooting whose stated moments lie this many minutes apart or more
+#: disagree ("about 2:30 a.m." and "around 1:54 a.m."); closer, one time told roughly.
+TIME_DISAGREE = 30
+#: Times of the shooting further apart than this many minutes are two moments of the story
+#: (a brawl in the evening, the shooting after midnight) or two shootings, not one told two ways.
+TIME_OTHER_MOMENT = 180
+#: Minutes "before"/"after" a time move its moment ("after 3 a.m." agrees with "3:30 a.m.").
+TIME_HEDGE = 10
+#: Characters between the shooting's word and the time it is told at ("was shot and killed
+#: around 1:54 a.m.", "happened last night around 10:30").
+TIME_TIE_REACH = 25
+
+
+def _tied_time(a: Attribute) -> bool:
+    """The time follows the shooting's own word closely, no other moment between."""
+    text = a.claim.text
+    at = _rel(a.claim, a.start)
+    before = [m for m in _SHOOTING_MOMENT.finditer(text) if m.end() <= at]
+    if not before:
+        return False
+    between = text[before[-1].end():at]
+    return (len(between) <= TIME_TIE_REACH and not _OTHER_MOMENT.search(between)
+            and not re.search(r"[,;]", between))
+
+
+def _time_point(a: Attribute) -> float:
+    """The moment the words state: "about 2:30" is 2:30, "just before 2 a.m." 1:50 and
+    "after 3 a.m." 3:10 (``TIME_HEDGE`` minutes on the side the words give)."""
+    assert a.lo is not None and a.hi is not None
+    words = a.value.lower().split()
+    if "before" in words:
+        return a.hi - TIME_HEDGE
+    if "after" in words:
+        return a.lo + TIME_HEDGE
+    return (a.lo + a.hi) / 2
+
+
+def _compare_event_times(
+    attributes: Sequence[Attribute],
+    story_of: Callable[[str], str],
+    event_dates: Mapping[str, list[Attribute]],
+    same_story: Callable[[str, str], bool] | None,
+    roundups: set[str],
+) -> list[Conflict]:
+    """The time of day of the shooting, told right after its own word in two articles of
+    one story ("a homicide that occurred at about 2:30 a.m." / "was shot and killed around
+    1:54 a.m."): ``TIME_DISAGREE`` to ``TIME_OTHER_MOMENT`` minutes apart is a disagreement. An article
+    giving two such times far apart (the brawl, then the shooting), a round-up, and two
+    claims dating their moments on two days or placing them on two streets are left
+    alone."""
+    per_story: dict[str, dict[str, list[Attribute]]] = defaultdict(lambda: defaultdict(list))
+    for a in attributes:
+        if (a.attribute == "time" and a.lo is not None and a.hi is not None
+                and a.article_id not in roundups and _tied_time(a) and a.claim.polarity > 0
+                and not a.claim.modality):
+            per_story[story_of(a.article_id)][a.article_id].append(a)
+    out: list[Conflict] = []
+    for _story, per_article in sorted(per_story.items()):
+        told: dict[str, Attribute] = {}
+        for art, items in sorted(per_article.items()):
+            points = [_time_point(a) for a in items]
+            if max(_minutes_apart(p, q) for p in points for q in points) < TIME_DISAGREE:
+                told[art] = items[0]
+        for art_x, art_y in combinations(sorted(told), 2):
+            x, y = told[art_x], told[art_y]
+            apart = _minutes_apart(_time_point(x), _time_point(y))
+            if apart < TIME_DISAGREE or apart > TIME_OTHER_MOMENT:
+                continue
+            if (same_words(x.claim.text, y.claim.text) or _two_days(x.claim, y.claim)
+                    or _two_streets(x.claim, y.claim)):
+                continue
+            if not _same_event(art_x, art_y, x, y, event_dates, same_story):
+                continue
+            c = _conflict(x, y)
+            c.attribute = "event time"
+            c.explanation = c.explanation.replace(f"time ({x.subject_name})",
+                                                  f"the time of the shooting ({x.subject_name})")
+            out.append(c)
+    return out
+
+
+def _minutes_apart(p: float, q: float) -> float:
+    d = abs(p - q) % 1440
+    return min(d, 1440 - d)
+
+
+def _two_streets(a: ClaimRecord, b: ClaimRecord) -> bool:
+    """Both claims place their moment on a street, no street the same: "shot about 8:20 p.m.
+    on 46th Place" and "occurred about 9:20 p.m. on Ridge Road" are two shootings."""
+    sa = [s.value for s in a.slots if s.kind == "place" and _streetlike(s.value)]
+    sb = [s.value for s in b.slots if s.kind == "place" and _streetlike(s.value)]
+    return bool(sa and sb) and not any(same_words(p, q) or name_overlap(p, q) for p in sa for q in sb)
+
+
+_STREET_WORDS = lexicon.lower_words("street_words.txt")
+
+
+def _streetlike(place: str) -> bool:
+    """A street ("Ridge Road SE", "46th Place SE"), by its level or one of its words."""
+    return _place_level(place) == "street" or any(
+        w.strip(".,").lower() in _STREET_WORDS for w in place.split()[1:])
+
+
+def _two_days(a: ClaimRecord, b: ClaimRecord) -> bool:
+    """Both claims date their moment, on no common day."""
+    da = [s for s in a.slots if s.kind == "date" and (s.unit or "").split("|")[0] == "day" and s.lo is not None]
+    db = [s for s in b.slots if s.kind == "date" and (s.unit or "").split("|")[0] == "day" and s.lo is not None]
+    return bool(da and db) and not any(p.lo == q.lo for p in da for q in db)
+
+
+# "in the 5300 block of Noon Road": the block number and the street after it
+_BLOCK = re.compile(r"\b(\d{1,2},?\d00|\d00)\s+block\s+of\s+(?:the\s+)?", re.IGNORECASE)
+# a moment of the story told at another address: an arrest, a charge, a hearing, or a call
+# or a dispatch (a report of shots, not the scene found)
+_HELD_ELSEWHERE = re.compile(
+    r"\b(?:arrest\w*|custody|booked|charged|court|hearing|jail|apprehended|surrendered|"
+    r"dispatched|reports?\s+of|call(?:ed|s)?\s+(?:to|about|of))\b",
+    re.IGNORECASE)
+_DIRECTION_WORDS = lexicon.lower_words("street_direction_words.txt")
+#: Block numbers of one street further apart than this are two addresses, not a corner.
+BLOCK_GAP = 100
+
+
+def _street_key(name: str) -> str:
+    """"South Flores Street" and "S. Flores" alike: no direction, no street word."""
+    words = [w.strip(".,").lower() for w in name.split()]
+    return " ".join(w for w in words if w and w not in _DIRECTION_WORDS and w not in _STREET_WORDS)
+
+
+def _blocks(c: ClaimRecord) -> list[tuple[str, int, int, int]]:
+    """(street key, block number, start, end) for each "N block of STREET" of the claim."""
+    out = []
+    for m in _BLOCK.finditer(c.text):
+        street = next((s for s in c.slots if s.kind in ("place", "person", "other")
+                       and s.start == c.start + m.end()), None)
+        if street is None:
+            continue
+        key = _street_key(street.value)
+        if key:
+            out.append((key, int(m.group(1).replace(",", "")), c.start + m.start(), street.end))
+    return out
+
+
+def _compare_blocks(
+    claims_by_article: Mapping[str, list[ClaimRecord]],
+    story_of: Callable[[str], str],
+    event_dates: Mapping[str, list[Attribute]],
+    same_story: Callable[[str, str], bool] | None,
+    roundups: set[str],
+) -> list[Conflict]:
+    """The block of the scene on one street, told two ways by two articles of one story:
+    "in the 5300 block of Noon Road" and "in the 5000 block of Noon Road". Blocks
+    ``BLOCK_GAP`` apart or less are a corner told from either side; an article giving two
+    blocks of the street (the scene and where the shooter fled), a claim of an arrest, a
+    charge or a hearing, and a round-up are left alone."""
+    per_story: dict[str, dict[str, dict[str, list[tuple[int, ClaimRecord, int, int]]]]] = \
+        defaultdict(lambda: defaultdict(lambda: defaultdict(list)))
+    for art, claims in sorted(claims_by_article.items()):
+        if art in roundups:
+            continue
+        for c in claims:
+            if c.polarity < 0 or c.modality or _HELD_ELSEWHERE.search(c.text):
+                continue
+            for key, number, start, end in _blocks(c):
+                per_story[story_of(art)][key][art].append((number, c, start, end))
+    out: list[Conflict] = []
+    for story, streets in sorted(per_story.items()):
+        for _street, per_article in sorted(streets.items()):
+            told = {art: items[0] for art, items in per_article.items()
+                    if len({n for n, *_ in items}) == 1}
+            for art_x, art_y in combinations(sorted(told), 2):
+                (nx, cx, sx, ex), (ny, cy, sy, ey) = told[art_x], told[art_y]
+                if abs(nx - ny) <= BLOCK_GAP or same_words(cx.text, cy.text):
+                    continue
+                x = Attribute("story", story, f"story {story}", "block", cx.text[sx - cx.start: ex - cx.start],
+                              float(nx), float(nx), cx, sx, ex)
+                y = Attribute("story", story, f"story {story}", "block", cy.text[sy - cy.start: ey - cy.start],
+                              float(ny), float(ny), cy, sy, ey)
+                if not _same_event(art_x, art_y, x, y, event_dates, same_story):
+                    continue
+                conflict = _conflict(x, y)
+                conflict.explanation = conflict.explanation.replace(
+                    f"block ({x.subject_name})", "the block of the scene")
+                conflict.update = False
+                out.append(conflict)
+    return out
+
+
 def confirmed_by_claims(
     conflict: Conflict, affinity: Callable[[str, str], float], min_confidence: float
 ) -> bool:
@@ -1963,6 +2324,124 @@ def _event_places(
     return compare_event_places(claims, story_of, same_event, _persons(claims))
 
 
+# Where the one killed died: "was pronounced dead at the scene" / "died at Christ Medical
+# Center", "was taken to a hospital where he died"
+_DEATH_VERB = r"(?:died|was\s+pronounced\s+dead|was\s+declared\s+dead)"
+_DIED_AT_SCENE = re.compile(_DEATH_VERB + r"\s+(?:at|on)\s+the\s+scene\b", re.IGNORECASE)
+_DIED_AT_HOSPITAL = re.compile(
+    _DEATH_VERB + r"\s+(?:later\s+)?(?:at|in)\s+(?:an?\s+|the\s+)?(?:(?:area|local|nearby)\s+)?"
+    r"(?:hospital\b|(?:[A-Z][\w'’.]*\s+){1,5}(?:Hospital|Medical\s+Cent(?:er|re))\b)"
+    r"|\bhospital\b[^.;]{0,40}?\bwhere\s+(?:he|she|the\s+\w+)\s+(?:later\s+)?" + _DEATH_VERB,
+)
+
+
+def _death_places(c: ClaimRecord) -> list[tuple[str, int, int]]:
+    out = []
+    for value, pattern in (("at the scene", _DIED_AT_SCENE), ("in hospital", _DIED_AT_HOSPITAL)):
+        for m in pattern.finditer(c.text):
+            out.append((value, c.start + m.start(), c.start + m.end()))
+    return out
+
+
+#: Characters before a claim in which a date of the sentence before it is looked for.
+DATED_BEFORE_REACH = 200
+
+
+def _dated_before(claims: Sequence[ClaimRecord], i: int) -> list[Slot]:
+    """Dates written with their number in the claims just before claim ``i`` of an article."""
+    c = claims[i]
+    return [s for o in claims[max(0, i - 4):i] if o.end >= c.start - DATED_BEFORE_REACH
+            for s in o.slots if s.kind == "date" and (s.unit or "").split("|")[0] == "day"
+            and s.lo is not None and any(ch.isdigit() for ch in s.surface)]
+
+
+def _explicit_days_far(
+    c: ClaimRecord, other_art: str,
+    claims_by_article: Mapping[str, list[ClaimRecord]],
+    event_dates: Mapping[str, list[Attribute]],
+) -> bool:
+    """The claim before ``c`` in its article dates its moment ("On July 27, 2015, ...") far
+    from every event date of the other article: ``c`` may tell of that other case."""
+    claims = claims_by_article.get(c.article_id, [])
+    at = next((i for i, o in enumerate(claims) if o is c), 0)
+    days = _dated_before(claims, at)
+    other = event_dates.get(other_art, [])
+    if not days or not other:
+        return bool(days)
+    return not any(d.lo is not None and d.hi is not None and s.lo is not None and s.hi is not None
+                   and d.lo - ANCHORED_DATE_GAP <= s.hi and s.lo - ANCHORED_DATE_GAP <= d.hi
+                   for s in days for d in other)
+
+
+def _compare_death_places(
+    claims_by_article: Mapping[str, list[ClaimRecord]],
+    attributes: Sequence[Attribute],
+    story_of: Callable[[str], str],
+    event_dates: Mapping[str, list[Attribute]],
+    same_story: Callable[[str, str], bool] | None,
+) -> list[Conflict]:
+    """Where the one person killed died: "He was pronounced dead at the scene" against
+    "Lena Marsh was pronounced dead at Christ Medical Center". Only in a story of one
+    death (no article counts two killed, none tells of the shooter dead) and for articles
+    that give one place; a claim that denies it or hedges is left alone."""
+    several = {story_of(a.article_id) for a in attributes
+               if a.attribute.startswith("killed") and a.lo is not None and a.lo >= 2}
+    several |= {story_of(a.article_id) for a in attributes if a.attribute == "shooter dead"}
+    per_story: dict[str, dict[str, list[tuple[str, ClaimRecord, int, int]]]] = \
+        defaultdict(lambda: defaultdict(list))
+    for art, claims in sorted(claims_by_article.items()):
+        story = story_of(art)
+        if story in several:
+            continue
+        for i, c in enumerate(claims):
+            if c.polarity < 0 or c.modality or _PAST_CASE.search(c.text):
+                continue
+            # "?": the claim before dates its moment ("On July 27, 2015, Kusaan Tolliver was
+            # shot. The teen later died at Ellis Hospital"): checked against the other article
+            flag = "?" if _dated_before(claims, i) else ""
+            for value, start, end in _death_places(c):
+                per_story[story][art].append((flag + value, c, start, end))
+    out: list[Conflict] = []
+    for story, per_article in sorted(per_story.items()):
+        told = {art: items[0] for art, items in per_article.items()
+                if len({v.lstrip("?") for v, *_ in items}) == 1}
+        for art_x, art_y in combinations(sorted(told), 2):
+            (vx, cx, sx, ex), (vy, cy, sy, ey) = told[art_x], told[art_y]
+            if vx.lstrip("?") == vy.lstrip("?"):
+                continue
+            if (vx.startswith("?") and _explicit_days_far(cx, art_y, claims_by_article, event_dates)) or (
+                    vy.startswith("?") and _explicit_days_far(cy, art_x, claims_by_article, event_dates)):
+                continue
+            vx, vy = vx.lstrip("?"), vy.lstrip("?")
+            x = Attribute("story", story, f"story {story}", "death place", vx, None, None, cx, sx, ex)
+            y = Attribute("story", story, f"story {story}", "death place", vy, None, None, cy, sy, ey)
+            if not _same_event(art_x, art_y, x, y, event_dates, same_story):
+                continue
+            conflict = _conflict(x, y)
+            conflict.explanation = conflict.explanation.replace(
+                f"death place ({x.subject_name})", "where the one person killed died")
+            conflict.update = False
+            out.append(conflict)
+    return out
+
+
+def _scene_blocks(
+    claims: Sequence[ClaimRecord], attributes: Sequence[Attribute],
+    story_of: Callable[[str], str], affinity: StoryAffinity,
+) -> list[Conflict]:
+    """The block of the scene compared per street (:func:`_compare_blocks`) and where the
+    one person killed died (:func:`_compare_death_places`)."""
+    event_dates: dict[str, list[Attribute]] = defaultdict(list)
+    for a in attributes:
+        if a.attribute == "date":
+            event_dates[a.article_id].append(a)
+    by_article: dict[str, list[ClaimRecord]] = defaultdict(list)
+    for c in claims:
+        by_article[c.article_id].append(c)
+    return [*_compare_blocks(by_article, story_of, event_dates, affinity.same_story, _roundups(attributes)),
+            *_compare_death_places(by_article, attributes, story_of, event_dates, affinity.same_story)]
+
+
 def build_fact_sheets(
     claims: Sequence[ClaimRecord],
     *,
@@ -1990,6 +2469,9 @@ def build_fact_sheets(
     for a in attributes:
         if a.subject_kind == "entity" and a.subject and a.attribute in ("age", "role", "residence") and not a.note:
             evidence[a.subject][a.attribute].add(a.value)
+    known = {c.id for c in conflicts}
+    conflicts.extend(c for c in _scene_blocks(claims, attributes, story_of, affinity)
+                     if c.confidence >= min_confidence and c.id not in known)
     known = {c.id for c in conflicts}
     conflicts.extend(c for c in _event_places(claims, attributes, story_of, affinity)
                      if c.confidence >= min_confidence and c.id not in known)
