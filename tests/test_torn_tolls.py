@@ -1,5 +1,5 @@
 """Tolls of an article that gives them two ways, compared claim by claim; tolls told as
-"four men and a woman".
+"four men and a woman"; people shot against people injured when no one died.
 
 An article with two values for one toll (its heading says "two wounded", a later sentence
 "four others wounded") has no single value on the fact sheet; its claims are still compared
@@ -77,6 +77,28 @@ CASES: list[tuple[str, str, str, str, str, tuple[str, str] | None]] = [
         "2024-03-04",
         "Calder police said one man was killed and three others were wounded in a shooting on "
         "Birch Road on Saturday night.",
+        None,
+    ),
+    (
+        # no one died: the people shot are the people injured, and the address ties the claims
+        "shot-and-injured",
+        "2024-03-04",
+        "Four people were shot outside the Copper Kettle Tavern at 410 Birch Road in Calder on "
+        "Saturday night, police said.",
+        "2024-03-04",
+        "Detectives returned Sunday to 410 Birch Road, where a drive-by shooting on Saturday "
+        "night left two people injured.",
+        ("4", "2"),
+    ),
+    (
+        # one of the four shot died later: four shot and three injured agree
+        "shot-and-injured-one-died",
+        "2024-03-05",
+        "Four people were shot outside the Copper Kettle Tavern at 410 Birch Road in Calder on "
+        "Saturday night, police said. One of them died at the hospital on Sunday.",
+        "2024-03-04",
+        "Detectives returned Sunday to 410 Birch Road, where a drive-by shooting on Saturday "
+        "night left three people injured.",
         None,
     ),
     (

@@ -1476,6 +1476,62 @@ def _compare_torn_tolls(
     return out
 
 
+_DEATH_WORDS = re.compile(r"\b(?:dead|died|dies|killed|kills|fatal(?:ly)?|slain|homicides?|murder(?:ed|s)?|"
+                          r"deadly|death)\b", re.IGNORECASE)
+
+
+def _compare_shot_with_injured(
+    attributes: Sequence[Attribute],
+    claims: Sequence[ClaimRecord],
+    story_of: Callable[[str], str],
+    same_story: Callable[[str, str], bool] | None,
+) -> list[Conflict]:
+    """People shot in one account against people injured in another, when no one died.
+
+    "four people were shot in the California neighborhood" and "a drive-by shooting in the
+    California neighborhood that left two injured": when the story counts no dead anywhere
+    (no death word in any claim of its articles: "one of them died at the hospital" too),
+    everyone shot was hurt, so the two counts are one. Compared claim by claim when the two claims are tied to one
+    incident (:func:`_toll_anchor`), both counts told as a whole, no two scenes
+    (:func:`_other_scenes`); counts of men, women... are left to their own attribute.
+    """
+    deaths = {story_of(c.article_id) for c in claims if _DEATH_WORDS.search(c.text)}
+    roundups = _roundups(attributes)
+    event_dates: dict[str, list[Attribute]] = defaultdict(list)
+    tolls: dict[str, list[Attribute]] = defaultdict(list)
+    by_story: dict[str, dict[str, list[Attribute]]] = defaultdict(lambda: defaultdict(list))
+    for a in attributes:
+        if a.attribute == "date":
+            event_dates[a.article_id].append(a)
+        if a.subject_kind != "story" or a.lo is None or a.attribute.split(" (")[0] not in _TOLLS:
+            continue
+        tolls[a.article_id].append(a)
+        if a.attribute in ("shot", "injured") and a.article_id not in roundups:
+            by_story[story_of(a.article_id)][a.article_id].append(a)
+    out: list[Conflict] = []
+    for story, per_article in sorted(by_story.items()):
+        if story in deaths:
+            continue
+        for art_a, art_b in combinations(sorted(per_article), 2):
+            for x in per_article[art_a]:
+                for y in per_article[art_b]:
+                    if x.attribute == y.attribute or _relation(x, y) != "conflict":
+                        continue
+                    if not (_told_whole(x) and _told_whole(y)) or _other_scenes(x, y, tolls):
+                        continue
+                    if not _same_event(art_a, art_b, x, y, event_dates, same_story):
+                        continue
+                    tie = _toll_anchor(x, y)
+                    if not tie:
+                        continue
+                    c = _conflict(x, y)
+                    c.confidence = round(min(1.0, c.confidence + TORN_TOLL_BONUS), 3)
+                    c.explanation += (f"; both accounts {tie}; no one died in the story: those "
+                                      "shot are those injured")
+                    out.append(c)
+    return out
+
+
 def _other_scenes(x: Attribute, y: Attribute, tolls: Mapping[str, list[Attribute]]) -> bool:
     """The sentences of two tolls tell two scenes: days further apart than one, or streets and
     none shared ("On Friday, two men were killed and four others wounded on Elm Street" is
@@ -2002,6 +2058,10 @@ def build_fact_sheets(
     for a in attributes:
         if a.subject_kind == "entity" and a.subject and a.attribute in ("age", "role", "residence") and not a.note:
             evidence[a.subject][a.attribute].add(a.value)
+    known = {c.id for c in conflicts}
+    conflicts.extend(c for c in _compare_shot_with_injured(attributes, claims, story_of,
+                                                           affinity.same_story)
+                     if c.confidence >= min_confidence and c.id not in known)
     known = {c.id for c in conflicts}
     conflicts.extend(c for c in _event_places(claims, attributes, story_of, affinity)
                      if c.confidence >= min_confidence and c.id not in known)
