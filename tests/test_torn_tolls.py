@@ -102,6 +102,16 @@ CASES: list[tuple[str, str, str, str, str, tuple[str, str] | None]] = [
         None,
     ),
     (
+        # the toll another shooting left, on another street and day, told as background
+        "the-toll-another-shooting-left",
+        "2024-03-04",
+        "A shooting early Saturday on Birch Road in Calder left nine people injured, including "
+        "one in critical condition, police said.",
+        "2024-03-04",
+        "Police said a shooting on Elm Street in Calder last Friday left eleven people injured.",
+        None,
+    ),
+    (
         # "a sweet 16 party": a number naming the party, not sixteen people shot
         "sweet-sixteen",
         "2024-03-04",
@@ -138,7 +148,46 @@ def test_torn_tolls(
                and c["a"]["source"] != c["b"]["source"]]  # type: ignore[index]
     expected = case[5]
     if expected is None:
-        assert numbers == [], [(c["a_value"], c["b_value"], c["explanation"]) for c in numbers]
+        # (claim groups may still pair two alike sentences; the fact sheets must not)
+        sheets = [c for c in numbers if c["origin"] == "fact_sheet"]
+        assert sheets == [], [(c["a_value"], c["b_value"], c["explanation"]) for c in sheets]
         return
     assert any(_values(c) == set(expected) and c["origin"] == "fact_sheet" for c in numbers), [
         (c["kind"], c["a_value"], c["b_value"]) for c in conflicts]
+
+
+def test_the_toll_the_shooting_left_ties_two_claims(tmp_path: Path) -> None:
+    """Both claims give the toll a shooting left: the fact sheets find the conflict with
+    confidence over the reporting margin (claim groups may pair the two sentences too)."""
+    import json
+
+    import sqlite_utils
+
+    import claimcheck
+    from claimcheck.compare.affinity import StoryAffinity
+    from claimcheck.compare.facts import build_fact_sheets
+    from claimcheck.compare.stories import find_stories
+    from claimcheck.compare.text import prepare
+    from claimcheck.differ import FACT_SHEET_MARGIN, load_claims
+
+    rows = [
+        {"id": "left-a", "outlet": "Outlet A", "published": "2024-03-04", "title": "",
+         "text": "Police said a shooting early Saturday on the east side left nine people "
+                 "injured, including one in critical condition."},
+        {"id": "left-b", "outlet": "Outlet B", "published": "2024-03-04", "title": "",
+         "text": "Detectives are investigating a shooting that left eleven people injured "
+                 "early Saturday."},
+    ]
+    path = tmp_path / "left.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    claimcheck.ingest([str(path)], tmp_path / "left.db")
+    db = sqlite_utils.Database(str(tmp_path / "left.db"))
+    claims = load_claims(db)
+    prepare(claims)
+    story_of, _ = find_stories(claims, [
+        (r[0], r[1], r[2], r[3])
+        for r in db.execute("SELECT id, title, outlet, published FROM articles ORDER BY rowid")])
+    sheets = build_fact_sheets(claims, stories=story_of, affinity=StoryAffinity(claims))
+    found = [c for c in sheets.conflicts if {c.a_value, c.b_value} == {"9", "11"}]
+    assert found and found[0].confidence >= 0.5 + FACT_SHEET_MARGIN, [
+        (c.a_value, c.b_value, c.confidence) for c in sheets.conflicts]

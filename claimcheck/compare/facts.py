@@ -1614,7 +1614,16 @@ def _toll_anchor(x: Attribute, y: Attribute) -> str:
         return "name the same person, venue or address"
     if len(_scene_words(x.claim) & _scene_words(y.claim)) >= SCENE_WORDS:
         return "tell the scene in the same words"
+    if all(_LEFT_BY_THE_SHOOTING.search(a.claim.text[max(0, _rel(a.claim, a.start) - 90):
+                                                     _rel(a.claim, a.start)])
+           and _plain_toll(a) for a in (x, y)):
+        return "give the toll the shooting left"
     return ""
+
+
+# "a shooting early today in Fort Wayne left nine people injured": the whole toll of the shooting
+_LEFT_BY_THE_SHOOTING = re.compile(
+    r"\b(?:a|the)\s+(?:\w+\s+){0,2}(?:shooting|shootout|gunfight)\b[^.;,]{0,70}?\bleft\s+$", re.IGNORECASE)
 
 
 _AGENCY_WORDS = lexicon.words("official_source_words.txt")
