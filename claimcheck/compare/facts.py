@@ -499,6 +499,12 @@ def _event_attributes(c: ClaimRecord, previous: ClaimRecord | None, story: str) 
             if attr:
                 yield Attribute("story", story, "", attr, str(int(s.lo)), s.lo, s.hi, c,
                                 s.start, s.end)
+            joined = _joined_count(c, s) if attr and attr.endswith(")") else None
+            if attr and joined:
+                # "four men and a woman were wounded": five people wounded
+                total, end = joined
+                yield Attribute("story", story, "", attr.split(" (")[0], str(int(total)), total,
+                                total, c, s.start, end)
     m = _SHOOTER_DEAD.search(c.text)
     if m and c.polarity > 0:
         yield Attribute("story", story, "", "shooter dead", "yes", None, None, c,
@@ -515,6 +521,33 @@ def _event_attributes(c: ClaimRecord, previous: ClaimRecord | None, story: str) 
         elif _is_place(c, s) and _place_level(s.value) in ("local", "street"):
             yield Attribute("story", story, "", "place", s.value, None, None, c, s.start, s.end,
                             note=_place_level(s.value))
+
+
+_SEXES = frozenset({"man", "men", "woman", "women", "boy", "boys", "girl", "girls"})
+_AND_ONE = re.compile(r"\s+and\s+(?:an?\s+(?:man|woman|boy|girl)\b)?", re.IGNORECASE)
+
+
+def _joined_count(c: ClaimRecord, s: Slot) -> tuple[float, int] | None:
+    """The whole of "four men and a woman were wounded", "five men and four women were
+    injured" (the number of people, and where the second count ends), or None. The event
+    word must follow the second count: "two men and a woman who lives nearby" is no toll."""
+    assert s.lo is not None
+    if (s.unit or "").partition(":")[2] not in _SEXES:
+        return None
+    m = _AND_ONE.match(c.text, _rel(c, s.end))
+    if m is None:
+        return None
+    if m.group(0).rstrip().lower().endswith(("man", "boy", "girl")):
+        second, end = 1.0, c.start + m.end()
+    else:
+        nxt = [t for t in c.slots if t.kind == "quantity" and t.start == c.start + m.end()
+               and t.lo is not None and t.lo == t.hi and (t.unit or "").partition(":")[2] in _SEXES]
+        if not nxt or nxt[0].lo is None:
+            return None
+        second, end = nxt[0].lo, nxt[0].end
+    if not _EVENT_RIGHT_AFTER.match(c.text[_rel(c, end):]):
+        return None
+    return s.lo + second, end
 
 
 # "at about 2:30 a.m.", "just before 2 a.m.", "around 10 p.m.", "around 10:30 last night"
@@ -621,6 +654,8 @@ def _count_attribute(c: ClaimRecord, s: Slot, previous: ClaimRecord | None) -> s
         return None  # "Another teen, also 15, was shot", "all in their 20s", "one 16 and the
         # other 17": an age, not a count ("one dead and three injured" is a count: the event
         # word follows the number)
+    if not noun and re.search(r"\b(?:a|an)\s+(?:[a-z]+\s+)?$", before, re.I):
+        return None  # "at a sweet 16 party", "a 9 mm": a number naming a thing, not a count
     if (re.search(r"\b(?:of|including|with)\s*$", before, re.I) and not _ONE_OF.search(before)
             and not _TOTAL_OF.search(before)):
         return None  # "a father of four", "a family of five", "including two who": a part
@@ -681,7 +716,7 @@ def _count_attribute(c: ClaimRecord, s: Slot, previous: ClaimRecord | None) -> s
 # "three injured", "two others were wounded": the number is followed by what it counts
 _EVENT_RIGHT_AFTER = re.compile(
     r"\s+(?:(?:others?|more|people|persons)\s+)?(?:(?:were|was|are|have\s+been)\s+)?"
-    r"(?:killed|dead|died|injured|wounded|hurt|shot)\b",
+    r"(?:(?:seriously|critically|gravely|fatally|also)\s+)?(?:killed|dead|died|injured|wounded|hurt|shot)\b",
     re.IGNORECASE,
 )
 # "one of seven people injured", "Cook was one of four people shot": the number is the whole
@@ -1409,6 +1444,7 @@ def compare_attributes(
     anchored = _compare_anchored_dates(attributes, story_of, same_story, roundups)
     dated = {claim.id for c in anchored for claim in (c.a, c.b)}
     for c in [*_compare_part_with_whole(story_values, event_dates, same_story, shooter_dead),
+              *_compare_torn_tolls(by_key, event_dates, same_story, tolls, shooter_dead),
               *_compare_unnamed_ages(attributes, story_of, event_dates, same_story),
               *_compare_victim_ages(attributes, story_of, event_dates, same_story),
               *anchored,
@@ -1482,6 +1518,160 @@ def _compare_part_with_whole(
     return out
 
 
+#: Added to a toll conflict found claim by claim (:func:`_compare_torn_tolls`): the two claims
+#: are tied to one incident by an equal toll beside them or a shared name, address or scene.
+TORN_TOLL_BONUS = 0.1
+
+
+def _compare_torn_tolls(
+    by_key: Mapping[tuple[str, str, str, str], list[Attribute]],
+    event_dates: Mapping[str, list[Attribute]],
+    same_story: Callable[[str, str], bool] | None,
+    tolls: Mapping[str, list[Attribute]],
+    shooter_dead: set[str],
+) -> list[Conflict]:
+    """Tolls of an article giving two values, compared claim by claim with another article.
+
+    An article that gives a toll two ways ("3 dead, 2 wounded" in its heading, "four others
+    seriously wounded" further down) has no single value and is left out of the article
+    comparison. Its claims are still compared one by one with another article's claims of
+    the same toll when the two claims are tied to one incident: the same other toll told
+    beside both ("three men were killed and two/four others wounded") or a shared name,
+    street address or scene (:func:`_toll_anchor`). Both counts must be told as a whole toll
+    (:func:`_told_whole`). When both articles give the toll two ways and share one value,
+    the shared value is left out: the two tell the same part (or whole) in other sentences.
+    """
+    out: list[Conflict] = []
+    for (_story, kind, _subject, attribute), attrs in sorted(by_key.items()):
+        if kind != "story" or attribute.split(" (")[0] not in _TOLLS:
+            continue
+        per_article = _article_values(attrs)
+        told = {art: {_norm_value(a) for a in items} for art, items in per_article.items()}
+        for art_a, art_b in combinations(sorted(per_article), 2):
+            if len(told[art_a]) < 2 and len(told[art_b]) < 2:
+                continue  # both give one value: compared article by article
+            for x in per_article[art_a]:
+                for y in per_article[art_b]:
+                    if (_norm_value(x) in told[art_b] and len(told[art_a]) > 1) or (
+                        _norm_value(y) in told[art_a] and len(told[art_b]) > 1
+                    ):
+                        continue  # a value both articles give, beside others: a part
+                    if _relation(x, y) != "conflict" or not (_told_whole(x) and _told_whole(y)):
+                        continue
+                    if not _same_event(art_a, art_b, x, y, event_dates, same_story):
+                        continue
+                    if (attribute.startswith("killed") and x.lo is not None and y.lo is not None
+                            and abs(x.lo - y.lo) == 1 and ({art_a, art_b} & shooter_dead
+                                                           or _the_shooters_toll(x)
+                                                           or _the_shooters_toll(y))):
+                        continue  # one toll may count the shooter
+                    if _other_scenes(x, y, tolls):
+                        continue
+                    beside = _agreeing_toll_beside(x, y, tolls)
+                    tie = f"both give {beside} in the same sentence" if beside else _toll_anchor(x, y)
+                    if not tie:
+                        continue
+                    c = _conflict(x, y)
+                    c.confidence = round(min(1.0, c.confidence + TORN_TOLL_BONUS), 3)
+                    c.explanation += f"; {tie if beside else 'both accounts ' + tie}; one article " \
+                                     "gives this toll two ways"
+                    out.append(c)
+    return out
+
+
+_DEATH_WORDS = re.compile(r"\b(?:dead|died|dies|killed|kills|fatal(?:ly)?|slain|homicides?|murder(?:ed|s)?|"
+                          r"deadly|death)\b", re.IGNORECASE)
+
+
+def _compare_shot_with_injured(
+    attributes: Sequence[Attribute],
+    claims: Sequence[ClaimRecord],
+    story_of: Callable[[str], str],
+    same_story: Callable[[str, str], bool] | None,
+) -> list[Conflict]:
+    """People shot in one account against people injured in another, when no one died.
+
+    "four people were shot in the California neighborhood" and "a drive-by shooting in the
+    California neighborhood that left two injured": when the story counts no dead anywhere
+    (no death word in any claim of its articles: "one of them died at the hospital" too),
+    everyone shot was hurt, so the two counts are one. Compared claim by claim when the two claims are tied to one
+    incident (:func:`_toll_anchor`), both counts told as a whole, no two scenes
+    (:func:`_other_scenes`); counts of men, women... are left to their own attribute.
+    """
+    deaths = {story_of(c.article_id) for c in claims if _DEATH_WORDS.search(c.text)}
+    roundups = _roundups(attributes)
+    event_dates: dict[str, list[Attribute]] = defaultdict(list)
+    tolls: dict[str, list[Attribute]] = defaultdict(list)
+    by_story: dict[str, dict[str, list[Attribute]]] = defaultdict(lambda: defaultdict(list))
+    for a in attributes:
+        if a.attribute == "date":
+            event_dates[a.article_id].append(a)
+        if a.subject_kind != "story" or a.lo is None or a.attribute.split(" (")[0] not in _TOLLS:
+            continue
+        tolls[a.article_id].append(a)
+        if a.attribute in ("shot", "injured") and a.article_id not in roundups:
+            by_story[story_of(a.article_id)][a.article_id].append(a)
+    out: list[Conflict] = []
+    for story, per_article in sorted(by_story.items()):
+        if story in deaths:
+            continue
+        for art_a, art_b in combinations(sorted(per_article), 2):
+            for x in per_article[art_a]:
+                for y in per_article[art_b]:
+                    if x.attribute == y.attribute or _relation(x, y) != "conflict":
+                        continue
+                    if not (_told_whole(x) and _told_whole(y)) or _other_scenes(x, y, tolls):
+                        continue
+                    if not _same_event(art_a, art_b, x, y, event_dates, same_story):
+                        continue
+                    tie = _toll_anchor(x, y)
+                    if not tie:
+                        continue
+                    c = _conflict(x, y)
+                    c.confidence = round(min(1.0, c.confidence + TORN_TOLL_BONUS), 3)
+                    c.explanation += (f"; both accounts {tie}; no one died in the story: those "
+                                      "shot are those injured")
+                    out.append(c)
+    return out
+
+
+def _other_scenes(x: Attribute, y: Attribute, tolls: Mapping[str, list[Attribute]]) -> bool:
+    """The sentences of two tolls tell two scenes: days further apart than one, or streets and
+    none shared ("On Friday, two men were killed and four others wounded on Elm Street" is
+    not "two men were killed and three others wounded on Birch Road on Saturday"). The claims
+    told beside each toll in its sentence count too."""
+    def sentence(a: Attribute) -> list[ClaimRecord]:
+        return [a.claim] + [t.claim for t in tolls.get(a.article_id, []) if _beside(t.claim, a.claim)]
+
+    days: list[list[Slot]] = []
+    streets: list[set[str]] = []
+    for a in (x, y):
+        slots = [sl for c in sentence(a) for sl in c.slots]
+        days.append([d for d in slots if d.kind == "date" and (d.unit or "").startswith("day")
+                     and d.lo is not None and d.hi is not None])
+        streets.append({" ".join(sl.value.lower().replace(".", "").split()) for sl in slots
+                        if sl.kind == "place" and _place_level(sl.value) == "street"})
+    if days[0] and days[1] and not any(
+        p.lo is not None and q.lo is not None and p.hi is not None and q.hi is not None
+        and p.lo - 1 <= q.hi and q.lo - 1 <= p.hi for p in days[0] for q in days[1]
+    ):
+        return True
+    return bool(streets[0] and streets[1] and not streets[0] & streets[1])
+
+
+# "two people at a fire pit", "two men, inside the car": a spot right after the count
+_SPOT_RIGHT_AFTER = re.compile(r"^\s*,?\s*(?:at|inside|outside|near|by|on)\s+(?:a|an|the)\s", re.IGNORECASE)
+
+
+def _told_whole(a: Attribute) -> bool:
+    """A count told as a whole toll, claim by claim: no verb before it ("the gunman killed two
+    people", one scene's share) and no spot right after it ("two people at a fire pit"); a
+    spot after the verb is where the shooting was ("were wounded in a shooting at a home")."""
+    c = a.claim
+    before = c.text[max(0, _rel(c, a.start) - 30): _rel(c, a.start)]
+    return not _VERB_BEFORE.search(before) and not _SPOT_RIGHT_AFTER.match(c.text[_rel(c, a.end):])
+
+
 _TOLLS = ("killed", "injured", "shot")
 # "the gunman who killed 49": the people he killed, himself not among them
 _BY_THE_SHOOTER = re.compile(
@@ -1527,7 +1717,16 @@ def _toll_anchor(x: Attribute, y: Attribute) -> str:
         return "name the same person, venue or address"
     if len(_scene_words(x.claim) & _scene_words(y.claim)) >= SCENE_WORDS:
         return "tell the scene in the same words"
+    if all(_LEFT_BY_THE_SHOOTING.search(a.claim.text[max(0, _rel(a.claim, a.start) - 90):
+                                                     _rel(a.claim, a.start)])
+           and _plain_toll(a) for a in (x, y)):
+        return "give the toll the shooting left"
     return ""
+
+
+# "a shooting early today in Fort Wayne left nine people injured": the whole toll of the shooting
+_LEFT_BY_THE_SHOOTING = re.compile(
+    r"\b(?:a|the)\s+(?:\w+\s+){0,2}(?:shooting|shootout|gunfight)\b[^.;,]{0,70}?\bleft\s+$", re.IGNORECASE)
 
 
 _AGENCY_WORDS = lexicon.words("official_source_words.txt")
@@ -2471,6 +2670,10 @@ def build_fact_sheets(
             evidence[a.subject][a.attribute].add(a.value)
     known = {c.id for c in conflicts}
     conflicts.extend(c for c in _scene_blocks(claims, attributes, story_of, affinity)
+                     if c.confidence >= min_confidence and c.id not in known)
+    known = {c.id for c in conflicts}
+    conflicts.extend(c for c in _compare_shot_with_injured(attributes, claims, story_of,
+                                                           affinity.same_story)
                      if c.confidence >= min_confidence and c.id not in known)
     known = {c.id for c in conflicts}
     conflicts.extend(c for c in _event_places(claims, attributes, story_of, affinity)
