@@ -199,6 +199,8 @@ def shuffle(args: argparse.Namespace) -> int:
     import duckdb
 
     from claimcheck.compare.blocking import corpus_policy
+    from claimcheck.compare.groups import assign_stories
+    from claimcheck.compare.stories import find_stories
     from claimcheck.compare.text import prepare
     from claimcheck.differ import load_claims
     from claimcheck.duck import key_tables
@@ -208,9 +210,13 @@ def shuffle(args: argparse.Namespace) -> int:
     try:
         claims = load_claims(db)
         n_articles = db.execute("SELECT count(*) FROM articles").fetchone()[0]
+        articles = list(db.execute("SELECT id, title, outlet, published FROM articles ORDER BY rowid"))
     finally:
         db.close()
     prepare(claims)
+    # the keys diff joins on: content words are scoped to their story once stories are known
+    story_of, _ = find_stories(claims, articles)
+    assign_stories(claims, story_of)
     claim_keys, key_caps = key_tables(claims, corpus_policy(claims))
     con = duckdb.connect()
     con.register("claim_keys", claim_keys)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from . import lexicon
 from .compare.affinity import StoryAffinity
 from .compare.blocking import candidate_pairs
 from .compare.facts import Attribute, build_fact_sheets, confirmed_by_claims
@@ -304,10 +305,7 @@ def _find_groups(
 #: one moment (compare/places.py): no false alarm on the whole corpora at the default cut.
 #: "deed" is one doer's deed stated and denied (compare/negations.py): none on the corpora.
 FACT_SHEET_MARGIN = 0.25
-FACT_SHEET_SURE = frozenset({
-    "age", "victim age", "described age", "event time", "block", "death place", "residence",
-    "condition", "custody", "name", "role holder", "place", "deed",
-})
+FACT_SHEET_SURE = lexicon.words("fact_sheet_sure_attributes.txt")
 
 
 def _store_attributes(
