@@ -48,6 +48,8 @@ from generate_corpus import generate  # noqa: E402
 
 import claimcheck  # noqa: E402
 from claimcheck import compare as cmp  # noqa: E402
+from claimcheck.compare.groups import anchors, anchors_match, assign_stories  # noqa: E402
+from claimcheck.compare.stories import find_stories  # noqa: E402
 from claimcheck.differ import load_claims  # noqa: E402
 
 REAL_CORPUS = Path("/work/shared/corpora/gunviolence.jsonl")
@@ -332,14 +334,26 @@ def stored_result(db: Path) -> tuple[dict[str, str], list[tuple[str, str, str]]]
 def _keeper(
     claims: Sequence[cmp.ClaimRecord], affinity: cmp.StoryAffinity, threshold: float
 ) -> Callable[[float, int, int], bool]:
-    """The pair filter of :func:`claimcheck.compare.find_groups` after scoring."""
+    """The pair filter of :func:`claimcheck.compare.find_groups` after scoring (with the
+    claims' stories assigned, as ``diff`` runs it: across stories only claims whose anchors
+    match)."""
     floor = threshold * 0.85
+    pins: dict[int, frozenset[str]] = {}
+
+    def pinned(i: int) -> frozenset[str]:
+        hit = pins.get(i)
+        if hit is None:
+            hit = pins[i] = anchors(claims[i])
+        return hit
 
     def keep(s: float, i: int, j: int) -> bool:
         if s < floor:
             return False
+        same = claims[i].story_id == claims[j].story_id
+        if not same and not anchors_match(pinned(i), pinned(j)):
+            return False
         return not (
-            s < cmp.VERBATIM
+            not same and s < cmp.VERBATIM
             and affinity(claims[i].article_id, claims[j].article_id) < cmp.STORY_AFFINITY
         )
 
@@ -498,6 +512,14 @@ def compare_blocking(
     finally:
         sdb.close()
     cmp._prepare(claims)
+    # stories first, as diff does: blocking keys of content words are scoped to a story
+    con = sqlite3.connect(db)
+    try:
+        articles = list(con.execute("SELECT id, title, outlet, published FROM articles ORDER BY rowid"))
+    finally:
+        con.close()
+    story_of, _ = find_stories(claims, articles)
+    assign_stories(claims, story_of)
     affinity = cmp.StoryAffinity(claims)
     index = build_truth_index(db, truth)
     keep_threshold_pairs: dict[str, set[tuple[int, int]]] = {}
