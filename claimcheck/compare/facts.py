@@ -2474,14 +2474,20 @@ def _compare_blocks(
                               float(nx), float(nx), cx, sx, ex)
                 y = Attribute("story", story, f"story {story}", "block", cy.text[sy - cy.start: ey - cy.start],
                               float(ny), float(ny), cy, sy, ey)
-                if not _same_event(art_x, art_y, x, y, event_dates, same_story):
-                    continue
-                conflict = _conflict(x, y)
-                conflict.explanation = conflict.explanation.replace(
-                    f"block ({x.subject_name})", "the block of the scene")
-                conflict.update = False
-                out.append(conflict)
+                if _same_event(art_x, art_y, x, y, event_dates, same_story):
+                    out.append(_story_conflict(x, y, "the block of the scene"))
     return out
+
+
+def _story_conflict(x: Attribute, y: Attribute, label: str) -> Conflict:
+    """The conflict of two story-level attributes of one moment (the block of the scene,
+    where the one person killed died), explained with ``label`` instead of the story's key;
+    never an update (neither value is a later state of the other)."""
+    conflict = _conflict(x, y)
+    conflict.explanation = conflict.explanation.replace(
+        f"{x.attribute} ({x.subject_name})", label)
+    conflict.update = False
+    return conflict
 
 
 def confirmed_by_claims(
@@ -2614,13 +2620,8 @@ def _compare_death_places(
             vx, vy = vx.lstrip("?"), vy.lstrip("?")
             x = Attribute("story", story, f"story {story}", "death place", vx, None, None, cx, sx, ex)
             y = Attribute("story", story, f"story {story}", "death place", vy, None, None, cy, sy, ey)
-            if not _same_event(art_x, art_y, x, y, event_dates, same_story):
-                continue
-            conflict = _conflict(x, y)
-            conflict.explanation = conflict.explanation.replace(
-                f"death place ({x.subject_name})", "where the one person killed died")
-            conflict.update = False
-            out.append(conflict)
+            if _same_event(art_x, art_y, x, y, event_dates, same_story):
+                out.append(_story_conflict(x, y, "where the one person killed died"))
     return out
 
 
