@@ -19,9 +19,8 @@ import sqlite_utils
 
 from . import lexicon
 from .compare.affinity import StoryAffinity
-from .compare.blocking import candidate_pairs
 from .compare.facts import Attribute, build_fact_sheets, confirmed_by_claims
-from .compare.groups import DEFAULT_THRESHOLD, assign_stories, group_scored, score_pairs
+from .compare.groups import DEFAULT_THRESHOLD, find_groups
 from .compare.model import ClaimRecord, Conflict, DiffResult, Group, Slot, Story
 from .compare.stories import find_stories
 from .compare.text import prepare, short, stable_id
@@ -276,25 +275,16 @@ def _find_groups(
             claims, threshold=threshold, min_confidence=min_confidence, stories=stories,
             affinity=affinity,
         )
-    # compare.find_groups, step by step, so that scoring can report its progress: each pair
-    # is judged on its own, so scoring in batches gives the same pairs.
-    assign_stories(claims, stories)
-    pairs = candidate_pairs(claims)
-    pins: dict[int, frozenset[str]] = {}
-    scored: list[tuple[float, int, int]] = []
-    for start in range(0, len(pairs), PROGRESS_BATCH):
+
+    def scoring(done: int, total: int) -> None:
+        # every pair scored: what is left is clustering and judging
         if report is not None:
-            report("score", start, len(pairs))
-        scored.extend(score_pairs(
-            claims, pairs[start:start + PROGRESS_BATCH], threshold=threshold, by_story=True,
-            affinity=affinity, pins=pins,
-        ))
-    if report is not None:
-        report("group", len(pairs), len(pairs))
-    groups = group_scored(
-        claims, scored, threshold=threshold, min_confidence=min_confidence, affinity=affinity
+            report("score" if done < total else "group", done, total)
+
+    return find_groups(
+        claims, threshold=threshold, min_confidence=min_confidence, stories=stories,
+        prepared=True, affinity=affinity, progress=scoring, batch=PROGRESS_BATCH,
     )
-    return groups, len(pairs)
 
 
 #: Fact-sheet conflicts need this much more confidence than claim-group conflicts, except on

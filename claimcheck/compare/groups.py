@@ -6,7 +6,7 @@ functions run on one partition of a larger job.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .affinity import STORY_AFFINITY, StoryAffinity
@@ -61,6 +61,8 @@ def find_groups(
     prepared: bool = False,
     affinity: StoryAffinity | None = None,
     pairs: Sequence[tuple[int, int]] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    batch: int = 20_000,
 ) -> tuple[list[Group], int]:
     """Group claims and decide verdicts; return the groups and the candidate pair count.
 
@@ -74,7 +76,9 @@ def find_groups(
     run on these claims (story clustering needs it first); ``affinity`` is their
     :class:`StoryAffinity` when the caller has already built it (the fact sheets need it too);
     ``pairs`` are the candidate pairs when another engine has found them (a SQL self-join
-    on the blocking keys) instead of :func:`~.blocking.candidate_pairs`.
+    on the blocking keys) instead of :func:`~.blocking.candidate_pairs`. ``progress`` is
+    called with (pairs scored, candidate pairs) before each ``batch`` of pairs is scored and
+    once all are; each pair is judged on its own, so the batches give the same result.
 
     The chain is :func:`score_pairs` -> :func:`group_scored` (clustering, then
     :func:`judge_cluster` per cluster and :func:`assemble`); engines that score in batches or
@@ -87,9 +91,17 @@ def find_groups(
         pairs = candidate_pairs(claims)
     if affinity is None:
         affinity = StoryAffinity(claims)
-    scored = score_pairs(
-        claims, pairs, threshold=threshold, by_story=stories is not None, affinity=affinity
-    )
+    pins: dict[int, frozenset[str]] = {}
+    scored: list[tuple[float, int, int]] = []
+    for start in range(0, len(pairs), batch):
+        if progress is not None:
+            progress(start, len(pairs))
+        scored.extend(score_pairs(
+            claims, pairs[start:start + batch], threshold=threshold,
+            by_story=stories is not None, affinity=affinity, pins=pins,
+        ))
+    if progress is not None:
+        progress(len(pairs), len(pairs))
     groups = group_scored(
         claims, scored, threshold=threshold, min_confidence=min_confidence, affinity=affinity
     )
