@@ -944,6 +944,8 @@ def _dates_the_shooting(a: Attribute) -> bool:
     return not _OTHER_CLAUSE.search(text[end:after[0][0]])
 
 
+# A day named by a holiday ("Christmas Eve", "MLK Day"): one day of its year
+_HOLIDAY = re.compile(r"(?:" + lexicon.alternatives("holiday_names.txt") + r")\b")
 _NAMED_DAY = re.compile(r"\d|\b(?:mon|tues|wednes|thurs|fri|satur|sun|yester)day\b", re.IGNORECASE)
 _TWO_EVENTS = re.compile(r"\b(?:days?|weeks?|months?|years?)\s+(?:after|before|earlier|later|ago)\b",
                          re.IGNORECASE)
@@ -1017,8 +1019,38 @@ def _verbal_event_date(a: Attribute) -> bool:
     return not _NOT_THE_EVENT.search(" ".join(text[:verb.start()].split()[-2:]))
 
 
+#: Characters an opening phrase may run before its date ("When he was heading back to his
+#: hotel early Monday, gunfire erupted"), and from the comma that closes it to the shooting.
+FRONTED_DATE_REACH = 60
+
+
+def _fronted_event_date(a: Attribute) -> bool:
+    """The date closes the claim's opening phrase and the clause after its comma tells the
+    shooting straight away: "On Nov. 1, a boy was shot", "When he was heading back to his
+    hotel early Monday, gunfire erupted". Not when the claim tells of another moment as well
+    (a call, a charge, a find, a vigil, a death: "On Monday, police arrested a man in the
+    shooting") or looks ahead, nor when another date stands between ("On Tuesday, police
+    said two men were shot early Sunday")."""
+    c = a.claim
+    text = c.text
+    at, end = _rel(c, a.start), _rel(c, a.end)
+    if at > FRONTED_DATE_REACH or c.tense == "future":
+        return False
+    comma = re.match(r"\s*,\s*", text[end:])
+    if comma is None:
+        return False
+    shooting = _SHOOTING_MOMENT.search(text, end + comma.end())
+    if shooting is None or shooting.start() - (end + comma.end()) > FRONTED_DATE_REACH:
+        return False
+    if _NOT_THE_EVENT.search(text) or _OTHER_MOMENT.search(text) or _SHOOTING_MOMENT.search(text[:at]):
+        return False
+    return not any(s.kind == "date" and s.start != a.start and a.end <= s.start < c.start + shooting.start()
+                   for s in c.slots)
+
+
 def _strictly_tied(a: Attribute) -> bool:
-    return _attributive_event_date(a) or _verbal_event_date(a) or _postnominal_event_date(a)
+    return (_attributive_event_date(a) or _verbal_event_date(a) or _postnominal_event_date(a)
+            or _fronted_event_date(a))
 
 
 def _event_days_tied(x: Attribute, y: Attribute) -> bool:
@@ -1834,28 +1866,58 @@ def _compare_anchored_dates(
     """
     by_story: dict[str, dict[str, list[Attribute]]] = defaultdict(lambda: defaultdict(list))
     for a in attributes:
-        if a.attribute == "date" and a.subject and a.article_id not in roundups:
+        if a.attribute == "date" and a.subject:
             by_story[story_of(a.article_id)][a.article_id].append(a)
     out: list[Conflict] = []
     for _story, per_article in sorted(by_story.items()):
         arts = sorted(per_article)
         for i in range(len(arts)):
             for j in range(i + 1, len(arts)):
+                roundup = arts[i] in roundups or arts[j] in roundups
                 for x0 in per_article[arts[i]]:
                     for y0 in per_article[arts[j]]:
                         x, y = _year_aligned(x0, y0)
                         if not _anchored_dates(x, y) or _relation(x, y) != "conflict":
                             continue
+                        if roundup and not _one_scene(x.claim, y.claim):
+                            continue
+                        story = _named_alike(x, y, same_story)
                         if (x, y) != (x0, y0):
-                            if not _aligned_days_comparable(arts[i], arts[j], x, y, same_story):
+                            if not _aligned_days_comparable(arts[i], arts[j], x, y, story):
                                 continue
-                        elif not _anchored_dates_comparable(arts[i], arts[j], x, y, same_story):
+                        elif not _anchored_dates_comparable(arts[i], arts[j], x, y, story):
                             continue
                         c = _conflict(x, y)
                         c.confidence = round(min(1.0, c.confidence + ANCHORED_DATE_BONUS), 3)
                         c.explanation += "; both accounts share a name, an address or a count"
                         out.append(c)
     return out
+
+
+def _one_scene(a: ClaimRecord, b: ClaimRecord) -> bool:
+    """A claim of an article that reports from two towns (a round-up, a second incident) is
+    about the other claim's scene when both name one town or one street. A count or a
+    scene's words are not enough ("four people were shot" fits two incidents of a
+    round-up), nor is a person: a police chief, a suspect or a victim is named at every
+    moment of a story (a news briefing, a death in hospital, the suspect's own death)."""
+    ta, tb = _towns(a), _towns(b)
+    if any(same_words(p, q) or name_overlap(p, q) for p in ta for q in tb):
+        return True
+    return any(k.startswith("s:") for k in _date_anchors(a) & _date_anchors(b))
+
+
+def _named_alike(
+    x: Attribute, y: Attribute, same_story: Callable[[str, str], bool] | None
+) -> Callable[[str, str], bool] | None:
+    """The story check of two anchored event dates: none when the two claims name one person
+    by the same full name (a first name and a surname, "Vontay Price" in both), else
+    ``same_story``. A person named in full in both claims ties them to one event more
+    closely than the two articles' words do (a sentencing months on tells the shooting in
+    other words than the first report)."""
+    def full(c: ClaimRecord) -> set[str]:
+        return {" ".join(s.value.lower().split()) for s in c.slots
+                if s.kind == "person" and s.unit != "pronoun" and len(s.value.split()) >= 2}
+    return None if full(x.claim) & full(y.claim) else same_story
 
 
 #: Articles besides the one that differs that must give the story's day of the shooting
@@ -1878,13 +1940,15 @@ _NOT_ON_THE_DAY = re.compile(r"\b(?:by|until|till|through|since|as\s+of|still\s+
 
 def _event_day_known(a: Attribute) -> bool:
     """A single day the article ties to the shooting by its words (a modifier of its noun,
-    or right after its verb), named by a weekday or a day of a month, stated or resolved
-    against the article's own publication day (a weekday without one says nothing).
-    "Today", "this morning" and holidays are left out (an article's day moves with its
-    updates), and so are claims that relate two events ("two days after a girl was shot")."""
+    or right after its verb), named by a weekday, a day of a month or a holiday ("during a
+    Martin Luther King Day celebration": one day of the year), stated or resolved against
+    the article's own publication day (a weekday without one says nothing). "Today" and
+    "this morning" are left out (an article's day moves with its updates), and so are
+    claims that relate two events ("two days after a girl was shot")."""
     if a.lo is None or a.lo != a.hi or (a.note == "relative" and published_day(a.claim) is None):
         return False
-    if not _NAMED_DAY.search(a.claim.text[_rel(a.claim, a.start):_rel(a.claim, a.end)]):
+    surface = a.claim.text[_rel(a.claim, a.start):_rel(a.claim, a.end)]
+    if not (_NAMED_DAY.search(surface) or _HOLIDAY.match(surface)):
         return False
     if _NOT_ON_THE_DAY.search(a.claim.text[:_rel(a.claim, a.start)]) or _TWO_EVENTS.search(a.claim.text):
         return False  # "by Monday", "until Friday", "as of Sunday": a state, not the event
