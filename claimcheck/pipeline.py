@@ -203,7 +203,8 @@ def analyze_article(
     :param raw: the article as read
     :param published: a publication date (YYYY-MM-DD) to use when the article has none
     :param outlet: an outlet name that overrides the article's own
-    :param language: the article's language code; detected from the text when omitted
+    :param language: the article's language code; else the record's own ``language`` code,
+        else detected from the text
     :param order: day/month order of numeric dates ("mdy", "dmy", "ymd") for articles whose
         record sets none and whose own unambiguous numeric dates ("13/03/2014") show none
     """
@@ -217,7 +218,7 @@ def _analyze(
     raw: RawArticle, text: str, published: str | None, outlet: str | None,
     language: str | None,
 ) -> AnalyzedArticle:
-    lang = language or detect_language(text)
+    lang = language or _record_language(raw) or detect_language(text)
     digest = content_hash(text)
     title = raw.title or guess_title(text)
     pub = raw.published or published or find_published(text)
@@ -251,6 +252,22 @@ def _analyze(
         claims=claims,
         language=lang,
     )
+
+
+def _record_language(raw: RawArticle) -> str | None:
+    """The language code a JSON Lines record gives (``"language": "en"``), if any.
+
+    A record that names its language is not run through detection (about a fifth of the
+    analysis time of a short English article). A value that is not a language code
+    ("English") is ignored and the text decides; ``--language`` overrides both.
+    """
+    value = raw.extra.get("language")
+    if not isinstance(value, str):
+        return None
+    try:
+        return check_language_code(value)
+    except ValueError:
+        return None
 
 
 _Job = tuple[RawArticle, str | None, str | None, str | None, bool, str | None]
