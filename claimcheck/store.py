@@ -60,9 +60,9 @@ def open_db(path: str | Path, *, create: bool = True) -> sqlite_utils.Database:
                 f"{path}: is an SQLite file of another program, not a claimcheck database; "
                 "choose another --db"
             )
-        # One transaction per article keeps every finished article on a crash; WAL with
-        # synchronous=NORMAL makes those commits cheap (no fsync per article) while the
-        # file stays consistent after an application crash or Ctrl-C.
+        # Ingest commits finished articles in small batches (each article all or nothing);
+        # WAL with synchronous=NORMAL makes those commits cheap (no fsync per commit) while
+        # the file stays consistent after an application crash or Ctrl-C.
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = NORMAL")
         migrate(db)

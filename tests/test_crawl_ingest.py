@@ -311,3 +311,30 @@ def test_a_jsonl_record_of_page_furniture_is_kept_as_given(tmp_path: Path) -> No
     page = folder(tmp_path, "nav_only.html")
     result = invoke("ingest", str(page), "--db", str(db), "-q")
     assert result.exit_code == 1 and "no article text" in result.output
+
+
+def test_a_record_that_names_its_language_is_not_detected(tmp_path: Path, db_path: Path) -> None:
+    text = (
+        "The city council of Marwick approved a new budget of $4 million on Monday. "
+        "The mayor said the vote was unanimous after a short debate."
+    )
+    records = [
+        {"id": "named-de", "text": text, "language": "DE"},  # its own code wins over the text
+        {"id": "named-word", "text": text + " Its police chief left.", "language": "English"},  # detected
+        {"id": "unnamed", "text": text + " Two schools will close in June."},
+    ]
+    src = tmp_path / "records.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    result = invoke("ingest", str(src), "--db", str(db_path))
+    assert result.exit_code == 0, result.output
+    rows = sqlite_utils.Database(db_path).query(
+        "SELECT a.external_id, a.language, "
+        "(SELECT count(*) FROM claims c WHERE c.article_id = a.id) AS claims FROM articles a"
+    )
+    stored = {r["external_id"]: (r["language"], r["claims"] > 0) for r in rows}
+    assert stored == {"named-de": ("de", False), "named-word": ("en", True), "unnamed": ("en", True)}
+    # --language still decides for the whole run
+    other = tmp_path / "other.db"
+    assert invoke("ingest", str(src), "--db", str(other), "--language", "en").exit_code == 0
+    assert {r["language"] for r in sqlite_utils.Database(other).query(
+        "SELECT language FROM articles")} == {"en"}
