@@ -492,10 +492,11 @@ def _role_near(c: ClaimRecord, s: Slot, before: str, after: str) -> str | None:
     return None
 
 
-def _event_attributes(c: ClaimRecord, previous: ClaimRecord | None, story: str) -> Iterable[Attribute]:
+def _event_attributes(c: ClaimRecord, previous: ClaimRecord | None, story: str,
+                      following: ClaimRecord | None = None) -> Iterable[Attribute]:
     for s in c.slots:
         if s.kind == "quantity" and (s.unit or "").startswith("count") and s.lo is not None:
-            attr = _count_attribute(c, s, previous)
+            attr = _count_attribute(c, s, previous, following)
             if attr:
                 yield Attribute("story", story, "", attr, str(int(s.lo)), s.lo, s.hi, c,
                                 s.start, s.end)
@@ -618,7 +619,8 @@ _SHOOTER_DEAD = re.compile(
     r"\b(?:(?:killed|shot)\s+(?:himself|herself)|took\s+(?:his|her)\s+own\s+life|"
     r"turn(?:ed|ing)\s+the\s+gun\s+on\s+(?:himself|herself)|murder[- ]suicide|self-inflicted|"
     r"(?:suspect|gunman|shooter)\s+(?:was\s+)?(?:also\s+)?(?:shot\s+and\s+)?(?:killed|dead|died)|"
-    r"(?:shot\s+and\s+)?killed\s+by\s+(?:police|officers|deputies|troopers|an?\s+officer))",
+    r"(?:shot\s+and\s+)?killed\s+by\s+(?:police|officers|deputies|troopers|an?\s+officer)|"
+    r"\b(?:dead|killed)\b[^.;]{0,20}\bincluding\s+the\s+(?:suspected\s+)?(?:gunman|shooter|attacker))",
     re.IGNORECASE,
 )
 
@@ -631,13 +633,20 @@ _OTHER_EVENT = re.compile(
 )
 
 
-def _count_attribute(c: ClaimRecord, s: Slot, previous: ClaimRecord | None) -> str | None:
-    """Which event count a number is ("killed", "injured", "shot", "shots fired"), or None."""
+def _count_attribute(c: ClaimRecord, s: Slot, previous: ClaimRecord | None,
+                     following: ClaimRecord | None = None) -> str | None:
+    """Which event count a number is ("killed", "injured", "shot", "shots fired"), or None.
+
+    ``following`` is the next claim of the same sentence, when the sentence was split right
+    after the count's event word ("three victims who were shot" + "killed Friday")."""
     assert s.lo is not None
     if s.lo != s.hi or _vague(s) or s.lo > 1000:
         return None
-    if c.modality or c.tense == "future":
-        return None  # "the toll could reach 50": a projection, not a count
+    if c.modality or (c.tense == "future" and not _PAST_CLAUSE.search(c.text[: _rel(c, s.start)])):
+        return None  # "the toll could reach 50": a projection, not a count ("the center will
+        # reopen after two teens were shot": the count is told in a past clause)
+    if s.lo == 1 and _ONE_AND_THE_OTHER.match(c.text[_rel(c, s.end):]):
+        return None  # "one teenager was shot in the foot and the other in the leg": one of two
     noun = (s.unit or "").partition(":")[2]
     if noun in ("shot", "round", "bullet", "shell"):
         after = c.text[_rel(c, s.end): _rel(c, s.end) + 25].lower()
@@ -686,6 +695,10 @@ def _count_attribute(c: ClaimRecord, s: Slot, previous: ClaimRecord | None) -> s
     if event in ("shot", "fatal") and re.match(r"[^.;]{0,25}?\b(?:shot\s+to\s+death|shot\s+and\s+killed|"
                                                r"fatally\s+(?:shot|wounded))", c.text[_rel(c, s.end):], re.I):
         event = "death"  # "three men were fatally shot"
+    if (event == "shot" and following is not None
+            and re.match(r"[^.;]{0,25}?\bshot$", c.text[_rel(c, s.end):], re.I)
+            and re.match(r"\s*(?:and\s+)?killed\b", following.text, re.I)):
+        event = "death"  # "three victims who were shot" + "killed Friday in their home"
     attr = _COUNT_EVENTS.get(event)
     if attr is None:
         return None
@@ -713,6 +726,11 @@ def _count_attribute(c: ClaimRecord, s: Slot, previous: ClaimRecord | None) -> s
     return attr
 
 
+# "the center will reopen after two teens were shot": a past clause inside a future sentence
+_PAST_CLAUSE = re.compile(r"\b(?:after|since|because)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
+# "one teen was shot in the foot and the other in the leg"
+_ONE_AND_THE_OTHER = re.compile(r"[^.;]{0,60}?\band\s+the\s+other\b(?!\s+(?:people|persons|men|women))",
+                                re.IGNORECASE)
 # "three injured", "two others were wounded": the number is followed by what it counts
 _EVENT_RIGHT_AFTER = re.compile(
     r"\s+(?:(?:others?|more|people|persons)\s+)?(?:(?:were|was|are|have\s+been)\s+)?"
@@ -737,7 +755,8 @@ _VERB_BEFORE = re.compile(
 )
 _VERB_EVENT = {"kill": "death", "inju": "injury", "woun": "injury", "shot": "shot", "shoo": "shot"}
 _PLURAL = {"man": "men", "men": "men", "woman": "women", "women": "women", "child": "children",
-           "children": "children", "other": "others", "others": "others"}
+           "children": "children", "other": "others", "others": "others",
+           "teen": "teenagers", "teens": "teenagers", "teenager": "teenagers"}
 
 
 def extract_attributes(
@@ -753,11 +772,12 @@ def extract_attributes(
     names = _names(claims)
     out: list[Attribute] = []
     previous: ClaimRecord | None = None
-    for c in claims:
+    for i, c in enumerate(claims):
         prev = previous if previous is not None and previous.article_id == c.article_id else None
+        nxt = claims[i + 1] if i + 1 < len(claims) and _beside(c, claims[i + 1]) else None
         people = _person_slots(c, persons)
         out.extend(_entity_attributes(c, people, names))
-        out.extend(_event_attributes(c, prev, story_of(c.article_id)))
+        out.extend(_event_attributes(c, prev, story_of(c.article_id), nxt))
         previous = c
     # link unnamed descriptions to the only named entity of that role in the story
     roles: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -788,8 +808,9 @@ def extract_attributes(
 # (the attributes of the checks that compare claims of a story directly: the age of the
 # person held, the time of the shooting, the block of the scene, where the one dead died)
 _STORY_CHECK_KINDS = {"described age": "number", "event time": "date", "block": "place",
-                      "death place": "place"}
-_STORY_CHECK_CONFIDENCE = {"described age": 0.7, "event time": 0.6, "block": 0.6, "death place": 0.6}
+                      "death place": "place", "listed age": "number"}
+_STORY_CHECK_CONFIDENCE = {"described age": 0.7, "event time": 0.6, "block": 0.6, "death place": 0.6,
+                           "listed age": 0.75}
 _KIND = {"age": "number", "age mentioned": "number", "victim age": "number", "time": "date", "residence": "place", "condition": "negation", "custody": "negation",
          "date": "date", "place": "place", **_STORY_CHECK_KINDS}
 _BASE_CONFIDENCE: dict[str, float] = {"age": 0.8, "age mentioned": 0.65, "victim age": 0.7, "residence": 0.7, "condition": 0.75, "custody": 0.65,
@@ -1385,10 +1406,13 @@ def compare_attributes(
     roundups = _roundups(attributes)
     shooter_dead = {a.article_id for a in attributes if a.attribute == "shooter dead"}
     by_key: dict[tuple[str, str, str, str], list[Attribute]] = defaultdict(list)
+    roundup_tolls: dict[tuple[str, str, str, str], list[Attribute]] = defaultdict(list)
     for a in attributes:
         if not a.subject or a.attribute.split(" (")[0] not in _COMPARED:
             continue
         if a.subject_kind == "story" and a.article_id in roundups:
+            if a.attribute.split(" (")[0] in _TOLLS and a.lo is not None:
+                roundup_tolls[(story_of(a.article_id), *a.key)].append(a)
             continue
         by_key[(story_of(a.article_id), *a.key)].append(a)
     out: list[Conflict] = []
@@ -1429,6 +1453,10 @@ def compare_attributes(
             elif attribute in ("condition", "custody"):
                 # the most advanced state the article gives ("critical, then died")
                 values[art] = max(distinct, key=lambda d: d.lo or 0.0)
+            elif kind == "story" and attribute.split(" (")[0] in _TOLLS:
+                whole = _whole_toll(distinct)
+                if whole is not None:
+                    values[art] = whole
         if kind == "story":
             story_values[(_story, attribute)] = values
         for c in _odd_ones_out(torn, values):
@@ -1477,8 +1505,11 @@ def compare_attributes(
     dated = {claim.id for c in anchored for claim in (c.a, c.b)}
     for c in [*_compare_part_with_whole(story_values, event_dates, same_story, shooter_dead),
               *_compare_torn_tolls(by_key, event_dates, same_story, tolls, shooter_dead),
+              *_compare_roundup_tolls(roundup_tolls, by_key, event_dates, same_story, tolls,
+                                      shooter_dead),
               *_compare_unnamed_ages(attributes, story_of, event_dates, same_story),
               *_compare_victim_ages(attributes, story_of, event_dates, same_story),
+              *_compare_odd_victim_ages(attributes, story_of, event_dates, same_story),
               *anchored,
               *_compare_event_days(attributes, story_of, same_story, roundups, dated)]:
         if c.confidence >= min_confidence and c.id not in seen:
@@ -1487,6 +1518,7 @@ def compare_attributes(
     # the same two claims already compared on the same kind by one of the checks above
     told = {(frozenset((c.a.id, c.b.id)), c.kind) for c in out}
     for c in [*_compare_described_ages(attributes, story_of, event_dates, same_story),
+              *_compare_age_lists(attributes, story_of, event_dates, same_story),
               *_compare_event_times(attributes, story_of, event_dates, same_story, roundups)]:
         if c.confidence >= min_confidence and (frozenset((c.a.id, c.b.id)), c.kind) not in told:
             told.add((frozenset((c.a.id, c.b.id)), c.kind))
@@ -1611,6 +1643,71 @@ def _compare_torn_tolls(
     return out
 
 
+def _compare_roundup_tolls(
+    roundup_tolls: Mapping[tuple[str, str, str, str], list[Attribute]],
+    by_key: Mapping[tuple[str, str, str, str], list[Attribute]],
+    event_dates: Mapping[str, list[Attribute]],
+    same_story: Callable[[str, str], bool] | None,
+    tolls: Mapping[str, list[Attribute]],
+    shooter_dead: set[str],
+) -> list[Conflict]:
+    """Tolls of an article that names many places, compared sentence by sentence.
+
+    An article naming several towns or streets may add up several shootings, so its tolls
+    are not the story's (:func:`_roundups`). One of its sentences still tells this story's
+    toll when it is tied to another article's sentence twice over: the same other toll told
+    beside both ("left one man dead and eleven injured" / "left one man dead and nine others
+    hurt") and a street, venue or person both sentences name ("on Bourbon Street"). (Naming
+    one town on one day is not enough: "Four Dallas police officers also died" is a part of
+    "the five officers killed Thursday".)
+    """
+    out: list[Conflict] = []
+    for key, mine in sorted(roundup_tolls.items()):
+        theirs = [*by_key.get(key, []), *roundup_tolls.get(key, [])]
+        attribute = key[3]
+        gathered = {a.article_id for a in mine}
+        for x in mine:
+            for y in theirs:
+                if y.article_id == x.article_id or (y.article_id in gathered
+                                                    and y.article_id < x.article_id):
+                    continue  # one article, or a pair of two such articles seen once
+                if _relation(x, y) != "conflict" or not (_told_whole(x) and _told_whole(y)):
+                    continue
+                if not _same_event(x.article_id, y.article_id, x, y, event_dates, same_story):
+                    continue
+                if (attribute.startswith("killed") and x.lo is not None and y.lo is not None
+                        and abs(x.lo - y.lo) == 1 and {x.article_id, y.article_id} & shooter_dead):
+                    continue  # one toll may count the shooter
+                if _other_scenes(x, y, tolls):
+                    continue
+                beside = _agreeing_toll_beside(x, y, tolls)
+                shared = _sentence_names(x, tolls) & _sentence_names(y, tolls)
+                if beside is None or not shared:
+                    continue
+                tie = (f"both give {beside} in the same sentence and name "
+                       f"{sorted(shared)[0].partition(':')[2]}")
+                c = _conflict(x, y)
+                c.confidence = round(min(1.0, c.confidence + TORN_TOLL_BONUS), 3)
+                c.explanation += f"; {tie}; the first article tells of several places"
+                out.append(c)
+    return out
+
+
+def _sentence_names(a: Attribute, tolls: Mapping[str, list[Attribute]]) -> set[str]:
+    """The streets, venues and people named in the sentence of a toll (its claim and the
+    toll claims told beside it)."""
+    claims = {a.claim.id: a.claim}
+    claims.update((t.claim.id, t.claim) for t in tolls.get(a.article_id, [])
+                  if _beside(t.claim, a.claim))
+    out: set[str] = set()
+    for c in claims.values():
+        for s in c.slots:
+            if s.kind == "place" and _place_level(s.value) == "street":
+                out.add("s:" + " ".join(s.value.lower().replace(".", "").split()))
+        out |= {k for k, alone in _incident_names(c).items() if alone}
+    return out
+
+
 _DEATH_WORDS = re.compile(r"\b(?:dead|died|dies|killed|kills|fatal(?:ly)?|slain|homicides?|murder(?:ed|s)?|"
                           r"deadly|death)\b", re.IGNORECASE)
 
@@ -1628,7 +1725,8 @@ def _compare_shot_with_injured(
     (no death word in any claim of its articles: "one of them died at the hospital" too),
     everyone shot was hurt, so the two counts are one. Compared claim by claim when the two claims are tied to one
     incident (:func:`_toll_anchor`), both counts told as a whole, no two scenes
-    (:func:`_other_scenes`); counts of men, women... are left to their own attribute.
+    (:func:`_other_scenes`); counts of men, teenagers... are compared with counts of the same
+    noun only ("four teenagers were injured", "two teens were shot").
     """
     deaths = {story_of(c.article_id) for c in claims if _DEATH_WORDS.search(c.text)}
     roundups = _roundups(attributes)
@@ -1641,7 +1739,7 @@ def _compare_shot_with_injured(
         if a.subject_kind != "story" or a.lo is None or a.attribute.split(" (")[0] not in _TOLLS:
             continue
         tolls[a.article_id].append(a)
-        if a.attribute in ("shot", "injured") and a.article_id not in roundups:
+        if a.attribute.split(" (")[0] in ("shot", "injured") and a.article_id not in roundups:
             by_story[story_of(a.article_id)][a.article_id].append(a)
     out: list[Conflict] = []
     for story, per_article in sorted(by_story.items()):
@@ -1650,8 +1748,9 @@ def _compare_shot_with_injured(
         for art_a, art_b in combinations(sorted(per_article), 2):
             for x in per_article[art_a]:
                 for y in per_article[art_b]:
-                    if x.attribute == y.attribute or _relation(x, y) != "conflict":
-                        continue
+                    (xb, _, xn), (yb, _, yn) = x.attribute.partition(" ("), y.attribute.partition(" (")
+                    if xb == yb or xn != yn or _relation(x, y) != "conflict":
+                        continue  # (four teenagers injured, two teenagers shot: one count)
                     if not (_told_whole(x) and _told_whole(y)) or _other_scenes(x, y, tolls):
                         continue
                     if not _same_event(art_a, art_b, x, y, event_dates, same_story):
@@ -1840,6 +1939,32 @@ def _plain_whole(a: Attribute) -> bool:
     before = c.text[max(0, _rel(c, a.start) - 30): _rel(c, a.start)]
     after = c.text[_rel(c, a.end):]
     return not _VERB_BEFORE.search(before) and not _AT_A_SPOT.match(after)
+
+
+def _whole_toll(distinct: Sequence[Attribute]) -> Attribute | None:
+    """The one whole toll of an article that gives a toll several ways, or None.
+
+    "A total of five people were killed" and, further down, "the gunman killed two people
+    at a fire pit": the second is one scene's share (a verb before the count), so the
+    article's toll is five. Only when exactly one value is told whole and plainly (the event
+    word right after it) and every other value is such a share, smaller than it; otherwise
+    the article stays out of the article-by-article comparison (an update, two incidents, a
+    911 caller's count beside the police's).
+    """
+    whole = [d for d in distinct if _told_whole(d) and _plain_toll(d)]
+    if len(whole) != 1 or whole[0].lo is None:
+        return None
+    top = whole[0].lo
+    for d in distinct:
+        if d is whole[0]:
+            continue
+        c = d.claim
+        if d.lo is None or d.lo >= top or not _VERB_BEFORE.search(c.text[max(0, _rel(c, d.start) - 30):
+                                                                         _rel(c, d.start)]):
+            return None  # (only a share the gunman's verb tells is left out)
+    return whole[0]
+
+
 def _story_texts(attributes: Sequence[Attribute], story_of: Callable[[str], str], story: str) -> list[str]:
     """One text per article of ``story``: its claims that state an attribute."""
     by_article: dict[str, dict[str, str]] = defaultdict(dict)
@@ -2142,6 +2267,65 @@ def _compare_unnamed_ages(
     return out
 
 
+def _compare_age_lists(
+    attributes: Sequence[Attribute],
+    story_of: Callable[[str], str],
+    event_dates: Mapping[str, list[Attribute]],
+    same_story: Callable[[str, str], bool] | None,
+) -> list[Conflict]:
+    """Two lists of unnamed people's ages, aligned by order: "a 25-year-old man, a
+    29-year-old man and a 33-year-old man" vs "a 25-year-old man, a 26-year-old man and a
+    33-year-old man".
+
+    Each list is one sentence's ages of people it does not name, three or more (a list of
+    two is too often two other people: "his 4-year-old daughter and her 5-year-old sister").
+    Two lists of one story's two articles (one event) are one list told twice when they are
+    as long, no position has two genders, and all but one position agree; the one left is
+    a conflict.
+    """
+    per_article: dict[str, list[Attribute]] = defaultdict(list)
+    for a in attributes:
+        if a.attribute == "age mentioned" and a.lo is not None and a.lo == a.hi:
+            per_article[a.article_id].append(a)
+    # one list per sentence: claims of one sentence overlap or sit beside each other
+    per_sentence: list[list[Attribute]] = []
+    for items in per_article.values():
+        end = -1
+        for a in sorted(items, key=lambda a: (a.claim.start, a.start)):
+            if not per_sentence or per_sentence[-1][0].article_id != a.article_id \
+                    or a.claim.start > end + 6 or (a.claim.start >= end
+                                                    and not a.claim.text[:1].islower()):
+                per_sentence.append([])  # (a claim of the same sentence goes on in lower case)
+            per_sentence[-1].append(a)
+            end = max(end, a.claim.end)
+    lists: dict[str, list[list[Attribute]]] = defaultdict(list)
+    for items in per_sentence:
+        items = sorted({a.start: a for a in items}.values(), key=lambda a: a.start)
+        if len(items) >= 3 and all(a.note.startswith("unnamed:") for a in items) \
+                and not _PAST_CASE.search(items[0].claim.text):
+            lists[story_of(items[0].article_id)].append(items)
+    out: list[Conflict] = []
+    for _story, found in sorted(lists.items()):
+        for xs, ys in combinations(found, 2):
+            x0, y0 = xs[0], ys[0]
+            if x0.article_id == y0.article_id or len(xs) != len(ys):
+                continue
+            genders = [(x.note.partition(":")[2], y.note.partition(":")[2]) for x, y in zip(xs, ys, strict=True)]
+            if any(gx and gy and gx != gy for gx, gy in genders):
+                continue
+            off = [i for i, (x, y) in enumerate(zip(xs, ys, strict=True)) if x.lo != y.lo]
+            if len(off) != 1 or same_words(x0.claim.text, y0.claim.text):
+                continue
+            if not _same_event(x0.article_id, y0.article_id, x0, y0, event_dates, same_story):
+                continue
+            x, y = xs[off[0]], ys[off[0]]
+            c = _story_conflict(replace(x, attribute="listed age"), replace(y, attribute="listed age"),
+                                "the age of one person of a list both accounts give in order")
+            c.explanation += f"; the other {len(xs) - 1} age(s) of the list agree"
+            out.append(c)
+    return out
+
+
 def _may_be_one_person(x: Attribute, y: Attribute) -> bool:
     """Two ages ("age mentioned" or "victim age" notes: ``named:ID`` or ``unnamed:GENDER``)
     that may be one person's: not both named (the entity sheets compare a named person's
@@ -2198,6 +2382,66 @@ def _compare_victim_ages(
             c.explanation = c.explanation.replace(
                 f"victim age ({x.subject_name})", "the age of the story's one victim")
             out.append(c)
+    return out
+
+
+def _compare_odd_victim_ages(
+    attributes: Sequence[Attribute],
+    story_of: Callable[[str], str],
+    event_dates: Mapping[str, list[Attribute]],
+    same_story: Callable[[str, str], bool] | None,
+) -> list[Conflict]:
+    """The one victim's age told two ways by one article, against another article's.
+
+    "A 19-year-old boy died on New Year's Eve" and, further down, "responders found a
+    16-year-old boy had been shot": in a story of one victim (no toll of two or more in any
+    article) the article contradicts itself, and when another article gives one of its two
+    ages ("a 16-year-old boy died"), the other age is the odd one out. The two ages must be
+    told in two sentences, of people it does not name, of one gender on all three sides
+    ("Terrence Maxwell, 15, and a 16-year-old boy were shot" tells of two victims).
+    """
+    several: set[str] = set()
+    ages_in: dict[str, set[float]] = defaultdict(set)
+    by_story: dict[str, dict[str, list[Attribute]]] = defaultdict(lambda: defaultdict(list))
+    for a in attributes:
+        story = story_of(a.article_id)
+        if a.attribute == "age mentioned" and a.lo is not None:
+            ages_in[a.claim.id].add(a.lo)
+        if a.attribute.split(" (")[0] in _TOLLS and a.lo is not None and a.lo >= 2:
+            several.add(story)
+        elif a.attribute == "victim age" and not _PAST_CASE.search(a.claim.text):
+            by_story[story][a.article_id].append(a)
+    out: list[Conflict] = []
+    for story, per_article in sorted(by_story.items()):
+        if story in several:
+            continue
+        for art, items in sorted(per_article.items()):
+            told = _distinct(items)
+            if len(told) != 2 or any(not t.note.startswith("unnamed:") for t in told):
+                continue
+            p, q = told
+            gender = p.note.partition(":")[2]
+            if not gender or q.note != p.note or _beside(p.claim, q.claim) \
+                    or p.claim.id == q.claim.id:
+                continue
+            for other, theirs in sorted(per_article.items()):
+                given = _distinct(theirs)
+                if other == art or len(given) != 1 or given[0].note != p.note:
+                    continue
+                v = given[0]
+                agree = [t for t in told if t.lo == v.lo]
+                odd = [t for t in told if t.lo != v.lo]
+                if len(agree) != 1 or len(odd) != 1 or same_words(odd[0].claim.text, v.claim.text):
+                    continue
+                if any(len(ages_in[t.claim.id]) > 1 for t in (*told, v)):
+                    continue  # "a six-year-old boy is dead and his 11-year-old brother hurt"
+                if not _same_event(art, other, odd[0], v, event_dates, same_story):
+                    continue
+                c = _conflict(odd[0], v)
+                c.explanation = c.explanation.replace(
+                    f"victim age ({odd[0].subject_name})", "the age of the story's one victim")
+                c.explanation += f"; the first article also gives {v.value} elsewhere"
+                out.append(c)
     return out
 
 
