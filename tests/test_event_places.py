@@ -346,3 +346,26 @@ def test_two_venues_sharing_a_word_are_no_anchor(tmp_path: Path) -> None:
         "Park in Harwick. The park has about 400 visitors a day.",
     )
     assert _places(conflicts) == [], conflicts
+
+
+def test_town_written_as_the_village_of(tmp_path: Path) -> None:
+    # "in the Village of Harwick" names the town Harwick, like "in Harwick"
+    conflicts = _diff(
+        tmp_path,
+        "Four people were shot outside a community hall in Dunmore on Sunday night, police "
+        f"said. {_CONTEXT_A}",
+        f"{_CONTEXT_B} Deputies were told of four people shot outside a birthday party on "
+        "Sunday night in the Village of Harwick, police said.",
+    )
+    assert {"Dunmore", "Harwick"} in _places(conflicts), conflicts
+
+
+def test_village_of_the_same_town_is_quiet(tmp_path: Path) -> None:
+    conflicts = _diff(
+        tmp_path,
+        "Four people were shot outside a community hall in Harwick on Sunday night, police "
+        f"said. {_CONTEXT_A}",
+        f"{_CONTEXT_B} Deputies were told of four people shot outside a birthday party on "
+        "Sunday night in the Village of Harwick, police said.",
+    )
+    assert _places(conflicts) == [], conflicts

@@ -210,3 +210,64 @@ def test_a_place_read_as_a_name_is_no_person() -> None:
     assert split("Big Creek Reservoir") is None
     assert split("Harris County Precinct") is None
     assert split("Jordan Park") == ("Jordan", "Park")  # a surname that is also a place word
+
+
+def test_surname_with_an_inner_capital_is_a_name(tmp_path: Path) -> None:
+    # "McCorrigan": a capital inside the surname ("Mc", "De", "La") is still one name word
+    got = _conflicts(
+        tmp_path,
+        "The man who died was identified as Deshawn McCorrigan, 27, of Dunmore.",
+        "Police identified the victim as Deshawn Whitfield, 27.",
+    )
+    assert any({c["a_value"], c["b_value"]} == {"Deshawn McCorrigan", "Deshawn Whitfield"}
+               for c in got), got
+
+
+def test_same_home_block_ties_two_surnames(tmp_path: Path) -> None:
+    got = _conflicts(
+        tmp_path,
+        "He was identified as Donald Vasko, of the 3000 block of West Dickens Avenue.",
+        "Donald Williams, 17, of the 3000 block of West Dickens Street, was shot in the back.",
+    )
+    assert any({c["a_value"], c["b_value"]} == {"Donald Vasko", "Donald Williams"} for c in got), got
+
+
+def test_another_home_block_ties_nothing(tmp_path: Path) -> None:
+    got = _conflicts(
+        tmp_path,
+        "He was identified as Donald Vasko, of the 4100 block of North Kedzie Avenue.",
+        "Donald Williams, 17, of the 3000 block of West Dickens Street, was shot in the back.",
+    )
+    assert got == []
+
+
+def test_age_picks_one_of_two_people_of_one_given_name(tmp_path: Path) -> None:
+    # the victim is "David Marlowe, 11"; his stepfather David Rourke is named too
+    got = _conflicts(
+        tmp_path,
+        "The gunfire killed David Marlowe, 11. The boys' stepfather, David Rourke, declined to comment.",
+        "Police said 11-year-old David Brennan was shot inside the home.",
+    )
+    assert any({c["a_value"], c["b_value"]} == {"David Marlowe", "David Brennan"} for c in got), got
+    assert not any("David Rourke" in (c["a_value"], c["b_value"]) for c in got), got
+
+
+def test_age_fits_neither_of_two_people(tmp_path: Path) -> None:
+    # a 40-year-old David is neither the boy of 11 nor told apart from the stepfather
+    got = _conflicts(
+        tmp_path,
+        "The gunfire killed David Marlowe, 11. The boys' stepfather, David Rourke, declined to comment.",
+        "Police said David Brennan, 40, was questioned at the home.",
+    )
+    assert got == []
+
+
+def test_title_on_one_side_needs_more_than_shared_words(tmp_path: Path) -> None:
+    # a mayor named by office and a resident of one given name: the shared words of the
+    # two sentences ("asked", "council", "budget") do not make them one person
+    got = _conflicts(
+        tmp_path,
+        "The council asked Mayor Deshawn Corrigan about the police budget on Tuesday.",
+        "Deshawn Whitfield asked the council about the police budget on Tuesday.",
+    )
+    assert got == []

@@ -32,6 +32,7 @@ from ..entities import gazetteer_level
 from .affinity import StoryAffinity
 from .ages import gender_of_age, is_suspect_age
 from .frames import _GENERIC_NOUNS
+from .mirrors import compare_mirrored_sentences
 from .model import ClaimRecord, Conflict, Slot
 from .names import compare_names
 from .negations import compare_deeds
@@ -2837,6 +2838,25 @@ def _event_places(
     return compare_event_places(claims, story_of, same_event, _persons(claims))
 
 
+def _mirrored_sentences(
+    claims: Sequence[ClaimRecord], attributes: Sequence[Attribute],
+    story_of: Callable[[str], str], affinity: StoryAffinity,
+) -> list[Conflict]:
+    """Sentences two articles tell alike but for one name (:mod:`.mirrors`), for articles of
+    one event by :func:`_same_event`."""
+    event_dates: dict[str, list[Attribute]] = defaultdict(list)
+    for a in attributes:
+        if a.attribute == "date":
+            event_dates[a.article_id].append(a)
+
+    def same_event(p: ClaimRecord, q: ClaimRecord) -> bool:
+        x = Attribute("story", "", "", "place", "", None, None, p, p.start, p.end)
+        y = Attribute("story", "", "", "place", "", None, None, q, q.start, q.end)
+        return _same_event(p.article_id, q.article_id, x, y, event_dates, affinity.same_story)
+
+    return compare_mirrored_sentences(claims, story_of, same_event)
+
+
 # Where the one killed died: "was pronounced dead at the scene" / "died at Christ Medical
 # Center", "was taken to a hospital where he died"
 _DEATH_VERB = r"(?:died|was\s+pronounced\s+dead|was\s+declared\s+dead)"
@@ -2986,6 +3006,9 @@ def build_fact_sheets(
                      if c.confidence >= min_confidence and c.id not in known)
     known = {c.id for c in conflicts}
     conflicts.extend(c for c in _event_places(claims, attributes, story_of, affinity)
+                     if c.confidence >= min_confidence and c.id not in known)
+    known = {c.id for c in conflicts}
+    conflicts.extend(c for c in _mirrored_sentences(claims, attributes, story_of, affinity)
                      if c.confidence >= min_confidence and c.id not in known)
     known = {c.id for c in conflicts}
     conflicts.extend(c for c in compare_names(claims, story_of, evidence, same_story=affinity.same_story)

@@ -2,7 +2,8 @@
 
 Two articles of one story that each name exactly one person with a given name, but with a
 different surname, disagree on who that person is, when something else ties the two
-mentions to one person: the same age, the same role, the same home town, or sentences that say the same thing.
+mentions to one person: the same age, the same role, the same home town or home block
+("of the 3000 block of West Dickens"), or sentences that say the same thing.
 The claim grouping never meets such a pair when the two sentences are worded differently,
 so the comparison runs per story, over the names each article gives.
 
@@ -13,13 +14,16 @@ What keeps two different people apart (no conflict):
 
 - an article names both people (the surnames are then of two people, or a maiden and a
   married name the article states);
-- either article names two people with that given name, or the story names three or more;
+- either article names two people with that given name, or the story names three or more
+  (unless the two mentions give one age: the third person is told apart by it);
 - their ages (when both are given) differ by more than a year, or their roles differ
   (a victim and a suspect);
 - one surname contains the other ("Smith" and "Smith-Jones": a double-barrelled name);
 - the first word is a particle or a kunya ("Abu Marzouk"), not a given name;
 - nothing ties them: no common age, role or home town, and fewer than ``MIN_SHARED_WORDS``
-  content words in common between the two sentences.
+  content words in common between the two sentences; when one mention carries a title the
+  other lacks ("President Donald Trump" / "Donald F. McGahn"), only an age, a role or a
+  middle name ties them.
 """
 
 from __future__ import annotations
@@ -49,7 +53,14 @@ _PARTICLES = lexicon.lower_words("name_particles.txt")
 _GIVEN = lexicon.lower_words("given_names.txt")
 _PLACE_WORDS = lexicon.lower_words("names_place_words.txt")
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-_NAME_WORD = re.compile(r"^[A-Z][a-z]+(?:['-][A-Za-z]+)*$")
+_STREET_WORDS = lexicon.lower_words("street_words.txt")
+#: ", 17, of the 3000 block of West Dickens Street": the block a person lives on
+_HOME_BLOCK = re.compile(
+    r"\s*,\s*(?:\d{1,3}\s*,\s*)?of\s+the\s+(\d{1,6})\s+block\s+of\s+"
+    r"((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)"
+)
+#: A word of a name: "Lewis", "McIntyre", "DeShawn", "O'Neal", "Mikula-Conrad"
+_NAME_WORD = re.compile(r"^(?:[A-Z]['’])?[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:['’-][A-Za-z]+)*$")
 
 
 @dataclass(slots=True)
@@ -156,7 +167,8 @@ def compare_names(
                     continue
                 ga, gb = given_by_art[a], given_by_art[b]
                 for given in sorted(ga.keys() & gb.keys()):
-                    if _surname_count(story_surnames[given]) > 2:
+                    crowded = _surname_count(story_surnames[given]) > 2
+                    if crowded and not _aged_alike(ga[given], gb[given], evidence):
                         continue  # three people of one given name: no telling who is who
                     sa = {m.surname.lower() for m in ga[given]}
                     sb = {m.surname.lower() for m in gb[given]}
@@ -173,6 +185,17 @@ def compare_names(
                         else:
                             mb, sb = slip, {slip[0].surname.lower()}
                         strong = True
+                    elif {len(sa), len(sb)} == {1, 2}:
+                        # one article names two people of the given name: the one whose age
+                        # the other article gives them may be its person
+                        one = _by_age(ma if len(sa) == 2 else mb, mb if len(sa) == 2 else ma, evidence)
+                        if one is None:
+                            continue
+                        if len(sa) == 2:
+                            ma, sa = one, {one[0].surname.lower()}
+                        else:
+                            mb, sb = one, {one[0].surname.lower()}
+                        strong = True
                     if len(sa) != 1 or len(sb) != 1 or sa == sb:
                         continue
                     (x,), (y,) = sa, sb
@@ -182,10 +205,62 @@ def compare_names(
                         continue
                     if not strong and _named_together(x, y, given, [per_article[art] for art in arts]):
                         continue  # "Joshua Haber, 19, ... and Josh Williams, 20": two people
-                    c = _name_conflict(story, given, ma, mb, evidence, strong_only=strong)
+                    c = _name_conflict(story, given, ma, mb, evidence, strong_only=strong or crowded)
                     if c is not None and c.id not in seen:
                         seen.add(c.id)
                         out.append(c)
+    return out
+
+
+def _aged_alike(ma: Sequence[_Mention], mb: Sequence[_Mention],
+                evidence: Mapping[str, Mapping[str, set[str]]]) -> bool:
+    """Each side names one person of the given name, and both give them one age: "David
+    McIntyre, 11" / "11-year-old David Carter" in a story that also names a stepfather David
+    McKnight (the third David is told apart by the age)."""
+    if len({m.surname.lower() for m in ma}) == 2:
+        ma = _by_age(ma, mb, evidence) or []
+    elif len({m.surname.lower() for m in mb}) == 2:
+        mb = _by_age(mb, ma, evidence) or []
+    if len({m.surname.lower() for m in ma}) != 1 or len({m.surname.lower() for m in mb}) != 1:
+        return False
+    ages_a, ages_b = _values(evidence, ma, "age"), _values(evidence, mb, "age")
+    return len(ages_a) == 1 and ages_a == ages_b
+
+
+def _by_age(two: Sequence[_Mention], one: Sequence[_Mention],
+            evidence: Mapping[str, Mapping[str, set[str]]]) -> list[_Mention] | None:
+    """Of an article's two people of one given name, the one the other article's person
+    matches by age: "killing David McIntyre, 11" beside "their stepfather, David McKnight",
+    against "11-year-old David Carter". None unless exactly one of the two gives that age
+    and the other gives none or another."""
+    ages = _values(evidence, one, "age")
+    if len(ages) != 1:
+        return None
+    by_surname: dict[str, list[_Mention]] = defaultdict(list)
+    for m in two:
+        by_surname[m.surname.lower()].append(m)
+    fits = [ms for ms in by_surname.values() if _values(evidence, ms, "age") == ages]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _titles(ms: Sequence[_Mention]) -> set[str]:
+    """The titles the finder read before the name ("president", "officer")."""
+    return {m.slot.unit.lower() for m in ms if m.slot.unit and m.slot.unit != "pronoun"}
+
+
+def _home_blocks(ms: Sequence[_Mention]) -> set[tuple[str, str]]:
+    """The block a person lives on, told right after the name: "Donald Williams, 17, of the
+    3000 block of West Dickens Street" -> ("3000", "west dickens")."""
+    out: set[tuple[str, str]] = set()
+    for m in ms:
+        after = m.claim.text[m.slot.end - m.claim.start:]
+        found = _HOME_BLOCK.match(after)
+        if found:
+            words = [w.strip(".").lower() for w in found.group(2).split()]
+            while words and words[-1] in _STREET_WORDS:
+                words.pop()
+            if words:
+                out.add((found.group(1), " ".join(words)))
     return out
 
 
@@ -311,12 +386,15 @@ def _name_conflict(
     if middles_a & middles_b:
         support += 1  # "Lakim Anthony Ingram" and "Lakim Anthony Faust"
         strong += 1
-    if strong_only and not strong:
+    if (strong_only or _titles(ma) != _titles(mb)) and not strong:
+        # "President Donald Trump" and "Donald F. McGahn": a person named by an office the
+        # other mention lacks is told apart by it; only an age, a role or a middle name ties
         return None
     if _co_named(ma, mb, given):
         support += 1
     homes_a, homes_b = _values(evidence, ma, "residence"), _values(evidence, mb, "residence")
-    if {h.lower() for h in homes_a} & {h.lower() for h in homes_b}:
+    if {h.lower() for h in homes_a} & {h.lower() for h in homes_b} \
+            or _home_blocks(ma) & _home_blocks(mb):
         support += 1
     names = {w.lower() for m in (*ma, *mb) for w in m.full.split()}
     best = max(((_shared_words(p.claim, q.claim, names), p, q) for p in ma for q in mb),

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 
 from .. import lexicon
@@ -62,6 +62,9 @@ _NEGATION = frozenset(lexicon.words("negation_words.txt"))
 _CLAUSE_OPENER = re.compile(r"\b(?:after|when|following|during)\b", re.IGNORECASE)
 #: "in the Village of Montfort", "the town of Halifax": a town of its own, not a neighbourhood.
 _TOWN_OF = r"\b(?:city|town|village|borough|township)\s+of\s+"
+#: "the Village of Montfort" read as one name: a town called so, after "in the"
+_NAMED_TOWN = re.compile(r"(?:City|Town|Village|Borough|Township)\s+of\s+[A-Z]")
+_IN_THE = re.compile(r"\bin\s+the\s+$", re.IGNORECASE)
 _HEADS = frozenset(w.lower() for w in lexicon.words("place_heads.txt"))
 _NOT_PLACE = lexicon.words("facts_not_place_words.txt")
 _IN_BEFORE = re.compile(
@@ -126,8 +129,9 @@ def _town(c: ClaimRecord, s: Slot, persons: set[str], general: bool) -> bool:
     if _place_level(s.value) != "local":
         return False
     rel = s.start - c.start
-    if not _IN_BEFORE.search(c.text[max(0, rel - 40): rel]):
-        return False
+    before = c.text[max(0, rel - 40): rel]
+    if not (_IN_BEFORE.search(before) or (_NAMED_TOWN.match(s.value) and _IN_THE.search(before))):
+        return False  # "in Montfort", "in the village of Montfort", "in the Village of Montfort"
     # the town of what happened: "a shooting in Humble", "killed ... in Metairie", not "a
     # court date in Bridgeport a few days after the shooting"
     if not general and not _EVENT.search(c.text[max(0, rel - EVENT_BEFORE): rel]) \
@@ -183,6 +187,9 @@ def _accounts(claims: Sequence[ClaimRecord], persons: set[str]) -> list[_Account
             continue
         general = not _EVENT.search(c.text)
         towns = [s for s in c.slots if _town(c, s, persons, general)]
+        # "the Village of Montfort" is the town Montfort
+        towns = [replace(s, value=s.value[_NAMED_TOWN.match(s.value).end() - 1:])  # type: ignore[union-attr]
+                 if _NAMED_TOWN.match(s.value) else s for s in towns]
         if c.polarity < 0:
             # a negated claim tells the town only from a clause of its own
             towns = [s for s in towns if not general and _negation_outside(c, s)]
