@@ -139,6 +139,15 @@ def compare_names(
         by_story[story_of(art)].append(art)
     out: list[Conflict] = []
     seen: set[str] = set()
+    story_claims: dict[str, list[ClaimRecord]] = {}
+
+    def claims_of(story: str) -> list[ClaimRecord]:
+        # built once, on the first slip of the corpus, not by a scan of every claim per slip
+        if not story_claims:
+            for c in claims:
+                story_claims.setdefault(story_of(c.article_id), []).append(c)
+        return story_claims.get(story, [])
+
     for story, arts in sorted(by_story.items()):
         # surnames each given name has across the story
         story_surnames: dict[str, set[str]] = defaultdict(set)
@@ -164,8 +173,7 @@ def compare_names(
                     if len(sa) == 2 and len(sb) == 1 and sb < sa or len(sb) == 2 and len(sa) == 1 and sa < sb:
                         # one article names the person both ways: a slip told once
                         story_mentions = [m for art in arts for m in given_by_art[art].get(given, [])]
-                        slip = _slip(ma if len(sa) == 2 else mb, story_mentions,
-                                     [c for c in claims if story_of(c.article_id) == story])
+                        slip = _slip(ma if len(sa) == 2 else mb, story_mentions, claims_of(story))
                         if slip is None:
                             continue
                         if len(sa) == 2:
