@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Container, Iterable, Sequence
 
 from .model import ClaimRecord
+from .stories import placed_entities
 
 
 class _Cosine:
@@ -58,6 +59,29 @@ class _Cosine:
         return sum(v * wb[k] for k, v in wa.items() if k in wb and k not in skip) / norms
 
 
+class AffinityParts:
+    """Each article's names and content words, gathered from its claims chunk by chunk.
+
+    A name is a date word of a claim or an entity the whole corpus places
+    (:func:`~.stories.placed_entities`).
+    """
+
+    def __init__(self) -> None:
+        self.names: dict[str, set[str]] = defaultdict(set)
+        self.words: dict[str, set[str]] = defaultdict(set)
+        self.outlet: dict[str, str | None] = {}
+
+    def add(self, claims: Iterable[ClaimRecord], placed: Container[str]) -> None:
+        """Add prepared claims (in article order)."""
+        for c in claims:
+            self.names[c.article_id].update(k for k in c.words if k[0] == "@")
+            self.names[c.article_id].update(
+                s.entity_id for s in c.slots if s.entity_id and s.entity_id in placed
+            )
+            self.words[c.article_id].update(c.words - {k for k in c.words if k[0] == "@"})
+            self.outlet[c.article_id] = c.outlet
+
+
 class StoryAffinity:
     """How strongly two articles are about the same story (0..1).
 
@@ -69,24 +93,19 @@ class StoryAffinity:
     """
 
     def __init__(self, claims: Sequence[ClaimRecord]) -> None:
-        names: dict[str, set[str]] = defaultdict(set)
-        words: dict[str, set[str]] = defaultdict(set)
-        outlet: dict[str, str | None] = {}
-        # An entity counts as a name when the finder placed it (person, organisation, place)
-        # in some mention, or it has several words, or it appears inside a sentence. A single
-        # capitalised word seen only where a claim opens ("Leaders", "Drinking") is an opener.
-        placed = {
-            s.entity_id for c in claims for s in c.slots
-            if s.entity_id and (s.kind in ("person", "org", "place") or " " in s.value
-                                or s.start > c.start)
-        }
-        for c in claims:
-            names[c.article_id].update(k for k in c.words if k[0] == "@")
-            names[c.article_id].update(
-                s.entity_id for s in c.slots if s.entity_id and s.entity_id in placed
-            )
-            words[c.article_id].update(c.words - {k for k in c.words if k[0] == "@"})
-            outlet[c.article_id] = c.outlet
+        parts = AffinityParts()
+        parts.add(claims, placed_entities(claims))
+        self._build(parts)
+
+    @classmethod
+    def from_parts(cls, parts: AffinityParts) -> StoryAffinity:
+        """The affinity of the articles whose claims were added to ``parts`` (chunk by chunk)."""
+        self = cls.__new__(cls)
+        self._build(parts)
+        return self
+
+    def _build(self, parts: AffinityParts) -> None:
+        names, words, outlet = parts.names, parts.words, parts.outlet
         for art in outlet:
             names.setdefault(art, set())
             words.setdefault(art, set())

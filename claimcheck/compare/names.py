@@ -121,7 +121,7 @@ def _shared_words(a: ClaimRecord, b: ClaimRecord, names: set[str]) -> int:
 def compare_names(
     claims: Sequence[ClaimRecord],
     story_of: Callable[[str], str],
-    evidence: Mapping[str, Mapping[str, set[str]]],
+    evidence: Mapping[str, Mapping[str, Mapping[str, set[str]]]],
     *,
     same_story: Callable[[str, str], bool] | None = None,
 ) -> list[Conflict]:
@@ -129,8 +129,8 @@ def compare_names(
 
     :param claims: prepared claims (their ``words`` are used), in article order
     :param story_of: ``article_id -> story key``
-    :param evidence: ``entity_id -> {"age": {...}, "role": {...}, "residence": {...}}`` as the
-        fact sheets read them (values as strings)
+    :param evidence: ``story -> entity_id -> {"age": {...}, "role": {...}, "residence": {...}}``
+        as the fact sheets read them in each story (values as strings)
     :param same_story: when given, two articles must also pass it
     """
     per_article = _mentions(claims)
@@ -190,7 +190,7 @@ def compare_names(
                         continue
                     if not strong and _named_together(x, y, given, [per_article[art] for art in arts]):
                         continue  # "Joshua Haber, 19, ... and Josh Williams, 20": two people
-                    c = _name_conflict(story, given, ma, mb, evidence, strong_only=strong)
+                    c = _name_conflict(story, given, ma, mb, evidence.get(story, {}), strong_only=strong)
                     if c is not None and c.id not in seen:
                         seen.add(c.id)
                         out.append(c)
