@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -110,9 +110,12 @@ def compare_streamed(
     story_index = {sid: n for n, sid in enumerate(sorted({story_of[a] for a in ids}))}
     art_story = array("i", (story_index[story_of[a]] for a in ids))
     say("pairs")
-    bridges = _bridges(db, ids, digest, policy, art_story, story_of, affinity, threshold, load)
+    bridges, crossing = _bridges(db, ids, digest, policy, art_story, story_of, affinity,
+                                 threshold, load)
     out = Streamed(claims=digest.n, story_of=story_of, stories=stories, affinity=affinity)
-    blocks = list(_blocks(ids, digest, art_story, bridges, len(story_index)))
+    blocks, block_of = _blocks(ids, digest, art_story, bridges, len(story_index))
+    # candidate pairs across blocks were scored by the bridge pass only (none survived)
+    out.candidate_pairs = sum(n for (a, b), n in crossing.items() if block_of[a] != block_of[b])
     say("group", 0, len(blocks))
     for done, block in enumerate(blocks):
         claims = load(db, block)
@@ -203,8 +206,9 @@ def _bridges(
     db: sqlite_utils.Database, ids: Sequence[str], d: _Digest, policy: BlockingPolicy,
     art_story: array[int], story_of: dict[str, str], affinity: StoryAffinity,
     threshold: float, load: Callable[[sqlite_utils.Database, Sequence[str]], list[ClaimRecord]],
-) -> list[tuple[int, int]]:
-    """Pairs of stories (indices) that a scored cross-story claim pair joins."""
+) -> tuple[list[tuple[int, int]], Counter[tuple[int, int]]]:
+    """Pairs of stories (indices) that a scored cross-story claim pair joins, and how many
+    candidate pairs each pair of stories has."""
     art_of = array("i")
     for a, n in enumerate(d.size):
         art_of.extend([a] * n)
@@ -228,6 +232,10 @@ def _bridges(
     pairs = sorted(p for p, k in shared.items()
                    if policy.keeps(k, min(d.n_keys[p // n], d.n_keys[p % n])))
     del shared
+    crossing: Counter[tuple[int, int]] = Counter()
+    for p in pairs:
+        i, j = divmod(p, n)
+        crossing[(art_story[art_of[i]], art_story[art_of[j]])] += 1
     joined: list[tuple[int, int]] = []
     for start in range(0, len(pairs), BRIDGE_PAIRS):
         chunk = [divmod(p, n) for p in pairs[start:start + BRIDGE_PAIRS]]
@@ -246,7 +254,7 @@ def _bridges(
                                    affinity=affinity):
             joined.append((art_story[_article_index(ids, claims[i].article_id)],
                            art_story[_article_index(ids, claims[j].article_id)]))
-    return joined
+    return joined, crossing
 
 
 def _article_index(ids: Sequence[str], aid: str) -> int:
@@ -258,9 +266,9 @@ def _article_index(ids: Sequence[str], aid: str) -> int:
 def _blocks(
     ids: Sequence[str], d: _Digest, art_story: array[int], bridges: list[tuple[int, int]],
     n_stories: int,
-) -> Iterator[list[str]]:
-    """Article ids of each block: whole stories, bridged stories together, about
-    ``BLOCK_CLAIMS`` claims each, in article order."""
+) -> tuple[list[list[str]], list[int]]:
+    """Article ids of each block (whole stories, bridged stories together, about
+    ``BLOCK_CLAIMS`` claims each, in article order) and each story's block."""
     parent = list(range(n_stories))
 
     def find(x: int) -> int:
@@ -279,13 +287,17 @@ def _blocks(
         root = find(art_story[a])
         members[root].append(a)
         sizes[root] += d.size[a]
+    blocks: list[list[str]] = []
+    block_of_root: dict[int, int] = {}
     block: list[int] = []
     claims = 0
     for root in sorted(members):
         if block and claims + sizes[root] > BLOCK_CLAIMS:
-            yield [ids[a] for a in sorted(block)]
+            blocks.append([ids[a] for a in sorted(block)])
             block, claims = [], 0
         block.extend(members[root])
         claims += sizes[root]
+        block_of_root[root] = len(blocks)
     if block:
-        yield [ids[a] for a in sorted(block)]
+        blocks.append([ids[a] for a in sorted(block)])
+    return blocks, [block_of_root.get(find(x), -1) for x in range(n_stories)]
