@@ -187,25 +187,24 @@ def diff(
                 db.execute("DROP TABLE IF EXISTS temp.claim_stories_next")
                 db.execute(
                     "CREATE TEMP TABLE claim_stories_next AS SELECT * FROM claim_stories LIMIT 0")
+                db.execute("CREATE INDEX temp.claim_stories_next_claim "
+                           "ON claim_stories_next (claim_id)")
 
-            def per_block(block: list[ClaimRecord], groups: list[Group],
+            def per_block(block: list[ClaimRecord],
                           counts: dict[tuple[str, str], OutletCount]) -> None:
-                shared = shared_claims(groups)
-                outlet_counts(block, shared, counts)
+                # every claim as its outlet's alone until the groups are known (see below)
+                outlet_counts(block, set(), counts)
                 with transaction(db):
                     db.conn.executemany(
                         "INSERT INTO temp.claim_stories_next (claim_id, story_id, outlet, "
                         "coverage, run_id) VALUES (?,?,?,?,?)",
-                        _claim_story_rows(block, shared, run_id))
-
-            def counting(stage: str, done: int = 0, total: int | None = None) -> None:
-                report(stage, done, total)
+                        _claim_story_rows(block, set(), run_id))
 
             streamed = compare_streamed(
                 db, keyed, threshold=threshold, min_confidence=min_confidence,
-                load=lambda d, ids: load_claims(d, ids),
+                load=load_claims,
                 sure=lambda cs, aff: _sure_sheet_conflicts(cs, aff, min_confidence),
-                per_block=per_block, report=counting,
+                per_block=per_block, report=report,
             )
             n_claims = streamed.claims
             story_of, stories, affinity = streamed.story_of, streamed.stories, streamed.affinity
@@ -256,8 +255,20 @@ def diff(
         _store_attributes(db, sheets.attributes, sheets.stories, run_id)
         _store_stories(db, stories, story_of, run_id)
         if engine == "stream":
+            shared = shared_claims(groups)
+            seen: set[str] = set()
+            for member in (m for g in groups for m in g.claims if m.id in shared):
+                if member.id not in seen and member.story_id is not None:
+                    seen.add(member.id)
+                    count = streamed.outlet_counts[
+                        (member.story_id, member.outlet or "(no outlet)")]
+                    count.shared += 1
+                    count.single -= 1
             _store_story_outlets(db, outlet_rows(streamed.outlet_counts, conflicts), run_id)
             with transaction(db):
+                db.conn.executemany(
+                    "UPDATE temp.claim_stories_next SET coverage = 'shared' WHERE claim_id = ?",
+                    [(cid,) for cid in sorted(shared)])
                 db.execute("DELETE FROM claim_stories")
                 db.execute("INSERT INTO claim_stories SELECT * FROM temp.claim_stories_next")
                 db.execute("DROP TABLE temp.claim_stories_next")

@@ -82,7 +82,7 @@ def compare_streamed(
     min_confidence: float,
     load: Callable[[sqlite_utils.Database, Sequence[str]], list[ClaimRecord]],
     sure: Callable[[list[Conflict], StoryAffinity], list[Conflict]],
-    per_block: Callable[[list[ClaimRecord], list[Group], dict[tuple[str, str], OutletCount]], None],
+    per_block: Callable[[list[ClaimRecord], dict[tuple[str, str], OutletCount]], None],
     report: Report | None = None,
 ) -> Streamed:
     """Stories, claim groups and fact sheets of every claim in ``db``, block by block.
@@ -91,8 +91,9 @@ def compare_streamed(
     :param load: reads the claims of some articles, in the default engine's order
     :param sure: keeps the fact-sheet conflicts of a block that the report keeps (it may
         compare their claims again, so it runs while the block is in memory)
-    :param per_block: called with each block's claims, its groups and an outlet-count dict to
-        fill, before the block is dropped (the caller stores per-claim rows there)
+    :param per_block: called with each block's claims and the outlet counts to add them to,
+        before the block is dropped (the caller stores per-claim rows there); which claims
+        are shared is known only once all blocks are grouped
     """
     def say(stage: str, done: int = 0, total: int | None = None) -> None:
         if report is not None:
@@ -109,39 +110,68 @@ def compare_streamed(
     policy = digest.counts.policy()
     story_index = {sid: n for n, sid in enumerate(sorted({story_of[a] for a in ids}))}
     art_story = array("i", (story_index[story_of[a]] for a in ids))
-    say("pairs")
-    bridges, crossing = _bridges(db, ids, digest, policy, art_story, story_of, affinity,
-                                 threshold, load)
+    blocks, block_of = _blocks(ids, digest, art_story, len(story_index))
     out = Streamed(claims=digest.n, story_of=story_of, stories=stories, affinity=affinity)
-    blocks, block_of = _blocks(ids, digest, art_story, bridges, len(story_index))
-    # candidate pairs across blocks were scored by the bridge pass only (none survived)
-    out.candidate_pairs = sum(n for (a, b), n in crossing.items() if block_of[a] != block_of[b])
-    say("group", 0, len(blocks))
+    # Claims that some scored pair holds (by number in the default engine's order) and the
+    # scored pairs: all that clustering and judging need once every block has been read.
+    kept: dict[int, ClaimRecord] = {}
+    scored: list[tuple[float, int, int]] = []
+    say("pairs")
+    out.candidate_pairs += _bridges(db, ids, digest, policy, art_story, block_of, story_of,
+                                    affinity, threshold, load, kept, scored)
+    position = {aid: n for n, aid in enumerate(ids)}
+    say("score", 0, len(blocks))
     for done, block in enumerate(blocks):
         claims = load(db, block)
         prepare(claims)
         assign_stories(claims, story_of)
         pairs = candidate_pairs(claims, policy=policy, counts=digest.counts.keys)
         out.candidate_pairs += len(pairs)
-        scored = score_pairs(claims, pairs, threshold=threshold, by_story=True, affinity=affinity)
-        groups = group_scored(
-            claims, scored, threshold=threshold, min_confidence=min_confidence, affinity=affinity
-        )
+        number = _numbers(claims, position, digest)
+        for s, i, j in score_pairs(claims, pairs, threshold=threshold, by_story=True,
+                                   affinity=affinity):
+            scored.append((s, number[i], number[j]))
+            kept.setdefault(number[i], claims[i])
+            kept.setdefault(number[j], claims[j])
         sheets = build_fact_sheets(
             claims, stories=story_of, affinity=affinity, min_confidence=min_confidence,
             entities=digest.entities,
         )
         out.sheet_conflicts.extend(sure(sheets.conflicts, affinity))
         out.attributes.extend(sheets.attributes)
-        out.groups.extend(groups)
-        per_block(claims, groups, out.outlet_counts)
-        for c in claims:
-            # what the report keeps of a claim: no masked text, no frame
-            c.masked = ""
-            c.frame = None
-        say("group", done + 1, len(blocks))
-    out.groups.sort(key=lambda g: (g.claims[0].article_id, g.claims[0].start, g.id))
+        per_block(claims, out.outlet_counts)
+        say("score", done + 1, len(blocks))
+    del position
+    say("group")
+    order = sorted(kept)
+    compact = {g: k for k, g in enumerate(order)}
+    held = [kept[g] for g in order]
+    del kept
+    out.groups = group_scored(
+        held, [(s, compact[i], compact[j]) for s, i, j in scored], threshold=threshold,
+        min_confidence=min_confidence, affinity=affinity,
+    )
+    for c in held:
+        # what the report keeps of a claim: no masked text, no frame
+        c.masked = ""
+        c.frame = None
     out.attributes.sort(key=lambda a: a.article_id)
+    return out
+
+
+def _numbers(
+    claims: Sequence[ClaimRecord], position: dict[str, int], d: _Digest
+) -> list[int]:
+    """Each claim's number in the whole corpus (claims come in the default engine's order)."""
+    out: list[int] = []
+    art = ""
+    at = 0
+    for c in claims:
+        if c.article_id != art:
+            art = c.article_id
+            at = d.first[position[art]]
+        out.append(at)
+        at += 1
     return out
 
 
@@ -204,11 +234,14 @@ def _placed(db: sqlite_utils.Database) -> set[str]:
 
 def _bridges(
     db: sqlite_utils.Database, ids: Sequence[str], d: _Digest, policy: BlockingPolicy,
-    art_story: array[int], story_of: dict[str, str], affinity: StoryAffinity,
-    threshold: float, load: Callable[[sqlite_utils.Database, Sequence[str]], list[ClaimRecord]],
-) -> tuple[list[tuple[int, int]], Counter[tuple[int, int]]]:
-    """Pairs of stories (indices) that a scored cross-story claim pair joins, and how many
-    candidate pairs each pair of stories has."""
+    art_story: array[int], block_of: Sequence[int], story_of: dict[str, str],
+    affinity: StoryAffinity, threshold: float,
+    load: Callable[[sqlite_utils.Database, Sequence[str]], list[ClaimRecord]],
+    kept: dict[int, ClaimRecord], scored: list[tuple[float, int, int]],
+) -> int:
+    """Score the candidate pairs whose claims lie in stories of two different blocks (they
+    share entity or date keys only); add the pairs that survive to ``scored`` and their claims
+    to ``kept``. Returns how many candidate pairs there were."""
     art_of = array("i")
     for a, n in enumerate(d.size):
         art_of.extend([a] * n)
@@ -223,20 +256,15 @@ def _bridges(
     for members in postings.values():
         for x in range(len(members)):
             ci = members[x]
-            si = art_story[art_of[ci]]
+            bi = block_of[art_story[art_of[ci]]]
             for y in range(x + 1, len(members)):
                 cj = members[y]
-                if art_story[art_of[cj]] != si:
+                if block_of[art_story[art_of[cj]]] != bi:
                     shared[ci * n + cj] += 1
     del postings
     pairs = sorted(p for p, k in shared.items()
                    if policy.keeps(k, min(d.n_keys[p // n], d.n_keys[p % n])))
     del shared
-    crossing: Counter[tuple[int, int]] = Counter()
-    for p in pairs:
-        i, j = divmod(p, n)
-        crossing[(art_story[art_of[i]], art_story[art_of[j]])] += 1
-    joined: list[tuple[int, int]] = []
     for start in range(0, len(pairs), BRIDGE_PAIRS):
         chunk = [divmod(p, n) for p in pairs[start:start + BRIDGE_PAIRS]]
         wanted = sorted({art_of[i] for pair in chunk for i in pair})
@@ -250,54 +278,36 @@ def _bridges(
             offset[a] = at - d.first[a]
             at += d.size[a]
         local = [(i + offset[art_of[i]], j + offset[art_of[j]]) for i, j in chunk]
-        for _, i, j in score_pairs(claims, local, threshold=threshold, by_story=True,
+        number = {x: g for pair, loc in zip(chunk, local, strict=True) for g, x in zip(pair, loc, strict=True)}
+        for s, i, j in score_pairs(claims, local, threshold=threshold, by_story=True,
                                    affinity=affinity):
-            joined.append((art_story[_article_index(ids, claims[i].article_id)],
-                           art_story[_article_index(ids, claims[j].article_id)]))
-    return joined, crossing
-
-
-def _article_index(ids: Sequence[str], aid: str) -> int:
-    from bisect import bisect_left
-
-    return bisect_left(ids, aid)
+            scored.append((s, number[i], number[j]))
+            kept.setdefault(number[i], claims[i])
+            kept.setdefault(number[j], claims[j])
+    return len(pairs)
 
 
 def _blocks(
-    ids: Sequence[str], d: _Digest, art_story: array[int], bridges: list[tuple[int, int]],
-    n_stories: int,
+    ids: Sequence[str], d: _Digest, art_story: array[int], n_stories: int,
 ) -> tuple[list[list[str]], list[int]]:
-    """Article ids of each block (whole stories, bridged stories together, about
-    ``BLOCK_CLAIMS`` claims each, in article order) and each story's block."""
-    parent = list(range(n_stories))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for a, b in bridges:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
+    """Article ids of each block (whole stories, about ``BLOCK_CLAIMS`` claims each, in
+    article order) and each story's block."""
     members: dict[int, list[int]] = defaultdict(list)
     sizes: Counter[int] = Counter()
     for a in range(len(ids)):
-        root = find(art_story[a])
-        members[root].append(a)
-        sizes[root] += d.size[a]
+        members[art_story[a]].append(a)
+        sizes[art_story[a]] += d.size[a]
     blocks: list[list[str]] = []
-    block_of_root: dict[int, int] = {}
+    block_of = [-1] * n_stories
     block: list[int] = []
     claims = 0
-    for root in sorted(members):
-        if block and claims + sizes[root] > BLOCK_CLAIMS:
+    for story in sorted(members):
+        if block and claims + sizes[story] > BLOCK_CLAIMS:
             blocks.append([ids[a] for a in sorted(block)])
             block, claims = [], 0
-        block.extend(members[root])
-        claims += sizes[root]
-        block_of_root[root] = len(blocks)
+        block.extend(members[story])
+        claims += sizes[story]
+        block_of[story] = len(blocks)
     if block:
         blocks.append([ids[a] for a in sorted(block)])
-    return blocks, [block_of_root.get(find(x), -1) for x in range(n_stories)]
+    return blocks, block_of

@@ -1,6 +1,6 @@
 """``diff --engine stream``: the comparison read from SQLite block by block gives exactly what
 the default engine gives (groups, conflicts, stories, fact sheets, per-claim rows), also when
-the blocks are tiny and stories must be bridged into one block by a cross-story group."""
+the blocks are tiny and a group spans stories of two blocks."""
 
 from __future__ import annotations
 
@@ -45,8 +45,8 @@ def _run(db: Path, folder: Path, engine: str) -> tuple[dict[str, Any], Any, list
 
 @pytest.fixture
 def small_blocks(monkeypatch: pytest.MonkeyPatch) -> None:
-    # every story its own block unless a cross-story group bridges it; digest a few
-    # articles at a time; score the cross-story pairs in small chunks
+    # every story its own block; digest a few articles at a time; score the pairs across
+    # blocks in small chunks
     monkeypatch.setattr(streamed, "BLOCK_CLAIMS", 1)
     monkeypatch.setattr(streamed, "DIGEST_ARTICLES", 7)
     monkeypatch.setattr(streamed, "BRIDGE_PAIRS", 5)
@@ -58,7 +58,7 @@ def test_stream_matches_default_on_generated_corpus(
     default, default_rows, _ = _run(generated_db, tmp_path, "default")
     stream, stream_rows, progress = _run(generated_db, tmp_path, "stream")
     assert len(default["groups"]) >= 20 and default["conflicts"] and default["attributes"]
-    blocks = max((p.total or 0) for p in progress if p.stage == "group")
+    blocks = max((p.total or 0) for p in progress if p.stage == "score")
     assert blocks > 5  # the corpus really went through in many blocks
     assert stream == default
     assert stream_rows == default_rows
@@ -77,13 +77,13 @@ def _article(i: int, story: str, lines: list[str]) -> dict[str, str]:
             "published": "2024-05-0" + str(i + 1), "text": " ".join(lines)}
 
 
-def test_a_cross_story_group_joins_its_stories_into_one_block(
+def test_a_group_across_two_blocks_is_found(
     tmp_path: Path, small_blocks: None
 ) -> None:
     # Two unrelated events (a bridge closure, a school board vote); one article of each
     # restates one background fact in the same words, so its claims group across the two
-    # stories. With one story per block that group is only found when the bridge pass
-    # puts both stories into one block.
+    # stories. With one story per block that group is only found by the pass that scores
+    # the pairs across blocks.
     background = "The Harbor Transit Act took effect on March 3, 2021."
     rows = []
     for i in range(2):
