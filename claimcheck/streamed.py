@@ -103,6 +103,9 @@ def compare_streamed(
     ids = sorted(a[0] for a in articles)
     digest = _digest(db, ids, load)
     say("stories")
+    for aid, (names, words) in digest.key_tuples.items():
+        digest.keys[aid].names, digest.keys[aid].words = set(names), set(words)
+    digest.key_tuples = {}
     story_of, stories = stories_of_keys(digest.keys, articles)
     digest.keys = {}
     affinity = StoryAffinity.from_parts(digest.affinity)
@@ -179,6 +182,8 @@ def _numbers(
 class _Digest:
     n: int = 0
     keys: dict[str, ArticleKeys] = field(default_factory=dict)
+    #: the articles' names and words, kept compactly until story clustering
+    key_tuples: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
     affinity: AffinityParts = field(default_factory=AffinityParts)
     counts: CorpusCounts = field(default_factory=CorpusCounts)
     entities: EntityFacts = field(default_factory=EntityFacts)
@@ -204,6 +209,13 @@ def _digest(
         prepare(claims)
         add_article_keys(d.keys, claims, placed)
         d.affinity.add(claims, placed)
+        d.affinity.freeze()
+        for aid in chunk:
+            k = d.keys.get(aid)
+            if k is not None:
+                # sets cost ten times a tuple; story clustering gets them back as sets
+                d.key_tuples[aid] = (tuple(k.names), tuple(k.words))
+                k.names, k.words = set(), set()
         d.counts.add(claims)
         d.entities.add(claims)
         counts.clear()

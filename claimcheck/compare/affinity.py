@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Collection, Container, Iterable, Mapping, Sequence
 
 from .model import ClaimRecord
 from .stories import placed_entities
@@ -13,7 +13,7 @@ from .stories import placed_entities
 class _Cosine:
     """Cosine of idf-weighted key sets between articles, leaving out an outlet's template keys."""
 
-    def __init__(self, keys: dict[str, set[str]], outlet: dict[str, str | None]) -> None:
+    def __init__(self, keys: Mapping[str, Collection[str]], outlet: dict[str, str | None]) -> None:
         self._outlet = outlet
         # A small corpus cannot tell common keys from rare ones; weigh its keys as if they
         # came from a corpus of at least BACKGROUND articles.
@@ -70,6 +70,25 @@ class AffinityParts:
         self.names: dict[str, set[str]] = defaultdict(set)
         self.words: dict[str, set[str]] = defaultdict(set)
         self.outlet: dict[str, str | None] = {}
+        #: the articles :meth:`freeze` has stored compactly, keys in the order the sets gave
+        self.frozen: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+
+    def freeze(self) -> None:
+        """Store the articles added so far as tuples (a tenth of a set's memory); no more
+        claims of theirs may be added. Their keys keep the order the sets iterated in, so
+        the weights come out exactly as from the sets."""
+        for art in list(self.names.keys() | self.words.keys()):
+            self.frozen[art] = (tuple(self.names.pop(art, ())), tuple(self.words.pop(art, ())))
+
+    def _all(self) -> tuple[dict[str, Collection[str]], dict[str, Collection[str]]]:
+        names: dict[str, Collection[str]] = {}
+        words: dict[str, Collection[str]] = {}
+        for art in self.outlet:
+            if art in self.frozen:
+                names[art], words[art] = self.frozen[art]
+            else:
+                names[art], words[art] = self.names.get(art, set()), self.words.get(art, set())
+        return names, words
 
     def add(self, claims: Iterable[ClaimRecord], placed: Container[str]) -> None:
         """Add prepared claims (in article order)."""
@@ -105,10 +124,8 @@ class StoryAffinity:
         return self
 
     def _build(self, parts: AffinityParts) -> None:
-        names, words, outlet = parts.names, parts.words, parts.outlet
-        for art in outlet:
-            names.setdefault(art, set())
-            words.setdefault(art, set())
+        names, words = parts._all()
+        outlet = parts.outlet
         self._names = _Cosine(names, outlet)
         self._words = _Cosine(words, outlet)
         self._name_count = {art: len(ks) for art, ks in names.items()}

@@ -121,11 +121,12 @@ class _Weights:
         # A key seen in one article only cannot link it to another: it does not count.
         self.w2 = {k: math.log((n + 1) / (d + 0.5)) ** 2 for k, d in self.df.items() if d > 1}
         self.sets = [frozenset(k for k in ks if k in self.w2) for ks in keysets]
-        self.norm = [math.sqrt(sum(self.w2[k] for k in ks)) or 1.0 for ks in self.sets]
+        # exact sums (math.fsum): the same whatever order a set gives its keys in
+        self.norm = [math.sqrt(math.fsum(self.w2[k] for k in ks)) or 1.0 for ks in self.sets]
 
     def cosine(self, i: int, j: int) -> float:
         w2 = self.w2
-        return sum(w2[k] for k in self.sets[i] & self.sets[j]) / (self.norm[i] * self.norm[j])
+        return math.fsum(w2[k] for k in self.sets[i] & self.sets[j]) / (self.norm[i] * self.norm[j])
 
 
 def _days(a: str | None, b: str | None) -> int | None:
