@@ -277,25 +277,37 @@ def _bridges(
     pairs = sorted(p for p, k in shared.items()
                    if policy.keeps(k, min(d.n_keys[p // n], d.n_keys[p % n])))
     del shared
-    for start in range(0, len(pairs), BRIDGE_PAIRS):
-        chunk = [divmod(p, n) for p in pairs[start:start + BRIDGE_PAIRS]]
-        wanted = sorted({art_of[i] for pair in chunk for i in pair})
-        claims = load(db, [ids[a] for a in wanted])
-        prepare(claims)
-        assign_stories(claims, story_of)
-        # claim number -> its place in this chunk's claims (articles in id order)
-        offset: dict[int, int] = {}
+    # Read only the claims these pairs hold (a few percent of the corpus, spread over most
+    # of its articles): article chunk by article chunk, dropping the others at once.
+    needed = {x for p in pairs for x in divmod(p, n)}
+    reread: dict[int, ClaimRecord] = {}
+    wanted = sorted({art_of[i] for i in needed})
+    for start in range(0, len(wanted), DIGEST_ARTICLES):
+        chunk = wanted[start:start + DIGEST_ARTICLES]
+        claims = load(db, [ids[a] for a in chunk])
+        number = d.first[chunk[0]]
         at = 0
-        for a in wanted:
-            offset[a] = at - d.first[a]
-            at += d.size[a]
-        local = [(i + offset[art_of[i]], j + offset[art_of[j]]) for i, j in chunk]
-        number = {x: g for pair, loc in zip(chunk, local, strict=True) for g, x in zip(pair, loc, strict=True)}
-        for s, i, j in score_pairs(claims, local, threshold=threshold, by_story=True,
-                                   affinity=affinity):
-            scored.append((s, number[i], number[j]))
-            kept.setdefault(number[i], claims[i])
-            kept.setdefault(number[j], claims[j])
+        for c in claims:
+            while c.article_id != ids[chunk[at]]:
+                at += 1
+                number = d.first[chunk[at]]
+            if number in needed:
+                reread[number] = c
+            number += 1
+    del needed
+    found = list(reread.values())
+    prepare(found)
+    assign_stories(found, story_of)
+    order = sorted(reread)
+    local = {g: k for k, g in enumerate(order)}
+    mine = [reread[g] for g in order]
+    for start in range(0, len(pairs), BRIDGE_PAIRS):
+        chunk_pairs = [divmod(p, n) for p in pairs[start:start + BRIDGE_PAIRS]]
+        for s, i, j in score_pairs(mine, [(local[i], local[j]) for i, j in chunk_pairs],
+                                   threshold=threshold, by_story=True, affinity=affinity):
+            scored.append((s, order[i], order[j]))
+            kept.setdefault(order[i], mine[i])
+            kept.setdefault(order[j], mine[j])
     return len(pairs)
 
 
