@@ -11,7 +11,7 @@ import sqlite3
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -19,7 +19,7 @@ import sqlite_utils
 
 from . import lexicon
 from .compare.affinity import StoryAffinity
-from .compare.facts import Attribute, build_fact_sheets, confirmed_by_claims
+from .compare.facts import Attribute, FactSheets, build_fact_sheets, confirmed_by_claims
 from .compare.groups import DEFAULT_THRESHOLD, find_groups
 from .compare.model import ClaimRecord, Conflict, DiffResult, Group, Slot, Story
 from .compare.stories import find_stories
@@ -29,6 +29,7 @@ from .desk import ClaimContext, DeskResult, NewSince, select
 from .errors import ClaimcheckError, InvalidOption
 from .reviews import conflict_key, current_reviews
 from .store import finish_run, open_db, start_run, transaction
+from .streamed import compare_streamed
 from .views import refresh_views
 
 
@@ -60,13 +61,25 @@ DiffCallback = Callable[[DiffProgress], None]
 PROGRESS_BATCH = 20_000
 
 
-def load_claims(db: sqlite_utils.Database) -> list[ClaimRecord]:
-    """Every claim of a non-boilerplate sentence, with its slots, in a stable order."""
+def load_claims(
+    db: sqlite_utils.Database, articles: Sequence[str] | None = None
+) -> list[ClaimRecord]:
+    """Every claim of a non-boilerplate sentence, with its slots, in a stable order (by
+    article id, then position); with ``articles``, only those articles' claims."""
     claims: dict[str, ClaimRecord] = {}
-    sql = """
+    only = m_only = ""
+    if articles is not None:
+        with transaction(db):
+            db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted_articles (id TEXT PRIMARY KEY)")
+            db.execute("DELETE FROM temp.wanted_articles")
+            db.conn.executemany("INSERT OR IGNORE INTO temp.wanted_articles (id) VALUES (?)",
+                                [(a,) for a in articles])
+        only = "JOIN temp.wanted_articles w ON w.id = c.article_id"
+        m_only = "JOIN temp.wanted_articles w ON w.id = m.article_id"
+    sql = f"""
         SELECT c.id, c.article_id, a.source, a.outlet, c.start, c.end, c.text, c.normalized,
                c.polarity, c.modality, c.speaker, c.tense, a.published
-        FROM claims c
+        FROM claims c {only}
         JOIN sentences s ON s.id = c.sentence_id
         JOIN articles a ON a.id = c.article_id
         WHERE s.is_boilerplate = 0
@@ -88,8 +101,8 @@ def load_claims(db: sqlite_utils.Database) -> list[ClaimRecord]:
             one(tense), one(published),
         )
     for row in db.execute(
-        "SELECT claim_id, kind, surface, value, lo, hi, unit, entity_id, start, end FROM mentions "
-        "ORDER BY claim_id, start, id"
+        "SELECT m.claim_id, m.kind, m.surface, m.value, m.lo, m.hi, m.unit, m.entity_id, "
+        f"m.start, m.end FROM mentions m {m_only} ORDER BY m.claim_id, m.start, m.id"
     ):
         claim = claims.get(row[0])
         if claim is not None:
@@ -159,39 +172,67 @@ def diff(
             "kinds": list(kinds or []), "threshold": threshold, "min_confidence": min_confidence,
             **({"engine": engine} if engine != "default" else {}),
         })
-        report("load")
-        claims = load_claims(db)
-        n_claims = len(claims)
         articles = [
             {"id": r[0], "source": r[1], "title": r[2], "outlet": r[3], "published": r[4]}
             for r in db.execute(
                 "SELECT id, source, title, outlet, published FROM articles ORDER BY rowid"
             )
         ]
-        report("stories")
-        prepare(claims)
-        story_of, stories = find_stories(
-            claims, [(a["id"], a["title"], a["outlet"], a["published"]) for a in articles]
-        )
-        # One affinity for the claim groups and the fact sheets (it weighs every article's keys).
-        affinity = StoryAffinity(claims)
-        groups, n_pairs = _find_groups(
-            engine, claims, threshold=threshold, min_confidence=min_confidence, stories=story_of,
-            affinity=affinity, report=report,
-        )
+        keyed = [(a["id"], a["title"], a["outlet"], a["published"]) for a in articles]
+        claims: list[ClaimRecord] = []
+        if engine == "stream":
+            if earlier is not None:
+                raise InvalidOption("--against needs the default engine; drop --engine stream")
+            with transaction(db):
+                db.execute("DROP TABLE IF EXISTS temp.claim_stories_next")
+                db.execute(
+                    "CREATE TEMP TABLE claim_stories_next AS SELECT * FROM claim_stories LIMIT 0")
+                db.execute("CREATE INDEX temp.claim_stories_next_claim "
+                           "ON claim_stories_next (claim_id)")
+
+            def per_block(block: list[ClaimRecord],
+                          counts: dict[tuple[str, str], OutletCount]) -> None:
+                # every claim as its outlet's alone until the groups are known (see below)
+                outlet_counts(block, set(), counts)
+                with transaction(db):
+                    db.conn.executemany(
+                        "INSERT INTO temp.claim_stories_next (claim_id, story_id, outlet, "
+                        "coverage, run_id) VALUES (?,?,?,?,?)",
+                        _claim_story_rows(block, set(), run_id))
+
+            streamed = compare_streamed(
+                db, keyed, threshold=threshold, min_confidence=min_confidence,
+                load=load_claims,
+                sure=lambda cs, aff: _sure_sheet_conflicts(cs, aff, min_confidence),
+                per_block=per_block, report=report,
+            )
+            n_claims = streamed.claims
+            story_of, stories, affinity = streamed.story_of, streamed.stories, streamed.affinity
+            groups, n_pairs = streamed.groups, streamed.candidate_pairs
+            sheets = FactSheets(attributes=streamed.attributes, conflicts=streamed.sheet_conflicts,
+                                stories=story_of)
+            report("facts")
+        else:
+            report("load")
+            claims = load_claims(db)
+            n_claims = len(claims)
+            report("stories")
+            prepare(claims)
+            story_of, stories = find_stories(claims, keyed)
+            # One affinity for the claim groups and the fact sheets (it weighs every article's keys).
+            affinity = StoryAffinity(claims)
+            groups, n_pairs = _find_groups(
+                engine, claims, threshold=threshold, min_confidence=min_confidence,
+                stories=story_of, affinity=affinity, report=report,
+            )
+            # Fact sheets: attributes per entity and per story, compared across a story's
+            # articles (every stored article has a story, so they are the fact sheets' stories).
+            report("facts")
+            sheets = build_fact_sheets(
+                claims, stories=story_of, affinity=affinity, min_confidence=min_confidence,
+            )
+            sheets.conflicts = _sure_sheet_conflicts(sheets.conflicts, affinity, min_confidence)
         wanted = set(kinds) if kinds else None
-        # Fact sheets: attributes per entity and per story, compared across a story's articles
-        # (every stored article has a story, so the stories are the fact sheets' stories too).
-        report("facts")
-        sheets = build_fact_sheets(
-            claims, stories=story_of, affinity=affinity, min_confidence=min_confidence,
-        )
-        sheets.conflicts = [
-            c for c in sheets.conflicts
-            if c.attribute in FACT_SHEET_SURE
-            or c.confidence >= min(1.0, min_confidence + FACT_SHEET_MARGIN)
-            or confirmed_by_claims(c, affinity, min_confidence)
-        ]
         group_conflicts = [
             c for g in groups for c in g.conflicts if wanted is None or c.kind in wanted
         ]
@@ -213,21 +254,40 @@ def diff(
         _store(db, groups, conflicts, run_id)
         _store_attributes(db, sheets.attributes, sheets.stories, run_id)
         _store_stories(db, stories, story_of, run_id)
-        shared = shared_claims(groups)
-        _store_story_outlets(db, story_outlets(claims, shared, conflicts), run_id)
-        _store_claim_stories(db, claims, shared, run_id)
+        if engine == "stream":
+            shared = shared_claims(groups)
+            seen: set[str] = set()
+            for member in (m for g in groups for m in g.claims if m.id in shared):
+                if member.id not in seen and member.story_id is not None:
+                    seen.add(member.id)
+                    count = streamed.outlet_counts[
+                        (member.story_id, member.outlet or "(no outlet)")]
+                    count.shared += 1
+                    count.single -= 1
+            _store_story_outlets(db, outlet_rows(streamed.outlet_counts, conflicts), run_id)
+            with transaction(db):
+                db.conn.executemany(
+                    "UPDATE temp.claim_stories_next SET coverage = 'shared' WHERE claim_id = ?",
+                    [(cid,) for cid in sorted(shared)])
+                db.execute("DELETE FROM claim_stories")
+                db.execute("INSERT INTO claim_stories SELECT * FROM temp.claim_stories_next")
+                db.execute("DROP TABLE temp.claim_stories_next")
+        else:
+            shared = shared_claims(groups)
+            _store_story_outlets(db, story_outlets(claims, shared, conflicts), run_id)
+            _store_claim_stories(db, claims, shared, run_id)
         refresh_views(db)
         for a in articles:
             a["story"] = story_of.get(a["id"])
         seconds = time.perf_counter() - started
         finish_run(db, run_id, seconds, {
-            "claims": len(claims), "candidate_pairs": n_pairs, "groups": len(groups),
+            "claims": n_claims, "candidate_pairs": n_pairs, "groups": len(groups),
             "conflicts": len(conflicts), "attributes": len(sheets.attributes),
             "fact_conflicts": sum(1 for c in conflicts if c.attribute), "stories": len(stories),
         })
         full = DiffResult(
             run_id=run_id, groups=groups, conflicts=conflicts, articles=articles,
-            claims_compared=len(claims), candidate_pairs=n_pairs, seconds=seconds,
+            claims_compared=n_claims, candidate_pairs=n_pairs, seconds=seconds,
             attributes=sheets.attributes, stories=stories,
         )
         new: NewSince | None = None
@@ -251,7 +311,7 @@ def diff(
 
 
 #: The engines ``diff`` can group claims with (identical results; see docs/scaling.md).
-ENGINES = ("default", "duckdb", "spark")
+ENGINES = ("default", "duckdb", "spark", "stream")
 
 
 def _find_groups(
@@ -285,6 +345,18 @@ def _find_groups(
         claims, threshold=threshold, min_confidence=min_confidence, stories=stories,
         prepared=True, affinity=affinity, progress=scoring, batch=PROGRESS_BATCH,
     )
+
+
+def _sure_sheet_conflicts(
+    conflicts: list[Conflict], affinity: StoryAffinity, min_confidence: float
+) -> list[Conflict]:
+    """The fact-sheet conflicts the report keeps (see ``FACT_SHEET_MARGIN``)."""
+    return [
+        c for c in conflicts
+        if c.attribute in FACT_SHEET_SURE
+        or c.confidence >= min(1.0, min_confidence + FACT_SHEET_MARGIN)
+        or confirmed_by_claims(c, affinity, min_confidence)
+    ]
 
 
 #: Fact-sheet conflicts need this much more confidence than claim-group conflicts, except on
@@ -578,6 +650,16 @@ def shared_claims(groups: Sequence[Group]) -> set[str]:
     return shared
 
 
+@dataclass(slots=True)
+class OutletCount:
+    """One story's claims by one outlet (see :func:`story_outlets`)."""
+
+    articles: set[str] = field(default_factory=set)
+    claims: int = 0
+    shared: int = 0
+    single: int = 0
+
+
 def story_outlets(
     claims: Sequence[ClaimRecord], shared: set[str], conflicts: Sequence[Conflict]
 ) -> list[tuple[str, str, int, int, int, int, int]]:
@@ -586,27 +668,42 @@ def story_outlets(
     A claim is shared when it is in ``shared`` (see :func:`shared_claims`); otherwise only
     this outlet made it. Articles without an outlet are shown as "(no outlet)".
     """
-    articles: dict[tuple[str, str], set[str]] = {}
-    counts: dict[tuple[str, str], list[int]] = {}
+    counts: dict[tuple[str, str], OutletCount] = {}
+    outlet_counts(claims, shared, counts)
+    return outlet_rows(counts, conflicts)
+
+
+def outlet_counts(
+    claims: Sequence[ClaimRecord], shared: set[str], counts: dict[tuple[str, str], OutletCount]
+) -> None:
+    """Add claims to their ``(story, outlet)`` counts."""
     for c in claims:
         if c.story_id is None:
             continue
-        key = (c.story_id, c.outlet or "(no outlet)")
-        articles.setdefault(key, set()).add(c.article_id)
-        row = counts.setdefault(key, [0, 0, 0, 0])
-        row[0] += 1
-        row[1 if c.id in shared else 2] += 1
+        row = counts.setdefault((c.story_id, c.outlet or "(no outlet)"), OutletCount())
+        row.articles.add(c.article_id)
+        row.claims += 1
+        if c.id in shared:
+            row.shared += 1
+        else:
+            row.single += 1
+
+
+def outlet_rows(
+    counts: dict[tuple[str, str], OutletCount], conflicts: Sequence[Conflict]
+) -> list[tuple[str, str, int, int, int, int, int]]:
+    """The rows of :func:`story_outlets` from :func:`outlet_counts` and the conflicts."""
+    n_conflicts: Counter[tuple[str, str]] = Counter()
     for x in conflicts:
         if x.story_id is None:
             continue
         for outlet in {x.a.outlet or "(no outlet)", x.b.outlet or "(no outlet)"}:
             if (x.story_id, outlet) in counts:
-                counts[(x.story_id, outlet)][3] += 1
-    rows = []
-    for sid, outlet in sorted(counts):
-        n, n_shared, n_single, n_conflicts = counts[(sid, outlet)]
-        rows.append((sid, outlet, len(articles[(sid, outlet)]), n, n_shared, n_single, n_conflicts))
-    return rows
+                n_conflicts[(x.story_id, outlet)] += 1
+    return [
+        (sid, outlet, len(r.articles), r.claims, r.shared, r.single, n_conflicts[(sid, outlet)])
+        for (sid, outlet), r in sorted(counts.items())
+    ]
 
 
 def _store_claim_stories(
@@ -616,13 +713,18 @@ def _store_claim_stories(
         db.execute("DELETE FROM claim_stories")
         db.conn.executemany(
             "INSERT INTO claim_stories (claim_id, story_id, outlet, coverage, run_id) "
-            "VALUES (?,?,?,?,?)",
-            [
-                (c.id, c.story_id, c.outlet or "(no outlet)",
-                 "shared" if c.id in shared else "only this outlet", run_id)
-                for c in claims if c.story_id is not None
-            ],
+            "VALUES (?,?,?,?,?)", _claim_story_rows(claims, shared, run_id),
         )
+
+
+def _claim_story_rows(
+    claims: Sequence[ClaimRecord], shared: set[str], run_id: int
+) -> list[tuple[str, str, str, str, int]]:
+    return [
+        (c.id, c.story_id, c.outlet or "(no outlet)",
+         "shared" if c.id in shared else "only this outlet", run_id)
+        for c in claims if c.story_id is not None
+    ]
 
 
 def _store_story_outlets(

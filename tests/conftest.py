@@ -1,7 +1,11 @@
 from __future__ import annotations
 
+import importlib.util
+import json
 import os
+import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from hypothesis import settings
@@ -38,7 +42,6 @@ def seeds_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def conflicts_of(rows: list[dict[str, object]], tmp_path: Path, name: str) -> list[dict[str, object]]:
     """Ingest ``rows`` as one JSON Lines file into a fresh database; the report's conflicts."""
-    import json
 
     import claimcheck
     from claimcheck.report import to_json_dict
@@ -48,3 +51,29 @@ def conflicts_of(rows: list[dict[str, object]], tmp_path: Path, name: str) -> li
     db = tmp_path / "x.db"
     claimcheck.ingest([str(path)], db)
     return list(to_json_dict(claimcheck.diff(db))["conflicts"])
+
+
+def _generator() -> ModuleType:
+    name = "generate_corpus"
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / "generate_corpus.py")
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[name] = mod
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.fixture(scope="session")
+def generated_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """80 generated articles (stories told by several outlets, planted conflicts), ingested."""
+    import claimcheck
+
+    articles, _ = _generator().generate(80, seed=7, conflict_rate=0.5)
+    folder = tmp_path_factory.mktemp("generated")
+    corpus = folder / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps(a) + "\n" for a in articles), encoding="utf-8")
+    path = folder / "generated.db"
+    claimcheck.ingest([str(corpus)], path)
+    return path

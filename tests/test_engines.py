@@ -8,13 +8,9 @@ hold whatever the blocking policy is, because both engines read it from
 
 from __future__ import annotations
 
-import importlib.util
-import json
 import shutil
 import sqlite3
-import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pyarrow.parquet as pq
@@ -29,30 +25,6 @@ from claimcheck.export import TABLES, export_parquet
 from claimcheck.store import open_db
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def _generator() -> ModuleType:
-    name = "generate_corpus"
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / "generate_corpus.py")
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[name] = mod
-    spec.loader.exec_module(mod)
-    return mod
-
-
-@pytest.fixture(scope="module")
-def generated_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """80 generated articles (stories told by several outlets, planted conflicts), ingested."""
-    articles, _ = _generator().generate(80, seed=7, conflict_rate=0.5)
-    folder = tmp_path_factory.mktemp("generated")
-    corpus = folder / "corpus.jsonl"
-    corpus.write_text("".join(json.dumps(a) + "\n" for a in articles), encoding="utf-8")
-    path = folder / "generated.db"
-    claimcheck.ingest([str(corpus)], path)
-    return path
 
 
 def _copy(db: Path, folder: Path, name: str) -> Path:

@@ -13,7 +13,7 @@ import pytest
 
 import claimcheck
 from claimcheck.export import TABLES
-from tests.test_engines import _copy, _report, _stored, generated_db  # noqa: F401
+from tests.test_engines import _copy, _report, _stored
 
 
 @pytest.fixture(scope="module")
@@ -26,7 +26,7 @@ def spark() -> Iterator[Any]:
 
 
 def test_spark_engine_matches_default(
-    spark: Any, generated_db: Path, tmp_path: Path  # noqa: F811
+    spark: Any, generated_db: Path, tmp_path: Path
 ) -> None:
     default_db = _copy(generated_db, tmp_path, "default.db")
     spark_db = _copy(generated_db, tmp_path, "spark.db")
@@ -38,7 +38,7 @@ def test_spark_engine_matches_default(
 
 
 def test_spark_map_step_writes_the_rows_ingest_stores(
-    spark: Any, generated_db: Path, tmp_path: Path  # noqa: F811
+    spark: Any, generated_db: Path, tmp_path: Path
 ) -> None:
     from claimcheck.spark import map_step
 

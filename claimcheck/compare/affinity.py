@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Container, Iterable, Mapping, Sequence
 
 from .model import ClaimRecord
+from .stories import placed_entities
 
 
 class _Cosine:
     """Cosine of idf-weighted key sets between articles, leaving out an outlet's template keys."""
 
-    def __init__(self, keys: dict[str, set[str]], outlet: dict[str, str | None]) -> None:
+    def __init__(self, keys: Mapping[str, Collection[str]], outlet: dict[str, str | None]) -> None:
         self._outlet = outlet
         # A small corpus cannot tell common keys from rare ones; weigh its keys as if they
         # came from a corpus of at least BACKGROUND articles.
@@ -58,6 +59,48 @@ class _Cosine:
         return sum(v * wb[k] for k, v in wa.items() if k in wb and k not in skip) / norms
 
 
+class AffinityParts:
+    """Each article's names and content words, gathered from its claims chunk by chunk.
+
+    A name is a date word of a claim or an entity the whole corpus places
+    (:func:`~.stories.placed_entities`).
+    """
+
+    def __init__(self) -> None:
+        self.names: dict[str, set[str]] = defaultdict(set)
+        self.words: dict[str, set[str]] = defaultdict(set)
+        self.outlet: dict[str, str | None] = {}
+        #: the articles :meth:`freeze` has stored compactly, keys in the order the sets gave
+        self.frozen: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+
+    def freeze(self) -> None:
+        """Store the articles added so far as tuples (a tenth of a set's memory); no more
+        claims of theirs may be added. Their keys keep the order the sets iterated in, so
+        the weights come out exactly as from the sets."""
+        for art in list(self.names.keys() | self.words.keys()):
+            self.frozen[art] = (tuple(self.names.pop(art, ())), tuple(self.words.pop(art, ())))
+
+    def _all(self) -> tuple[dict[str, Collection[str]], dict[str, Collection[str]]]:
+        names: dict[str, Collection[str]] = {}
+        words: dict[str, Collection[str]] = {}
+        for art in self.outlet:
+            if art in self.frozen:
+                names[art], words[art] = self.frozen[art]
+            else:
+                names[art], words[art] = self.names.get(art, set()), self.words.get(art, set())
+        return names, words
+
+    def add(self, claims: Iterable[ClaimRecord], placed: Container[str]) -> None:
+        """Add prepared claims (in article order)."""
+        for c in claims:
+            self.names[c.article_id].update(k for k in c.words if k[0] == "@")
+            self.names[c.article_id].update(
+                s.entity_id for s in c.slots if s.entity_id and s.entity_id in placed
+            )
+            self.words[c.article_id].update(c.words - {k for k in c.words if k[0] == "@"})
+            self.outlet[c.article_id] = c.outlet
+
+
 class StoryAffinity:
     """How strongly two articles are about the same story (0..1).
 
@@ -69,27 +112,20 @@ class StoryAffinity:
     """
 
     def __init__(self, claims: Sequence[ClaimRecord]) -> None:
-        names: dict[str, set[str]] = defaultdict(set)
-        words: dict[str, set[str]] = defaultdict(set)
-        outlet: dict[str, str | None] = {}
-        # An entity counts as a name when the finder placed it (person, organisation, place)
-        # in some mention, or it has several words, or it appears inside a sentence. A single
-        # capitalised word seen only where a claim opens ("Leaders", "Drinking") is an opener.
-        placed = {
-            s.entity_id for c in claims for s in c.slots
-            if s.entity_id and (s.kind in ("person", "org", "place") or " " in s.value
-                                or s.start > c.start)
-        }
-        for c in claims:
-            names[c.article_id].update(k for k in c.words if k[0] == "@")
-            names[c.article_id].update(
-                s.entity_id for s in c.slots if s.entity_id and s.entity_id in placed
-            )
-            words[c.article_id].update(c.words - {k for k in c.words if k[0] == "@"})
-            outlet[c.article_id] = c.outlet
-        for art in outlet:
-            names.setdefault(art, set())
-            words.setdefault(art, set())
+        parts = AffinityParts()
+        parts.add(claims, placed_entities(claims))
+        self._build(parts)
+
+    @classmethod
+    def from_parts(cls, parts: AffinityParts) -> StoryAffinity:
+        """The affinity of the articles whose claims were added to ``parts`` (chunk by chunk)."""
+        self = cls.__new__(cls)
+        self._build(parts)
+        return self
+
+    def _build(self, parts: AffinityParts) -> None:
+        names, words = parts._all()
+        outlet = parts.outlet
         self._names = _Cosine(names, outlet)
         self._words = _Cosine(words, outlet)
         self._name_count = {art: len(ks) for art, ks in names.items()}

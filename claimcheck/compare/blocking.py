@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .model import ClaimRecord
@@ -22,7 +22,8 @@ COMMON_WORD_SHARE = 0.0027
 
 
 def candidate_pairs(
-    claims: Sequence[ClaimRecord], *, min_shared: int = 2, max_postings: int | None = None
+    claims: Sequence[ClaimRecord], *, min_shared: int = 2, max_postings: int | None = None,
+    policy: BlockingPolicy | None = None, counts: Mapping[str, int] | None = None,
 ) -> list[tuple[int, int]]:
     """Pairs of claims from different articles that share enough rare blocking keys.
 
@@ -32,8 +33,13 @@ def candidate_pairs(
     :param claims: prepared claims
     :param min_shared: how many keys a pair must share
     :param max_postings: drop keys held by more claims than this (default: scales with size)
+    :param policy: the whole corpus's policy when ``claims`` are one block of it (one or
+        more whole stories; :class:`CorpusCounts`)
+    :param counts: how many claims of the whole corpus hold each corpus-wide key (entities
+        and dates), when ``claims`` are one block of it; story-scoped keys are counted here
     """
-    policy = corpus_policy(claims, min_shared=min_shared, max_postings=max_postings)
+    if policy is None:
+        policy = corpus_policy(claims, min_shared=min_shared, max_postings=max_postings)
     postings: dict[str, list[int]] = defaultdict(list)
     sizes: list[int] = []
     for i, c in enumerate(claims):
@@ -46,7 +52,8 @@ def candidate_pairs(
     n = len(claims)
     shared: Counter[int] = Counter()
     for key, members in postings.items():
-        if len(members) < 2 or len(members) > policy.cap(key):
+        held = len(members) if counts is None else counts.get(key, len(members))
+        if len(members) < 2 or held > policy.cap(key):
             continue
         for x in range(len(members)):
             ci = members[x]
@@ -118,11 +125,41 @@ def blocking_policy(
 def common_words(claims: Sequence[ClaimRecord], *, floor: int = MAX_POSTINGS) -> frozenset[str]:
     """Content words held by more than ``COMMON_WORD_SHARE`` of the claims and more than
     ``floor`` claims: too common to pair claims, even within one story."""
-    df: Counter[str] = Counter()
-    for c in claims:
-        df.update(w for w in c.words if w[0] != "@")
-    limit = max(floor, COMMON_WORD_SHARE * len(claims))
-    return frozenset(w for w, d in df.items() if d > limit)
+    counts = CorpusCounts()
+    counts.add(claims)
+    return counts.common_words(floor=floor)
+
+
+class CorpusCounts:
+    """What blocking needs to know of the whole corpus, counted chunk by chunk: how many
+    claims hold each content word and each corpus-wide key (entities and dates)."""
+
+    def __init__(self) -> None:
+        self.claims = 0
+        self.words: Counter[str] = Counter()
+        self.keys: Counter[str] = Counter()
+
+    def add(self, claims: Iterable[ClaimRecord]) -> None:
+        """Count prepared claims (their story not yet assigned)."""
+        for c in claims:
+            self.claims += 1
+            self.words.update(w for w in c.words if w[0] != "@")
+            self.keys.update(corpus_keys(c))
+
+    def common_words(self, *, floor: int = MAX_POSTINGS) -> frozenset[str]:
+        limit = max(floor, COMMON_WORD_SHARE * self.claims)
+        return frozenset(w for w, d in self.words.items() if d > limit)
+
+    def policy(self, *, min_shared: int = 2) -> BlockingPolicy:
+        """The policy :func:`corpus_policy` gives for the whole corpus."""
+        return blocking_policy(self.claims, min_shared=min_shared, common=self.common_words())
+
+
+def corpus_keys(claim: ClaimRecord) -> set[str]:
+    """The blocking keys of a claim that pair claims across stories: its dates and entities."""
+    keys = {w for w in claim.words if w[0] == "@"}
+    keys.update(s.entity_id for s in claim.slots if s.entity_id)
+    return keys
 
 
 def corpus_policy(

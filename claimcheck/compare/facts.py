@@ -251,14 +251,12 @@ def _persons(claims: Sequence[ClaimRecord]) -> set[str]:
             and s.unit != "pronoun"}
 
 
-def _names(claims: Sequence[ClaimRecord]) -> dict[str, str]:
-    """The longest surface each entity has, as its readable name."""
-    out: dict[str, str] = {}
+def _add_names(out: dict[str, str], claims: Sequence[ClaimRecord]) -> None:
+    """The longest surface each entity has, as its readable name (the first on a tie)."""
     for c in claims:
         for s in c.slots:
             if s.entity_id and s.unit != "pronoun" and len(s.value) > len(out.get(s.entity_id, "")):
                 out[s.entity_id] = s.value
-    return out
 
 
 def _person_slots(c: ClaimRecord, persons: set[str]) -> list[Slot]:
@@ -760,17 +758,36 @@ _PLURAL = {"man": "men", "men": "men", "woman": "women", "women": "women", "chil
            "teen": "teenagers", "teens": "teenagers", "teenager": "teenagers"}
 
 
+@dataclass(slots=True)
+class EntityFacts:
+    """What the whole corpus says of its entities, gathered chunk by chunk (claims in order):
+    which are persons somewhere, and each one's longest name."""
+
+    persons: set[str] = field(default_factory=set)
+    names: dict[str, str] = field(default_factory=dict)
+
+    def add(self, claims: Sequence[ClaimRecord]) -> None:
+        self.persons |= _persons(claims)
+        _add_names(self.names, claims)
+
+
 def extract_attributes(
-    claims: Sequence[ClaimRecord], story_of: Callable[[str], str]
+    claims: Sequence[ClaimRecord], story_of: Callable[[str], str],
+    entities: EntityFacts | None = None,
 ) -> list[Attribute]:
     """Every attribute the claims state, per entity and per story.
 
     Unnamed descriptions with a role ("the 23-year-old victim") are tied to the named
     entity when the story names exactly one person in that role; otherwise they are left
     out of the comparison (kept with an empty subject).
+
+    :param entities: the whole corpus's :class:`EntityFacts` when ``claims`` are a block of
+        whole stories (read from ``claims`` when not given)
     """
-    persons = _persons(claims)
-    names = _names(claims)
+    if entities is None:
+        entities = EntityFacts()
+        entities.add(claims)
+    persons, names = entities.persons, entities.names
     out: list[Attribute] = []
     previous: ClaimRecord | None = None
     for i, c in enumerate(claims):
@@ -2976,6 +2993,7 @@ def build_fact_sheets(
     stories: Mapping[str, str] | None = None,
     affinity: StoryAffinity | None = None,
     min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+    entities: EntityFacts | None = None,
 ) -> FactSheets:
     """Extract and compare fact sheets for prepared claims.
 
@@ -2983,6 +3001,8 @@ def build_fact_sheets(
     :param stories: ``article_id -> story key``; by default :func:`story_keys`
     :param affinity: story affinity of these claims (built when not given)
     :param min_confidence: conflicts below this confidence are left out
+    :param entities: the whole corpus's :class:`EntityFacts` when ``claims`` are a block of
+        whole stories; every comparison runs inside one story, so blocks give the same sheets
     """
     affinity = affinity or StoryAffinity(claims)
     story_map = dict(stories) if stories is not None else story_keys(claims, affinity)
@@ -2990,13 +3010,15 @@ def build_fact_sheets(
     def story_of(article_id: str) -> str:
         return story_map.get(article_id) or "s" + article_id[:12]
 
-    attributes = extract_attributes(claims, story_of)
+    attributes = extract_attributes(claims, story_of, entities)
     conflicts = compare_attributes(attributes, story_of, same_story=affinity.same_story,
                                    min_confidence=min_confidence, datelines=dateline_towns(claims))
-    evidence: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    # what each story says of its people (another story's "John Smith, 45" may be another man)
+    evidence: dict[str, dict[str, dict[str, set[str]]]] = defaultdict(
+        lambda: defaultdict(lambda: defaultdict(set)))
     for a in attributes:
         if a.subject_kind == "entity" and a.subject and a.attribute in ("age", "role", "residence") and not a.note:
-            evidence[a.subject][a.attribute].add(a.value)
+            evidence[story_of(a.article_id)][a.subject][a.attribute].add(a.value)
     known = {c.id for c in conflicts}
     conflicts.extend(c for c in _scene_blocks(claims, attributes, story_of, affinity)
                      if c.confidence >= min_confidence and c.id not in known)

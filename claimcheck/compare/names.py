@@ -132,7 +132,7 @@ def _shared_words(a: ClaimRecord, b: ClaimRecord, names: set[str]) -> int:
 def compare_names(
     claims: Sequence[ClaimRecord],
     story_of: Callable[[str], str],
-    evidence: Mapping[str, Mapping[str, set[str]]],
+    evidence: Mapping[str, Mapping[str, Mapping[str, set[str]]]],
     *,
     same_story: Callable[[str, str], bool] | None = None,
 ) -> list[Conflict]:
@@ -140,8 +140,8 @@ def compare_names(
 
     :param claims: prepared claims (their ``words`` are used), in article order
     :param story_of: ``article_id -> story key``
-    :param evidence: ``entity_id -> {"age": {...}, "role": {...}, "residence": {...}}`` as the
-        fact sheets read them (values as strings)
+    :param evidence: ``story -> entity_id -> {"age": {...}, "role": {...}, "residence": {...}}``
+        as the fact sheets read them in each story (values as strings)
     :param same_story: when given, two articles must also pass it
     """
     per_article = _mentions(claims)
@@ -150,7 +150,17 @@ def compare_names(
         by_story[story_of(art)].append(art)
     out: list[Conflict] = []
     seen: set[str] = set()
+    story_claims: dict[str, list[ClaimRecord]] = {}
+
+    def claims_of(story: str) -> list[ClaimRecord]:
+        # built once, on the first slip of the corpus, not by a scan of every claim per slip
+        if not story_claims:
+            for c in claims:
+                story_claims.setdefault(story_of(c.article_id), []).append(c)
+        return story_claims.get(story, [])
+
     for story, arts in sorted(by_story.items()):
+        told = evidence.get(story, {})
         # surnames each given name has across the story
         story_surnames: dict[str, set[str]] = defaultdict(set)
         given_by_art: dict[str, dict[str, list[_Mention]]] = {}
@@ -168,7 +178,7 @@ def compare_names(
                 ga, gb = given_by_art[a], given_by_art[b]
                 for given in sorted(ga.keys() & gb.keys()):
                     crowded = _surname_count(story_surnames[given]) > 2
-                    if crowded and not _aged_alike(ga[given], gb[given], evidence):
+                    if crowded and not _aged_alike(ga[given], gb[given], told):
                         continue  # three people of one given name: no telling who is who
                     sa = {m.surname.lower() for m in ga[given]}
                     sb = {m.surname.lower() for m in gb[given]}
@@ -176,8 +186,7 @@ def compare_names(
                     if len(sa) == 2 and len(sb) == 1 and sb < sa or len(sb) == 2 and len(sa) == 1 and sa < sb:
                         # one article names the person both ways: a slip told once
                         story_mentions = [m for art in arts for m in given_by_art[art].get(given, [])]
-                        slip = _slip(ma if len(sa) == 2 else mb, story_mentions,
-                                     [c for c in claims if story_of(c.article_id) == story])
+                        slip = _slip(ma if len(sa) == 2 else mb, story_mentions, claims_of(story))
                         if slip is None:
                             continue
                         if len(sa) == 2:
@@ -188,7 +197,7 @@ def compare_names(
                     elif {len(sa), len(sb)} == {1, 2}:
                         # one article names two people of the given name: the one whose age
                         # the other article gives them may be its person
-                        one = _by_age(ma if len(sa) == 2 else mb, mb if len(sa) == 2 else ma, evidence)
+                        one = _by_age(ma if len(sa) == 2 else mb, mb if len(sa) == 2 else ma, told)
                         if one is None:
                             continue
                         if len(sa) == 2:
@@ -205,7 +214,7 @@ def compare_names(
                         continue
                     if not strong and _named_together(x, y, given, [per_article[art] for art in arts]):
                         continue  # "Joshua Haber, 19, ... and Josh Williams, 20": two people
-                    c = _name_conflict(story, given, ma, mb, evidence, strong_only=strong or crowded)
+                    c = _name_conflict(story, given, ma, mb, told, strong_only=strong or crowded)
                     if c is not None and c.id not in seen:
                         seen.add(c.id)
                         out.append(c)

@@ -144,9 +144,16 @@ def _common_deed(c: ClaimRecord, at: int, verb: str, negative: bool) -> _Deed | 
     return _Deed(c, v, [], others, [], negative, common=stem(m.group("noun")))
 
 
-def _deeds(claims: Iterable[ClaimRecord]) -> list[_Deed]:
+def _deeds(
+    claims: Iterable[ClaimRecord], wanted: Callable[[ClaimRecord], frozenset[str]] | None = None,
+) -> list[_Deed]:
     """Every deed a claim states with its doer: one per negative claim (the negated verb),
-    any number per positive claim (each word its named doer stands right before)."""
+    any number per positive claim (each word its named doer stands right before).
+
+    :param wanted: when given, the verb stems worth reading in a positive claim (the verbs
+        some negative claim of its story denies); other words are not read as deeds, which
+        saves building a deed for every word of every claim
+    """
     out: list[_Deed] = []
     for c in claims:
         if c.modality:
@@ -167,8 +174,11 @@ def _deeds(claims: Iterable[ClaimRecord]) -> list[_Deed]:
                         d.none_of = none_of
                         out.append(d)
             continue
+        verbs = wanted(c) if wanted is not None else None
+        if verbs is not None and not verbs:
+            continue
         for m in _WORD.finditer(c.text):
-            if m.group()[:1].islower():
+            if m.group()[:1].islower() and (verbs is None or stem(m.group().lower()) in verbs):
                 for d in (_deed(c, m.start(), m.group(), False),
                           _common_deed(c, m.start(), m.group(), False)):
                     if d is not None:
@@ -231,7 +241,14 @@ def compare_deeds(
     :param same_story: whether two articles may tell one event (story affinity)
     """
     by_story: dict[str, list[_Deed]] = defaultdict(list)
-    for d in _deeds(claims):
+    negated: dict[str, set[str]] = defaultdict(set)
+    for d in _deeds(c for c in claims if c.polarity < 0):
+        by_story[story_of(d.claim.article_id)].append(d)
+        negated[story_of(d.claim.article_id)].add(d.verb)
+    # a positive deed only matters against a denial of the same verb in its story
+    frozen = {story: frozenset(verbs) for story, verbs in negated.items()}
+    for d in _deeds((c for c in claims if c.polarity >= 0 and story_of(c.article_id) in frozen),
+                    lambda c: frozen[story_of(c.article_id)]):
         by_story[story_of(d.claim.article_id)].append(d)
     out: list[Conflict] = []
     seen: set[tuple[str, str, str]] = set()

@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from .clustering import cluster
@@ -69,20 +69,31 @@ DATE_GAP_FLOOR = 0.5
 MIN_TITLE_ECHO = 0.25
 
 
-def article_keys(claims: Iterable[ClaimRecord]) -> list[ArticleKeys]:
-    """Each article's keys, from its prepared claims (see :func:`~.text.prepare`).
-
-    An entity counts as a name when some mention places it (person, organisation, place), it
-    has several words, or it appears inside a sentence; a capitalised word seen only where a
-    claim opens ("Leaders", "Drinking") is not a name.
-    """
-    claims = list(claims)
-    placed = {
+def placed_entities(claims: Iterable[ClaimRecord]) -> set[str]:
+    """Entities that count as names: some mention places them (person, organisation, place),
+    they have several words, or they appear inside a sentence. A capitalised word seen only
+    where a claim opens ("Leaders", "Drinking") is not a name."""
+    return {
         s.entity_id for c in claims for s in c.slots
         if s.entity_id and (s.kind in ("person", "org", "place") or " " in s.value
                             or s.start > c.start)
     }
+
+
+def article_keys(claims: Iterable[ClaimRecord]) -> list[ArticleKeys]:
+    """Each article's keys, from its prepared claims (see :func:`~.text.prepare`); names are
+    the :func:`placed_entities` of these claims."""
+    claims = list(claims)
     out: dict[str, ArticleKeys] = {}
+    add_article_keys(out, claims, placed_entities(claims))
+    return list(out.values())
+
+
+def add_article_keys(
+    out: dict[str, ArticleKeys], claims: Iterable[ClaimRecord], placed: Container[str]
+) -> None:
+    """Add prepared claims to their articles' keys in ``out`` (claims may come article by
+    article, in chunks): ``placed`` are the whole corpus's :func:`placed_entities`."""
     for c in claims:
         keys = out.get(c.article_id)
         if keys is None:
@@ -97,7 +108,6 @@ def article_keys(claims: Iterable[ClaimRecord]) -> list[ArticleKeys]:
         keys.names.update(
             f"@{s.value}" for s in c.slots if s.kind == "date" and (s.unit or "").startswith("day")
         )
-    return list(out.values())
 
 
 class _Weights:
@@ -111,11 +121,12 @@ class _Weights:
         # A key seen in one article only cannot link it to another: it does not count.
         self.w2 = {k: math.log((n + 1) / (d + 0.5)) ** 2 for k, d in self.df.items() if d > 1}
         self.sets = [frozenset(k for k in ks if k in self.w2) for ks in keysets]
-        self.norm = [math.sqrt(sum(self.w2[k] for k in ks)) or 1.0 for ks in self.sets]
+        # exact sums (math.fsum): the same whatever order a set gives its keys in
+        self.norm = [math.sqrt(math.fsum(self.w2[k] for k in ks)) or 1.0 for ks in self.sets]
 
     def cosine(self, i: int, j: int) -> float:
         w2 = self.w2
-        return sum(w2[k] for k in self.sets[i] & self.sets[j]) / (self.norm[i] * self.norm[j])
+        return math.fsum(w2[k] for k in self.sets[i] & self.sets[j]) / (self.norm[i] * self.norm[j])
 
 
 def _days(a: str | None, b: str | None) -> int | None:
@@ -262,7 +273,17 @@ def find_stories(
         claims (they become stories of their own); titles become the stories' headlines
     :param threshold: how close (0..1) articles must be to join one story
     """
-    keys = {k.id: k for k in article_keys(claims)}
+    return stories_of_keys({k.id: k for k in article_keys(claims)}, articles, threshold=threshold)
+
+
+def stories_of_keys(
+    keys: dict[str, ArticleKeys],
+    articles: Iterable[tuple[str, str | None, str | None, str | None]] = (),
+    *,
+    threshold: float = STORY_THRESHOLD,
+) -> tuple[dict[str, str], list[Story]]:
+    """:func:`find_stories` from the articles' keys (``article id -> keys``, see
+    :func:`add_article_keys`), which it completes with the articles' titles."""
     for aid, title, outlet, published in articles:
         k = keys.get(aid)
         if k is None:

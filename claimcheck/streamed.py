@@ -1,0 +1,337 @@
+"""The diff's comparison streamed from SQLite, one block of whole stories at a time.
+
+``diff --engine stream`` gives the same groups, conflicts and fact sheets as the default
+engine without holding every claim as a Python object at once:
+
+1. **Digest** (claims read article chunk by chunk, then dropped): each article's keys for
+   story clustering and story affinity, the corpus-wide counts blocking needs (content
+   words, entity and date keys), the entities' names, and for each claim only its
+   corpus-wide keys (the ones that can pair claims of two stories).
+2. **Stories and affinity** from the digest, as the default engine computes them.
+3. **Bridges**: claims of two stories are grouped only on shared entities and dates, so the
+   pairs that cross stories come from those keys alone; they are scored (their articles
+   read again) and stories joined by a surviving pair go into one block.
+4. **Blocks**: whole stories (bridged stories together) are read, paired, grouped, judged and
+   compared on their fact sheets with the whole corpus's blocking policy, counts, affinity
+   and entity facts, so every decision sees what it would see in one pass; claims that
+   nothing refers to afterwards are dropped with the block.
+
+Memory then holds the digest, the affinity, one block and what the report keeps (its
+groups, conflicts and fact-sheet attributes).
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import sqlite_utils
+
+from .compare.affinity import AffinityParts, StoryAffinity
+from .compare.blocking import (
+    BlockingPolicy,
+    CorpusCounts,
+    blocking_keys,
+    candidate_pairs,
+    corpus_keys,
+)
+from .compare.facts import Attribute, EntityFacts, build_fact_sheets
+from .compare.groups import assign_stories, group_scored, score_pairs
+from .compare.model import ClaimRecord, Conflict, Group, Story
+from .compare.stories import ArticleKeys, add_article_keys, stories_of_keys
+from .compare.text import prepare
+
+#: Articles read at once while digesting.
+DIGEST_ARTICLES = 2_000
+#: A block holds whole stories up to about this many claims (a bigger story is one block).
+BLOCK_CLAIMS = 40_000
+#: Cross-story candidate pairs scored at once (their articles are read for it).
+BRIDGE_PAIRS = 50_000
+
+if TYPE_CHECKING:
+    from .differ import OutletCount
+
+Report = Callable[[str, int, "int | None"], None]
+
+
+@dataclass(slots=True)
+class Streamed:
+    """What the streamed comparison hands back to :func:`claimcheck.differ.diff`."""
+
+    claims: int
+    story_of: dict[str, str]
+    stories: list[Story]
+    affinity: StoryAffinity
+    groups: list[Group] = field(default_factory=list)
+    #: fact-sheet conflicts already filtered by ``sure`` (see :func:`compare_streamed`)
+    sheet_conflicts: list[Conflict] = field(default_factory=list)
+    attributes: list[Attribute] = field(default_factory=list)
+    candidate_pairs: int = 0
+    #: (story, outlet) -> its claims' counts
+    outlet_counts: dict[tuple[str, str], OutletCount] = field(default_factory=dict)
+
+
+def compare_streamed(
+    db: sqlite_utils.Database,
+    articles: Sequence[tuple[str, str | None, str | None, str | None]],
+    *,
+    threshold: float,
+    min_confidence: float,
+    load: Callable[[sqlite_utils.Database, Sequence[str]], list[ClaimRecord]],
+    sure: Callable[[list[Conflict], StoryAffinity], list[Conflict]],
+    per_block: Callable[[list[ClaimRecord], dict[tuple[str, str], OutletCount]], None],
+    report: Report | None = None,
+) -> Streamed:
+    """Stories, claim groups and fact sheets of every claim in ``db``, block by block.
+
+    :param articles: (id, title, outlet, published) of every article
+    :param load: reads the claims of some articles, in the default engine's order
+    :param sure: keeps the fact-sheet conflicts of a block that the report keeps (it may
+        compare their claims again, so it runs while the block is in memory)
+    :param per_block: called with each block's claims and the outlet counts to add them to,
+        before the block is dropped (the caller stores per-claim rows there); which claims
+        are shared is known only once all blocks are grouped
+    """
+    def say(stage: str, done: int = 0, total: int | None = None) -> None:
+        if report is not None:
+            report(stage, done, total)
+
+    say("load")
+    ids = sorted(a[0] for a in articles)
+    digest = _digest(db, ids, load)
+    say("stories")
+    for aid, (names, words) in digest.key_tuples.items():
+        digest.keys[aid].names, digest.keys[aid].words = set(names), set(words)
+    digest.key_tuples = {}
+    story_of, stories = stories_of_keys(digest.keys, articles)
+    digest.keys = {}
+    affinity = StoryAffinity.from_parts(digest.affinity)
+    digest.affinity = AffinityParts()
+    policy = digest.counts.policy()
+    story_index = {sid: n for n, sid in enumerate(sorted({story_of[a] for a in ids}))}
+    art_story = array("i", (story_index[story_of[a]] for a in ids))
+    blocks, block_of = _blocks(ids, digest, art_story, len(story_index))
+    out = Streamed(claims=digest.n, story_of=story_of, stories=stories, affinity=affinity)
+    # Claims that some scored pair holds (by number in the default engine's order) and the
+    # scored pairs: all that clustering and judging need once every block has been read.
+    kept: dict[int, ClaimRecord] = {}
+    scored: list[tuple[float, int, int]] = []
+    say("pairs")
+    out.candidate_pairs += _bridges(db, ids, digest, policy, art_story, block_of, story_of,
+                                    affinity, threshold, load, kept, scored)
+    position = {aid: n for n, aid in enumerate(ids)}
+    say("score", 0, len(blocks))
+    for done, block in enumerate(blocks):
+        claims = load(db, block)
+        prepare(claims)
+        assign_stories(claims, story_of)
+        pairs = candidate_pairs(claims, policy=policy, counts=digest.counts.keys)
+        out.candidate_pairs += len(pairs)
+        number = _numbers(claims, position, digest)
+        for s, i, j in score_pairs(claims, pairs, threshold=threshold, by_story=True,
+                                   affinity=affinity):
+            scored.append((s, number[i], number[j]))
+            kept.setdefault(number[i], claims[i])
+            kept.setdefault(number[j], claims[j])
+        sheets = build_fact_sheets(
+            claims, stories=story_of, affinity=affinity, min_confidence=min_confidence,
+            entities=digest.entities,
+        )
+        out.sheet_conflicts.extend(sure(sheets.conflicts, affinity))
+        out.attributes.extend(sheets.attributes)
+        per_block(claims, out.outlet_counts)
+        say("score", done + 1, len(blocks))
+    del position
+    say("group")
+    order = sorted(kept)
+    compact = {g: k for k, g in enumerate(order)}
+    held = [kept[g] for g in order]
+    del kept
+    out.groups = group_scored(
+        held, [(s, compact[i], compact[j]) for s, i, j in scored], threshold=threshold,
+        min_confidence=min_confidence, affinity=affinity,
+    )
+    for c in held:
+        # what the report keeps of a claim: no masked text, no frame
+        c.masked = ""
+        c.frame = None
+    out.attributes.sort(key=lambda a: a.article_id)
+    return out
+
+
+def _numbers(
+    claims: Sequence[ClaimRecord], position: dict[str, int], d: _Digest
+) -> list[int]:
+    """Each claim's number in the whole corpus (claims come in the default engine's order)."""
+    out: list[int] = []
+    art = ""
+    at = 0
+    for c in claims:
+        if c.article_id != art:
+            art = c.article_id
+            at = d.first[position[art]]
+        out.append(at)
+        at += 1
+    return out
+
+
+@dataclass(slots=True)
+class _Digest:
+    n: int = 0
+    keys: dict[str, ArticleKeys] = field(default_factory=dict)
+    #: the articles' names and words, kept compactly until story clustering
+    key_tuples: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=dict)
+    affinity: AffinityParts = field(default_factory=AffinityParts)
+    counts: CorpusCounts = field(default_factory=CorpusCounts)
+    entities: EntityFacts = field(default_factory=EntityFacts)
+    #: per article (in id order): its first claim's number and its claim count
+    first: array[int] = field(default_factory=lambda: array("q"))
+    size: array[int] = field(default_factory=lambda: array("i"))
+    #: per claim: its blocking keys' count and where its corpus-wide keys start in ``cross``
+    n_keys: array[int] = field(default_factory=lambda: array("i"))
+    cross_at: array[int] = field(default_factory=lambda: array("q"))
+    cross: list[str] = field(default_factory=list)
+
+
+def _digest(
+    db: sqlite_utils.Database, ids: Sequence[str],
+    load: Callable[[sqlite_utils.Database, Sequence[str]], list[ClaimRecord]],
+) -> _Digest:
+    d = _Digest()
+    placed = _placed(db)
+    counts: Counter[str] = Counter()
+    for start in range(0, len(ids), DIGEST_ARTICLES):
+        chunk = ids[start:start + DIGEST_ARTICLES]
+        claims = load(db, chunk)
+        prepare(claims)
+        add_article_keys(d.keys, claims, placed)
+        d.affinity.add(claims, placed)
+        d.affinity.freeze()
+        for aid in chunk:
+            k = d.keys.get(aid)
+            if k is not None:
+                # sets cost ten times a tuple; story clustering gets them back as sets
+                d.key_tuples[aid] = (tuple(k.names), tuple(k.words))
+                k.names, k.words = set(), set()
+        d.counts.add(claims)
+        d.entities.add(claims)
+        counts.clear()
+        counts.update(c.article_id for c in claims)
+        for aid in chunk:
+            d.first.append(d.n)
+            d.size.append(counts[aid])
+            d.n += counts[aid]
+        for c in claims:
+            d.n_keys.append(len(blocking_keys(c)))
+            d.cross_at.append(len(d.cross))
+            d.cross.extend(sorted(corpus_keys(c)))
+    d.cross_at.append(len(d.cross))
+    return d
+
+
+def _placed(db: sqlite_utils.Database) -> set[str]:
+    """:func:`~.compare.stories.placed_entities` of every compared claim, by one query."""
+    return {r[0] for r in db.execute(
+        """SELECT DISTINCT m.entity_id FROM mentions m
+           JOIN claims c ON c.id = m.claim_id
+           JOIN sentences s ON s.id = c.sentence_id
+           WHERE s.is_boilerplate = 0 AND m.entity_id IS NOT NULL AND m.entity_id != ''
+             AND (m.kind IN ('person', 'org', 'place') OR instr(m.value, ' ') > 0
+                  OR m.start > c.start)"""
+    )}
+
+
+def _bridges(
+    db: sqlite_utils.Database, ids: Sequence[str], d: _Digest, policy: BlockingPolicy,
+    art_story: array[int], block_of: Sequence[int], story_of: dict[str, str],
+    affinity: StoryAffinity, threshold: float,
+    load: Callable[[sqlite_utils.Database, Sequence[str]], list[ClaimRecord]],
+    kept: dict[int, ClaimRecord], scored: list[tuple[float, int, int]],
+) -> int:
+    """Score the candidate pairs whose claims lie in stories of two different blocks (they
+    share entity or date keys only); add the pairs that survive to ``scored`` and their claims
+    to ``kept``. Returns how many candidate pairs there were."""
+    art_of = array("i")
+    for a, n in enumerate(d.size):
+        art_of.extend([a] * n)
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i in range(d.n):
+        for key in d.cross[d.cross_at[i]:d.cross_at[i + 1]]:
+            held = d.counts.keys[key]
+            if 2 <= held <= policy.cap(key):
+                postings[key].append(i)
+    shared: Counter[int] = Counter()
+    n = d.n
+    for members in postings.values():
+        for x in range(len(members)):
+            ci = members[x]
+            bi = block_of[art_story[art_of[ci]]]
+            for y in range(x + 1, len(members)):
+                cj = members[y]
+                if block_of[art_story[art_of[cj]]] != bi:
+                    shared[ci * n + cj] += 1
+    del postings
+    pairs = sorted(p for p, k in shared.items()
+                   if policy.keeps(k, min(d.n_keys[p // n], d.n_keys[p % n])))
+    del shared
+    # Read only the claims these pairs hold (a few percent of the corpus, spread over most
+    # of its articles): article chunk by article chunk, dropping the others at once.
+    needed = {x for p in pairs for x in divmod(p, n)}
+    reread: dict[int, ClaimRecord] = {}
+    wanted = sorted({art_of[i] for i in needed})
+    for start in range(0, len(wanted), DIGEST_ARTICLES):
+        chunk = wanted[start:start + DIGEST_ARTICLES]
+        claims = load(db, [ids[a] for a in chunk])
+        number = d.first[chunk[0]]
+        at = 0
+        for c in claims:
+            while c.article_id != ids[chunk[at]]:
+                at += 1
+                number = d.first[chunk[at]]
+            if number in needed:
+                reread[number] = c
+            number += 1
+    del needed
+    found = list(reread.values())
+    prepare(found)
+    assign_stories(found, story_of)
+    order = sorted(reread)
+    local = {g: k for k, g in enumerate(order)}
+    mine = [reread[g] for g in order]
+    for start in range(0, len(pairs), BRIDGE_PAIRS):
+        chunk_pairs = [divmod(p, n) for p in pairs[start:start + BRIDGE_PAIRS]]
+        for s, i, j in score_pairs(mine, [(local[i], local[j]) for i, j in chunk_pairs],
+                                   threshold=threshold, by_story=True, affinity=affinity):
+            scored.append((s, order[i], order[j]))
+            kept.setdefault(order[i], mine[i])
+            kept.setdefault(order[j], mine[j])
+    return len(pairs)
+
+
+def _blocks(
+    ids: Sequence[str], d: _Digest, art_story: array[int], n_stories: int,
+) -> tuple[list[list[str]], list[int]]:
+    """Article ids of each block (whole stories, about ``BLOCK_CLAIMS`` claims each, in
+    article order) and each story's block."""
+    members: dict[int, list[int]] = defaultdict(list)
+    sizes: Counter[int] = Counter()
+    for a in range(len(ids)):
+        members[art_story[a]].append(a)
+        sizes[art_story[a]] += d.size[a]
+    blocks: list[list[str]] = []
+    block_of = [-1] * n_stories
+    block: list[int] = []
+    claims = 0
+    for story in sorted(members):
+        if block and claims + sizes[story] > BLOCK_CLAIMS:
+            blocks.append([ids[a] for a in sorted(block)])
+            block, claims = [], 0
+        block.extend(members[story])
+        claims += sizes[story]
+        block_of[story] = len(blocks)
+    if block:
+        blocks.append([ids[a] for a in sorted(block)])
+    return blocks, block_of
