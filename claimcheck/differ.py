@@ -144,7 +144,8 @@ def diff(
         still compared and stored
     :param engine: where claims are paired and grouped: ``default`` (in process),
         ``duckdb`` (a SQL self-join on the blocking keys, :mod:`claimcheck.duck`) or
-        ``spark`` (:mod:`claimcheck.spark`); the results are identical
+        ``spark`` (:mod:`claimcheck.spark`) or ``stream`` (claims read from the database one
+        block of whole stories at a time, :mod:`claimcheck.streamed`); the results are identical
     :param on_progress: called with a :class:`DiffProgress` as the stages run
     :raises NoDatabase: the database does not exist
     :raises InvalidOption: a bad ``since``, an ``against`` that is no claimcheck database, both,
