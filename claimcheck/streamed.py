@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -123,6 +123,9 @@ def compare_streamed(
     out.candidate_pairs += _bridges(db, ids, digest, policy, art_story, block_of, story_of,
                                     affinity, threshold, load, kept, scored)
     position = {aid: n for n, aid in enumerate(ids)}
+    # Stories a pair across blocks reaches wait for the end; the others are grouped and
+    # judged with their block (their groups' components lie inside it).
+    waiting = {c.story_id for c in kept.values()}
     say("score", 0, len(blocks))
     for done, block in enumerate(blocks):
         claims = load(db, block)
@@ -131,11 +134,19 @@ def compare_streamed(
         pairs = candidate_pairs(claims, policy=policy, counts=digest.counts.keys)
         out.candidate_pairs += len(pairs)
         number = _numbers(claims, position, digest)
-        for s, i, j in score_pairs(claims, pairs, threshold=threshold, by_story=True,
-                                   affinity=affinity):
-            scored.append((s, number[i], number[j]))
-            kept.setdefault(number[i], claims[i])
-            kept.setdefault(number[j], claims[j])
+        inside = score_pairs(claims, pairs, threshold=threshold, by_story=True, affinity=affinity)
+        later = _reaching(claims, inside, waiting)
+        now = []
+        for s, i, j in inside:
+            if claims[i].story_id in later:
+                scored.append((s, number[i], number[j]))
+                kept.setdefault(number[i], claims[i])
+                kept.setdefault(number[j], claims[j])
+            else:
+                now.append((s, i, j))
+        grouped = group_scored(
+            claims, now, threshold=threshold, min_confidence=min_confidence, affinity=affinity)
+        out.groups.extend(grouped)
         sheets = build_fact_sheets(
             claims, stories=story_of, affinity=affinity, min_confidence=min_confidence,
             entities=digest.entities,
@@ -143,6 +154,7 @@ def compare_streamed(
         out.sheet_conflicts.extend(sure(sheets.conflicts, affinity))
         out.attributes.extend(sheets.attributes)
         per_block(claims, out.outlet_counts)
+        _slim(c for g in grouped for c in g.claims)
         say("score", done + 1, len(blocks))
     del position
     say("group")
@@ -150,15 +162,43 @@ def compare_streamed(
     compact = {g: k for k, g in enumerate(order)}
     held = [kept[g] for g in order]
     del kept
-    out.groups = group_scored(
+    out.groups.extend(group_scored(
         held, [(s, compact[i], compact[j]) for s, i, j in scored], threshold=threshold,
         min_confidence=min_confidence, affinity=affinity,
-    )
-    for c in held:
-        # what the report keeps of a claim: no masked text, no frame
+    ))
+    _slim(held)
+    out.groups.sort(key=lambda g: (g.claims[0].article_id, g.claims[0].start, g.id))
+    out.attributes.sort(key=lambda a: a.article_id)
+    return out
+
+
+def _slim(claims: Iterable[ClaimRecord]) -> None:
+    """Drop what the report does not need of a claim once it is judged: its masked text and
+    its frame."""
+    for c in claims:
         c.masked = ""
         c.frame = None
-    out.attributes.sort(key=lambda a: a.article_id)
+
+
+def _reaching(
+    claims: Sequence[ClaimRecord], scored: Sequence[tuple[float, int, int]],
+    waiting: set[str | None],
+) -> set[str | None]:
+    """The stories of a block that wait for the end: those a pair across blocks reaches,
+    and those a scored pair inside the block joins to one of them."""
+    joined: dict[str | None, set[str | None]] = defaultdict(set)
+    for _, i, j in scored:
+        a, b = claims[i].story_id, claims[j].story_id
+        if a != b:
+            joined[a].add(b)
+            joined[b].add(a)
+    out = {c.story_id for c in claims if c.story_id in waiting}
+    todo = list(out)
+    while todo:
+        for other in joined.pop(todo.pop(), set()):
+            if other not in out:
+                out.add(other)
+                todo.append(other)
     return out
 
 
