@@ -1,4 +1,4 @@
-"""diff on each engine (default, DuckDB, Spark local): identical results, wall time, memory.
+"""diff on each engine (default, DuckDB, Spark local, stream): identical results, wall time, memory.
 
     python benchmarks/engines.py identity                 # seeds + ../shared/corpora
     python benchmarks/engines.py identity --db my.db      # any ingested database
@@ -238,14 +238,14 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="cmd", required=True)
     p = sub.add_parser("identity", help="identical results on the seeds and shared corpora")
     p.add_argument("--db", help="an ingested database (default: ingest seeds + shared corpora)")
-    p.add_argument("--engines", default="default,duckdb")
+    p.add_argument("--engines", default="default,duckdb,stream")
     p.add_argument("--base-code", help="a folder holding another claimcheck package to compare with")
     p.add_argument("--reingest", action="store_true")
     p.add_argument("--jobs", type=int, default=2)
     p.set_defaults(run=identity)
     q = sub.add_parser("scale", help="wall time and memory of each engine on a generated corpus")
     q.add_argument("--articles", type=int, default=10_000)
-    q.add_argument("--engines", default="default,duckdb")
+    q.add_argument("--engines", default="default,duckdb,stream")
     q.add_argument("--seed", type=int, default=0)
     q.add_argument("--jobs", type=int, default=2)
     q.set_defaults(run=scale)
