@@ -2838,7 +2838,7 @@ def confirmed_by_claims(
 
 def _event_places(
     claims: Sequence[ClaimRecord], attributes: Sequence[Attribute],
-    story_of: Callable[[str], str], affinity: StoryAffinity,
+    story_of: Callable[[str], str], affinity: StoryAffinity, persons: set[str],
 ) -> list[Conflict]:
     """The town of the event, compared between two articles' accounts of one moment
     (:mod:`.places`), for articles of one event by :func:`_same_event`."""
@@ -2852,7 +2852,7 @@ def _event_places(
         y = Attribute("story", "", "", "place", "", None, None, q, q.start, q.end)
         return _same_event(p.article_id, q.article_id, x, y, event_dates, affinity.same_story)
 
-    return compare_event_places(claims, story_of, same_event, _persons(claims))
+    return compare_event_places(claims, story_of, same_event, persons)
 
 
 def _mirrored_sentences(
@@ -3010,6 +3010,9 @@ def build_fact_sheets(
     def story_of(article_id: str) -> str:
         return story_map.get(article_id) or "s" + article_id[:12]
 
+    if entities is None:
+        entities = EntityFacts()
+        entities.add(claims)
     attributes = extract_attributes(claims, story_of, entities)
     conflicts = compare_attributes(attributes, story_of, same_story=affinity.same_story,
                                    min_confidence=min_confidence, datelines=dateline_towns(claims))
@@ -3027,7 +3030,7 @@ def build_fact_sheets(
                                                            affinity.same_story)
                      if c.confidence >= min_confidence and c.id not in known)
     known = {c.id for c in conflicts}
-    conflicts.extend(c for c in _event_places(claims, attributes, story_of, affinity)
+    conflicts.extend(c for c in _event_places(claims, attributes, story_of, affinity, entities.persons)
                      if c.confidence >= min_confidence and c.id not in known)
     known = {c.id for c in conflicts}
     conflicts.extend(c for c in _mirrored_sentences(claims, attributes, story_of, affinity)
