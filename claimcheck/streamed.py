@@ -119,10 +119,10 @@ def compare_streamed(
     # scored pairs: all that clustering and judging need once every block has been read.
     kept: dict[int, ClaimRecord] = {}
     scored: list[tuple[float, int, int]] = []
-    say("pairs")
-    out.candidate_pairs += _bridges(db, ids, digest, policy, art_story, block_of, story_of,
-                                    affinity, threshold, load, kept, scored)
     position = {aid: n for n, aid in enumerate(ids)}
+    say("pairs")
+    out.candidate_pairs += _bridges(db, ids, position, digest, policy, art_story, block_of,
+                                    story_of, affinity, threshold, load, kept, scored)
     # Stories a pair across blocks reaches wait for the end; the others are grouped and
     # judged with their block (their groups' components lie inside it).
     waiting = {c.story_id for c in kept.values()}
@@ -285,7 +285,8 @@ def _placed(db: sqlite_utils.Database) -> set[str]:
 
 
 def _bridges(
-    db: sqlite_utils.Database, ids: Sequence[str], d: _Digest, policy: BlockingPolicy,
+    db: sqlite_utils.Database, ids: Sequence[str], position: dict[str, int], d: _Digest,
+    policy: BlockingPolicy,
     art_story: array[int], block_of: Sequence[int], story_of: dict[str, str],
     affinity: StoryAffinity, threshold: float,
     load: Callable[[sqlite_utils.Database, Sequence[str]], list[ClaimRecord]],
@@ -325,15 +326,9 @@ def _bridges(
     for start in range(0, len(wanted), DIGEST_ARTICLES):
         chunk = wanted[start:start + DIGEST_ARTICLES]
         claims = load(db, [ids[a] for a in chunk])
-        number = d.first[chunk[0]]
-        at = 0
-        for c in claims:
-            while c.article_id != ids[chunk[at]]:
-                at += 1
-                number = d.first[chunk[at]]
+        for c, number in zip(claims, _numbers(claims, position, d), strict=True):
             if number in needed:
                 reread[number] = c
-            number += 1
     del needed
     found = list(reread.values())
     prepare(found)

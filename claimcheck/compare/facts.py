@@ -1410,10 +1410,7 @@ def compare_attributes(
     from; read from the attributes' claims when not given) tells a residence in a neighbourhood
     of the city a story is reported from ("of Homewood" against "of Pittsburgh").
     """
-    event_dates: dict[str, list[Attribute]] = defaultdict(list)
-    for a in attributes:
-        if a.attribute == "date":
-            event_dates[a.article_id].append(a)
+    event_dates = _event_dates(attributes)
     # the towns each story is reported from, for telling a neighbourhood from another town
     story_datelines: dict[str, set[str]] = defaultdict(set)
     if datelines is None:
@@ -2836,23 +2833,36 @@ def confirmed_by_claims(
     return any(f.kind == "number" and f.confidence >= min_confidence for f in verdict.conflicts)
 
 
-def _event_places(
-    claims: Sequence[ClaimRecord], attributes: Sequence[Attribute],
-    story_of: Callable[[str], str], affinity: StoryAffinity, persons: set[str],
-) -> list[Conflict]:
-    """The town of the event, compared between two articles' accounts of one moment
-    (:mod:`.places`), for articles of one event by :func:`_same_event`."""
-    event_dates: dict[str, list[Attribute]] = defaultdict(list)
+def _event_dates(attributes: Sequence[Attribute]) -> dict[str, list[Attribute]]:
+    """``article_id -> its event-date attributes``."""
+    out: dict[str, list[Attribute]] = defaultdict(list)
     for a in attributes:
         if a.attribute == "date":
-            event_dates[a.article_id].append(a)
+            out[a.article_id].append(a)
+    return out
+
+
+def _claims_same_event(
+    attributes: Sequence[Attribute], affinity: StoryAffinity,
+) -> Callable[[ClaimRecord, ClaimRecord], bool]:
+    """Whether two claims tell one event (:func:`_same_event` on their spans)."""
+    event_dates = _event_dates(attributes)
 
     def same_event(p: ClaimRecord, q: ClaimRecord) -> bool:
         x = Attribute("story", "", "", "place", "", None, None, p, p.start, p.end)
         y = Attribute("story", "", "", "place", "", None, None, q, q.start, q.end)
         return _same_event(p.article_id, q.article_id, x, y, event_dates, affinity.same_story)
 
-    return compare_event_places(claims, story_of, same_event, persons)
+    return same_event
+
+
+def _event_places(
+    claims: Sequence[ClaimRecord], attributes: Sequence[Attribute],
+    story_of: Callable[[str], str], affinity: StoryAffinity, persons: set[str],
+) -> list[Conflict]:
+    """The town of the event, compared between two articles' accounts of one moment
+    (:mod:`.places`), for articles of one event by :func:`_same_event`."""
+    return compare_event_places(claims, story_of, _claims_same_event(attributes, affinity), persons)
 
 
 def _mirrored_sentences(
@@ -2861,17 +2871,7 @@ def _mirrored_sentences(
 ) -> list[Conflict]:
     """Sentences two articles tell alike but for one name (:mod:`.mirrors`), for articles of
     one event by :func:`_same_event`."""
-    event_dates: dict[str, list[Attribute]] = defaultdict(list)
-    for a in attributes:
-        if a.attribute == "date":
-            event_dates[a.article_id].append(a)
-
-    def same_event(p: ClaimRecord, q: ClaimRecord) -> bool:
-        x = Attribute("story", "", "", "place", "", None, None, p, p.start, p.end)
-        y = Attribute("story", "", "", "place", "", None, None, q, q.start, q.end)
-        return _same_event(p.article_id, q.article_id, x, y, event_dates, affinity.same_story)
-
-    return compare_mirrored_sentences(claims, story_of, same_event)
+    return compare_mirrored_sentences(claims, story_of, _claims_same_event(attributes, affinity))
 
 
 # Where the one killed died: "was pronounced dead at the scene" / "died at Christ Medical
@@ -2976,10 +2976,7 @@ def _scene_blocks(
 ) -> list[Conflict]:
     """The block of the scene compared per street (:func:`_compare_blocks`) and where the
     one person killed died (:func:`_compare_death_places`)."""
-    event_dates: dict[str, list[Attribute]] = defaultdict(list)
-    for a in attributes:
-        if a.attribute == "date":
-            event_dates[a.article_id].append(a)
+    event_dates = _event_dates(attributes)
     by_article: dict[str, list[ClaimRecord]] = defaultdict(list)
     for c in claims:
         by_article[c.article_id].append(c)
