@@ -103,8 +103,9 @@ def compare_streamed(
     ids = sorted(a[0] for a in articles)
     digest = _digest(db, ids, load)
     say("stories")
+    # story clustering takes the keys as the digest kept them (tuples: a set costs far more)
     for aid, (names, words) in digest.key_tuples.items():
-        digest.keys[aid].names, digest.keys[aid].words = set(names), set(words)
+        digest.keys[aid].names, digest.keys[aid].words = names, words
     digest.key_tuples = {}
     story_of, stories = stories_of_keys(digest.keys, articles)
     digest.keys = {}
@@ -155,6 +156,9 @@ def compare_streamed(
         out.attributes.extend(sheets.attributes)
         per_block(claims, out.outlet_counts)
         _slim(c for g in grouped for c in g.claims)
+        # the block's article pairs are not asked about again (a memo that would grow with
+        # the corpus otherwise)
+        affinity.forget()
         say("score", done + 1, len(blocks))
     del position
     say("group")

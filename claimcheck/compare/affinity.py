@@ -11,7 +11,13 @@ from .stories import placed_entities
 
 
 class _Cosine:
-    """Cosine of idf-weighted key sets between articles, leaving out an outlet's template keys."""
+    """Cosine of idf-weighted key sets between articles, leaving out an outlet's template keys.
+
+    Held compactly (a corpus of 100,000 articles keeps one of these for its whole diff): each
+    article's keys as a tuple, one squared weight per key, the template keys per outlet, and
+    two norms per article. Sums are exact (:func:`math.fsum`), so a cosine does not depend on
+    the order the keys come in.
+    """
 
     def __init__(self, keys: Mapping[str, Collection[str]], outlet: dict[str, str | None]) -> None:
         self._outlet = outlet
@@ -24,39 +30,50 @@ class _Cosine:
             df.update(ks)
             if outlet[art] is not None:
                 outlet_df.update((outlet[art], k) for k in ks)
-        self._weights: dict[str, dict[str, float]] = {}
+        # one weight per key (squared: a shared key adds w * w), shared by every article; a key
+        # of one article only cannot link it to another and does not count
+        self._sq: dict[str, float] = {}
+        for k, d in df.items():
+            if d > 1:
+                w = math.log((n + 1) / (d + 0.5)) ** 2
+                self._sq[k] = w * w
+        del df
         # Keys an outlet uses in many of its articles (its templates: "officers from District
         # B-2 responded", "Bond was set at") say nothing about two of its articles sharing a story.
-        self._template: dict[str, frozenset[str]] = {}
+        templates: dict[str | None, set[str]] = defaultdict(set)
+        for (name, k), d in outlet_df.items():
+            if d >= TEMPLATE_ARTICLES and k in self._sq:
+                templates[name].add(k)
+        del outlet_df
+        self._template = {name: frozenset(ks) for name, ks in templates.items()}
+        self._keys: dict[str, tuple[str, ...]] = {}
         self._norm: dict[str, float] = {}
         self._norm_own: dict[str, float] = {}
-        # one weight per key, shared by every article that holds it
-        idf2 = {k: math.log((n + 1) / (d + 0.5)) ** 2 for k, d in df.items() if d > 1}
+        sq = self._sq
         for art, ks in keys.items():
-            w = {k: idf2[k] for k in ks if k in idf2}
-            self._weights[art] = w
-            name = outlet[art]
-            template = frozenset(
-                k for k in w if name is not None and outlet_df[(name, k)] >= TEMPLATE_ARTICLES
-            )
-            self._template[art] = template
-            self._norm[art] = math.sqrt(sum(v * v for v in w.values())) or 1.0
-            self._norm_own[art] = (
-                math.sqrt(sum(v * v for k, v in w.items() if k not in template)) or 1.0
-            )
+            mine = tuple(k for k in ks if k in sq)
+            self._keys[art] = mine
+            template = self._template.get(outlet[art], frozenset()) if outlet[art] else frozenset()
+            self._norm[art] = math.sqrt(math.fsum(sq[k] for k in mine)) or 1.0
+            self._norm_own[art] = math.sqrt(
+                math.fsum(sq[k] for k in mine if k not in template)) or 1.0
 
     def __call__(self, a: str, b: str) -> float:
-        wa, wb = self._weights.get(a, {}), self._weights.get(b, {})
-        if self._outlet.get(a) is not None and self._outlet.get(a) == self._outlet.get(b):
+        ka, kb = self._keys.get(a, ()), self._keys.get(b, ())
+        if not ka or not kb:
+            return 0.0
+        name = self._outlet.get(a)
+        if name is not None and name == self._outlet.get(b):
             # same outlet: leave its template keys out (one outlet, so one template set)
-            skip = self._template[a] | self._template[b]
-            norms = self._norm_own.get(a, 1.0) * self._norm_own.get(b, 1.0)
+            skip = self._template.get(name, frozenset())
+            norms = self._norm_own[a] * self._norm_own[b]
         else:
             skip = frozenset()
-            norms = self._norm.get(a, 1.0) * self._norm.get(b, 1.0)
-        if len(wa) > len(wb):
-            wa, wb = wb, wa
-        return sum(v * wb[k] for k, v in wa.items() if k in wb and k not in skip) / norms
+            norms = self._norm[a] * self._norm[b]
+        if len(ka) > len(kb):
+            ka, kb = kb, ka
+        sq = self._sq
+        return math.fsum(sq[k] for k in set(ka).intersection(kb) if k not in skip) / norms
 
 
 class AffinityParts:
@@ -130,6 +147,10 @@ class StoryAffinity:
         self._words = _Cosine(words, outlet)
         self._name_count = {art: len(ks) for art, ks in names.items()}
         self._cache: dict[tuple[str, str], float] = {}
+
+    def forget(self) -> None:
+        """Drop the remembered pair scores (a memo only: what comes next is the same)."""
+        self._cache.clear()
 
     def same_story(self, a: str, b: str) -> bool:
         """Close enough to one story for their claims to conflict: shared names and words.

@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import Counter, defaultdict
-from collections.abc import Callable, Container, Iterable, Sequence
+from collections.abc import Callable, Collection, Container, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from .clustering import cluster
@@ -31,10 +31,11 @@ class ArticleKeys:
     """What story clustering knows about one article."""
 
     id: str
-    #: canonical entity ids and explicit dates ("@2016-01-19") the article's claims name
-    names: set[str] = field(default_factory=set)
-    #: content word stems of the article's claims
-    words: set[str] = field(default_factory=set)
+    #: canonical entity ids and explicit dates ("@2016-01-19") the article's claims name (a
+    #: set while claims are added; any collection of distinct keys for clustering)
+    names: Collection[str] = field(default_factory=set)
+    #: content word stems of the article's claims (the same)
+    words: Collection[str] = field(default_factory=set)
     outlet: str | None = None
     published: str | None = None
     title: str | None = None
@@ -100,33 +101,40 @@ def add_article_keys(
             keys = out[c.article_id] = ArticleKeys(
                 id=c.article_id, outlet=c.outlet, published=c.published, lead=c.text
             )
+        names, words = keys.names, keys.words
+        if not isinstance(names, set) or not isinstance(words, set):
+            raise TypeError("add_article_keys: the article's keys are frozen")
         for w in c.words:
-            (keys.names if w[0] == "@" else keys.words).add(w)
-        keys.names.update(s.entity_id for s in c.slots if s.entity_id and s.entity_id in placed)
+            (names if w[0] == "@" else words).add(w)
+        names.update(s.entity_id for s in c.slots if s.entity_id and s.entity_id in placed)
         # A day resolved from "on Sunday" against the publication date is the event's day:
         # as telling as an explicit date for which event an article reports.
-        keys.names.update(
+        names.update(
             f"@{s.value}" for s in c.slots if s.kind == "date" and (s.unit or "").startswith("day")
         )
 
 
 class _Weights:
-    """Binary tf-idf vectors of one kind of key, with their norms."""
+    """Binary tf-idf vectors of one kind of key, with their norms: each article's keys kept as
+    a tuple (a set costs several times its memory), intersected when a pair is scored."""
 
-    def __init__(self, keysets: Sequence[set[str]]) -> None:
+    def __init__(self, keysets: Sequence[Collection[str]]) -> None:
         n = max(len(keysets), BACKGROUND_ARTICLES)
         self.df: Counter[str] = Counter()
         for ks in keysets:
             self.df.update(ks)
         # A key seen in one article only cannot link it to another: it does not count.
         self.w2 = {k: math.log((n + 1) / (d + 0.5)) ** 2 for k, d in self.df.items() if d > 1}
-        self.sets = [frozenset(k for k in ks if k in self.w2) for ks in keysets]
+        self.sets = [tuple(k for k in ks if k in self.w2) for ks in keysets]
         # exact sums (math.fsum): the same whatever order a set gives its keys in
         self.norm = [math.sqrt(math.fsum(self.w2[k] for k in ks)) or 1.0 for ks in self.sets]
 
     def cosine(self, i: int, j: int) -> float:
         w2 = self.w2
-        return math.fsum(w2[k] for k in self.sets[i] & self.sets[j]) / (self.norm[i] * self.norm[j])
+        a, b = self.sets[i], self.sets[j]
+        if len(a) > len(b):
+            a, b = b, a
+        return math.fsum(w2[k] for k in set(a).intersection(b)) / (self.norm[i] * self.norm[j])
 
 
 def _days(a: str | None, b: str | None) -> int | None:
@@ -179,7 +187,8 @@ def story_pairs(
 
 
 def _postings(
-    articles: Sequence[ArticleKeys], weights: _Weights, keys_of: Callable[[ArticleKeys], set[str]],
+    articles: Sequence[ArticleKeys], weights: _Weights,
+    keys_of: Callable[[ArticleKeys], Collection[str]],
     cap: int,
 ) -> Iterable[list[int]]:
     postings: dict[str, list[int]] = defaultdict(list)
@@ -291,7 +300,11 @@ def stories_of_keys(
         k.title = title
         if title:
             # The headline sums the story up; its words count with the body's.
-            k.words |= {stem(w.lower()) for w in WORD_RE.findall(title) if len(w) > 2} - _STOP
+            extra = {stem(w.lower()) for w in WORD_RE.findall(title) if len(w) > 2} - _STOP
+            if isinstance(k.words, set):
+                k.words |= extra
+            else:
+                k.words = (*k.words, *(extra - set(k.words)))
     ordered = sorted(keys.values(), key=lambda k: k.id)
     assignment = cluster_stories(ordered, threshold=threshold)
     return assignment, build_stories(assignment, ordered)
