@@ -120,3 +120,40 @@ def test_stream_refuses_against(generated_db: Path, tmp_path: Path) -> None:
     with pytest.raises(claimcheck.ClaimcheckError, match="--engine stream"):
         claimcheck.diff(_copy(generated_db, tmp_path, "x.db"), engine="stream",
                         against=generated_db)
+
+
+def _engine_of_last_diff(db: Path) -> str:
+    import json
+
+    con = sqlite3.connect(db)
+    try:
+        params = con.execute(
+            "SELECT options FROM runs WHERE command = 'diff' ORDER BY id DESC LIMIT 1").fetchone()[0]
+    finally:
+        con.close()
+    return str(json.loads(params or "{}").get("engine", "default"))
+
+
+def test_auto_streams_from_a_corpus_size_on(
+    seeds_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from claimcheck import differ
+
+    # the seeds (5 articles) stay under the size: auto is the default engine
+    small = _copy(seeds_db, tmp_path, "small.db")
+    claimcheck.diff(small)
+    assert _engine_of_last_diff(small) == "default"
+    monkeypatch.setattr(differ, "AUTO_STREAM_ARTICLES", 3)
+    big = _copy(seeds_db, tmp_path, "big.db")
+    auto = _report(claimcheck.diff(big))
+    assert _engine_of_last_diff(big) == "stream"
+    assert auto == _report(claimcheck.diff(_copy(seeds_db, tmp_path, "default.db"), engine="default"))
+    # --against needs the default engine: auto takes it whatever the size
+    against = _copy(seeds_db, tmp_path, "against.db")
+    claimcheck.diff(against, against=seeds_db)
+    assert _engine_of_last_diff(against) == "default"
+
+
+def test_unknown_engine_is_refused(seeds_db: Path, tmp_path: Path) -> None:
+    with pytest.raises(claimcheck.ClaimcheckError, match="use auto or one of default"):
+        claimcheck.diff(_copy(seeds_db, tmp_path, "x.db"), engine="warp")

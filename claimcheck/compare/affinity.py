@@ -25,11 +25,15 @@ class _Cosine:
         # came from a corpus of at least BACKGROUND articles.
         n = max(len(keys), BACKGROUND_ARTICLES)
         df: Counter[str] = Counter()
+        for ks in keys.values():
+            df.update(ks)
+        # a template key is in TEMPLATE_ARTICLES articles of one outlet, so in as many at least
+        common = {k for k, d in df.items() if d >= TEMPLATE_ARTICLES}
         outlet_df: Counter[tuple[str | None, str]] = Counter()
         for art, ks in keys.items():
-            df.update(ks)
             if outlet[art] is not None:
-                outlet_df.update((outlet[art], k) for k in ks)
+                outlet_df.update((outlet[art], k) for k in ks if k in common)
+        del common
         # one weight per key (squared: a shared key adds w * w), shared by every article; a key
         # of one article only cannot link it to another and does not count
         self._sq: dict[str, float] = {}
