@@ -61,30 +61,42 @@ DiffCallback = Callable[[DiffProgress], None]
 PROGRESS_BATCH = 20_000
 
 
+def _wanted(db: sqlite_utils.Database, table: str, ids: Sequence[str]) -> None:
+    """Fill the temp table ``table`` (one ``id`` column) with ``ids``."""
+    with transaction(db):
+        db.execute(f"CREATE TEMP TABLE IF NOT EXISTS {table} (id TEXT PRIMARY KEY)")
+        db.execute(f"DELETE FROM temp.{table}")
+        db.conn.executemany(f"INSERT OR IGNORE INTO temp.{table} (id) VALUES (?)",
+                            [(x,) for x in ids])
+
+
 def load_claims(
-    db: sqlite_utils.Database, articles: Sequence[str] | None = None
+    db: sqlite_utils.Database, articles: Sequence[str] | None = None, *,
+    claim_ids: Sequence[str] | None = None,
 ) -> list[ClaimRecord]:
     """Every claim of a non-boilerplate sentence, with its slots, in a stable order (by
-    article id, then position); with ``articles``, only those articles' claims."""
+    article id, then position); with ``articles``, only those articles' claims; with
+    ``claim_ids``, only those claims (the same records, in the same order)."""
     claims: dict[str, ClaimRecord] = {}
-    only = m_only = ""
-    if articles is not None:
-        with transaction(db):
-            db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted_articles (id TEXT PRIMARY KEY)")
-            db.execute("DELETE FROM temp.wanted_articles")
-            db.conn.executemany("INSERT OR IGNORE INTO temp.wanted_articles (id) VALUES (?)",
-                                [(a,) for a in articles])
+    only = m_only = where = m_where = ""
+    if claim_ids is not None:
+        _wanted(db, "wanted_claims", claim_ids)
+        # the wanted ids drive the joins (read by the primary key and the claim_id index)
+        only = m_only = "temp.wanted_claims w CROSS JOIN"
+        where, m_where = "AND c.id = w.id", "WHERE m.claim_id = w.id "
+    elif articles is not None:
+        _wanted(db, "wanted_articles", articles)
         # CROSS JOIN keeps the wanted articles the outer loop (SQLite then reads their rows by
         # the article_id indexes instead of scanning every claim and mention of the corpus)
-        only = "temp.wanted_articles w CROSS JOIN"
-        m_only = "temp.wanted_articles w CROSS JOIN"
+        only = m_only = "temp.wanted_articles w CROSS JOIN"
+        where, m_where = "AND c.article_id = w.id", "WHERE m.article_id = w.id "
     sql = f"""
         SELECT c.id, c.article_id, a.source, a.outlet, c.start, c.end, c.text, c.normalized,
                c.polarity, c.modality, c.speaker, c.tense, a.published
         FROM {only} claims c
         JOIN sentences s ON s.id = c.sentence_id
         JOIN articles a ON a.id = c.article_id
-        WHERE s.is_boilerplate = 0 {"AND c.article_id = w.id" if articles is not None else ""}
+        WHERE s.is_boilerplate = 0 {where}
         ORDER BY c.article_id, c.start, c.id
     """
     # Millions of claims repeat a few thousand article ids, paths, outlets, days, kinds and
@@ -104,8 +116,7 @@ def load_claims(
         )
     for row in db.execute(
         "SELECT m.claim_id, m.kind, m.surface, m.value, m.lo, m.hi, m.unit, m.entity_id, "
-        f"m.start, m.end FROM {m_only} mentions m "
-        f"{'WHERE m.article_id = w.id ' if articles is not None else ''}"
+        f"m.start, m.end FROM {m_only} mentions m {m_where}"
         "ORDER BY m.claim_id, m.start, m.id"
     ):
         claim = claims.get(row[0])
@@ -114,6 +125,18 @@ def load_claims(
             claim.slots.append(Slot(shared.setdefault(kind, kind), surface, value, lo, hi,
                                     one(unit), one(entity_id), start, end))
     return list(claims.values())
+
+
+def claim_ids(db: sqlite_utils.Database, articles: Sequence[str]) -> list[tuple[str, str]]:
+    """(article id, claim id) of the claims :func:`load_claims` gives for ``articles``, in
+    its order, read without the claims' texts and slots."""
+    _wanted(db, "wanted_articles", articles)
+    return [(r[0], r[1]) for r in db.execute(
+        """SELECT c.article_id, c.id FROM temp.wanted_articles w CROSS JOIN claims c
+           JOIN sentences s ON s.id = c.sentence_id
+           WHERE s.is_boilerplate = 0 AND c.article_id = w.id
+           ORDER BY c.article_id, c.start, c.id""")]
+
 
 def diff(
     db_path: str | Path = "claimcheck.db",
@@ -212,7 +235,8 @@ def diff(
 
             streamed = compare_streamed(
                 db, keyed, threshold=threshold, min_confidence=min_confidence,
-                load=load_claims,
+                load=load_claims, ids_of=claim_ids,
+                load_ids=lambda d, cids: load_claims(d, claim_ids=cids),
                 sure=lambda cs, aff: _sure_sheet_conflicts(cs, aff, min_confidence),
                 per_block=per_block, report=report,
             )

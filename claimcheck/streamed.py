@@ -81,6 +81,8 @@ def compare_streamed(
     threshold: float,
     min_confidence: float,
     load: Callable[[sqlite_utils.Database, Sequence[str]], list[ClaimRecord]],
+    ids_of: Callable[[sqlite_utils.Database, Sequence[str]], list[tuple[str, str]]],
+    load_ids: Callable[[sqlite_utils.Database, Sequence[str]], list[ClaimRecord]],
     sure: Callable[[list[Conflict], StoryAffinity], list[Conflict]],
     per_block: Callable[[list[ClaimRecord], dict[tuple[str, str], OutletCount]], None],
     report: Report | None = None,
@@ -89,6 +91,8 @@ def compare_streamed(
 
     :param articles: (id, title, outlet, published) of every article
     :param load: reads the claims of some articles, in the default engine's order
+    :param ids_of: (article id, claim id) of the claims ``load`` gives, in its order
+    :param load_ids: reads some claims by id (the records ``load`` gives)
     :param sure: keeps the fact-sheet conflicts of a block that the report keeps (it may
         compare their claims again, so it runs while the block is in memory)
     :param per_block: called with each block's claims and the outlet counts to add them to,
@@ -123,7 +127,8 @@ def compare_streamed(
     position = {aid: n for n, aid in enumerate(ids)}
     say("pairs")
     out.candidate_pairs += _bridges(db, ids, position, digest, policy, art_story, block_of,
-                                    story_of, affinity, threshold, load, kept, scored)
+                                    story_of, affinity, threshold, ids_of, load_ids, kept,
+                                    scored)
     # Stories a pair across blocks reaches wait for the end; the others are grouped and
     # judged with their block (their groups' components lie inside it).
     waiting = {c.story_id for c in kept.values()}
@@ -293,7 +298,8 @@ def _bridges(
     policy: BlockingPolicy,
     art_story: array[int], block_of: Sequence[int], story_of: dict[str, str],
     affinity: StoryAffinity, threshold: float,
-    load: Callable[[sqlite_utils.Database, Sequence[str]], list[ClaimRecord]],
+    ids_of: Callable[[sqlite_utils.Database, Sequence[str]], list[tuple[str, str]]],
+    load_ids: Callable[[sqlite_utils.Database, Sequence[str]], list[ClaimRecord]],
     kept: dict[int, ClaimRecord], scored: list[tuple[float, int, int]],
 ) -> int:
     """Score the candidate pairs whose claims lie in stories of two different blocks (they
@@ -323,17 +329,26 @@ def _bridges(
                    if policy.keeps(k, min(d.n_keys[p // n], d.n_keys[p % n])))
     del shared
     # Read only the claims these pairs hold (a few percent of the corpus, spread over most
-    # of its articles): article chunk by article chunk, dropping the others at once.
+    # of its articles): their ids first, article chunk by article chunk, then the claims.
     needed = {x for p in pairs for x in divmod(p, n)}
-    reread: dict[int, ClaimRecord] = {}
     wanted = sorted({art_of[i] for i in needed})
-    for start in range(0, len(wanted), DIGEST_ARTICLES):
-        chunk = wanted[start:start + DIGEST_ARTICLES]
-        claims = load(db, [ids[a] for a in chunk])
-        for c, number in zip(claims, _numbers(claims, position, d), strict=True):
-            if number in needed:
-                reread[number] = c
+    number_of: dict[str, int] = {}
+    for start in range(0, len(wanted), DIGEST_ARTICLES * 5):
+        chunk = [ids[a] for a in wanted[start:start + DIGEST_ARTICLES * 5]]
+        art, at = "", 0
+        for aid, cid in ids_of(db, chunk):
+            if aid != art:
+                art, at = aid, d.first[position[aid]]
+            if at in needed:
+                number_of[cid] = at
+            at += 1
     del needed
+    reread: dict[int, ClaimRecord] = {}
+    names = sorted(number_of)
+    for start in range(0, len(names), BRIDGE_PAIRS):
+        for c in load_ids(db, names[start:start + BRIDGE_PAIRS]):
+            reread[number_of[c.id]] = c
+    del number_of, names
     found = list(reread.values())
     prepare(found)
     assign_stories(found, story_of)
