@@ -129,12 +129,18 @@ class _Weights:
         # exact sums (math.fsum): the same whatever order a set gives its keys in
         self.norm = [math.sqrt(math.fsum(self.w2[k] for k in ks)) or 1.0 for ks in self.sets]
 
-    def cosine(self, i: int, j: int) -> float:
+    def cosine(self, i: int, j: int, keys_i: set[str] | None = None) -> float:
+        """The cosine of articles ``i`` and ``j``; ``keys_i``: ``i``'s keys as a set, when the
+        caller scores many pairs of ``i`` in a row."""
         w2 = self.w2
-        a, b = self.sets[i], self.sets[j]
-        if len(a) > len(b):
-            a, b = b, a
-        return math.fsum(w2[k] for k in set(a).intersection(b)) / (self.norm[i] * self.norm[j])
+        if keys_i is None:
+            a, b = self.sets[i], self.sets[j]
+            if len(a) > len(b):
+                a, b = b, a
+            keys_i = set(a)
+        else:
+            b = self.sets[j]
+        return math.fsum(w2[k] for k in keys_i.intersection(b)) / (self.norm[i] * self.norm[j])
 
 
 def _days(a: str | None, b: str | None) -> int | None:
@@ -180,9 +186,16 @@ def story_pairs(
     seen.update(p for p, k in shared.items() if k >= MIN_SHARED_WORDS)
     del shared
     scored = []
+    # pairs come sorted, so all pairs of one article in a row: its key sets are built once
+    at = -1
+    names_at: set[str] = set()
+    words_at: set[str] = set()
     for p in sorted(seen):
         i, j = divmod(p, n)
-        score = NAME_WEIGHT * names.cosine(i, j) + (1 - NAME_WEIGHT) * words.cosine(i, j)
+        if i != at:
+            at, names_at, words_at = i, set(names.sets[i]), set(words.sets[i])
+        score = (NAME_WEIGHT * names.cosine(i, j, names_at)
+                 + (1 - NAME_WEIGHT) * words.cosine(i, j, words_at))
         gap = _days(articles[i].published, articles[j].published)
         if gap is not None and gap > DATE_GAP_DAYS:
             score *= max(DATE_GAP_FLOOR, DATE_GAP_DAYS / gap)
