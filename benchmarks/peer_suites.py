@@ -21,6 +21,7 @@ Cases are split by a hash of the input: one third is held out (never read while 
 
     python benchmarks/peer_suites.py --heldout2   # second held-out sets (tuning data since read)
     python benchmarks/peer_suites.py --heldout3   # third held-out set: chrono's English cases
+    python benchmarks/peer_suites.py --heldout4   # fourth held-out set: natty + timefhuman
 """
 
 from __future__ import annotations
@@ -457,6 +458,13 @@ def run_heldout3(list_outcome: str | None) -> None:
     _score_sets("third held-out", [("chrono (English tests)", _external_rows(cases))], list_outcome)
 
 
+def run_heldout4(list_outcome: str | None) -> None:
+    """Score the fourth held-out set: natty's and timefhuman's English cases, frozen unread."""
+    cases = _load("natty_heldout4.jsonl")
+    _score_sets("fourth held-out", [("natty + timefhuman (English tests)", _external_rows(cases))],
+                list_outcome)
+
+
 def _external_rows(external: list[dict[str, Any]]) -> list[_Row]:
     """Rows to score for peer cases: bare and in a template sentence, or in their own."""
     rows: list[_Row] = []
@@ -735,6 +743,9 @@ def main(argv: list[str]) -> None:
                         "news sentences; read since, so tuning data now) and stop")
     parser.add_argument("--heldout3", action="store_true",
                         help="score the third held-out set (chrono's English cases) and stop")
+    parser.add_argument("--heldout4", action="store_true",
+                        help="score the fourth held-out set (natty's and timefhuman's English "
+                        "cases) and stop")
     args = parser.parse_args(argv)
     if args.entities:
         run_entities(args.entities)
@@ -747,6 +758,9 @@ def main(argv: list[str]) -> None:
         return
     if args.heldout3:
         run_heldout3(args.list_outcome)
+        return
+    if args.heldout4:
+        run_heldout4(args.list_outcome)
         return
     result = run_dates(args.list_outcome, args.part)
     print_dates(result)
