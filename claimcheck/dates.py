@@ -214,17 +214,21 @@ _DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?![0-9:])"
 _YEAR = r"(?:1[89][0-9]{2}|20[0-9]{2}|2100)(?![0-9]|,[0-9]{3}|['’]?s\b)"
 _YEAR_NB = r"(?<![\d.,:/$£€#-])"
 # a day and a month make a year safe to read beyond 1800-2100 ("12 Jan 1876", "4 July 1776")
+_ORD_DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)"  # a day with its ordinal suffix
 _DAY_YEAR = r"(?:1[0-9]{3}|20[0-9]{2})(?![0-9]|,[0-9]{3}|['’]?s\b)"
 # a clock time between the day and the year: "Wed Aug 05 12:00:00 2015"
+_CLOCK_TIME = r"[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:\s*[ap]\.?m\.?)?"
 _CLOCK = (
-    r"(?:,?\s+(?:at\s+)?[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:\s*[ap]\.?m\.?)?"
+    rf"(?:,?\s+(?:at\s+)?{_CLOCK_TIME}"
+    rf"(?:\s*[-–]\s*{_CLOCK_TIME})?"  # a time range: "Thu Oct 26, 10:00 - 11:00:09 2023"
     r"(?:\s+[A-Z]{2,4}T)?)?"  # a time zone after the clock: "17:08:35 PDT 2015"
 )
 
 
 def _mdy(p: str) -> str:
     return (
-        rf"(?P<{p}m>{_MON})\s*(?P<{p}d>{_DAY})(?:\s*[-–]\s*(?P<{p}d2>{_DAY}))?"
+        rf"(?P<{p}m>{_MON})(?:\s*|,\s*(?={_ORD_DAY}(?:\s*,\s*|\s+){_DAY_YEAR}))"  # "March, 6th 2016"
+        rf"(?P<{p}d>{_DAY})(?:\s*[-–]\s*(?P<{p}d2>{_DAY}))?"
         rf"(?:{_CLOCK}(?:\s*,\s*|\s+)(?P<{p}y>{_DAY_YEAR}))?"
     )
 
@@ -351,11 +355,19 @@ def _is_rate(text: str, pos: int) -> bool:
 
 _WILL_AFTER = re.compile(r"\b(?:will|shall)\b|['’]ll\b")
 _ARITHMETIC_AFTER = re.compile(r"\s*[+-]\s*[0-9]")
+# "next tuesday +10 days", "Friday - 2 weeks": a date with a shift the finder does not add
+_SHIFT_AFTER = re.compile(
+    r"[ \t]*[+-][ \t]*[0-9]+[ \t]*(?i:days?|weeks?|months?|years?|d|w|m|y)\b"
+)
 _COUNT_AFTER = re.compile(r"(?:\s*,\s*|\s+and\s+|\s+)" + _COUNT)
 _IN_COUNT_BEFORE = re.compile(
     "(?:" + _word_alternatives("in|within") + r")\s+(?:the\s+next\s+)?" + _COUNT_N + r"\s+$"
 )
 _DAY_LINK_BEFORE = re.compile(r"(?:\b[Tt]he\s+)?\b[Dd]ay\s+(?P<w>before|after)\s+$")
+# "2 days before yesterday", "a week after tomorrow": a count of units from that day
+_COUNT_LINK_BEFORE = re.compile(_COUNT + r"\s+(?P<w>before|after)\s+$")
+# a part of the day after "yesterday", "today", "tomorrow": same day, one mention
+_DAY_PART_AFTER = re.compile(r"\s+(?:morning|afternoon|evening|night)\b")
 _PART_MODS = frozenset(["early", "mid", "late", "end of", "start of", "beginning of", "middle of"])
 _WEEKDAY_MODS = frozenset(["early", "late", "last", "this", "this past", "next", "past"])
 _SEASON_MODS = frozenset(["last", "this", "this past", "next", "earlier this", "later this"])
@@ -512,6 +524,11 @@ def _resolve_year(
     weekday given with the day ("Sunday, Nov. 15") wins: the latest year, up to seven years
     back, in which that day falls on that weekday (news archives often carry late dates).
     """
+    if (month, day) == (2, 29) and weekday is None:
+        # the year of 28 February; no date when it is not a leap year: "February 29" in
+        # 2014 is a slip or another year, and which one is not told
+        year = _resolve_year(2, 28, published, None, future)
+        return year if year is not None and calendar.isleap(year) else None
     if future:
         for y in (published.year, published.year + 1):
             d = _safe_date(y, month, day)
@@ -598,6 +615,9 @@ class _Cand:
     weekday: int | None = None
     yearless: bool = False
     part: str = ""  # "early" | "mid" | "late" part of a year-less month
+    # the period of a guess made from the published date ("week": a bare weekday, "year":
+    # a day without a year), so the second end of a range can move forward by one of it
+    cycle: str = ""
 
 
 def _yearless_interval(c: _Cand, year: int) -> bool:
@@ -744,6 +764,9 @@ def _scan(text: str, published: datetime.date | None) -> list[_Cand]:
             elif published is not None:
                 cand = _word_cand(text, head, head_end, word.lower(), floor, published)
         if cand is not None and cand.start >= max(prev_end, 0):
+            if _SHIFT_AFTER.match(text, cand.end):
+                prev_end = cand.end
+                continue  # "next tuesday +10 days": no date rather than the part before
             out.append(cand)
             prev_end = cand.end
     return out
@@ -805,6 +828,10 @@ def _future_before(text: str, start: int, floor: int) -> bool:
 
 
 _WEEKDAY_WORDS = lexicon.words("weekdays.txt")
+# a weekday right before a numeric date: "Sunday 12/7/2014", "Fri, 30.12.2016"
+_WEEKDAY_BEFORE = re.compile(
+    r"(?<![A-Za-z])(?P<wd>(?i:mon|tue|wed|thu|fri|sat|sun)(?:[a-z]{0,6}day|[a-z]{0,2})\.?),?[ \t]+$"
+)
 _SEASON_KEYS = frozenset(["spr", "sum", "fal", "aut", "win"])
 
 
@@ -820,12 +847,19 @@ def _num_cand(
         return _named_month_numeric(m, kind, start, end)
     if kind == "iso":
         d = _safe_date(int(m["iso_y"]), int(m["iso_m"]), int(m["iso_d"]))
+        wd = _WEEKDAY_BEFORE.search(text, max(0, start - 12), start)
+        if d is not None and wd is not None and d.weekday() != _weekday_num(wd["wd"]):
+            return None  # "Monday 2014-12-07" (a Sunday): which one is wrong is not told
         return None if d is None else _Cand(start, end, d, d, "day")
     if kind == "drange":
         return _dotted_day_range(m, start, end)
     if kind == "num":
-        d = _numeric_date(m["n_a"], m["n_b"], m["n_c"], m["n_sep"], published)
-        return None if d is None else _Cand(start, end, d, d, "day")
+        wd = _WEEKDAY_BEFORE.search(text, max(0, start - 12), start)
+        weekday = _weekday_num(wd["wd"]) if wd is not None else None
+        d = _numeric_date(m["n_a"], m["n_b"], m["n_c"], m["n_sep"], published, weekday)
+        if d is None:
+            return None
+        return _Cand(wd.start() if wd is not None else start, end, d, d, "day")
     if kind == "dmy":
         cand = _day_cand(m, "dmy_", start, end, "")
         if cand is not None and not m["dmy_d2"]:
@@ -930,7 +964,8 @@ def _dotted_day_range(m: re.Match[str], start: int, end: int) -> _Cand | None:
 
 
 def _numeric_date(
-    a: str, b: str, c: str, sep: str, published: datetime.date | None = None
+    a: str, b: str, c: str, sep: str, published: datetime.date | None = None,
+    weekday: int | None = None,
 ) -> datetime.date | None:
     """Read "06/17/2014", "13.03.2014", "2020/10/9" in the current day/month order.
 
@@ -938,8 +973,20 @@ def _numeric_date(
     and, with no order set, a day above 12 tells the order. Two parts that could each be
     the day or the month ("03/04/2024") are read only when exactly one reading falls in the
     news window of the published date (30 days before to 7 days after); otherwise no date,
-    not a guess.
+    not a guess. A weekday written before the date ("Sunday 12/7/2014") must agree with
+    the reading; it picks the one reading of two that falls on it, and makes a two-digit
+    year after hyphens ("Friday 12-30-16") safe to read.
     """
+    if weekday is not None:
+        d = _numeric_date(a, b, c, "/" if sep == "-" else sep, None)
+        if d is not None:
+            return d if d.weekday() == weekday else None
+        if len(a) == 4 or len(c) not in (2, 4) or _ORDER.get() is not None:
+            return None
+        year = int(c) if len(c) == 4 else _two_digit_year(int(c))
+        fits = [d for d in (_safe_date(year, int(a), int(b)), _safe_date(year, int(b), int(a)))
+                if d is not None and d.weekday() == weekday]  # fmt: skip
+        return fits[0] if len(fits) == 1 else None
     if len(a) == 4:
         if len(b) > 2 or len(c) > 2:
             return None
@@ -949,6 +996,8 @@ def _numeric_date(
         return _safe_date(int(a), int(b), int(c))
     if len(c) not in (2, 4) or (len(c) == 2 and sep == "-"):
         return None  # "3-2-1", "10-12-15": scores and codes, not dates
+    if len(c) == 2 and sep == "." and (len(a) < 2 or len(b) < 2):
+        return None  # "1.1.30", "2.4.11": version numbers; dotted dates pad "01.01.30"
     year = int(c) if len(c) == 4 else _two_digit_year(int(c))
     x, y = int(a), int(b)
     order = _ORDER.get()
@@ -1041,15 +1090,39 @@ def _month_cand(
             cand.start = mstart
         return cand
     ordinal = _ORDINAL_OF_BEFORE.search(text, max(floor, start - 16), start)
-    if ordinal is not None and ordinal["o"].lower() in _ORDINAL_VALUES and kind in ("my", "mo"):
-        # "the first of March (2014)": a day written as an ordinal word
+    if ordinal is not None and kind in ("my", "mo") and ordinal["o"].lower() in _DAY_ORDINALS:
+        # "the first of March (2014)", "the twenty-fourth of May": a day as an ordinal word
+        o_start = ordinal.start()
+        day: int | None = _DAY_ORDINALS[ordinal["o"].lower()]
+        tens = _TENS_BEFORE.search(text, max(floor, ordinal.start("o") - 12), ordinal.start("o"))
+        if tens is not None:
+            day = _day_ordinal(tens["t"] + "-" + ordinal["o"])
+            o_start = tens.start()
+        elif text[max(0, ordinal.start("o") - 1) : ordinal.start("o")] == "-":
+            day = None
+        if day is None:
+            return None  # "Seventy-fourth of May", "1-fourth": not a day read whole
         month = _MONTH_NUM[(m["my_m"] or m["mo_m"])[:3].lower()]
-        day = _ORDINAL_VALUES[ordinal["o"].lower()]
         if m["my_y"]:
             d = _safe_date(int(m["my_y"]), month, day)
-            return None if d is None else _Cand(ordinal.start(), end, d, d, "day")
-        return _Cand(ordinal.start(), end, _MIN, _MIN, "day", relative=True, month=month,
+            return None if d is None else _Cand(o_start, end, d, d, "day")
+        if _safe_date(2000, month, day) is None:
+            return None
+        return _Cand(o_start, end, _MIN, _MIN, "day", relative=True, month=month,
                      day=day, yearless=True)  # fmt: skip
+    after = _ORDINAL_AFTER.match(text, end) if kind == "mo" else None
+    if after is not None and (day := _day_ordinal(after["o"])) is not None:
+        # "May eighth, 2010", "on March twenty-first.": the day after the month, in words
+        month = _MONTH_NUM[m["mo_m"][:3].lower()]
+        if after["y"]:
+            d = _safe_date(int(after["y"]), month, day)
+            return None if d is None else _Cand(start, after.end("y"), d, d, "day")
+        if _safe_date(2000, month, day) is None:
+            return None
+        return _Cand(start, after.end("o"), _MIN, _MIN, "day", relative=True, month=month,
+                     day=day, yearless=True)  # fmt: skip
+    if kind in ("my", "mo") and _BAD_DAY_BEFORE.search(text, max(floor, start - 8), start):
+        return None  # "32 August 2014", "29 February 2014": a day that does not exist
     if kind == "my":
         year, month = int(m["my_y"]), _MONTH_NUM[m["my_m"][:3].lower()]
         lo, hi = datetime.date(year, month, 1), _month_end(year, month)
@@ -1093,7 +1166,33 @@ def _month_cand(
 
 
 _TIME_OF_DAY_MODS = frozenset(["early", "late"])
+# digits right before a month name that did not make a day with it
+_BAD_DAY_BEFORE = re.compile(r"(?<![0-9.,])[0-9]{1,3}(?:st|nd|rd|th)?\s+(?:of\s+)?$")
 _ORDINAL_OF_BEFORE = re.compile(r"(?:\b[Tt]he\s+)?\b(?P<o>[A-Za-z]+)\s+of\s+$")
+# a tens word before an ordinal word: "(the) twenty-fourth"
+_TENS_BEFORE = re.compile(r"(?:\b[Tt]he\s+)?\b(?P<t>(?i:twenty|thirty))[- ]$")
+_DAY_ORDINALS = {
+    **{w: int(v) for w, v in lexicon.pairs("ordinals.txt") if w.isalpha()},
+    **{w: int(v) for w, v in lexicon.pairs("date_ordinal_words.txt")},
+}
+# an ordinal word after a full month name: with a year, or closing its clause
+_ORDINAL_AFTER = re.compile(
+    rf"[ \t]+(?:the[ \t]+)?(?P<o>(?i:(?:twenty|thirty)[- ])?[a-z]+)"
+    rf"(?:,?[ \t]+(?P<y>{_DAY_YEAR})(?![0-9])|(?=[ \t]*(?:[,;:)]|\.(?:\s|$)|$)))"
+)
+
+
+def _day_ordinal(words: str) -> int | None:
+    """The day of an ordinal word: "eighth" 8, "twenty-fourth" 24, "Thirty first" 31."""
+    low = words.lower().replace(" ", "-")
+    tens, dash, unit = low.rpartition("-")
+    if not dash:
+        return _DAY_ORDINALS.get(low)
+    value = {"twenty": 20, "thirty": 30}.get(tens)
+    n = _DAY_ORDINALS.get(unit)
+    if value is None or n is None or n > 9:
+        return None
+    return value + n if value + n <= 31 else None
 
 
 def _holiday_key(surface: str) -> str:
@@ -1138,6 +1237,8 @@ def _holiday_cand(
 
 
 _MONTH_MODS = _PART_MODS | {"last", "this", "next"}
+# a date after a weekday, in a form read on its own or not at all
+_DATE_AFTER_WEEKDAY = re.compile(rf",?[ \t]+(?:[0-9]{{1,4}}([/.-])[0-9]{{1,2}}\1[0-9]|{_MON})")
 _EVERY_BEFORE = re.compile(r"\b(?:[Ee]very|[Ee]ach)\s+$")
 
 
@@ -1153,8 +1254,8 @@ def _weekday_cand(
     elif m["wdmy"] is not None:
         cand = _day_cand(m, "wdmy_", start, end, m["wd_n"])
     else:
-        if published is None:
-            return None
+        if published is None or _DATE_AFTER_WEEKDAY.match(text, end):
+            return None  # "Sunday 12/7/2014", "Sunday, March, 6th": the day of that date
         mod, mstart = _mod_before(text, start, _WEEKDAY_MODS, floor)
         wd = _WEEKDAY_NUM[m["wd_n"][:3].lower()]
         found, cand = _of_month(text, start, m.end("wd_n"), "weekday", wd, floor, published)
@@ -1171,7 +1272,9 @@ def _weekday_cand(
         if not mod and _future_before(text, start, floor):
             mod = "this"  # "is scheduled to appear in court Friday": the coming one
         d = _relative_weekday(published, _WEEKDAY_NUM[m["wd_n"][:3].lower()], mod)
-        return _Cand(mstart, end, d, d, "day", relative=True)
+        cand = _Cand(mstart, end, d, d, "day", relative=True)
+        cand.cycle = "" if mod else "week"
+        return cand
     mod, mstart = _mod_before(text, start, _TIME_OF_DAY_MODS, floor)
     if cand is not None and mod:
         cand.start = mstart
@@ -1300,6 +1403,16 @@ def _word_cand(
             return None
         shift = {"yesterday": -1, "tomorrow": 1}.get(word, 0)
         start = head
+        if word != "tonight" and (part := _DAY_PART_AFTER.match(text, end)) is not None:
+            end = part.end()  # "today morning", "yesterday evening": the same day
+        counted = _COUNT_LINK_BEFORE.search(text, max(floor, head - 40), head)
+        if counted is not None:
+            # "2 days before yesterday", "a week after today": counted from that day
+            if not _count_starts_word(text, counted.start("n")):
+                return None  # "twenty one days before ...": a part of the count only
+            sign = 1 if counted["w"] == "after" else -1
+            return _shift_cand([(counted["n"], counted["u"])], counted.start(), end,
+                               published + datetime.timedelta(days=shift), sign)  # fmt: skip
         if shift:
             # "the day before yesterday", "(the) day after tomorrow": one day further
             link = _DAY_LINK_BEFORE.search(text, max(floor, head - 20), head)
@@ -1415,6 +1528,8 @@ def _period_cand(
     m = _PERIOD_BEFORE.search(text, max(floor, head - 30), head)
     if m is None or not _count_starts_word(text, m.start("n")) or _OF_AFTER.match(text, end):
         return None
+    if _COUNT_AFTER.match(text, end):
+        return None  # "next 2 weeks 3 days": a second count the period does not take
     n = _count_value(m["n"])
     if n is None or not 0 < n <= 100:
         return None
@@ -1615,6 +1730,7 @@ def _finish_yearless(cands: list[_Cand], text: str, published: datetime.date | N
                 future = _future_before(text, c.start, 0) or text.startswith(" deadline", c.end)
                 year_found = _resolve_year(c.month, c.day or 1, published, c.weekday, future)
                 ok = year_found is not None and _yearless_interval(c, year_found)
+                c.cycle = "year" if c.weekday is None else ""
             if not ok:
                 continue
             if c.part:  # "early March": cut the part once the year is known
@@ -1637,7 +1753,6 @@ def _merge_ranges(cands: list[_Cand], text: str, published: datetime.date | None
             b = cands[i + 1]
             if (
                 b.start - a.end < 16
-                and a.lo <= b.hi
                 and (a.lo, a.hi) != (b.lo, b.hi)
                 and _MERGE_GAP.fullmatch(text, a.end, b.start)
             ):
@@ -1646,7 +1761,11 @@ def _merge_ranges(cands: list[_Cand], text: str, published: datetime.date | None
                 opener = _BETWEEN_BEFORE.search(window) if "and" in gap else None
                 if opener is None and "and" not in gap:
                     opener = _FROM_BEFORE.search(window)
-                if opener is not None or _DASH_GAP.fullmatch(gap):
+                # "Friday to Monday", "17 August 2013 to 19 August 2013": "to" alone joins;
+                # the second end moves forward when the published date put it before the first
+                if (opener is not None or "and" not in gap) and (
+                    a.lo <= b.hi or _roll_forward(b, a.lo)
+                ):
                     start = a.start - (len(window) - opener.start()) if opener else a.start
                     out.append(
                         _Cand(start, b.end, a.lo, b.hi, "range",
@@ -1663,6 +1782,33 @@ def _merge_ranges(cands: list[_Cand], text: str, published: datetime.date | None
         out.append(a)
         i += 1
     return out
+
+
+def _roll_forward(b: _Cand, lo: datetime.date) -> bool:
+    """Move the second end of a range that the published date put before its first end.
+
+    "Friday to Monday", "August 10 - November 12": each end alone is the most recent
+    one, but the second follows the first; moved by one week or one year when that is
+    enough (False, and ``b`` unchanged, otherwise).
+    """
+    if b.cycle == "week":
+        step = datetime.timedelta(days=7)
+        if b.hi + step >= lo:
+            b.lo, b.hi = b.lo + step, b.hi + step
+            return True
+        return False
+    if b.cycle == "year" and b.hi.year + 1 <= 9999:
+        lo2, hi2 = _safe_date(b.lo.year + 1, b.lo.month, b.lo.day), _safe_date(
+            b.hi.year + 1, b.hi.month, b.hi.day
+        )
+        if b.gran == "month":
+            lo2, hi2 = datetime.date(b.lo.year + 1, b.lo.month, 1), _month_end(
+                b.lo.year + 1, b.lo.month
+            )
+        if lo2 is not None and hi2 is not None and hi2 >= lo:
+            b.lo, b.hi = lo2, hi2
+            return True
+    return False
 
 
 def _open_range(c: _Cand, text: str, published: datetime.date | None) -> _Cand:
