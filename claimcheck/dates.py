@@ -214,6 +214,7 @@ _DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?![0-9:])"
 _YEAR = r"(?:1[89][0-9]{2}|20[0-9]{2}|2100)(?![0-9]|,[0-9]{3}|['’]?s\b)"
 _YEAR_NB = r"(?<![\d.,:/$£€#-])"
 # a day and a month make a year safe to read beyond 1800-2100 ("12 Jan 1876", "4 July 1776")
+_UNIT_WORD = r"(?:days?|weeks?|months?|years?)\b"  # "March 1 - 2 weeks": no day range
 _ORD_DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)"  # a day with its ordinal suffix
 _DAY_YEAR = r"(?:1[0-9]{3}|20[0-9]{2})(?![0-9]|,[0-9]{3}|['’]?s\b)"
 # a clock time between the day and the year: "Wed Aug 05 12:00:00 2015"
@@ -228,7 +229,7 @@ _CLOCK = (
 def _mdy(p: str) -> str:
     return (
         rf"(?P<{p}m>{_MON})(?:\s*|,\s*(?={_ORD_DAY}(?:\s*,\s*|\s+){_DAY_YEAR}))"  # "March, 6th 2016"
-        rf"(?P<{p}d>{_DAY})(?:\s*[-–]\s*(?P<{p}d2>{_DAY}))?"
+        rf"(?P<{p}d>{_DAY})(?:\s*[-–]\s*(?P<{p}d2>{_DAY})(?!\s*{_UNIT_WORD}))?"
         rf"(?:{_CLOCK}(?:\s*,\s*|\s+)(?P<{p}y>{_DAY_YEAR}))?"
     )
 
@@ -1089,7 +1090,7 @@ def _month_cand(
         if cand is not None and mod:
             cand.start = mstart
         return cand
-    ordinal = _ORDINAL_OF_BEFORE.search(text, max(floor, start - 16), start)
+    ordinal = _ORDINAL_OF_BEFORE.search(text, max(floor, start - 22), start)
     if ordinal is not None and kind in ("my", "mo") and ordinal["o"].lower() in _DAY_ORDINALS:
         # "the first of March (2014)", "the twenty-fourth of May": a day as an ordinal word
         o_start = ordinal.start()
