@@ -191,11 +191,22 @@ _HEAD_RE = re.compile(
 # try all the alternatives of the first.
 _LOWER_WEEKDAYS = lexicon.lower_words("weekdays.txt")
 _LOWER_WORDS = (  # a trie: each space tries a few first letters, not every word
-    r"(?:y(?:esterday|ears?)|t(?:o(?:day|night|morrow)|his" + _LOWER_WD + r")"
-    r"|w(?:eek(?:end)?s?|inter)|m(?:onths?|orning)|n(?:ight|ext" + _LOWER_WD + r")"
-    r"|l(?:ast" + _LOWER_WD + r")|a(?:go|utumn|fternoon)|evening|s(?:pring|ummer)"
-    r"|f(?:all|ortnights?|rom\s+now)|d(?:ays?|ecades?)|centur(?:y|ies)|hence|quarter)\b"
+    r"(?:y(?:esterday|ears?)|t(?:o(?:day|night|morrow)|his" + _LOWER_WD + r"|uesday|hursday)"
+    r"|w(?:eek(?:end)?s?|inter|ednesday)|m(?:onths?|orning|onday)"
+    r"|n(?:ight|ext" + _LOWER_WD + r"|ovember)|j(?:anuary|une|uly)|october|december"
+    r"|l(?:ast" + _LOWER_WD + r")|a(?:go|utumn|fternoon|pril)|evening"
+    r"|s(?:pring|ummer|aturday|unday|eptember)|f(?:all|ortnights?|rom\s+now|riday|ebruary)"
+    r"|d(?:ays?|ecades?)|centur(?:y|ies)|hence|quarter)\b"
 )
+# full weekday and month names written in lower case ("on monday", "in january 2015"):
+# read as the capitalised ones; "may", "march" and "august" are also common words
+_LOWER_FULL_WEEKDAYS = frozenset(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+)
+_LOWER_MONTHS = frozenset(
+    ["january", "february", "april", "june", "july", "september", "october", "november",
+     "december"]
+)  # fmt: skip
 _LOWER_HEAD_RE = re.compile(" " + _LOWER_WORDS)  # a literal first char: the fastest scan
 _LOWER_AT_START_RE = re.compile(_LOWER_WORDS)
 
@@ -203,10 +214,11 @@ _LOWER_AT_START_RE = re.compile(_LOWER_WORDS)
 # a date reaching past its sentence's end falls out of its claim).
 _MON = (
     r"(?:(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"
+    r"|December|january|february|april|june|july|september|october|november|december)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"
 )
 _WD = (
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
     r"|(?P<wd_abbr>Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\b\.?)"
 )
 _DAY_NB = r"(?<![\d.,:/$£€#-])"
@@ -267,6 +279,8 @@ _NUM_RE = re.compile(
     |(?P<num>{_DAY_NB}(?P<n_a>[0-9]{{1,2}}|(?:1[89]|20)[0-9]{{2}})(?P<n_sep>[/.-])
         (?P<n_b>[0-9]{{1,2}})(?P=n_sep)(?P<n_c>(?:1[89]|20)[0-9]{{2}}|[0-9]{{1,2}})
         (?![0-9]|[/-][0-9]|\.[0-9]))
+    |(?P<mslash>{_DAY_NB}(?P<msl_m>0?[1-9]|1[0-2])/(?P<msl_y>(?:1[89]|20)[0-9]{{2}})
+        (?![0-9/]|[.,][0-9]))
     |(?P<dmy>{_DAY_NB}{_dmy("dmy_")})
     |(?P<decade>(?:(?<![0-9.,$])(?P<dec_y>(?:18|19|20)[0-9]0)|['’](?P<dec_yy>[0-9]0))['’]?s\b)
     |(?P<yrange>{_YEAR_NB}(?P<yr_a>1[89][0-9]{{2}}|20[0-9]{{2}})\s*[-–/]\s*
@@ -280,7 +294,8 @@ _MONTH_RE = re.compile(
     rf"(?P<ms_y>{_YEAR_N}|[0-9]{{2}})(?![0-9A-Za-z]))"
     rf"|(?P<mdy>{_mdy('mdy_')})|(?P<my>(?P<my_m>{_MON}),?\s+(?:of\s+)?(?P<my_y>{_YEAR}))"
     r"|(?P<mo>(?P<mo_m>January|February|March|April|May|June|July|August|September|October"
-    r"|November|December)\b(?!\s*[0-9]|['’]s\b))"
+    r"|November|December|january|february|april|june|july|september|october|november"
+    r"|december)\b(?!\s*[0-9]|['’]s\b))"
 )
 _WEEKDAY_RE = re.compile(
     rf"(?P<wd_n>{_WD})(?![A-Za-z])(?:,?\s+(?:(?P<wmdy>{_mdy('wmdy_')})|(?P<wdmy>{_dmy('wdmy_')}))"
@@ -327,7 +342,7 @@ _COUNT_N = (
 )  # fmt: skip
 _COUNT = (
     _COUNT_N
-    + r"\s*(?P<u>days?|weeks?|months?|years?|decades?|fortnights?|centur(?:y|ies)"
+    + r"\s*(?P<u>(?i:days?|weeks?|months?|years?|decades?|fortnights?|centur(?:y|ies))"
     + r"|(?<=[0-9])(?:d|wks?|w|mos?|mon|yrs?|y)(?![a-z]))"
 )
 _COUNT_BEFORE = re.compile(_COUNT + r"(?:\s*,\s*|\s+and\s+|\s+)$")
@@ -756,9 +771,9 @@ def _scan(text: str, published: datetime.date | None) -> list[_Cand]:
             floor = max(prev_end, 0)
             if word.startswith(_HOLIDAY_HEADS):
                 cand = _holiday_cand(text, head, floor, published)
-            elif word in _WEEKDAY_WORDS:
+            elif word in _WEEKDAY_WORDS or word in _LOWER_FULL_WEEKDAYS:
                 cand = _weekday_cand(text, head, floor, published)
-            elif key in _MONTH_NUM and first.isupper() and word not in ("Fall",):
+            elif key in _MONTH_NUM and (first.isupper() or word in _LOWER_MONTHS):
                 cand = _month_cand(text, head, prev_end, published)
             elif key in _SEASON_KEYS:
                 cand = _season_cand(text, head, floor, published)
@@ -829,6 +844,7 @@ def _future_before(text: str, start: int, floor: int) -> bool:
 
 
 _WEEKDAY_WORDS = lexicon.words("weekdays.txt")
+_ARTICLE_BEFORE = re.compile(r"\b[Aa]n?\s+$")
 # a weekday right before a numeric date: "Sunday 12/7/2014", "Fri, 30.12.2016"
 _WEEKDAY_BEFORE = re.compile(
     r"(?<![A-Za-z])(?P<wd>(?i:mon|tue|wed|thu|fri|sat|sun)(?:[a-z]{0,6}day|[a-z]{0,2})\.?),?[ \t]+$"
@@ -854,6 +870,11 @@ def _num_cand(
         return None if d is None else _Cand(start, end, d, d, "day")
     if kind == "drange":
         return _dotted_day_range(m, start, end)
+    if kind == "mslash":  # "04/2016", "6/2004": a month and its year
+        if m["msl_m"] == "1" or _ARTICLE_BEFORE.search(text, max(0, start - 4), start):
+            return None  # "1/2000", "a 3/1000 chance": fractions
+        year, month = int(m["msl_y"]), int(m["msl_m"])
+        return _Cand(start, end, datetime.date(year, month, 1), _month_end(year, month), "month")
     if kind == "num":
         wd = _WEEKDAY_BEFORE.search(text, max(0, start - 12), start)
         weekday = _weekday_num(wd["wd"]) if wd is not None else None
@@ -1238,6 +1259,7 @@ def _holiday_cand(
 
 
 _MONTH_MODS = _PART_MODS | {"last", "this", "next"}
+_WEEK_AFTER = re.compile(r",?[ \t]+(?:of[ \t]+)?(?P<w>[Tt]his|[Ll]ast|[Nn]ext)[ \t]+week\b(?!['’])")
 # a date after a weekday, in a form read on its own or not at all
 _DATE_AFTER_WEEKDAY = re.compile(rf",?[ \t]+(?:[0-9]{{1,4}}([/.-])[0-9]{{1,2}}\1[0-9]|{_MON})")
 _EVERY_BEFORE = re.compile(r"\b(?:[Ee]very|[Ee]ach)\s+$")
@@ -1264,6 +1286,12 @@ def _weekday_cand(
             return cand
         if _EVERY_BEFORE.search(text, max(floor, start - 8), start):
             return None  # "every Sunday", "each Monday": a recurrence, not one day
+        week = _WEEK_AFTER.match(text, end)
+        if week is not None and not mod:
+            # "Friday of last week", "Tuesday next week": that day of that calendar week
+            monday, _, _, _ = _relative_unit(published, week["w"].lower(), "week")
+            d = monday + datetime.timedelta(days=wd)
+            return _Cand(start, week.end(), d, d, "day", relative=True)
         if (
             m["wd_abbr"]
             and mod not in ("last", "next", "this", "this past", "past")
