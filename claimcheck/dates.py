@@ -239,8 +239,10 @@ _CLOCK = (
 
 
 def _mdy(p: str) -> str:
+    # a comma after the month only before a day and a year: "March, 6th 2016", "March, 19,
+    # 2013" ("In March, 6 people" stays the month)
     return (
-        rf"(?P<{p}m>{_MON})(?:\s*|,\s*(?={_ORD_DAY}(?:\s*,\s*|\s+){_DAY_YEAR}))"  # "March, 6th 2016"
+        rf"(?P<{p}m>{_MON})(?:\s*|,\s*(?={_ORD_DAY}\s+{_DAY_YEAR}|{_DAY}\s*,\s*{_DAY_YEAR}(?![0-9])))"
         rf"(?P<{p}d>{_DAY})(?:\s*[-–]\s*(?P<{p}d2>{_DAY})(?!\s*{_UNIT_WORD}))?"
         rf"(?:{_CLOCK}(?:\s*,\s*|\s+)(?P<{p}y>{_DAY_YEAR}))?"
     )
@@ -871,8 +873,12 @@ def _num_cand(
     if kind == "drange":
         return _dotted_day_range(m, start, end)
     if kind == "mslash":  # "04/2016", "6/2004": a month and its year
-        if m["msl_m"] == "1" or _ARTICLE_BEFORE.search(text, max(0, start - 4), start):
-            return None  # "1/2000", "a 3/1000 chance": fractions
+        if (
+            m["msl_m"] == "1"
+            or _ARTICLE_BEFORE.search(text, max(0, start - 4), start)
+            or text.startswith(" of ", end)
+        ):
+            return None  # "1/2000", "a 3/1000 chance", "7/2000 of the votes": fractions
         year, month = int(m["msl_y"]), int(m["msl_m"])
         return _Cand(start, end, datetime.date(year, month, 1), _month_end(year, month), "month")
     if kind == "num":
@@ -1277,7 +1283,7 @@ def _weekday_cand(
     elif m["wdmy"] is not None:
         cand = _day_cand(m, "wdmy_", start, end, m["wd_n"])
     else:
-        if published is None or _DATE_AFTER_WEEKDAY.match(text, end):
+        if published is None or _DATE_AFTER_WEEKDAY.match(text, m.end("wd_n")):
             return None  # "Sunday 12/7/2014", "Sunday, March, 6th": the day of that date
         mod, mstart = _mod_before(text, start, _WEEKDAY_MODS, floor)
         wd = _WEEKDAY_NUM[m["wd_n"][:3].lower()]

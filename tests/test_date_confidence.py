@@ -160,3 +160,39 @@ def test_range_end_moves_only_when_it_then_follows_the_start() -> None:
     assert _values("Prices fell from 3 May 2021 to 1 May 2021, the index shows.") == [
         ("3 May 2021", "2021-05-03"), ("1 May 2021", "2021-05-01")
     ]
+
+
+READ_MORE = [
+    # lowercase full weekday and month names read like capitalised ones
+    ("the shop was raided on tuesday, police said.", [("tuesday", "2024-03-12")]),
+    ("the plant closed in october 2019.", [("october 2019", "2019-10")]),
+    ("she was born on june 5, 1990 in ohio.", [("june 5, 1990", "1990-06-05")]),
+    ("the rally was held on saturday near the park.", [("saturday", "2024-03-09")]),
+    # look-alikes: lowercase words that are also months, weekday abbreviations
+    ("they may march in august if allowed.", []),
+    ("the sun rose and we sat on the wed ground.", []),
+    # a month and its year written with a slash
+    ("The report (issue 09/2021) was withdrawn.", [("09/2021", "2021-09")]),
+    ("Sales peaked in 11/2019, the filing says.", [("11/2019", "2019-11")]),
+    # look-alikes: fractions and odds
+    ("The odds were put at 1/2000 by the panel.", []),
+    ("It is a 3/1000 chance, the panel said.", []),
+    ("Only 7/2000 of the votes were spoiled.", []),
+    # a weekday of a named week
+    ("Police said the body was found Friday of last week.",
+     [("Friday of last week", "2024-03-08")]),
+    ("The council meets Tuesday next week.", [("Tuesday next week", "2024-03-19")]),
+    # look-alike: the week is its own mention when a possessive follows
+    ("Police said Monday last week's raid was legal.",
+     [("Monday", "2024-03-11"), ("last week", "2024-W10")]),
+    # units in any case
+    ("The account was deleted 5 Days ago.", [("5 Days ago", "2024-03-09")]),
+    # a comma between month and day only before a year
+    ("The mill burned down on March, 19, 2013.", [("March, 19, 2013", "2013-03-19")]),
+    ("In March, 19 workers were laid off.", [("March", "2024-03")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), READ_MORE)
+def test_forms_read_now(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _values(text) == expected
