@@ -242,7 +242,8 @@ def _mdy(p: str) -> str:
     # a comma after the month only before a day and a year: "March, 6th 2016", "March, 19,
     # 2013" ("In March, 6 people" stays the month)
     return (
-        rf"(?P<{p}m>{_MON})(?:\s*|,\s*(?={_ORD_DAY}\s+{_DAY_YEAR}|{_DAY}\s*,\s*{_DAY_YEAR}(?![0-9])))"
+        rf"(?P<{p}m>{_MON})(?:\s*|,\s*(?={_ORD_DAY}\s+{_DAY_YEAR}|{_DAY}\s*,\s*{_DAY_YEAR}(?![0-9]))"
+        rf"|\s+the\s+(?={_ORD_DAY}))"
         rf"(?P<{p}d>{_DAY})(?:\s*[-–]\s*(?P<{p}d2>{_DAY})(?!\s*{_UNIT_WORD}))?"
         rf"(?:{_CLOCK}(?:\s*,\s*|\s+)(?P<{p}y>{_DAY_YEAR}))?"
     )
@@ -270,8 +271,8 @@ _NUM_RE = re.compile(
         (?P<ym_d>{_DAY_N})|(?P<ym_d2>{_DAY_N})(?P=ym_s)(?P<ym_m2>{_MON_CI}))(?![0-9A-Za-z]))
     |(?P<ysp>{_YEAR_NB}(?P<ys_y>{_YEAR_N})[ \t]+(?:(?P<ys_m>{_MON})[ \t]+(?P<ys_d>{_DAY_N})
         |(?P<ys_d2>{_DAY_N})[ \t]+(?P<ys_m2>{_MON}))(?![0-9A-Za-z]|[ \t]*,?[ \t]*[0-9]{{4}}(?![0-9])))
-    |(?P<dmon>{_DAY_NB}(?P<dm_d>{_DAY_N})(?P<dm_s>[-/.])(?P<dm_m>{_MON_CI})(?P=dm_s)
-        (?P<dm_y>{_YEAR_N}|[0-9]{{2}})(?![0-9A-Za-z]))
+    |(?P<dmon>{_DAY_NB}(?P<dm_d>{_DAY_N})(?P<dm_s>[-/.])(?P<dm_m>{_MON_CI})
+        (?:(?P=dm_s)(?P<dm_y>{_YEAR_N}|[0-9]{{2}})|[ \t]+(?P<dm_y4>{_YEAR_N}))(?![0-9A-Za-z]))
     |(?P<dglue>{_DAY_NB}(?P<dg_d>{_DAY_N})(?P<dg_m>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)
         (?P<dg_y>{_YEAR_N})(?![0-9A-Za-z]))
     |(?P<iso>{_YEAR_NB}(?P<iso_y>1[89][0-9]{{2}}|20[0-9]{{2}})-(?P<iso_m>0[1-9]|1[0-2])
@@ -292,8 +293,8 @@ _NUM_RE = re.compile(
     re.VERBOSE,
 )
 _MONTH_RE = re.compile(
-    rf"(?P<msep>(?P<ms_m>{_MON_CI})(?P<ms_s>[-/.])(?P<ms_d>{_DAY_N})(?P=ms_s)"
-    rf"(?P<ms_y>{_YEAR_N}|[0-9]{{2}})(?![0-9A-Za-z]))"
+    rf"(?P<msep>(?P<ms_m>{_MON_CI})(?P<ms_s>[-/.])(?P<ms_d>{_DAY_N})"
+    rf"(?:(?P=ms_s)(?P<ms_y>{_YEAR_N}|[0-9]{{2}})|,[ \t]*(?P<ms_y4>{_YEAR_N}))(?![0-9A-Za-z]))"
     rf"|(?P<mdy>{_mdy('mdy_')})|(?P<my>(?P<my_m>{_MON}),?\s+(?:of\s+)?(?P<my_y>{_YEAR}))"
     r"|(?P<mo>(?P<mo_m>January|February|March|April|May|June|July|August|September|October"
     r"|November|December|january|february|april|june|july|september|october|november"
@@ -967,7 +968,7 @@ def _named_month_numeric(m: re.Match[str], kind: str, start: int, end: int) -> _
         year, month_text = int(m["ys_y"]), m["ys_m"] or m["ys_m2"]
         day = int(m["ys_d"] or m["ys_d2"])
     elif kind == "dmon":
-        y_text = m["dm_y"]
+        y_text = m["dm_y"] or m["dm_y4"]
         year = int(y_text) if len(y_text) == 4 else _two_digit_year(int(y_text))
         month_text, day = m["dm_m"], int(m["dm_d"])
     else:
@@ -1107,7 +1108,7 @@ def _month_cand(
     start, end = m.span()
     floor = max(prev_end, 0)
     if kind == "msep":  # "Sep-25-2003", "Sep/25/03"
-        y_text = m["ms_y"]
+        y_text = m["ms_y"] or m["ms_y4"]
         year = int(y_text) if len(y_text) == 4 else _two_digit_year(int(y_text))
         d = _safe_date(year, _MONTH_NUM[m["ms_m"][:3].lower()], int(m["ms_d"]))
         return None if d is None else _Cand(start, end, d, d, "day")

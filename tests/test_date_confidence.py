@@ -187,6 +187,13 @@ READ_MORE = [
      [("Monday", "2024-03-11"), ("last week", "2024-W10")]),
     # units in any case
     ("The account was deleted 5 Days ago.", [("5 Days ago", "2024-03-09")]),
+    # a month name joined to the day by a hyphen or a slash, the year after a space/comma
+    ("The permit expired 14-June 2021, records show.", [("14-June 2021", "2021-06-14")]),
+    ("The permit expired June-14, 2021, records show.", [("June-14, 2021", "2021-06-14")]),
+    ("Scores were 14-6 in June 2021.", [("June 2021", "2021-06")]),
+    # "February the 15th": "the" before an ordinal day
+    ("The vote was held on February the 15th.", [("February the 15th", "2024-02-15")]),
+    ("In March the 5 men were freed.", [("March", "2024-03")]),
     # a comma between month and day only before a year
     ("The mill burned down on March, 19, 2013.", [("March, 19, 2013", "2013-03-19")]),
     ("In March, 19 workers were laid off.", [("March", "2024-03")]),
