@@ -229,6 +229,12 @@ _YEAR_NB = r"(?<![\d.,:/$£€#-])"
 _UNIT_WORD = r"(?:days?|weeks?|months?|years?)\b"  # "March 1 - 2 weeks": no day range
 _ORD_DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)"  # a day with its ordinal suffix
 _DAY_YEAR = r"(?:1[0-9]{3}|20[0-9]{2})(?![0-9]|,[0-9]{3}|['’]?s\b)"
+# a two-digit year after a day and a month: with an apostrophe ("Jan 10, '00"), or closing
+# the clause ("Aug 9, 96,"); "March 5, 12 people" and "June 3, 10, and 17" are no years
+_SHORT_YEAR = (
+    r"(?:['’][0-9]{2}|[0-9]{2}(?=[ \t]*(?:,(?![ \t]*(?:and|or|[0-9])\b)|[;)]|\.(?:\s|$)|$)))"
+    r"(?![0-9])"
+)
 # a clock time between the day and the year: "Wed Aug 05 12:00:00 2015"
 _CLOCK_TIME = r"[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:\s*[ap]\.?m\.?)?"
 _CLOCK = (
@@ -245,7 +251,7 @@ def _mdy(p: str) -> str:
         rf"(?P<{p}m>{_MON})(?:\s*|,\s*(?={_ORD_DAY}\s+{_DAY_YEAR}|{_DAY}\s*,\s*{_DAY_YEAR}(?![0-9]))"
         rf"|\s+the\s+(?={_ORD_DAY}))"
         rf"(?P<{p}d>{_DAY})(?:\s*[-–]\s*(?P<{p}d2>{_DAY})(?!\s*{_UNIT_WORD}))?"
-        rf"(?:{_CLOCK}(?:\s*,\s*|\s+)(?P<{p}y>{_DAY_YEAR}))?"
+        rf"(?:{_CLOCK}(?:\s*,\s*|\s+)(?P<{p}y>{_DAY_YEAR}|{_SHORT_YEAR}))?"
     )
 
 
@@ -253,7 +259,7 @@ def _dmy(p: str) -> str:
     return (
         rf"(?P<{p}d>{_DAY})(?P<{p}dot>\.)?(?:\s*[-–]\s*(?P<{p}d2>{_DAY})\.?)?"
         r"\s+(?:day\s+of\s+)?(?:of\s+)?"
-        rf"(?P<{p}m>(?i:{_MON}))(?:,?\s+(?P<{p}y>{_DAY_YEAR}))?"
+        rf"(?P<{p}m>(?i:{_MON}))(?:,?\s+(?P<{p}y>{_DAY_YEAR}|{_SHORT_YEAR}))?"
     )
 
 
@@ -1084,7 +1090,8 @@ def _day_cand(m: re.Match[str], p: str, start: int, end: int, weekday: str) -> _
             day2 = 0
     gran = "range" if day2 else "day"
     if m[p + "y"]:
-        year = int(m[p + "y"])
+        y_text = m[p + "y"].lstrip("'’")
+        year = int(y_text) if len(y_text) == 4 else _two_digit_year(int(y_text))
         lo = _safe_date(year, month, day)
         hi = _safe_date(year, month, day2) if day2 else lo
         if lo is None or hi is None:

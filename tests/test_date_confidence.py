@@ -194,6 +194,14 @@ READ_MORE = [
     # "February the 15th": "the" before an ordinal day
     ("The vote was held on February the 15th.", [("February the 15th", "2024-02-15")]),
     ("In March the 5 men were freed.", [("March", "2024-03")]),
+    # a two-digit year: with an apostrophe, or closing the clause
+    ("The plant opened on Oct. 4, '88 in Ohio.", [("Oct. 4, '88", "1988-10-04")]),
+    ("The plant opened on Oct. 4, 88, records show.", [("Oct. 4, 88", "1988-10-04")]),
+    ("The plant opened on 4 Oct 88.", [("4 Oct 88", "1988-10-04")]),
+    # look-alikes: a count, a list of days, a clock time after the day
+    ("On Oct. 4, 88 people were evacuated.", [("Oct. 4", "2023-10-04")]),
+    ("Hearings were held on Oct. 4, 11, and 18.", [("Oct. 4", "2023-10-04")]),
+    ("Oct. 4, 11:30 a.m.: This story was updated.", [("Oct. 4", "2023-10-04")]),
     # a comma between month and day only before a year
     ("The mill burned down on March, 19, 2013.", [("March, 19, 2013", "2013-03-19")]),
     ("In March, 19 workers were laid off.", [("March", "2024-03")]),
