@@ -200,13 +200,10 @@ _LOWER_WORDS = (  # a trie: each space tries a few first letters, not every word
 )
 # full weekday and month names written in lower case ("on monday", "in january 2015"):
 # read as the capitalised ones; "may", "march" and "august" are also common words
-_LOWER_FULL_WEEKDAYS = frozenset(
-    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-)
-_LOWER_MONTHS = frozenset(
-    ["january", "february", "april", "june", "july", "september", "october", "november",
-     "december"]
-)  # fmt: skip
+_LOWER_FULL_WEEKDAYS = frozenset(w for w in _LOWER_WEEKDAYS if w.endswith("day"))
+_LOWER_MONTHS = lexicon.words("date_lowercase_months.txt")
+_LOWER_WEEKDAY_ALT = "|".join(sorted(_LOWER_FULL_WEEKDAYS))
+_LOWER_MONTH_ALT = "|".join(sorted(_LOWER_MONTHS))
 _LOWER_HEAD_RE = re.compile(" " + _LOWER_WORDS)  # a literal first char: the fastest scan
 _LOWER_AT_START_RE = re.compile(_LOWER_WORDS)
 
@@ -214,12 +211,11 @@ _LOWER_AT_START_RE = re.compile(_LOWER_WORDS)
 # a date reaching past its sentence's end falls out of its claim).
 _MON = (
     r"(?:(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December|january|february|april|june|july|september|october|november|december)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"
+    r"|December|" + _LOWER_MONTH_ALT + r")\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"
 )
 _WD = (
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-    r"|(?P<wd_abbr>Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\b\.?)"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|" + _LOWER_WEEKDAY_ALT
+    + r"|(?P<wd_abbr>Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\b\.?)"
 )
 _DAY_NB = r"(?<![\d.,:/$£€#-])"
 _DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?![0-9:])"
@@ -303,8 +299,7 @@ _MONTH_RE = re.compile(
     rf"(?:(?P=ms_s)(?P<ms_y>{_YEAR_N}|[0-9]{{2}})|,[ \t]*(?P<ms_y4>{_YEAR_N}))(?![0-9A-Za-z]))"
     rf"|(?P<mdy>{_mdy('mdy_')})|(?P<my>(?P<my_m>{_MON}),?\s+(?:of\s+)?(?P<my_y>{_YEAR}))"
     r"|(?P<mo>(?P<mo_m>January|February|March|April|May|June|July|August|September|October"
-    r"|November|December|january|february|april|june|july|september|october|november"
-    r"|december)\b(?!\s*[0-9]|['’]s\b))"
+    r"|November|December|" + _LOWER_MONTH_ALT + r")\b(?!\s*[0-9]|['’]s\b))"
 )
 _WEEKDAY_RE = re.compile(
     rf"(?P<wd_n>{_WD})(?![A-Za-z])(?:,?\s+(?:(?P<wmdy>{_mdy('wmdy_')})|(?P<wdmy>{_dmy('wdmy_')}))"
