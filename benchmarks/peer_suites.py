@@ -20,7 +20,7 @@ Suites (data in ``data/peer_suites/``, see its README):
 Cases are split by a hash of the input: one third is held out (never read while tuning).
 
     python benchmarks/peer_suites.py --heldout2   # second held-out sets (tuning data since read)
-    python benchmarks/peer_suites.py --heldout3   # third held-out set: chrono's English cases
+    python benchmarks/peer_suites.py --heldout3   # third set: chrono's cases (tuning data since read)
     python benchmarks/peer_suites.py --heldout4   # fourth held-out set: natty + timefhuman
 """
 
@@ -453,7 +453,11 @@ def run_heldout2(list_outcome: str | None) -> None:
 
 
 def run_heldout3(list_outcome: str | None) -> None:
-    """Score the third held-out set: chrono's English cases, frozen before the first run."""
+    """Score the third held-out set: chrono's English cases, frozen before the first run.
+
+    Scored once in the third session, then read and fixed in the fourth: tuning data now;
+    the fourth held-out set (``--heldout4``) took its place.
+    """
     cases = _load("chrono_heldout3.jsonl")
     _score_sets("third held-out", [("chrono (English tests)", _external_rows(cases))], list_outcome)
 
@@ -742,7 +746,8 @@ def main(argv: list[str]) -> None:
                         help="score the second held-out sets (external peers' cases and our own "
                         "news sentences; read since, so tuning data now) and stop")
     parser.add_argument("--heldout3", action="store_true",
-                        help="score the third held-out set (chrono's English cases) and stop")
+                        help="score the third held-out set (chrono's English cases; read in "
+                        "the fourth session, so tuning data now) and stop")
     parser.add_argument("--heldout4", action="store_true",
                         help="score the fourth held-out set (natty's and timefhuman's English "
                         "cases) and stop")
