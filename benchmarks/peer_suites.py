@@ -20,7 +20,8 @@ Suites (data in ``data/peer_suites/``, see its README):
 Cases are split by a hash of the input: one third is held out (never read while tuning).
 
     python benchmarks/peer_suites.py --heldout2   # second held-out sets (tuning data since read)
-    python benchmarks/peer_suites.py --heldout3   # third held-out set: chrono's English cases
+    python benchmarks/peer_suites.py --heldout3   # third set: chrono's cases (tuning data since read)
+    python benchmarks/peer_suites.py --heldout4   # fourth held-out set: natty + timefhuman
 """
 
 from __future__ import annotations
@@ -452,9 +453,20 @@ def run_heldout2(list_outcome: str | None) -> None:
 
 
 def run_heldout3(list_outcome: str | None) -> None:
-    """Score the third held-out set: chrono's English cases, frozen before the first run."""
+    """Score the third held-out set: chrono's English cases, frozen before the first run.
+
+    Scored once in the third session, then read and fixed in the fourth: tuning data now;
+    the fourth held-out set (``--heldout4``) took its place.
+    """
     cases = _load("chrono_heldout3.jsonl")
     _score_sets("third held-out", [("chrono (English tests)", _external_rows(cases))], list_outcome)
+
+
+def run_heldout4(list_outcome: str | None) -> None:
+    """Score the fourth held-out set: natty's and timefhuman's English cases, frozen unread."""
+    cases = _load("natty_heldout4.jsonl")
+    _score_sets("fourth held-out", [("natty + timefhuman (English tests)", _external_rows(cases))],
+                list_outcome)
 
 
 def _external_rows(external: list[dict[str, Any]]) -> list[_Row]:
@@ -734,7 +746,11 @@ def main(argv: list[str]) -> None:
                         help="score the second held-out sets (external peers' cases and our own "
                         "news sentences; read since, so tuning data now) and stop")
     parser.add_argument("--heldout3", action="store_true",
-                        help="score the third held-out set (chrono's English cases) and stop")
+                        help="score the third held-out set (chrono's English cases; read in "
+                        "the fourth session, so tuning data now) and stop")
+    parser.add_argument("--heldout4", action="store_true",
+                        help="score the fourth held-out set (natty's and timefhuman's English "
+                        "cases) and stop")
     args = parser.parse_args(argv)
     if args.entities:
         run_entities(args.entities)
@@ -747,6 +763,9 @@ def main(argv: list[str]) -> None:
         return
     if args.heldout3:
         run_heldout3(args.list_outcome)
+        return
+    if args.heldout4:
+        run_heldout4(args.list_outcome)
         return
     result = run_dates(args.list_outcome, args.part)
     print_dates(result)

@@ -191,11 +191,19 @@ _HEAD_RE = re.compile(
 # try all the alternatives of the first.
 _LOWER_WEEKDAYS = lexicon.lower_words("weekdays.txt")
 _LOWER_WORDS = (  # a trie: each space tries a few first letters, not every word
-    r"(?:y(?:esterday|ears?)|t(?:o(?:day|night|morrow)|his" + _LOWER_WD + r")"
-    r"|w(?:eek(?:end)?s?|inter)|m(?:onths?|orning)|n(?:ight|ext" + _LOWER_WD + r")"
-    r"|l(?:ast" + _LOWER_WD + r")|a(?:go|utumn|fternoon)|evening|s(?:pring|ummer)"
-    r"|f(?:all|ortnights?|rom\s+now)|d(?:ays?|ecades?)|centur(?:y|ies)|hence|quarter)\b"
+    r"(?:y(?:esterday|ears?)|t(?:o(?:day|night|morrow)|his" + _LOWER_WD + r"|uesday|hursday)"
+    r"|w(?:eek(?:end)?s?|inter|ednesday)|m(?:onths?|orning|onday)"
+    r"|n(?:ight|ext" + _LOWER_WD + r"|ovember)|j(?:anuary|une|uly)|october|december"
+    r"|l(?:ast" + _LOWER_WD + r")|a(?:go|utumn|fternoon|pril)|evening"
+    r"|s(?:pring|ummer|aturday|unday|eptember)|f(?:all|ortnights?|rom\s+now|riday|ebruary)"
+    r"|d(?:ays?|ecades?)|centur(?:y|ies)|hence|quarter)\b"
 )
+# full weekday and month names written in lower case ("on monday", "in january 2015"):
+# read as the capitalised ones; "may", "march" and "august" are also common words
+_LOWER_FULL_WEEKDAYS = frozenset(w for w in _LOWER_WEEKDAYS if w.endswith("day"))
+_LOWER_MONTHS = lexicon.words("date_lowercase_months.txt")
+_LOWER_WEEKDAY_ALT = "|".join(sorted(_LOWER_FULL_WEEKDAYS))
+_LOWER_MONTH_ALT = "|".join(sorted(_LOWER_MONTHS))
 _LOWER_HEAD_RE = re.compile(" " + _LOWER_WORDS)  # a literal first char: the fastest scan
 _LOWER_AT_START_RE = re.compile(_LOWER_WORDS)
 
@@ -203,29 +211,43 @@ _LOWER_AT_START_RE = re.compile(_LOWER_WORDS)
 # a date reaching past its sentence's end falls out of its claim).
 _MON = (
     r"(?:(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"
+    r"|December|" + _LOWER_MONTH_ALT + r")\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"
 )
 _WD = (
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-    r"|(?P<wd_abbr>Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\b\.?)"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|" + _LOWER_WEEKDAY_ALT
+    + r"|(?P<wd_abbr>Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\b\.?)"
 )
 _DAY_NB = r"(?<![\d.,:/$£€#-])"
 _DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?![0-9:])"
 _YEAR = r"(?:1[89][0-9]{2}|20[0-9]{2}|2100)(?![0-9]|,[0-9]{3}|['’]?s\b)"
 _YEAR_NB = r"(?<![\d.,:/$£€#-])"
 # a day and a month make a year safe to read beyond 1800-2100 ("12 Jan 1876", "4 July 1776")
+_UNIT_WORD = r"(?:days?|weeks?|months?|years?)\b"  # "March 1 - 2 weeks": no day range
+_ORD_DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)"  # a day with its ordinal suffix
 _DAY_YEAR = r"(?:1[0-9]{3}|20[0-9]{2})(?![0-9]|,[0-9]{3}|['’]?s\b)"
+# a two-digit year after a day and a month: with an apostrophe ("Jan 10, '00"), or closing
+# the clause ("Aug 9, 96,"); "March 5, 12 people" and "June 3, 10, and 17" are no years
+_SHORT_YEAR = (
+    r"(?:['’][0-9]{2}|[0-9]{2}(?=[ \t]*(?:,(?![ \t]*(?:and|or|[0-9])\b)|[;)]|\.(?:\s|$)|$)))"
+    r"(?![0-9])"
+)
 # a clock time between the day and the year: "Wed Aug 05 12:00:00 2015"
+_CLOCK_TIME = r"[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:\s*[ap]\.?m\.?)?"
 _CLOCK = (
-    r"(?:,?\s+(?:at\s+)?[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:\s*[ap]\.?m\.?)?"
+    rf"(?:,?\s+(?:at\s+)?{_CLOCK_TIME}"
+    rf"(?:\s*[-–]\s*{_CLOCK_TIME})?"  # a time range: "Thu Oct 26, 10:00 - 11:00:09 2023"
     r"(?:\s+[A-Z]{2,4}T)?)?"  # a time zone after the clock: "17:08:35 PDT 2015"
 )
 
 
 def _mdy(p: str) -> str:
+    # a comma after the month only before a day and a year: "March, 6th 2016", "March, 19,
+    # 2013" ("In March, 6 people" stays the month)
     return (
-        rf"(?P<{p}m>{_MON})\s*(?P<{p}d>{_DAY})(?:\s*[-–]\s*(?P<{p}d2>{_DAY}))?"
-        rf"(?:{_CLOCK}(?:\s*,\s*|\s+)(?P<{p}y>{_DAY_YEAR}))?"
+        rf"(?P<{p}m>{_MON})(?:\s*|,\s*(?={_ORD_DAY}\s+{_DAY_YEAR}|{_DAY}\s*,\s*{_DAY_YEAR}(?![0-9]))"
+        rf"|\s+the\s+(?={_ORD_DAY}))"
+        rf"(?P<{p}d>{_DAY})(?:\s*[-–]\s*(?P<{p}d2>{_DAY})(?!\s*{_UNIT_WORD}))?"
+        rf"(?:{_CLOCK}(?:\s*,\s*|\s+)(?P<{p}y>{_DAY_YEAR}|{_SHORT_YEAR}))?"
     )
 
 
@@ -233,7 +255,7 @@ def _dmy(p: str) -> str:
     return (
         rf"(?P<{p}d>{_DAY})(?P<{p}dot>\.)?(?:\s*[-–]\s*(?P<{p}d2>{_DAY})\.?)?"
         r"\s+(?:day\s+of\s+)?(?:of\s+)?"
-        rf"(?P<{p}m>(?i:{_MON}))(?:,?\s+(?P<{p}y>{_DAY_YEAR}))?"
+        rf"(?P<{p}m>(?i:{_MON}))(?:,?\s+(?P<{p}y>{_DAY_YEAR}|{_SHORT_YEAR}))?"
     )
 
 
@@ -251,8 +273,8 @@ _NUM_RE = re.compile(
         (?P<ym_d>{_DAY_N})|(?P<ym_d2>{_DAY_N})(?P=ym_s)(?P<ym_m2>{_MON_CI}))(?![0-9A-Za-z]))
     |(?P<ysp>{_YEAR_NB}(?P<ys_y>{_YEAR_N})[ \t]+(?:(?P<ys_m>{_MON})[ \t]+(?P<ys_d>{_DAY_N})
         |(?P<ys_d2>{_DAY_N})[ \t]+(?P<ys_m2>{_MON}))(?![0-9A-Za-z]|[ \t]*,?[ \t]*[0-9]{{4}}(?![0-9])))
-    |(?P<dmon>{_DAY_NB}(?P<dm_d>{_DAY_N})(?P<dm_s>[-/.])(?P<dm_m>{_MON_CI})(?P=dm_s)
-        (?P<dm_y>{_YEAR_N}|[0-9]{{2}})(?![0-9A-Za-z]))
+    |(?P<dmon>{_DAY_NB}(?P<dm_d>{_DAY_N})(?P<dm_s>[-/.])(?P<dm_m>{_MON_CI})
+        (?:(?P=dm_s)(?P<dm_y>{_YEAR_N}|[0-9]{{2}})|[ \t]+(?P<dm_y4>{_YEAR_N}))(?![0-9A-Za-z]))
     |(?P<dglue>{_DAY_NB}(?P<dg_d>{_DAY_N})(?P<dg_m>JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)
         (?P<dg_y>{_YEAR_N})(?![0-9A-Za-z]))
     |(?P<iso>{_YEAR_NB}(?P<iso_y>1[89][0-9]{{2}}|20[0-9]{{2}})-(?P<iso_m>0[1-9]|1[0-2])
@@ -262,6 +284,8 @@ _NUM_RE = re.compile(
     |(?P<num>{_DAY_NB}(?P<n_a>[0-9]{{1,2}}|(?:1[89]|20)[0-9]{{2}})(?P<n_sep>[/.-])
         (?P<n_b>[0-9]{{1,2}})(?P=n_sep)(?P<n_c>(?:1[89]|20)[0-9]{{2}}|[0-9]{{1,2}})
         (?![0-9]|[/-][0-9]|\.[0-9]))
+    |(?P<mslash>{_DAY_NB}(?P<msl_m>0?[1-9]|1[0-2])/(?P<msl_y>(?:1[89]|20)[0-9]{{2}})
+        (?![0-9/]|[.,][0-9]))
     |(?P<dmy>{_DAY_NB}{_dmy("dmy_")})
     |(?P<decade>(?:(?<![0-9.,$])(?P<dec_y>(?:18|19|20)[0-9]0)|['’](?P<dec_yy>[0-9]0))['’]?s\b)
     |(?P<yrange>{_YEAR_NB}(?P<yr_a>1[89][0-9]{{2}}|20[0-9]{{2}})\s*[-–/]\s*
@@ -271,11 +295,11 @@ _NUM_RE = re.compile(
     re.VERBOSE,
 )
 _MONTH_RE = re.compile(
-    rf"(?P<msep>(?P<ms_m>{_MON_CI})(?P<ms_s>[-/.])(?P<ms_d>{_DAY_N})(?P=ms_s)"
-    rf"(?P<ms_y>{_YEAR_N}|[0-9]{{2}})(?![0-9A-Za-z]))"
+    rf"(?P<msep>(?P<ms_m>{_MON_CI})(?P<ms_s>[-/.])(?P<ms_d>{_DAY_N})"
+    rf"(?:(?P=ms_s)(?P<ms_y>{_YEAR_N}|[0-9]{{2}})|,[ \t]*(?P<ms_y4>{_YEAR_N}))(?![0-9A-Za-z]))"
     rf"|(?P<mdy>{_mdy('mdy_')})|(?P<my>(?P<my_m>{_MON}),?\s+(?:of\s+)?(?P<my_y>{_YEAR}))"
     r"|(?P<mo>(?P<mo_m>January|February|March|April|May|June|July|August|September|October"
-    r"|November|December)\b(?!\s*[0-9]|['’]s\b))"
+    r"|November|December|" + _LOWER_MONTH_ALT + r")\b(?!\s*[0-9]|['’]s\b))"
 )
 _WEEKDAY_RE = re.compile(
     rf"(?P<wd_n>{_WD})(?![A-Za-z])(?:,?\s+(?:(?P<wmdy>{_mdy('wmdy_')})|(?P<wdmy>{_dmy('wdmy_')}))"
@@ -322,7 +346,7 @@ _COUNT_N = (
 )  # fmt: skip
 _COUNT = (
     _COUNT_N
-    + r"\s*(?P<u>days?|weeks?|months?|years?|decades?|fortnights?|centur(?:y|ies)"
+    + r"\s*(?P<u>(?i:days?|weeks?|months?|years?|decades?|fortnights?|centur(?:y|ies))"
     + r"|(?<=[0-9])(?:d|wks?|w|mos?|mon|yrs?|y)(?![a-z]))"
 )
 _COUNT_BEFORE = re.compile(_COUNT + r"(?:\s*,\s*|\s+and\s+|\s+)$")
@@ -351,11 +375,19 @@ def _is_rate(text: str, pos: int) -> bool:
 
 _WILL_AFTER = re.compile(r"\b(?:will|shall)\b|['’]ll\b")
 _ARITHMETIC_AFTER = re.compile(r"\s*[+-]\s*[0-9]")
+# "next tuesday +10 days", "Friday - 2 weeks": a date with a shift the finder does not add
+_SHIFT_AFTER = re.compile(
+    r"[ \t]*[+-][ \t]*[0-9]+[ \t]*(?i:days?|weeks?|months?|years?|d|w|m|y)\b"
+)
 _COUNT_AFTER = re.compile(r"(?:\s*,\s*|\s+and\s+|\s+)" + _COUNT)
 _IN_COUNT_BEFORE = re.compile(
     "(?:" + _word_alternatives("in|within") + r")\s+(?:the\s+next\s+)?" + _COUNT_N + r"\s+$"
 )
 _DAY_LINK_BEFORE = re.compile(r"(?:\b[Tt]he\s+)?\b[Dd]ay\s+(?P<w>before|after)\s+$")
+# "2 days before yesterday", "a week after tomorrow": a count of units from that day
+_COUNT_LINK_BEFORE = re.compile(_COUNT + r"\s+(?P<w>before|after)\s+$")
+# a part of the day after "yesterday", "today", "tomorrow": same day, one mention
+_DAY_PART_AFTER = re.compile(r"\s+(?:morning|afternoon|evening|night)\b")
 _PART_MODS = frozenset(["early", "mid", "late", "end of", "start of", "beginning of", "middle of"])
 _WEEKDAY_MODS = frozenset(["early", "late", "last", "this", "this past", "next", "past"])
 _SEASON_MODS = frozenset(["last", "this", "this past", "next", "earlier this", "later this"])
@@ -512,6 +544,11 @@ def _resolve_year(
     weekday given with the day ("Sunday, Nov. 15") wins: the latest year, up to seven years
     back, in which that day falls on that weekday (news archives often carry late dates).
     """
+    if (month, day) == (2, 29) and weekday is None:
+        # the year of 28 February; no date when it is not a leap year: "February 29" in
+        # 2014 is a slip or another year, and which one is not told
+        year = _resolve_year(2, 28, published, None, future)
+        return year if year is not None and calendar.isleap(year) else None
     if future:
         for y in (published.year, published.year + 1):
             d = _safe_date(y, month, day)
@@ -598,6 +635,9 @@ class _Cand:
     weekday: int | None = None
     yearless: bool = False
     part: str = ""  # "early" | "mid" | "late" part of a year-less month
+    # the period of a guess made from the published date ("week": a bare weekday, "year":
+    # a day without a year), so the second end of a range can move forward by one of it
+    cycle: str = ""
 
 
 def _yearless_interval(c: _Cand, year: int) -> bool:
@@ -735,15 +775,18 @@ def _scan(text: str, published: datetime.date | None) -> list[_Cand]:
             floor = max(prev_end, 0)
             if word.startswith(_HOLIDAY_HEADS):
                 cand = _holiday_cand(text, head, floor, published)
-            elif word in _WEEKDAY_WORDS:
+            elif word in _WEEKDAY_WORDS or word in _LOWER_FULL_WEEKDAYS:
                 cand = _weekday_cand(text, head, floor, published)
-            elif key in _MONTH_NUM and first.isupper() and word not in ("Fall",):
+            elif key in _MONTH_NUM and (first.isupper() or word in _LOWER_MONTHS):
                 cand = _month_cand(text, head, prev_end, published)
             elif key in _SEASON_KEYS:
                 cand = _season_cand(text, head, floor, published)
             elif published is not None:
                 cand = _word_cand(text, head, head_end, word.lower(), floor, published)
         if cand is not None and cand.start >= max(prev_end, 0):
+            if _SHIFT_AFTER.match(text, cand.end):
+                prev_end = cand.end
+                continue  # "next tuesday +10 days": no date rather than the part before
             out.append(cand)
             prev_end = cand.end
     return out
@@ -805,6 +848,11 @@ def _future_before(text: str, start: int, floor: int) -> bool:
 
 
 _WEEKDAY_WORDS = lexicon.words("weekdays.txt")
+_ARTICLE_BEFORE = re.compile(r"\b[Aa]n?\s+$")
+# a weekday right before a numeric date: "Sunday 12/7/2014", "Fri, 30.12.2016"
+_WEEKDAY_BEFORE = re.compile(
+    r"(?<![A-Za-z])(?P<wd>(?i:mon|tue|wed|thu|fri|sat|sun)(?:[a-z]{0,6}day|[a-z]{0,2})\.?),?[ \t]+$"
+)
 _SEASON_KEYS = frozenset(["spr", "sum", "fal", "aut", "win"])
 
 
@@ -820,12 +868,28 @@ def _num_cand(
         return _named_month_numeric(m, kind, start, end)
     if kind == "iso":
         d = _safe_date(int(m["iso_y"]), int(m["iso_m"]), int(m["iso_d"]))
+        wd = _WEEKDAY_BEFORE.search(text, max(0, start - 12), start)
+        if d is not None and wd is not None and d.weekday() != _weekday_num(wd["wd"]):
+            return None  # "Monday 2014-12-07" (a Sunday): which one is wrong is not told
         return None if d is None else _Cand(start, end, d, d, "day")
     if kind == "drange":
         return _dotted_day_range(m, start, end)
+    if kind == "mslash":  # "04/2016", "6/2004": a month and its year
+        if (
+            m["msl_m"] == "1"
+            or _ARTICLE_BEFORE.search(text, max(0, start - 4), start)
+            or text.startswith(" of ", end)
+        ):
+            return None  # "1/2000", "a 3/1000 chance", "7/2000 of the votes": fractions
+        year, month = int(m["msl_y"]), int(m["msl_m"])
+        return _Cand(start, end, datetime.date(year, month, 1), _month_end(year, month), "month")
     if kind == "num":
-        d = _numeric_date(m["n_a"], m["n_b"], m["n_c"], m["n_sep"], published)
-        return None if d is None else _Cand(start, end, d, d, "day")
+        wd = _WEEKDAY_BEFORE.search(text, max(0, start - 12), start)
+        weekday = _weekday_num(wd["wd"]) if wd is not None else None
+        d = _numeric_date(m["n_a"], m["n_b"], m["n_c"], m["n_sep"], published, weekday)
+        if d is None:
+            return None
+        return _Cand(wd.start() if wd is not None else start, end, d, d, "day")
     if kind == "dmy":
         cand = _day_cand(m, "dmy_", start, end, "")
         if cand is not None and not m["dmy_d2"]:
@@ -905,7 +969,7 @@ def _named_month_numeric(m: re.Match[str], kind: str, start: int, end: int) -> _
         year, month_text = int(m["ys_y"]), m["ys_m"] or m["ys_m2"]
         day = int(m["ys_d"] or m["ys_d2"])
     elif kind == "dmon":
-        y_text = m["dm_y"]
+        y_text = m["dm_y"] or m["dm_y4"]
         year = int(y_text) if len(y_text) == 4 else _two_digit_year(int(y_text))
         month_text, day = m["dm_m"], int(m["dm_d"])
     else:
@@ -930,7 +994,8 @@ def _dotted_day_range(m: re.Match[str], start: int, end: int) -> _Cand | None:
 
 
 def _numeric_date(
-    a: str, b: str, c: str, sep: str, published: datetime.date | None = None
+    a: str, b: str, c: str, sep: str, published: datetime.date | None = None,
+    weekday: int | None = None,
 ) -> datetime.date | None:
     """Read "06/17/2014", "13.03.2014", "2020/10/9" in the current day/month order.
 
@@ -938,8 +1003,20 @@ def _numeric_date(
     and, with no order set, a day above 12 tells the order. Two parts that could each be
     the day or the month ("03/04/2024") are read only when exactly one reading falls in the
     news window of the published date (30 days before to 7 days after); otherwise no date,
-    not a guess.
+    not a guess. A weekday written before the date ("Sunday 12/7/2014") must agree with
+    the reading; it picks the one reading of two that falls on it, and makes a two-digit
+    year after hyphens ("Friday 12-30-16") safe to read.
     """
+    if weekday is not None:
+        d = _numeric_date(a, b, c, "/" if sep == "-" else sep, None)
+        if d is not None:
+            return d if d.weekday() == weekday else None
+        if len(a) == 4 or len(c) not in (2, 4) or _ORDER.get() is not None:
+            return None
+        year = int(c) if len(c) == 4 else _two_digit_year(int(c))
+        fits = [d for d in (_safe_date(year, int(a), int(b)), _safe_date(year, int(b), int(a)))
+                if d is not None and d.weekday() == weekday]  # fmt: skip
+        return fits[0] if len(fits) == 1 else None
     if len(a) == 4:
         if len(b) > 2 or len(c) > 2:
             return None
@@ -949,6 +1026,8 @@ def _numeric_date(
         return _safe_date(int(a), int(b), int(c))
     if len(c) not in (2, 4) or (len(c) == 2 and sep == "-"):
         return None  # "3-2-1", "10-12-15": scores and codes, not dates
+    if len(c) == 2 and sep == "." and (len(a) < 2 or len(b) < 2):
+        return None  # "1.1.30", "2.4.11": version numbers; dotted dates pad "01.01.30"
     year = int(c) if len(c) == 4 else _two_digit_year(int(c))
     x, y = int(a), int(b)
     order = _ORDER.get()
@@ -1006,7 +1085,8 @@ def _day_cand(m: re.Match[str], p: str, start: int, end: int, weekday: str) -> _
             day2 = 0
     gran = "range" if day2 else "day"
     if m[p + "y"]:
-        year = int(m[p + "y"])
+        y_text = m[p + "y"].lstrip("'’")
+        year = int(y_text) if len(y_text) == 4 else _two_digit_year(int(y_text))
         lo = _safe_date(year, month, day)
         hi = _safe_date(year, month, day2) if day2 else lo
         if lo is None or hi is None:
@@ -1030,7 +1110,7 @@ def _month_cand(
     start, end = m.span()
     floor = max(prev_end, 0)
     if kind == "msep":  # "Sep-25-2003", "Sep/25/03"
-        y_text = m["ms_y"]
+        y_text = m["ms_y"] or m["ms_y4"]
         year = int(y_text) if len(y_text) == 4 else _two_digit_year(int(y_text))
         d = _safe_date(year, _MONTH_NUM[m["ms_m"][:3].lower()], int(m["ms_d"]))
         return None if d is None else _Cand(start, end, d, d, "day")
@@ -1040,16 +1120,40 @@ def _month_cand(
         if cand is not None and mod:
             cand.start = mstart
         return cand
-    ordinal = _ORDINAL_OF_BEFORE.search(text, max(floor, start - 16), start)
-    if ordinal is not None and ordinal["o"].lower() in _ORDINAL_VALUES and kind in ("my", "mo"):
-        # "the first of March (2014)": a day written as an ordinal word
+    ordinal = _ORDINAL_OF_BEFORE.search(text, max(floor, start - 22), start)
+    if ordinal is not None and kind in ("my", "mo") and ordinal["o"].lower() in _DAY_ORDINALS:
+        # "the first of March (2014)", "the twenty-fourth of May": a day as an ordinal word
+        o_start = ordinal.start()
+        day: int | None = _DAY_ORDINALS[ordinal["o"].lower()]
+        tens = _TENS_BEFORE.search(text, max(floor, ordinal.start("o") - 12), ordinal.start("o"))
+        if tens is not None:
+            day = _day_ordinal(tens["t"] + "-" + ordinal["o"])
+            o_start = tens.start()
+        elif text[max(0, ordinal.start("o") - 1) : ordinal.start("o")] == "-":
+            day = None
+        if day is None:
+            return None  # "Seventy-fourth of May", "1-fourth": not a day read whole
         month = _MONTH_NUM[(m["my_m"] or m["mo_m"])[:3].lower()]
-        day = _ORDINAL_VALUES[ordinal["o"].lower()]
         if m["my_y"]:
             d = _safe_date(int(m["my_y"]), month, day)
-            return None if d is None else _Cand(ordinal.start(), end, d, d, "day")
-        return _Cand(ordinal.start(), end, _MIN, _MIN, "day", relative=True, month=month,
+            return None if d is None else _Cand(o_start, end, d, d, "day")
+        if _safe_date(2000, month, day) is None:
+            return None
+        return _Cand(o_start, end, _MIN, _MIN, "day", relative=True, month=month,
                      day=day, yearless=True)  # fmt: skip
+    after = _ORDINAL_AFTER.match(text, end) if kind == "mo" else None
+    if after is not None and (day := _day_ordinal(after["o"])) is not None:
+        # "May eighth, 2010", "on March twenty-first.": the day after the month, in words
+        month = _MONTH_NUM[m["mo_m"][:3].lower()]
+        if after["y"]:
+            d = _safe_date(int(after["y"]), month, day)
+            return None if d is None else _Cand(start, after.end("y"), d, d, "day")
+        if _safe_date(2000, month, day) is None:
+            return None
+        return _Cand(start, after.end("o"), _MIN, _MIN, "day", relative=True, month=month,
+                     day=day, yearless=True)  # fmt: skip
+    if kind in ("my", "mo") and _BAD_DAY_BEFORE.search(text, max(floor, start - 8), start):
+        return None  # "32 August 2014", "29 February 2014": a day that does not exist
     if kind == "my":
         year, month = int(m["my_y"]), _MONTH_NUM[m["my_m"][:3].lower()]
         lo, hi = datetime.date(year, month, 1), _month_end(year, month)
@@ -1093,7 +1197,33 @@ def _month_cand(
 
 
 _TIME_OF_DAY_MODS = frozenset(["early", "late"])
+# digits right before a month name that did not make a day with it
+_BAD_DAY_BEFORE = re.compile(r"(?<![0-9.,])[0-9]{1,3}(?:st|nd|rd|th)?\s+(?:of\s+)?$")
 _ORDINAL_OF_BEFORE = re.compile(r"(?:\b[Tt]he\s+)?\b(?P<o>[A-Za-z]+)\s+of\s+$")
+# a tens word before an ordinal word: "(the) twenty-fourth"
+_TENS_BEFORE = re.compile(r"(?:\b[Tt]he\s+)?\b(?P<t>(?i:twenty|thirty))[- ]$")
+_DAY_ORDINALS = {
+    **{w: int(v) for w, v in lexicon.pairs("ordinals.txt") if w.isalpha()},
+    **{w: int(v) for w, v in lexicon.pairs("date_ordinal_words.txt")},
+}
+# an ordinal word after a full month name: with a year, or closing its clause
+_ORDINAL_AFTER = re.compile(
+    rf"[ \t]+(?:the[ \t]+)?(?P<o>(?i:(?:twenty|thirty)[- ])?[a-z]+)"
+    rf"(?:,?[ \t]+(?P<y>{_DAY_YEAR})(?![0-9])|(?=[ \t]*(?:[,;:)]|\.(?:\s|$)|$)))"
+)
+
+
+def _day_ordinal(words: str) -> int | None:
+    """The day of an ordinal word: "eighth" 8, "twenty-fourth" 24, "Thirty first" 31."""
+    low = words.lower().replace(" ", "-")
+    tens, dash, unit = low.rpartition("-")
+    if not dash:
+        return _DAY_ORDINALS.get(low)
+    value = {"twenty": 20, "thirty": 30}.get(tens)
+    n = _DAY_ORDINALS.get(unit)
+    if value is None or n is None or n > 9:
+        return None
+    return value + n if value + n <= 31 else None
 
 
 def _holiday_key(surface: str) -> str:
@@ -1138,6 +1268,9 @@ def _holiday_cand(
 
 
 _MONTH_MODS = _PART_MODS | {"last", "this", "next"}
+_WEEK_AFTER = re.compile(r",?[ \t]+(?:of[ \t]+)?(?P<w>[Tt]his|[Ll]ast|[Nn]ext)[ \t]+week\b(?!['’])")
+# a date after a weekday, in a form read on its own or not at all
+_DATE_AFTER_WEEKDAY = re.compile(rf",?[ \t]+(?:[0-9]{{1,4}}([/.-])[0-9]{{1,2}}\1[0-9]|{_MON})")
 _EVERY_BEFORE = re.compile(r"\b(?:[Ee]very|[Ee]ach)\s+$")
 
 
@@ -1153,8 +1286,8 @@ def _weekday_cand(
     elif m["wdmy"] is not None:
         cand = _day_cand(m, "wdmy_", start, end, m["wd_n"])
     else:
-        if published is None:
-            return None
+        if published is None or _DATE_AFTER_WEEKDAY.match(text, m.end("wd_n")):
+            return None  # "Sunday 12/7/2014", "Sunday, March, 6th": the day of that date
         mod, mstart = _mod_before(text, start, _WEEKDAY_MODS, floor)
         wd = _WEEKDAY_NUM[m["wd_n"][:3].lower()]
         found, cand = _of_month(text, start, m.end("wd_n"), "weekday", wd, floor, published)
@@ -1162,6 +1295,12 @@ def _weekday_cand(
             return cand
         if _EVERY_BEFORE.search(text, max(floor, start - 8), start):
             return None  # "every Sunday", "each Monday": a recurrence, not one day
+        week = _WEEK_AFTER.match(text, end)
+        if week is not None and not mod:
+            # "Friday of last week", "Tuesday next week": that day of that calendar week
+            monday, _, _, _ = _relative_unit(published, week["w"].lower(), "week")
+            d = monday + datetime.timedelta(days=wd)
+            return _Cand(start, week.end(), d, d, "day", relative=True)
         if (
             m["wd_abbr"]
             and mod not in ("last", "next", "this", "this past", "past")
@@ -1171,7 +1310,9 @@ def _weekday_cand(
         if not mod and _future_before(text, start, floor):
             mod = "this"  # "is scheduled to appear in court Friday": the coming one
         d = _relative_weekday(published, _WEEKDAY_NUM[m["wd_n"][:3].lower()], mod)
-        return _Cand(mstart, end, d, d, "day", relative=True)
+        cand = _Cand(mstart, end, d, d, "day", relative=True)
+        cand.cycle = "" if mod else "week"
+        return cand
     mod, mstart = _mod_before(text, start, _TIME_OF_DAY_MODS, floor)
     if cand is not None and mod:
         cand.start = mstart
@@ -1300,6 +1441,16 @@ def _word_cand(
             return None
         shift = {"yesterday": -1, "tomorrow": 1}.get(word, 0)
         start = head
+        if word != "tonight" and (part := _DAY_PART_AFTER.match(text, end)) is not None:
+            end = part.end()  # "today morning", "yesterday evening": the same day
+        counted = _COUNT_LINK_BEFORE.search(text, max(floor, head - 40), head)
+        if counted is not None:
+            # "2 days before yesterday", "a week after today": counted from that day
+            if not _count_starts_word(text, counted.start("n")):
+                return None  # "twenty one days before ...": a part of the count only
+            sign = 1 if counted["w"] == "after" else -1
+            return _shift_cand([(counted["n"], counted["u"])], counted.start(), end,
+                               published + datetime.timedelta(days=shift), sign)  # fmt: skip
         if shift:
             # "the day before yesterday", "(the) day after tomorrow": one day further
             link = _DAY_LINK_BEFORE.search(text, max(floor, head - 20), head)
@@ -1415,6 +1566,8 @@ def _period_cand(
     m = _PERIOD_BEFORE.search(text, max(floor, head - 30), head)
     if m is None or not _count_starts_word(text, m.start("n")) or _OF_AFTER.match(text, end):
         return None
+    if _COUNT_AFTER.match(text, end):
+        return None  # "next 2 weeks 3 days": a second count the period does not take
     n = _count_value(m["n"])
     if n is None or not 0 < n <= 100:
         return None
@@ -1615,6 +1768,7 @@ def _finish_yearless(cands: list[_Cand], text: str, published: datetime.date | N
                 future = _future_before(text, c.start, 0) or text.startswith(" deadline", c.end)
                 year_found = _resolve_year(c.month, c.day or 1, published, c.weekday, future)
                 ok = year_found is not None and _yearless_interval(c, year_found)
+                c.cycle = "year" if c.weekday is None else ""
             if not ok:
                 continue
             if c.part:  # "early March": cut the part once the year is known
@@ -1637,7 +1791,6 @@ def _merge_ranges(cands: list[_Cand], text: str, published: datetime.date | None
             b = cands[i + 1]
             if (
                 b.start - a.end < 16
-                and a.lo <= b.hi
                 and (a.lo, a.hi) != (b.lo, b.hi)
                 and _MERGE_GAP.fullmatch(text, a.end, b.start)
             ):
@@ -1646,7 +1799,11 @@ def _merge_ranges(cands: list[_Cand], text: str, published: datetime.date | None
                 opener = _BETWEEN_BEFORE.search(window) if "and" in gap else None
                 if opener is None and "and" not in gap:
                     opener = _FROM_BEFORE.search(window)
-                if opener is not None or _DASH_GAP.fullmatch(gap):
+                # "Friday to Monday", "17 August 2013 to 19 August 2013": "to" alone joins;
+                # the second end moves forward when the published date put it before the first
+                if (opener is not None or "and" not in gap) and (
+                    a.lo <= b.hi or _roll_forward(b, a.lo)
+                ):
                     start = a.start - (len(window) - opener.start()) if opener else a.start
                     out.append(
                         _Cand(start, b.end, a.lo, b.hi, "range",
@@ -1663,6 +1820,33 @@ def _merge_ranges(cands: list[_Cand], text: str, published: datetime.date | None
         out.append(a)
         i += 1
     return out
+
+
+def _roll_forward(b: _Cand, lo: datetime.date) -> bool:
+    """Move the second end of a range that the published date put before its first end.
+
+    "Friday to Monday", "August 10 - November 12": each end alone is the most recent
+    one, but the second follows the first; moved by one week or one year when that is
+    enough (False, and ``b`` unchanged, otherwise).
+    """
+    if b.cycle == "week":
+        step = datetime.timedelta(days=7)
+        if b.hi + step >= lo:
+            b.lo, b.hi = b.lo + step, b.hi + step
+            return True
+        return False
+    if b.cycle == "year" and b.hi.year + 1 <= 9999:
+        lo2, hi2 = _safe_date(b.lo.year + 1, b.lo.month, b.lo.day), _safe_date(
+            b.hi.year + 1, b.hi.month, b.hi.day
+        )
+        if b.gran == "month":
+            lo2, hi2 = datetime.date(b.lo.year + 1, b.lo.month, 1), _month_end(
+                b.lo.year + 1, b.lo.month
+            )
+        if lo2 is not None and hi2 is not None and hi2 >= lo:
+            b.lo, b.hi = lo2, hi2
+            return True
+    return False
 
 
 def _open_range(c: _Cand, text: str, published: datetime.date | None) -> _Cand:
