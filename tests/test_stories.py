@@ -74,6 +74,27 @@ def test_keys_held_by_too_many_articles_propose_no_pairs() -> None:
     assert len(story_pairs(crowd, max_postings=20)) == 45
 
 
+def test_weak_pairs_between_unjoined_articles_are_dropped_and_the_clusters_stay() -> None:
+    from claimcheck.compare.clustering import cluster
+    from claimcheck.compare.stories import STORY_THRESHOLD
+
+    # two events, and articles that share one rare name with an event's article (a weak pair
+    # no strong chain joins); a third article of event a shares a weaker name only
+    articles = _event("a", 4, "2020-05-01") + _event("b", 3, "2020-05-02") + _background(20)
+    articles += [ArticleKeys(id=f"w{i}", names={f"ea{i}", f"ew{i}"}, words={f"ww{i}"},
+                             published="2021-03-01") for i in range(3)]
+    ids = [a.id for a in articles]
+    every = story_pairs(articles)
+    needed = story_pairs(articles, threshold=STORY_THRESHOLD)
+    assert set(needed) < set(every)  # weak pairs across the clusters are gone...
+    weak = {ids.index(f"w{i}") for i in range(3)}
+    assert any(i in weak or j in weak for _, i, j in every)
+    assert not any(i in weak or j in weak for _, i, j in needed)
+    # ... and the clusters are the same
+    assert (cluster(len(articles), every, ids, STORY_THRESHOLD)
+            == cluster(len(articles), needed, ids, STORY_THRESHOLD))
+
+
 def test_build_stories_headline_dates_and_outlets() -> None:
     articles = _event("a", 3, "2020-05-01")
     articles[0].title = "Photo Credit: Somebody / Agency"  # echoed by no other article

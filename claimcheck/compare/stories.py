@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Container, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -153,7 +154,8 @@ def _days(a: str | None, b: str | None) -> int | None:
 
 
 def story_pairs(
-    articles: Sequence[ArticleKeys], *, max_postings: int = MAX_STORY_POSTINGS
+    articles: Sequence[ArticleKeys], *, max_postings: int = MAX_STORY_POSTINGS,
+    threshold: float | None = None,
 ) -> list[tuple[float, int, int]]:
     """Scored candidate pairs of articles that share a rare name or date, or several rare words.
 
@@ -161,6 +163,11 @@ def story_pairs(
     by at most ``WORD_POSTINGS`` articles when a pair shares ``MIN_SHARED_WORDS`` of them (two
     short reports of one event that disagree on its date or place may share no name). Every
     pair is then scored on names, words and publication dates.
+
+    :param threshold: leave out the pairs :func:`~.clustering.cluster` at this threshold never
+        reads: those whose articles no chain of pairs scoring at least ``threshold`` joins
+        (clusters only grow along such pairs, so the clusters are the same). A large corpus
+        scores millions of weak pairs between unrelated articles.
     """
     names = _Weights([a.names for a in articles])
     words = _Weights([a.words for a in articles])
@@ -185,7 +192,9 @@ def story_pairs(
                     shared[x * n + y if x < y else y * n + x] += 1
     seen.update(p for p, k in shared.items() if k >= MIN_SHARED_WORDS)
     del shared
-    scored = []
+    # scores in flat arrays until the weak pairs are dropped (a tuple each would cost ~5x)
+    pair_ids = array("q")
+    scores = array("d")
     # pairs come sorted, so all pairs of one article in a row: its key sets are built once
     at = -1
     names_at: set[str] = set()
@@ -200,7 +209,28 @@ def story_pairs(
         if gap is not None and gap > DATE_GAP_DAYS:
             score *= max(DATE_GAP_FLOOR, DATE_GAP_DAYS / gap)
         if score > 0:
-            scored.append((score, i, j))
+            pair_ids.append(p)
+            scores.append(score)
+    del seen
+    keep: Iterable[int] = range(len(pair_ids))
+    if threshold is not None:
+        root = list(range(n))
+
+        def find(x: int) -> int:
+            while root[x] != x:
+                root[x] = root[root[x]]
+                x = root[x]
+            return x
+
+        for k, score in enumerate(scores):
+            if score >= threshold:
+                i, j = divmod(pair_ids[k], n)
+                root[find(i)] = find(j)
+        keep = [k for k, p in enumerate(pair_ids) if find(p // n) == find(p % n)]
+    scored = []
+    for k in keep:
+        i, j = divmod(pair_ids[k], n)
+        scored.append((scores[k], i, j))
     return scored
 
 
@@ -228,7 +258,7 @@ def cluster_stories(
     A story's id is derived from its earliest article (by publication date, then id), so it
     stays the same when later articles join the story.
     """
-    scored = story_pairs(articles, max_postings=max_postings)
+    scored = story_pairs(articles, max_postings=max_postings, threshold=threshold)
     clusters = cluster(len(articles), scored, [a.id for a in articles], threshold)
     out: dict[str, str] = {}
     for members in clusters:
