@@ -1348,14 +1348,55 @@ def _conflict(x: Attribute, y: Attribute, *, self_contradiction: bool = False) -
 ROUNDUP_PLACES = 2
 
 
+#: Two places named this close in one claim, with only words of containment between, are
+#: one place told at two levels ("in Eastfield, in Corlan", "the Eastfield area of Corlan").
+NESTED_PLACE_WORDS = 6
+_PART_HEADS = lexicon.words("roundup_part_heads.txt")
+_CONTAINMENT = re.compile(
+    r"(?:\s|,|['’]s\b|\b(?:in|of|on|the|its|neighbou?rhood|section|area|part|district|"
+    r"community)\b)*")
+
+
+def _nested(a: Attribute, b: Attribute) -> bool:
+    """``a`` and ``b`` are named right beside each other in one claim with only words of
+    containment between: one place, two levels. Not "in Corlan and in Dunmere", not "in
+    Jacksonville near the Arms Apartments" (a place beside another is not in it)."""
+    if a.claim.id != b.claim.id or a.start == b.start:
+        return False
+    lo, hi = (b.end, a.start) if b.end <= a.start else (a.end, b.start)
+    between = a.claim.text[_rel(a.claim, lo):_rel(a.claim, hi)]
+    return len(between.split()) <= NESTED_PLACE_WORDS and bool(_CONTAINMENT.fullmatch(between))
+
+
 def _roundups(attributes: Sequence[Attribute]) -> set[str]:
-    places: dict[str, list[str]] = defaultdict(list)
+    """Articles placing the events they report in ``ROUNDUP_PLACES`` different towns.
+
+    Places named one inside the other ("in Eastfield, in Corlan") or sharing a word are one
+    place. A county or parish holding a town ("Mason County") is no town of its own.
+    Neighbourhoods count: a round-up of one city's shootings names them apart."""
+    local: dict[str, list[Attribute]] = defaultdict(list)
     for a in attributes:
-        if a.attribute == "place" and a.note == "local" and not any(
-            same_words(a.value, p) or name_overlap(a.value, p) for p in places[a.article_id]
-        ):
-            places[a.article_id].append(a.value)
-    return {art for art, names in places.items() if len(names) >= ROUNDUP_PLACES}
+        if a.attribute == "place" and a.note == "local":
+            local[a.article_id].append(a)
+    out: set[str] = set()
+    for art, items in local.items():
+        groups: list[list[Attribute]] = []
+        for a in items:
+            home = next((g for g in groups if any(
+                _nested(a, b) or same_words(a.value, b.value) or name_overlap(a.value, b.value)
+                for b in g)), None)
+            if home is None:
+                groups.append([a])
+            else:
+                home.append(a)
+
+        def town(a: Attribute) -> bool:
+            words = a.value.replace(".", "").split()
+            return bool(words) and words[-1] not in _PART_HEADS
+
+        if sum(1 for g in groups if any(town(a) for a in g)) >= ROUNDUP_PLACES:
+            out.add(art)
+    return out
 
 
 #: Ages of one person further apart than this are more likely two people than a disagreement.
@@ -1949,11 +1990,15 @@ _AT_A_SPOT = re.compile(
 
 def _plain_whole(a: Attribute) -> bool:
     """A count told as the whole toll: no verb before it ("the gunman killed two people at a
-    fire pit, then fired from the roof" counts one scene) and no spot after it."""
+    fire pit, then fired from the roof" counts one scene) and no spot after it ("two men
+    inside the car"), unless the event word comes first: in "14 people were shot at a party"
+    the spot is where the shooting was, not where some of the people were."""
     c = a.claim
     before = c.text[max(0, _rel(c, a.start) - 30): _rel(c, a.start)]
     after = c.text[_rel(c, a.end):]
-    return not _VERB_BEFORE.search(before) and not _AT_A_SPOT.match(after)
+    if _VERB_BEFORE.search(before):
+        return False
+    return not _AT_A_SPOT.match(after) or bool(_EVENT_RIGHT_AFTER.match(after))
 
 
 def _whole_toll(distinct: Sequence[Attribute]) -> Attribute | None:
@@ -2366,11 +2411,13 @@ def _compare_victim_ages(
     nor a word of the scene ("boy", "home") are left alone.
     """
     several: set[str] = set()
+    roundups = _roundups(attributes)
     by_story: dict[str, dict[str, list[Attribute]]] = defaultdict(lambda: defaultdict(list))
     for a in attributes:
         story = story_of(a.article_id)
         if a.attribute.split(" (")[0] in _TOLLS and a.lo is not None and a.lo >= 2:
-            several.add(story)
+            if a.article_id not in roundups:  # (a round-up's tolls may be other towns')
+                several.add(story)
         elif a.attribute == "victim age" and not _PAST_CASE.search(a.claim.text):
             by_story[story][a.article_id].append(a)
     out: list[Conflict] = []
@@ -2387,7 +2434,8 @@ def _compare_victim_ages(
             if not _may_be_one_person(x, y):
                 continue
             gx, gy = x.note.partition(":")[2], y.note.partition(":")[2]
-            if not (gx and gx == gy) and not _scene_words(x.claim) & _scene_words(y.claim):
+            if not (gx and gx == gy) and not _scene_words(x.claim) & _scene_words(y.claim) \
+                    and not _same_day_told(x.claim, y.claim):
                 continue  # nothing ties the two people: "a man at the residence", "a woman"
             if same_words(x.claim.text, y.claim.text):
                 continue
@@ -2398,6 +2446,16 @@ def _compare_victim_ages(
                 f"victim age ({x.subject_name})", "the age of the story's one victim")
             out.append(c)
     return out
+
+
+def _same_day_told(a: ClaimRecord, b: ClaimRecord) -> bool:
+    """Both claims name a day, and the days they name are one ("was shot Monday afternoon" /
+    "after being shot on Monday")."""
+    days = [[d for d in c.slots if d.kind == "date" and (d.unit or "").startswith("day")
+             and d.lo is not None and d.hi is not None] for c in (a, b)]
+    return bool(days[0] and days[1]) and all(
+        p.lo is not None and p.hi is not None and q.lo is not None and q.hi is not None
+        and p.lo <= q.hi and q.lo <= p.hi for p in days[0] for q in days[1])
 
 
 def _compare_odd_victim_ages(
