@@ -149,3 +149,34 @@ def test_a_place_near_the_town_is_another_place(tmp_path: Path) -> None:
         OTHER_ACCOUNT,
     ), tmp_path)
     assert not any({a, b} == {"5", "3"} for a, b, _ in found), found
+
+
+# --- a title word after a given name is a surname ---------------------------------------------
+
+
+def test_a_title_word_after_a_given_name_is_the_surname() -> None:
+    """"John Edward King", "Mark Bishop": the name is whole, not "John Edward" with a title."""
+    from claimcheck.entities import find_entities
+
+    names = [(e.name, e.kind) for e in find_entities(
+        "Police arrested John Edward King, 23, and Mark Bishop, 20, on Monday.")]
+    assert ("John Edward King", "person") in names and ("Mark Bishop", "person") in names, names
+
+
+def test_a_title_before_a_name_stays_a_title() -> None:
+    """"King Abdullah", "Sheriff John Smith": the title word comes first, the name after."""
+    from claimcheck.entities import find_entities
+
+    got = [(e.name, e.title) for e in find_entities(
+        "Sheriff John Smith said King Abdullah was not told.")]
+    assert ("John Smith", "sheriff") in got and ("Abdullah", "king") in got, got
+
+
+def test_one_persons_ages_with_and_without_a_middle_name(tmp_path: Path) -> None:
+    """"John Edward King, 23" and "John King, 20" are one man: his two ages conflict."""
+    found = _sheets(_rows(
+        "Deputies arrested John Edward King, 23, and Mark Smith, 20, both of Corlan, on Monday "
+        "in the shooting of a store clerk.",
+        "The sheriff's office arrested John King, 20, and Mark Smith, 20, on Monday.",
+    ), tmp_path)
+    assert any({a, b} == {"23", "20"} for a, b, _ in found), found
