@@ -180,3 +180,39 @@ def test_one_persons_ages_with_and_without_a_middle_name(tmp_path: Path) -> None
         "The sheriff's office arrested John King, 20, and Mark Smith, 20, on Monday.",
     ), tmp_path)
     assert any({a, b} == {"23", "20"} for a, b, _ in found), found
+
+
+# --- one event told by a first report that dates nothing and a follow-up weeks on -------------
+
+FIRST_REPORT = ("A teenager was taken into custody after a friend was shot in the head at a Corlan "
+                "home, police said. Detectives are interviewing the 16-year-old who was taken into "
+                "custody.")
+FOLLOW_UP = ("A 17-year-old accused of shooting a friend in the head at a Corlan home on May {day} "
+             "has been charged as an adult.")
+
+
+def _follow_up(tmp_path: Path, day: str, first_published: str) -> list[tuple[str, str, float]]:
+    return _sheets([
+        {"id": "first", "outlet": "Outlet A", "published": first_published, "title": "",
+         "text": FIRST_REPORT},
+        {"id": "later", "outlet": "Outlet B", "published": "2024-05-28", "title": "",
+         "text": FOLLOW_UP.format(day=day)},
+    ], tmp_path)
+
+
+def test_a_follow_up_weeks_on_dates_the_first_reports_event(tmp_path: Path) -> None:
+    """The first report (2 May) dates nothing; the follow-up (28 May) dates the shooting 1 May:
+    one event, and the person held is 16 in one and 17 in the other."""
+    found = _follow_up(tmp_path, "1", "2024-05-02")
+    assert any({a, b} == {"16", "17"} for a, b, _ in found), found
+
+
+def test_a_follow_up_dating_a_later_shooting_is_another_event(tmp_path: Path) -> None:
+    """The follow-up dates its shooting 20 May, weeks after the first report: another event."""
+    assert _follow_up(tmp_path, "20", "2024-05-02") == []
+
+
+def test_a_first_report_published_a_week_after_the_date_is_not_tied(tmp_path: Path) -> None:
+    """The first report came out 9 May, a week after the follow-up's 1 May: its publication
+    day does not stand for that event day."""
+    assert _follow_up(tmp_path, "1", "2024-05-09") == []

@@ -1408,14 +1408,19 @@ AGE_GAP = 3
 MAX_PUBLISHED_GAP = 14
 
 
+#: An article that dates nothing is taken to report an event at most this many days before
+#: its publication day (see :func:`_same_event`).
+PUBLISHED_EVENT_LAG = 2
+
+
 def _same_event(
     art_a: str, art_b: str, x: Attribute, y: Attribute,
     event_dates: Mapping[str, list[Attribute]],
     same_story: Callable[[str, str], bool] | None,
 ) -> bool:
     """Two articles' event attributes are about one event: the articles are close to one
-    story, published close together or dating the event alike, and no date they give for
-    it says otherwise."""
+    story, published close together or dating the event alike (an article that dates
+    nothing by its publication day), and no date they give for it says otherwise."""
     if same_story is not None and not same_story(art_a, art_b):
         return False
     da, db = event_dates.get(art_a, []), event_dates.get(art_b, [])
@@ -1429,6 +1434,13 @@ def _same_event(
     pa, pb = published_day(x.claim), published_day(y.claim)
     if pa is None or pb is None:
         return near
+    if not near and bool(da) != bool(db):
+        # one article dates nothing: news of an event comes out within days of it, so its
+        # publication day stands for the event day the other article gives (a follow-up
+        # weeks on, "the May 1 shooting", against the first report of May 2)
+        dated, pub = (da, pb) if da else (db, pa)
+        near = any(q.lo is not None and q.hi is not None and q.lo <= pub
+                   and pub - q.hi <= PUBLISHED_EVENT_LAG for q in dated)
     return abs(pa - pb) <= MAX_PUBLISHED_GAP or near
 
 
