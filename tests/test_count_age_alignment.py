@@ -216,3 +216,26 @@ def test_a_first_report_published_a_week_after_the_date_is_not_tied(tmp_path: Pa
     """The first report came out 9 May, a week after the follow-up's 1 May: its publication
     day does not stand for that event day."""
     assert _follow_up(tmp_path, "1", "2024-05-09") == []
+
+
+def test_the_one_neighbourhood_an_article_names_is_part_of_its_town(tmp_path: Path) -> None:
+    """"in the Larch Beach neighborhood", the only place the article calls a neighbourhood,
+    is part of Corlan: one town, and the toll is compared."""
+    found = _sheets(_rows(
+        "Five people were killed at a house party in Corlan early Saturday, police said. About "
+        "20 people were partying at a home in the Larch Beach neighborhood when gunfire broke "
+        "out.",
+        OTHER_ACCOUNT,
+    ), tmp_path)
+    assert any({a, b} == {"5", "3"} for a, b, _ in found), found
+
+
+def test_two_neighbourhoods_make_a_round_up_of_one_city(tmp_path: Path) -> None:
+    """Two places called neighbourhoods: shootings in two parts of the city, a round-up."""
+    found = _sheets(_rows(
+        "Five people were killed at a house party in Corlan early Saturday, police said. About "
+        "20 people were partying at a home in the Larch Beach neighborhood when gunfire broke "
+        "out. Two men were wounded in the Oak Hills neighborhood an hour later.",
+        OTHER_ACCOUNT,
+    ), tmp_path)
+    assert not any({a, b} == {"5", "3"} for a, b, _ in found), found

@@ -1357,6 +1357,9 @@ _CONTAINMENT = re.compile(
     r"community)\b)*")
 
 
+_NEIGHBOURHOOD_AFTER = re.compile(r"\s+(?:neighbou?rhood|section|subdivision)\b", re.IGNORECASE)
+
+
 def _nested(a: Attribute, b: Attribute) -> bool:
     """``a`` and ``b`` are named right beside each other in one claim with only words of
     containment between: one place, two levels. Not "in Corlan and in Dunmere", not "in
@@ -1390,9 +1393,15 @@ def _roundups(attributes: Sequence[Attribute]) -> set[str]:
             else:
                 home.append(a)
 
+        called = {a.value.lower() for a in items if _NEIGHBOURHOOD_AFTER.match(
+            a.claim.text[_rel(a.claim, a.end):])}
+        # one place the article calls a neighbourhood is a part of its town; several are
+        # a round-up of one city's shootings ("in the Englewood neighborhood ... in Austin")
+        part = called if len(called) == 1 else set()
+
         def town(a: Attribute) -> bool:
             words = a.value.replace(".", "").split()
-            return bool(words) and words[-1] not in _PART_HEADS
+            return bool(words) and words[-1] not in _PART_HEADS and a.value.lower() not in part
 
         if sum(1 for g in groups if any(town(a) for a in g)) >= ROUNDUP_PLACES:
             out.add(art)
