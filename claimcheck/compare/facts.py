@@ -1371,6 +1371,12 @@ def _nested(a: Attribute, b: Attribute) -> bool:
     return len(between.split()) <= NESTED_PLACE_WORDS and bool(_CONTAINMENT.fullmatch(between))
 
 
+def _town_of_its_own(a: Attribute, parts: set[str]) -> bool:
+    """Not a county holding a town (its last word) nor a place the article calls a part."""
+    words = a.value.replace(".", "").split()
+    return bool(words) and words[-1] not in _PART_HEADS and a.value.lower() not in parts
+
+
 def _roundups(attributes: Sequence[Attribute]) -> set[str]:
     """Articles placing the events they report in ``ROUNDUP_PLACES`` different towns.
 
@@ -1399,11 +1405,7 @@ def _roundups(attributes: Sequence[Attribute]) -> set[str]:
         # a round-up of one city's shootings ("in the Englewood neighborhood ... in Austin")
         part = called if len(called) == 1 else set()
 
-        def town(a: Attribute) -> bool:
-            words = a.value.replace(".", "").split()
-            return bool(words) and words[-1] not in _PART_HEADS and a.value.lower() not in part
-
-        if sum(1 for g in groups if any(town(a) for a in g)) >= ROUNDUP_PLACES:
+        if sum(1 for g in groups if any(_town_of_its_own(a, part) for a in g)) >= ROUNDUP_PLACES:
             out.add(art)
     return out
 
