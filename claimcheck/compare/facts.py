@@ -1381,8 +1381,9 @@ def _roundups(attributes: Sequence[Attribute]) -> set[str]:
     """Articles placing the events they report in ``ROUNDUP_PLACES`` different towns.
 
     Places named one inside the other ("in Eastfield, in Corlan") or sharing a word are one
-    place. A county or parish holding a town ("Mason County") is no town of its own.
-    Neighbourhoods count: a round-up of one city's shootings names them apart."""
+    place. A county or parish holding a town ("Mason County") is no town of its own, nor is
+    the one place an article calls a neighbourhood ("in the Larch Beach neighborhood");
+    two neighbourhoods count, as a round-up of one city's shootings names them apart."""
     local: dict[str, list[Attribute]] = defaultdict(list)
     for a in attributes:
         if a.attribute == "place" and a.note == "local":
