@@ -239,3 +239,36 @@ def test_two_neighbourhoods_make_a_round_up_of_one_city(tmp_path: Path) -> None:
         OTHER_ACCOUNT,
     ), tmp_path)
     assert not any({a, b} == {"5", "3"} for a, b, _ in found), found
+
+
+# --- a bare surname beside others of that surname ---------------------------------------------
+
+GUNMAN_LATER = ("The gunman, 23-year-old Peter Corbin, was killed by officers in Brennick on "
+                "Friday after he shot his father and his brother.")
+
+
+def _gunman(tmp_path: Path, text: str) -> list[tuple[str, str, float]]:
+    return _sheets([
+        {"id": "a", "outlet": "Outlet A", "published": "2024-06-08", "title": "", "text": text},
+        {"id": "b", "outlet": "Outlet B", "published": "2024-06-08", "title": "",
+         "text": GUNMAN_LATER},
+    ], tmp_path)
+
+
+def test_a_bare_surname_beside_its_relatives_is_the_other_one(tmp_path: Path) -> None:
+    """"Corbin, 26, shot his father, Samuel Corbin, and his brother Dale Corbin": the bare
+    Corbin is neither, so the article's one other Corbin, Peter: 26 against 23."""
+    found = _gunman(tmp_path,
+                    "Police identified the gunman as Peter Corbin. Corbin, 26, shot his father, "
+                    "Samuel Corbin, 55, and his brother Dale Corbin, 25, on Friday at their home "
+                    "in Brennick.")
+    assert any({a, b} == {"26", "23"} for a, b, _ in found), found
+
+
+def test_a_bare_surname_with_two_other_candidates_is_no_one(tmp_path: Path) -> None:
+    """The article names two other Corbins in full: the bare Corbin may be either."""
+    found = _gunman(tmp_path,
+                    "Police identified the gunman as Peter Corbin; his uncle, Ray Corbin, was "
+                    "not home. Corbin, 26, shot his father, Samuel Corbin, 55, and his brother "
+                    "Dale Corbin, 25, on Friday at their home in Brennick.")
+    assert not any({a, b} == {"26", "23"} for a, b, _ in found), found

@@ -312,8 +312,26 @@ _PAST_CASE = re.compile(
 )
 
 
+def _bare_surname_holder(c: ClaimRecord, holder: Slot, article_names: Mapping[str, str]) -> str | None:
+    """The one person a bare surname can be when its claim names others of that surname.
+
+    "Zawahri, 26, shot his father, Samir Zawahri, 55, and his brother Christopher Zawahri":
+    the bare "Zawahri" is neither of the two named in full beside it, so it is the article's
+    one other person of that surname named in full (John Zawahri), or None when the article
+    names no such person or several."""
+    word = holder.value.lower()
+    beside = {s.entity_id for s in c.slots if s.entity_id and s is not holder
+              and len(s.value.split()) > 1 and s.value.lower().split()[-1] == word}
+    if not beside:
+        return None
+    others = {eid for eid, name in article_names.items()
+              if len(name.split()) > 1 and name.lower().split()[-1] == word and eid not in beside}
+    return next(iter(others)) if len(others) == 1 else None
+
+
 def _entity_attributes(
-    c: ClaimRecord, people: list[Slot], names: Mapping[str, str]
+    c: ClaimRecord, people: list[Slot], names: Mapping[str, str],
+    article_names: Mapping[str, str] | None = None,
 ) -> Iterable[Attribute]:
     text = c.text
     ages = [s for s in c.slots if s.kind == "quantity" and (s.unit or "").startswith("age")]
@@ -337,6 +355,12 @@ def _entity_attributes(
         if holder is not None and holder.entity_id and not _ambiguous_surname(holder, names):
             yield Attribute("entity", holder.entity_id, names.get(holder.entity_id, holder.value),
                             "age", f"{int(value[0])}", value[0], value[1], c, age.start, age.end)
+        elif holder is not None and holder.entity_id:
+            eid = _bare_surname_holder(c, holder, article_names or {})
+            if eid is not None:
+                yield Attribute("entity", eid, names.get(eid, eid), "age", f"{int(value[0])}",
+                                value[0], value[1], c, age.start, age.end,
+                                note=f"\"{holder.value}\" beside others of that surname")
         elif holder is None:
             m = _DESCRIPTION.match(text[_rel(c, age.end):])
             noun = (age.unit or "").partition(":")[2]
@@ -788,13 +812,19 @@ def extract_attributes(
         entities = EntityFacts()
         entities.add(claims)
     persons, names = entities.persons, entities.names
+    # each article's people named in full, for a bare surname beside others of that surname
+    article_names: dict[str, dict[str, str]] = defaultdict(dict)
+    for c in claims:
+        for sl in _person_slots(c, persons):
+            if sl.entity_id and len(sl.value.split()) > 1:
+                article_names[c.article_id][sl.entity_id] = names.get(sl.entity_id, sl.value)
     out: list[Attribute] = []
     previous: ClaimRecord | None = None
     for i, c in enumerate(claims):
         prev = previous if previous is not None and previous.article_id == c.article_id else None
         nxt = claims[i + 1] if i + 1 < len(claims) and _beside(c, claims[i + 1]) else None
         people = _person_slots(c, persons)
-        out.extend(_entity_attributes(c, people, names))
+        out.extend(_entity_attributes(c, people, names, article_names[c.article_id]))
         out.extend(_event_attributes(c, prev, story_of(c.article_id), nxt))
         previous = c
     # link unnamed descriptions to the only named entity of that role in the story
