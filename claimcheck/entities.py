@@ -382,6 +382,11 @@ def _title_split(
             ]
             return toks[:i], " ".join(words) or None, name
         if has_head and k == n and k > i:
+            if j - i == 1 and i > 0 and toks[0][0].lower() in _FIRST_NAMES and all(
+                    t[0][:1].isupper() for t in toks[:i]):
+                # "Gary Edward King", "John Bishop": a title word after a given name and
+                # nothing after it is the surname, not a title of a name to come
+                return toks, None, []
             # only title words ("the Prime Minister"): no name here
             return toks[:i], " ".join(t[0].lower() for t in toks[i:k]), []
         i = j if j > i else i + 1

@@ -312,8 +312,26 @@ _PAST_CASE = re.compile(
 )
 
 
+def _bare_surname_holder(c: ClaimRecord, holder: Slot, article_names: Mapping[str, str]) -> str | None:
+    """The one person a bare surname can be when its claim names others of that surname.
+
+    "Zawahri, 26, shot his father, Samir Zawahri, 55, and his brother Christopher Zawahri":
+    the bare "Zawahri" is neither of the two named in full beside it, so it is the article's
+    one other person of that surname named in full (John Zawahri), or None when the article
+    names no such person or several."""
+    word = holder.value.lower()
+    beside = {s.entity_id for s in c.slots if s.entity_id and s is not holder
+              and len(s.value.split()) > 1 and s.value.lower().split()[-1] == word}
+    if not beside:
+        return None
+    others = {eid for eid, name in article_names.items()
+              if len(name.split()) > 1 and name.lower().split()[-1] == word and eid not in beside}
+    return next(iter(others)) if len(others) == 1 else None
+
+
 def _entity_attributes(
-    c: ClaimRecord, people: list[Slot], names: Mapping[str, str]
+    c: ClaimRecord, people: list[Slot], names: Mapping[str, str],
+    article_names: Mapping[str, str] | None = None,
 ) -> Iterable[Attribute]:
     text = c.text
     ages = [s for s in c.slots if s.kind == "quantity" and (s.unit or "").startswith("age")]
@@ -337,6 +355,12 @@ def _entity_attributes(
         if holder is not None and holder.entity_id and not _ambiguous_surname(holder, names):
             yield Attribute("entity", holder.entity_id, names.get(holder.entity_id, holder.value),
                             "age", f"{int(value[0])}", value[0], value[1], c, age.start, age.end)
+        elif holder is not None and holder.entity_id:
+            eid = _bare_surname_holder(c, holder, article_names or {})
+            if eid is not None:
+                yield Attribute("entity", eid, names.get(eid, eid), "age", f"{int(value[0])}",
+                                value[0], value[1], c, age.start, age.end,
+                                note=f"\"{holder.value}\" beside others of that surname")
         elif holder is None:
             m = _DESCRIPTION.match(text[_rel(c, age.end):])
             noun = (age.unit or "").partition(":")[2]
@@ -788,13 +812,19 @@ def extract_attributes(
         entities = EntityFacts()
         entities.add(claims)
     persons, names = entities.persons, entities.names
+    # each article's people named in full, for a bare surname beside others of that surname
+    article_names: dict[str, dict[str, str]] = defaultdict(dict)
+    for c in claims:
+        for sl in _person_slots(c, persons):
+            if sl.entity_id and len(sl.value.split()) > 1:
+                article_names[c.article_id][sl.entity_id] = names.get(sl.entity_id, sl.value)
     out: list[Attribute] = []
     previous: ClaimRecord | None = None
     for i, c in enumerate(claims):
         prev = previous if previous is not None and previous.article_id == c.article_id else None
         nxt = claims[i + 1] if i + 1 < len(claims) and _beside(c, claims[i + 1]) else None
         people = _person_slots(c, persons)
-        out.extend(_entity_attributes(c, people, names))
+        out.extend(_entity_attributes(c, people, names, article_names[c.article_id]))
         out.extend(_event_attributes(c, prev, story_of(c.article_id), nxt))
         previous = c
     # link unnamed descriptions to the only named entity of that role in the story
@@ -1348,14 +1378,67 @@ def _conflict(x: Attribute, y: Attribute, *, self_contradiction: bool = False) -
 ROUNDUP_PLACES = 2
 
 
+#: Two places named this close in one claim, with only words of containment between, are
+#: one place told at two levels ("in Eastfield, in Corlan", "the Eastfield area of Corlan").
+NESTED_PLACE_WORDS = 6
+_PART_HEADS = lexicon.words("roundup_part_heads.txt")
+_CONTAINMENT = re.compile(
+    r"(?:\s|,|['’]s\b|\b(?:in|of|on|the|its|neighbou?rhood|section|area|part|district|"
+    r"community)\b)*")
+
+
+_NEIGHBOURHOOD_AFTER = re.compile(r"\s+(?:neighbou?rhood|section|subdivision)\b", re.IGNORECASE)
+
+
+def _nested(a: Attribute, b: Attribute) -> bool:
+    """``a`` and ``b`` are named right beside each other in one claim with only words of
+    containment between: one place, two levels. Not "in Corlan and in Dunmere", not "in
+    Jacksonville near the Arms Apartments" (a place beside another is not in it)."""
+    if a.claim.id != b.claim.id or a.start == b.start:
+        return False
+    lo, hi = (b.end, a.start) if b.end <= a.start else (a.end, b.start)
+    between = a.claim.text[_rel(a.claim, lo):_rel(a.claim, hi)]
+    return len(between.split()) <= NESTED_PLACE_WORDS and bool(_CONTAINMENT.fullmatch(between))
+
+
+def _town_of_its_own(a: Attribute, parts: set[str]) -> bool:
+    """Not a county holding a town (its last word) nor a place the article calls a part."""
+    words = a.value.replace(".", "").split()
+    return bool(words) and words[-1] not in _PART_HEADS and a.value.lower() not in parts
+
+
 def _roundups(attributes: Sequence[Attribute]) -> set[str]:
-    places: dict[str, list[str]] = defaultdict(list)
+    """Articles placing the events they report in ``ROUNDUP_PLACES`` different towns.
+
+    Places named one inside the other ("in Eastfield, in Corlan") or sharing a word are one
+    place. A county or parish holding a town ("Mason County") is no town of its own, nor is
+    the one place an article calls a neighbourhood ("in the Larch Beach neighborhood");
+    two neighbourhoods count, as a round-up of one city's shootings names them apart."""
+    local: dict[str, list[Attribute]] = defaultdict(list)
     for a in attributes:
-        if a.attribute == "place" and a.note == "local" and not any(
-            same_words(a.value, p) or name_overlap(a.value, p) for p in places[a.article_id]
-        ):
-            places[a.article_id].append(a.value)
-    return {art for art, names in places.items() if len(names) >= ROUNDUP_PLACES}
+        if a.attribute == "place" and a.note == "local":
+            local[a.article_id].append(a)
+    out: set[str] = set()
+    for art, items in local.items():
+        groups: list[list[Attribute]] = []
+        for a in items:
+            home = next((g for g in groups if any(
+                _nested(a, b) or same_words(a.value, b.value) or name_overlap(a.value, b.value)
+                for b in g)), None)
+            if home is None:
+                groups.append([a])
+            else:
+                home.append(a)
+
+        called = {a.value.lower() for a in items if _NEIGHBOURHOOD_AFTER.match(
+            a.claim.text[_rel(a.claim, a.end):])}
+        # one place the article calls a neighbourhood is a part of its town; several are
+        # a round-up of one city's shootings ("in the Englewood neighborhood ... in Austin")
+        part = called if len(called) == 1 else set()
+
+        if sum(1 for g in groups if any(_town_of_its_own(a, part) for a in g)) >= ROUNDUP_PLACES:
+            out.add(art)
+    return out
 
 
 #: Ages of one person further apart than this are more likely two people than a disagreement.
@@ -1367,14 +1450,19 @@ AGE_GAP = 3
 MAX_PUBLISHED_GAP = 14
 
 
+#: An article that dates nothing is taken to report an event at most this many days before
+#: its publication day (see :func:`_same_event`).
+PUBLISHED_EVENT_LAG = 2
+
+
 def _same_event(
     art_a: str, art_b: str, x: Attribute, y: Attribute,
     event_dates: Mapping[str, list[Attribute]],
     same_story: Callable[[str, str], bool] | None,
 ) -> bool:
     """Two articles' event attributes are about one event: the articles are close to one
-    story, published close together or dating the event alike, and no date they give for
-    it says otherwise."""
+    story, published close together or dating the event alike (an article that dates
+    nothing by its publication day), and no date they give for it says otherwise."""
     if same_story is not None and not same_story(art_a, art_b):
         return False
     da, db = event_dates.get(art_a, []), event_dates.get(art_b, [])
@@ -1388,6 +1476,13 @@ def _same_event(
     pa, pb = published_day(x.claim), published_day(y.claim)
     if pa is None or pb is None:
         return near
+    if not near and bool(da) != bool(db):
+        # one article dates nothing: news of an event comes out within days of it, so its
+        # publication day stands for the event day the other article gives (a follow-up
+        # weeks on, "the May 1 shooting", against the first report of May 2)
+        dated, pub = (da, pb) if da else (db, pa)
+        near = any(q.lo is not None and q.hi is not None and q.lo <= pub
+                   and pub - q.hi <= PUBLISHED_EVENT_LAG for q in dated)
     return abs(pa - pb) <= MAX_PUBLISHED_GAP or near
 
 
@@ -1949,11 +2044,15 @@ _AT_A_SPOT = re.compile(
 
 def _plain_whole(a: Attribute) -> bool:
     """A count told as the whole toll: no verb before it ("the gunman killed two people at a
-    fire pit, then fired from the roof" counts one scene) and no spot after it."""
+    fire pit, then fired from the roof" counts one scene) and no spot after it ("two men
+    inside the car"), unless the event word comes first: in "14 people were shot at a party"
+    the spot is where the shooting was, not where some of the people were."""
     c = a.claim
     before = c.text[max(0, _rel(c, a.start) - 30): _rel(c, a.start)]
     after = c.text[_rel(c, a.end):]
-    return not _VERB_BEFORE.search(before) and not _AT_A_SPOT.match(after)
+    if _VERB_BEFORE.search(before):
+        return False
+    return not _AT_A_SPOT.match(after) or bool(_EVENT_RIGHT_AFTER.match(after))
 
 
 def _whole_toll(distinct: Sequence[Attribute]) -> Attribute | None:
@@ -2366,11 +2465,13 @@ def _compare_victim_ages(
     nor a word of the scene ("boy", "home") are left alone.
     """
     several: set[str] = set()
+    roundups = _roundups(attributes)
     by_story: dict[str, dict[str, list[Attribute]]] = defaultdict(lambda: defaultdict(list))
     for a in attributes:
         story = story_of(a.article_id)
         if a.attribute.split(" (")[0] in _TOLLS and a.lo is not None and a.lo >= 2:
-            several.add(story)
+            if a.article_id not in roundups:  # (a round-up's tolls may be other towns')
+                several.add(story)
         elif a.attribute == "victim age" and not _PAST_CASE.search(a.claim.text):
             by_story[story][a.article_id].append(a)
     out: list[Conflict] = []
@@ -2387,7 +2488,8 @@ def _compare_victim_ages(
             if not _may_be_one_person(x, y):
                 continue
             gx, gy = x.note.partition(":")[2], y.note.partition(":")[2]
-            if not (gx and gx == gy) and not _scene_words(x.claim) & _scene_words(y.claim):
+            if not (gx and gx == gy) and not _scene_words(x.claim) & _scene_words(y.claim) \
+                    and not _same_day_told(x.claim, y.claim):
                 continue  # nothing ties the two people: "a man at the residence", "a woman"
             if same_words(x.claim.text, y.claim.text):
                 continue
@@ -2398,6 +2500,16 @@ def _compare_victim_ages(
                 f"victim age ({x.subject_name})", "the age of the story's one victim")
             out.append(c)
     return out
+
+
+def _same_day_told(a: ClaimRecord, b: ClaimRecord) -> bool:
+    """Both claims name a day, and the days they name are one ("was shot Monday afternoon" /
+    "after being shot on Monday")."""
+    days = [[d for d in c.slots if d.kind == "date" and (d.unit or "").startswith("day")
+             and d.lo is not None and d.hi is not None] for c in (a, b)]
+    return bool(days[0] and days[1]) and all(
+        p.lo is not None and p.hi is not None and q.lo is not None and q.hi is not None
+        and p.lo <= q.hi and q.lo <= p.hi for p in days[0] for q in days[1])
 
 
 def _compare_odd_victim_ages(
