@@ -204,3 +204,50 @@ def test_sentence_with_two_days_keeps_claim_anchors() -> None:
     first = _claim("a.0005.0", "Orla Venn investigated the shooting of Jan. 3", [name, jan3])
     second = _claim("a.0005.1", "a boy was shot on Jan. 2", [jan2])
     assert "a.0005" not in sentence_anchors([first, second])
+
+
+# --- "The incident occurred on ...": the story's event told by a general noun ---------------
+
+INCIDENT_A = ("Officers were called to a house in the 900 block of Quill Avenue on May 20 after "
+              "reports of a man shot, court papers say. The man survived his wounds.")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The incident occurred on May 21 in the 900 block of Quill Avenue, court papers say.",
+     ("20 May 2023", "21 May 2023")),
+    ("The attack happened May 21 in the 900 block of Quill Avenue, court papers say.",
+     ("20 May 2023", "21 May 2023")),
+    # a meeting is not the story's event
+    ("The meeting took place on May 21 in the 900 block of Quill Avenue, court papers say.", None),
+    # a hearing set for a later day
+    ("A hearing on the incident was held on May 23 at the Quill County courthouse.", None),
+], ids=["incident-occurred", "attack-happened", "meeting", "hearing"])
+def test_the_incident_occurred_dates_the_event(
+    sentence: str, expected: tuple[str, str] | None, tmp_path: Path
+) -> None:
+    rows: list[dict[str, object]] = [
+        {"id": "inc-a", "outlet": "Outlet A", "published": "2023-05-25", "text": INCIDENT_A},
+        {"id": "inc-b", "outlet": "Outlet B", "published": "2023-05-25",
+         "text": f"Quill Avenue neighbours said they heard one bang. {sentence} "
+                 "No one has been charged."},
+    ]
+    dates = [c for c in conflicts_of(rows, tmp_path, "inc") if c["kind"] == "date"]
+    if expected is None:
+        assert dates == [], [(c["a_value"], c["b_value"]) for c in dates]
+        return
+    assert dates, "no date conflict"
+    assert {str(dates[0]["a_value"]), str(dates[0]["b_value"])} == set(expected)
+
+
+def test_an_incident_claim_gives_no_place() -> None:
+    from claimcheck.compare.facts import _event_attributes
+
+    town = Slot("place", "Dunmore", "Dunmore", None, None, None, None, 38, 45)
+    day = Slot("date", "May 21", "2023-05-21", _day("2023-05-21"), _day("2023-05-21"),
+               "day|relative", None, 28, 34)
+    text = "The incident occurred on May 21 in Dunmore"
+    claim = ClaimRecord("a.0001.0", "a", "src", None, 0, len(text), text, text.lower(), 1, None,
+                        None, "past", "2023-05-25", [day, town])
+    got = [(a.attribute, a.value) for a in _event_attributes(claim, None, "s1")]
+    assert ("date", "21 May 2023") in [(k, v) for k, v in got]
+    assert all(k != "place" for k, _ in got)

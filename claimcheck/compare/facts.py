@@ -510,7 +510,9 @@ def _event_attributes(c: ClaimRecord, previous: ClaimRecord | None, story: str,
         yield Attribute("story", story, "", "shooter dead", "yes", None, None, c,
                         c.start + m.start(), c.start + m.end())
     yield from _time_attributes(c, story)
-    if not _EVENT_WORDS.search(c.text):
+    told = bool(_EVENT_WORDS.search(c.text))
+    occurred = not told and bool(_INCIDENT_OCCURRED.match(c.text))
+    if not (told or occurred):
         return
     for s in c.slots:
         if s.kind == "date" and s.lo is not None and s.hi is not None:
@@ -518,9 +520,17 @@ def _event_attributes(c: ClaimRecord, previous: ClaimRecord | None, story: str,
                 continue
             yield Attribute("story", story, "", "date", _date_text(s), s.lo, s.hi, c,
                             s.start, s.end, note="relative" if _relative(s) else "")
-        elif _is_place(c, s) and _place_level(s.value) in ("local", "street"):
+        elif told and _is_place(c, s) and _place_level(s.value) in ("local", "street"):
             yield Attribute("story", story, "", "place", s.value, None, None, c, s.start, s.end,
                             note=_place_level(s.value))
+
+
+# A claim that opens on the story's event told by a general noun and its occurrence verb:
+# "The incident occurred on Nov. 13 in the 1600 block of ...", "The attack happened Sunday".
+# Its date is read (not its places: a claim without a shooting word names no scene).
+_INCIDENT_OCCURRED = re.compile(
+    r"\s*(?:the|this|that)\s+(?:incident|attack|ambush)\s+(?:occurred|happened|took\s+place)\b",
+    re.IGNORECASE)
 
 
 _SEXES = frozenset({"man", "men", "woman", "women", "boy", "boys", "girl", "girls"})
