@@ -1613,7 +1613,11 @@ def compare_attributes(
                     seen.add(c.id)
                     out.append(c)
     anchored = _compare_anchored_dates(attributes, story_of, same_story, roundups, sentences)
-    dated = {claim.id for c in anchored for claim in (c.a, c.b)}
+    # a claim dated against another by its own anchors is not compared again against the
+    # story's day; one anchored through its sentence still is (its partner may be another
+    # moment the sentence tells)
+    dated = {claim.id for c in anchored if c.explanation.endswith(_CLAIMS_ANCHORED)
+             for claim in (c.a, c.b)}
     for c in [*_compare_part_with_whole(story_values, event_dates, same_story, shooter_dead),
               *_compare_torn_tolls(by_key, event_dates, same_story, tolls, shooter_dead),
               *_compare_roundup_tolls(roundup_tolls, by_key, event_dates, same_story, tolls,
@@ -2128,9 +2132,14 @@ def _compare_anchored_dates(
                             continue
                         c = _conflict(x, y)
                         c.confidence = round(min(1.0, c.confidence + ANCHORED_DATE_BONUS), 3)
-                        c.explanation += "; both accounts share a name, an address or a count"
+                        c.explanation += (_CLAIMS_ANCHORED if _anchored_dates(x, y)
+                                          else _SENTENCES_ANCHORED)
                         out.append(c)
     return out
+
+
+_CLAIMS_ANCHORED = "; both accounts share a name, an address or a count"
+_SENTENCES_ANCHORED = "; both sentences share a name, an address or a count"
 
 
 def _one_scene(a: ClaimRecord, b: ClaimRecord) -> bool:
