@@ -251,3 +251,31 @@ def test_an_incident_claim_gives_no_place() -> None:
     got = [(a.attribute, a.value) for a in _event_attributes(claim, None, "s1")]
     assert ("date", "21 May 2023") in [(k, v) for k, v in got]
     assert all(k != "place" for k, _ in got)
+
+
+def test_a_claim_anchored_through_its_sentence_still_meets_the_story_day(tmp_path: Path) -> None:
+    """The name stands in the sentence's first claim ("Pavel Ostrow was shot") and the day in
+    the second ("killed at the diner on Monday"): the sentence anchors the day to the other
+    article's, and the day is still compared against every article giving the story's day."""
+    rows: list[dict[str, object]] = [
+        {"id": "sa-1", "outlet": "O1", "published": "2023-05-22",
+         "text": "Two men were shot early Sunday outside the Copper Kettle diner in Marlow, police "
+                 "said. Both were taken to Marlow General Hospital. Officers asked for video."},
+        {"id": "sa-2", "outlet": "O2", "published": "2023-05-22",
+         "text": "Marlow police are looking for a gunman. Pavel Ostrow, 31, was shot and killed "
+                 "outside the diner on Sunday. His brother was wounded, a spokeswoman said."},
+        {"id": "sa-3", "outlet": "O3", "published": "2023-05-23",
+         "text": "Gunfire erupted early Sunday outside the Copper Kettle, a diner on Route 9 in "
+                 "Marlow, witnesses said. The two victims are expected to survive."},
+        {"id": "sa-x", "outlet": "OX", "published": "2023-05-24",
+         "text": "Pavel Ostrow was shot and killed at the diner on Monday. Marlow detectives "
+                 "have not named a suspect."},
+    ]
+    dates = [c for c in conflicts_of(rows, tmp_path, "sa") if c["kind"] == "date"]
+    against = set()
+    for c in dates:
+        sides = {str(c["a"]["source"]).rsplit("#", 1)[-1], str(c["b"]["source"]).rsplit("#", 1)[-1]}  # type: ignore[index]
+        if "sa-x" in sides:
+            assert {str(c["a_value"]), str(c["b_value"])} == {"21 May 2023", "22 May 2023"}
+            against |= sides - {"sa-x"}
+    assert len(against) >= 2, against
