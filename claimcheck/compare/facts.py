@@ -529,8 +529,8 @@ def _event_attributes(c: ClaimRecord, previous: ClaimRecord | None, story: str,
 # "The incident occurred on Nov. 13 in the 1600 block of ...", "The attack happened Sunday".
 # Its date is read (not its places: a claim without a shooting word names no scene).
 _INCIDENT_OCCURRED = re.compile(
-    r"\s*(?:the|this|that)\s+(?:incident|attack|ambush)\s+(?:occurred|happened|took\s+place)\b",
-    re.IGNORECASE)
+    r"\s*(?:the|this|that)\s+(?:" + lexicon.alternatives("facts_incident_nouns.txt")
+    + r")\s+(?:occurred|happened|took\s+place)\b", re.IGNORECASE)
 
 
 _SEXES = frozenset({"man", "men", "woman", "women", "boy", "boys", "girl", "girls"})
