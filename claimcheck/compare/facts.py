@@ -534,7 +534,9 @@ def _event_attributes(c: ClaimRecord, previous: ClaimRecord | None, story: str,
         yield Attribute("story", story, "", "shooter dead", "yes", None, None, c,
                         c.start + m.start(), c.start + m.end())
     yield from _time_attributes(c, story)
-    if not _EVENT_WORDS.search(c.text):
+    told = bool(_EVENT_WORDS.search(c.text))
+    occurred = not told and bool(_INCIDENT_OCCURRED.match(c.text))
+    if not (told or occurred):
         return
     for s in c.slots:
         if s.kind == "date" and s.lo is not None and s.hi is not None:
@@ -542,9 +544,17 @@ def _event_attributes(c: ClaimRecord, previous: ClaimRecord | None, story: str,
                 continue
             yield Attribute("story", story, "", "date", _date_text(s), s.lo, s.hi, c,
                             s.start, s.end, note="relative" if _relative(s) else "")
-        elif _is_place(c, s) and _place_level(s.value) in ("local", "street"):
+        elif told and _is_place(c, s) and _place_level(s.value) in ("local", "street"):
             yield Attribute("story", story, "", "place", s.value, None, None, c, s.start, s.end,
                             note=_place_level(s.value))
+
+
+# A claim that opens on the story's event told by a general noun and its occurrence verb:
+# "The incident occurred on Nov. 13 in the 1600 block of ...", "The attack happened Sunday".
+# Its date is read (not its places: a claim without a shooting word names no scene).
+_INCIDENT_OCCURRED = re.compile(
+    r"\s*(?:the|this|that)\s+(?:" + lexicon.alternatives("facts_incident_nouns.txt")
+    + r")\s+(?:occurred|happened|took\s+place)\b", re.IGNORECASE)
 
 
 _SEXES = frozenset({"man", "men", "woman", "women", "boy", "boys", "girl", "girls"})
@@ -1194,11 +1204,42 @@ def _scene_words(c: ClaimRecord) -> set[str]:
     return {w for w in c.words if not w.startswith("@") and len(w) > 2 and w not in _SCENE_SKIP}
 
 
-def _anchored_dates(x: Attribute, y: Attribute) -> bool:
+def _sentence_id(c: ClaimRecord) -> str:
+    return c.id.rsplit(".", 1)[0]
+
+
+def sentence_anchors(claims: Iterable[ClaimRecord]) -> dict[str, set[str]]:
+    """``sentence id -> the anchors of all its claims`` (:func:`_date_anchors`).
+
+    One sentence tells one moment even when the claim finder splits it: in "Jaquise Lewis,
+    17, was shot and killed at a skate park on Sunday" the name stands in the first claim
+    and the day in the second, yet the name anchors the day.
+    """
+    out: dict[str, set[str]] = defaultdict(set)
+    days: dict[str, set[float]] = defaultdict(set)
+    for c in claims:
+        out[_sentence_id(c)] |= _date_anchors(c)
+        days[_sentence_id(c)].update(s.lo for s in c.slots if s.kind == "date" and s.lo is not None
+                                     and (s.unit or "").split("|")[0] == "day")
+    # a sentence that gives two days tells two moments ("while they were investigating the
+    # shooting of Jan. 3, they learned a boy was shot on Jan. 2"): its claims keep their own
+    return {k: v for k, v in out.items() if len(days[k]) <= 1}
+
+
+def _anchors_of(c: ClaimRecord, sentences: Mapping[str, set[str]] | None) -> set[str]:
+    own = _date_anchors(c)
+    if sentences:
+        own = own | sentences.get(_sentence_id(c), set())
+    return own
+
+
+def _anchored_dates(x: Attribute, y: Attribute,
+                    sentences: Mapping[str, set[str]] | None = None) -> bool:
     """The two claims dating the event share a name, an address, a count or the words of a
     scene ("killed at a skate park"): the rest of their frame agrees, so a different day is
-    a disagreement, not another event."""
-    if _date_anchors(x.claim) & _date_anchors(y.claim):
+    a disagreement, not another event. With ``sentences`` (:func:`sentence_anchors`), the
+    anchors of the other claims of each claim's sentence count too."""
+    if _anchors_of(x.claim, sentences) & _anchors_of(y.claim, sentences):
         return True
     return len(_scene_words(x.claim) & _scene_words(y.claim)) >= SCENE_WORDS
 
@@ -1293,6 +1334,56 @@ def _year_aligned(x: Attribute, y: Attribute) -> tuple[Attribute, Attribute]:
 
 #: A yearless day moved to the other's year is compared only this close to it (days).
 ALIGNED_DAY_GAP = 3
+#: A weekday is read against another article's day of the event only when its own article
+#: was published at most this many days after that day (and not before it).
+WEEK_ALIGN_REACH = 14
+
+
+def _weekday_near(a: Attribute, day: float) -> Attribute:
+    """``a`` with a bare weekday ("Tuesday morning") moved to the day of that name nearest
+    ``day``, the day of the event another account gives.
+
+    A weekday is resolved against its article's publication day, as the latest such day:
+    an article published nine days after a Tuesday shooting that still says "Tuesday
+    morning" resolves it to the Tuesday of its own week. What the writer named is the
+    weekday, so against an event day told elsewhere it is read as the nearest day of that
+    name (three days either way at most) — when that day lies a week or more before the
+    article's publication day, so that resolving against the publication day could not have
+    found it. Unchanged when ``a`` is not a bare weekday, its article was published before
+    ``day`` or more than ``WEEK_ALIGN_REACH`` days after it, or the nearest day of its name
+    is one its publication day resolves to itself ("Monday" in a Sunday article about a
+    Sunday shooting is the Monday before: a different day, as resolved).
+    """
+    s = _date_slot(a)
+    if s is None or not _weekday_like(s) or a.lo is None or a.lo != a.hi:
+        return a
+    pub = published_day(a.claim)
+    if pub is None or not 0 <= pub - day <= WEEK_ALIGN_REACH:
+        return a
+    lo = float(day + (int(a.lo - day) + 3) % 7 - 3)
+    if lo == a.lo or pub - lo < 7:
+        return a
+    d = dt.date.fromordinal(int(lo))
+    return replace(a, value=f"{d.day} {d.strftime('%B')} {d.year}", lo=lo, hi=lo)
+
+
+def _week_aligned(x: Attribute, y: Attribute) -> tuple[Attribute, Attribute]:
+    """``x`` and ``y`` with a bare weekday read against the other's day
+    (:func:`_weekday_near`) when the two lie more than ``ALIGNED_DAY_GAP`` days apart as
+    resolved: "Tuesday morning" in an article of 21 February and "Wednesday" in one of 13
+    February are a day apart (12 and 13 February), not six. Days further apart than
+    ``ANCHORED_DATE_GAP`` as resolved stay two events. When both are weekdays, the later
+    article's is tried first (a weekday goes stale as its article ages)."""
+    if x.lo is None or y.lo is None or not ALIGNED_DAY_GAP < abs(x.lo - y.lo) <= ANCHORED_DATE_GAP:
+        return x, y
+    px, py = published_day(x.claim) or 0, published_day(y.claim) or 0
+    order = ((y, x), (x, y)) if py > px else ((x, y), (y, x))
+    for moved, other in order:
+        assert other.lo is not None
+        near = _weekday_near(moved, other.lo)
+        if near is not moved:
+            return (near, other) if moved is x else (other, near)
+    return x, y
 
 
 def _aligned_days_comparable(
@@ -1493,6 +1584,7 @@ def compare_attributes(
     same_story: Callable[[str, str], bool] | None = None,
     min_confidence: float = DEFAULT_MIN_CONFIDENCE,
     datelines: Mapping[str, set[str]] | None = None,
+    sentences: Mapping[str, set[str]] | None = None,
 ) -> list[Conflict]:
     """Compare each attribute across the articles of a story.
 
@@ -1504,7 +1596,11 @@ def compare_attributes(
     the two articles of an event attribute. ``datelines`` (``article_id -> towns`` it reports
     from; read from the attributes' claims when not given) tells a residence in a neighbourhood
     of the city a story is reported from ("of Homewood" against "of Pittsburgh").
+    ``sentences`` (:func:`sentence_anchors`; read from the attributes' claims when not given)
+    lets the claims of one sentence share what anchors a date to one event.
     """
+    if sentences is None:
+        sentences = sentence_anchors({a.claim.id: a.claim for a in attributes}.values())
     event_dates = _event_dates(attributes)
     # the towns each story is reported from, for telling a neighbourhood from another town
     story_datelines: dict[str, set[str]] = defaultdict(set)
@@ -1611,8 +1707,12 @@ def compare_attributes(
                 if c.confidence >= min_confidence and c.id not in seen:
                     seen.add(c.id)
                     out.append(c)
-    anchored = _compare_anchored_dates(attributes, story_of, same_story, roundups)
-    dated = {claim.id for c in anchored for claim in (c.a, c.b)}
+    anchored = _compare_anchored_dates(attributes, story_of, same_story, roundups, sentences)
+    # a claim dated against another by its own anchors is not compared again against the
+    # story's day; one anchored through its sentence still is (its partner may be another
+    # moment the sentence tells)
+    dated = {claim.id for c in anchored if c.explanation.endswith(_CLAIMS_ANCHORED)
+             for claim in (c.a, c.b)}
     for c in [*_compare_part_with_whole(story_values, event_dates, same_story, shooter_dead),
               *_compare_torn_tolls(by_key, event_dates, same_story, tolls, shooter_dead),
               *_compare_roundup_tolls(roundup_tolls, by_key, event_dates, same_story, tolls,
@@ -2093,6 +2193,7 @@ def _compare_anchored_dates(
     story_of: Callable[[str], str],
     same_story: Callable[[str, str], bool] | None,
     roundups: set[str],
+    sentences: Mapping[str, set[str]] | None = None,
 ) -> list[Conflict]:
     """Event dates of two claims that share a name, an address or a count, claim by claim.
 
@@ -2116,7 +2217,9 @@ def _compare_anchored_dates(
                 for x0 in per_article[arts[i]]:
                     for y0 in per_article[arts[j]]:
                         x, y = _year_aligned(x0, y0)
-                        if not _anchored_dates(x, y) or _relation(x, y) != "conflict":
+                        if (x, y) == (x0, y0):
+                            x, y = _week_aligned(x0, y0)
+                        if not _anchored_dates(x, y, sentences) or _relation(x, y) != "conflict":
                             continue
                         if roundup and not _one_scene(x.claim, y.claim):
                             continue
@@ -2128,9 +2231,14 @@ def _compare_anchored_dates(
                             continue
                         c = _conflict(x, y)
                         c.confidence = round(min(1.0, c.confidence + ANCHORED_DATE_BONUS), 3)
-                        c.explanation += "; both accounts share a name, an address or a count"
+                        c.explanation += (_CLAIMS_ANCHORED if _anchored_dates(x, y)
+                                          else _SENTENCES_ANCHORED)
                         out.append(c)
     return out
+
+
+_CLAIMS_ANCHORED = "; both accounts share a name, an address or a count"
+_SENTENCES_ANCHORED = "; both sentences share a name, an address or a count"
 
 
 def _one_scene(a: ClaimRecord, b: ClaimRecord) -> bool:
@@ -2196,8 +2304,18 @@ def _event_day_known(a: Attribute) -> bool:
     return a.claim.tense != "future" and _strictly_tied(a)
 
 
+# "shortly after midnight", "just after midnight": the early hours of the day named, not late
+_AFTER_MIDNIGHT = re.compile(r"\bafter\s+midnight\b", re.IGNORECASE)
+
+
 def _late_only(text: str) -> bool:
     return bool(_LATE.search(text)) and not _EARLY_HOURS.search(text)
+
+
+def _told_late(text: str) -> bool:
+    """The day is told late in the day ("late Friday", "Friday night"); "shortly after
+    midnight on Sunday" is Sunday's early hours, not late."""
+    return bool(_LATE.search(_AFTER_MIDNIGHT.sub(" ", text)))
 
 
 def _one_night(x: Attribute, y: Attribute) -> bool:
@@ -2209,7 +2327,7 @@ def _one_night(x: Attribute, y: Attribute) -> bool:
     if abs(x.lo - y.lo) != 1:
         return False
     earlier, later = (x, y) if x.lo < y.lo else (y, x)
-    if _LATE.search(earlier.claim.text) and not _late_only(later.claim.text):
+    if _told_late(earlier.claim.text) and not _late_only(later.claim.text):
         return True
     return bool(_EARLY_HOURS.search(later.claim.text)) and not _EARLY_HOURS.search(earlier.claim.text)
 
@@ -2290,15 +2408,19 @@ def _compare_event_days(
             roundup = art not in per_article
             gives_day = art in backers or any(
                 a.lo == day for a in told_in_roundups.get(_story, {}).get(art, []))
-            for x in items:
+            for x0 in items:
+                assert x0.lo is not None
+                # a bare weekday read against the story's day, not only its article's date
+                x = _weekday_near(x0, day) if abs(x0.lo - day) > ALIGNED_DAY_GAP else x0
                 assert x.lo is not None
-                if x.lo == day or abs(x.lo - day) > EVENT_DAY_GAP or x.claim.id in reported:
+                moved = x is not x0
+                if x.lo == day or abs(x0.lo - day) > EVENT_DAY_GAP or x.claim.id in reported:
                     continue
-                if support[x.lo] - {art}:
+                if support[x0.lo] - {art}:
                     continue  # another article gives that day too: two moments, or two events
                 fits = [
                     y for y in others
-                    if not _one_night(x, y) and not _week_off(x, y)
+                    if not _one_night(x, y) and (moved or not _week_off(x, y))
                     and not same_words(x.claim.text, y.claim.text) and not _other_towns(x.claim, y.claim)
                     and (not gives_day or abs(x.lo - day) == 1 or _anchored_dates(x, y))
                     and (not roundup or _anchored_dates(x, y))
@@ -3124,7 +3246,8 @@ def build_fact_sheets(
         entities.add(claims)
     attributes = extract_attributes(claims, story_of, entities)
     conflicts = compare_attributes(attributes, story_of, same_story=affinity.same_story,
-                                   min_confidence=min_confidence, datelines=dateline_towns(claims))
+                                   min_confidence=min_confidence, datelines=dateline_towns(claims),
+                                   sentences=sentence_anchors(claims))
     # what each story says of its people (another story's "John Smith, 45" may be another man)
     evidence: dict[str, dict[str, dict[str, set[str]]]] = defaultdict(
         lambda: defaultdict(lambda: defaultdict(set)))
