@@ -26,12 +26,14 @@ that ingesting in parts gives the same entity ids and rows as ingesting at once.
 
 from __future__ import annotations
 
+import hashlib
 import json
-import zlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from dataclasses import dataclass, field
-from typing import Any
+from functools import cache
+from pathlib import Path
+from typing import Any, Generic, TypeVar, cast
 
 from .entities import (
     Entity,
@@ -52,7 +54,9 @@ from .entities import (
     nickname_of,
 )
 
-__all__ = ["DocLinks", "LinkDelta", "LinkState", "Relink", "doc_links"]
+__all__ = ["DocLinks", "LinkDelta", "LinkState", "Relink", "doc_links", "link_fingerprint", "resolve_all"]
+
+V = TypeVar("V")
 
 Given = tuple[str, ...]
 Ref = tuple[str, int]  # (document id, mention index)
@@ -65,6 +69,8 @@ PartialRow = tuple[int, str, str, Given, str]
 OtherRow = tuple[int, str, str]
 # A name in the organisation pass: mention index, name, kind, folded key.
 Entry = tuple[int, str, str, str]
+BucketRow = tuple[str, int, list[Given]]  # document, cluster, given names
+PClusterRow = tuple[str, int, list[str], int, list[int]]  # + names, number of givens, mentions
 
 _NONPERSON = ""  # target of a single word that no person takes: the organisation pass
 
@@ -216,25 +222,62 @@ Record = tuple[str, Rank, str, str, list[str], int]  # base, rank, name, kind, a
 class LinkState:
     """The entity linker's state over a set of documents (see the module docstring)."""
 
-    def __init__(self) -> None:
-        self.docs: dict[str, DocLinks] = {}
-        self.cl_handle: dict[str, list[str]] = {}  # document -> entity of each cluster
-        self.targets: dict[str, list[str]] = {}  # document -> entity of each partial
-        self.buckets: dict[str, list[str]] = {}  # surname key -> entities, first-fit order
-        self.bucket_cl: dict[str, list[tuple[str, int]]] = {}  # surname key -> clusters
-        self.givens: dict[str, list[Given]] = {}  # entity -> given names (at most 8)
-        self.pclusters: dict[str, list[tuple[str, int]]] = {}  # entity -> its clusters
-        self.pmembers: dict[str, set[tuple[str, int]]] = defaultdict(set)  # -> partials
-        self.anchor_docs: dict[str, set[str]] = defaultdict(set)
-        self.nick_entity: dict[str, list[str]] = defaultdict(list)
-        self.partial_docs: dict[str, set[str]] = defaultdict(set)  # s:/n: key -> documents
-        self.parent: dict[str, str] = {}
-        self.groups: dict[str, dict[tuple[int, str, int], Entry]] = defaultdict(dict)
-        self.records: dict[str, Record] = {}
-        self.bases: dict[str, set[str]] = defaultdict(set)
-        self.keys: dict[str, str] = {}
-        self.next_id = 0
-        self.stats: dict[str, int] = {"full": 0, "incremental": 0, "fallback": 0}
+    def __init__(self, db: Any = None, *, fresh: bool = True) -> None:
+        """A state in memory (``db`` None), or one kept in ``db``'s ``link_state`` table:
+        ``fresh`` starts it empty (the table is replaced on :meth:`save`), otherwise rows are
+        read as they are needed and :meth:`save` writes back the ones that changed."""
+        src = None if fresh else db
+        self._db = db
+        self._fresh = fresh
+        self.docs = _Space[DocLinks](src, "doc", _dec_doc, _enc_doc)
+        self.cl_handle = _Space[list[str]](src, "clh", list, list)  # entity of each cluster
+        self.targets = _Space[list[str]](src, "tgt", list, list)  # entity of each partial
+        self.buckets = _Space[list[str]](src, "bkt", list, list)  # entities, first-fit order
+        # surname key -> (document, cluster, given names) of its clusters, document order
+        self.bucket_cl = _Space[list[BucketRow]](src, "bcl", _dec_bucket, _enc_bucket)
+        self.givens = _Space[list[Given]](src, "giv", _dec_givens, _enc_givens)  # at most 8
+        # entity -> its clusters: document, cluster, names, number of given names, mentions
+        self.pclusters = _Space[list[PClusterRow]](src, "pcl", _dec_pcl, _enc_pcl)
+        self.pmembers = _Space[set[tuple[str, int]]](src, "pmb", _dec_pairset, _enc_pairset, set)
+        self.anchor_docs = _Space[set[str]](src, "anc", set, sorted, set, counted=True)
+        self.nick_entity = _Space[list[str]](src, "nck", list, list, list)
+        self.nick_keys = _Space[list[str]](src, "nkh", list, list, list)  # entity -> nicknames
+        self.partial_docs = _Space[set[str]](src, "pdc", set, sorted, set)  # s:/n: key -> docs
+        self.parent = _Space[str](src, "par", str, str)
+        self.groups = _Space[dict[tuple[int, str, int], Entry]](src, "grp", _dec_group, _enc_group, dict)
+        self.records = _Space[Record](src, "rec", _dec_record, _enc_record)
+        self.bases = _Space[set[str]](src, "bas", set, sorted, set)
+        self.keys = _Space[str](src, "key", str, str)
+        meta: dict[str, Any] = {}
+        if src is not None:
+            meta = {k: json.loads(v) for k, v in db.execute(
+                "SELECT k, v FROM link_state WHERE space = 'meta'")}
+        self.n_docs: int = meta.get("n_docs", 0)
+        self.n_entities: int = meta.get("n_entities", 0)
+        self.next_id: int = meta.get("next_id", 0)
+        self.articles: int = meta.get("articles", 0)
+        self.fingerprint: str | None = meta.get("fingerprint")
+        self.stats: dict[str, int] = meta.get("stats", {"full": 0, "incremental": 0, "fallback": 0})
+
+    def save(self, db: Any) -> None:
+        """Write the state to ``db``'s ``link_state`` table (inside the caller's transaction)."""
+        if self._fresh:
+            db.execute("DELETE FROM link_state")
+        for space in (
+            self.docs, self.cl_handle, self.targets, self.buckets, self.bucket_cl, self.givens,
+            self.pclusters, self.pmembers, self.anchor_docs, self.nick_entity, self.nick_keys,
+            self.partial_docs,
+            self.parent, self.groups, self.records, self.bases, self.keys,
+        ):
+            space.flush(db)
+        meta = {
+            "n_docs": self.n_docs, "n_entities": self.n_entities, "next_id": self.next_id,
+            "articles": self.articles, "fingerprint": self.fingerprint, "stats": self.stats,
+        }
+        db.conn.executemany(
+            "INSERT OR REPLACE INTO link_state (space, k, v, n) VALUES ('meta', ?, ?, NULL)",
+            [(k, json.dumps(v)) for k, v in meta.items()],
+        )
 
     # -- helpers -------------------------------------------------------------------------
 
@@ -247,7 +290,7 @@ class LinkState:
         return k
 
     def _max_docs(self) -> int:
-        return max(20, len(self.docs) // 50)  # names in very many documents tie no story
+        return max(20, self.n_docs // 50)  # names in very many documents tie no story
 
     def _doc_anchors(self, aid: str) -> set[str]:
         got = set(self.docs[aid].anchors)
@@ -270,6 +313,7 @@ class LinkState:
             if aid in self.docs:
                 raise ValueError(f"document {aid!r} is already linked")
             self.docs[aid] = doc_links(mentions)
+            self.n_docs += 1
             new_ids.append(aid)
             moved.update((aid, i) for i in range(len(mentions)))
         new_set = set(new_ids)
@@ -291,9 +335,15 @@ class LinkState:
                 lst = self.nick_entity[k]
                 if handles[c] not in lst:
                     lst.append(handles[c])
+                    self.nick_keys[handles[c]].append(k)
                     nick_changed.add(k)
 
-        # ---- story anchors; which older documents may answer differently
+        # ---- story anchors; which older documents may answer differently. A document's
+        # "story" (itself and the documents that share an anchor in at most n/50 documents)
+        # only gains the new documents unless an anchor crosses the cut-off; the entities
+        # with a new document are those with a new full name, so only the older names in
+        # their buckets or called by their nicknames can change answer, besides every name
+        # of the documents whose story lost or gained older documents.
         affected: set[str] = set()
         before: dict[str, int] = {}
         for aid in new_ids:
@@ -303,16 +353,21 @@ class LinkState:
                 docs.add(aid)
         for a, n_before in before.items():
             docs = self.anchor_docs[a]
-            if n_before <= max_old or len(docs) <= max_new:
+            if n_before and (n_before <= max_old) != (len(docs) <= max_new):
                 affected |= docs
+                self.stats["cutoff"] = self.stats.get("cutoff", 0) + 1
         if max_new != max_old:
-            for a, docs in self.anchor_docs.items():
-                if a not in before and max_old < len(docs) <= max_new:
-                    affected |= docs
+            for a in self.anchor_docs.between(max_old, max_new):
+                if a not in before:
+                    affected |= self.anchor_docs[a]
+                    self.stats["cutoff"] = self.stats.get("cutoff", 0) + 1
         for skey in touched:
             affected |= self.partial_docs.get("s:" + skey, set())
         for k in nick_changed:
             affected |= self.partial_docs.get("n:" + k, set())
+        for h in sorted(dirty):
+            for k in self.nick_keys.get(h, []):
+                affected |= self.partial_docs.get("n:" + k, set())
         affected -= new_set
 
         # ---- initials, surnames and single words
@@ -372,12 +427,22 @@ class LinkState:
         return self._rekey(dirty, moved)
 
     def _replay_bucket(self, skey: str, new_cl: list[tuple[str, int]], dirty: set[str]) -> None:
-        order = sorted([*self.bucket_cl.get(skey, []), *new_cl])
+        rows: dict[tuple[str, int], PClusterRow] = {}
+        old_handle: dict[tuple[str, int], str] = {}
+        for h in self.buckets.get(skey, []):
+            for row in self.pclusters[h]:
+                rows[row[0], row[1]] = row
+                old_handle[row[0], row[1]] = h
+        added: list[BucketRow] = []
+        for aid, c in new_cl:
+            _s, givens, names, members = self.docs[aid].clusters[c]
+            rows[aid, c] = (aid, c, names, len(givens), members)
+            added.append((aid, c, givens))
+        order = sorted([*self.bucket_cl.get(skey, []), *added])
         fresh = set(new_cl)
         r_givens: list[list[Given]] = []
         r_of: list[int] = []
-        for aid, c in order:
-            givens = self.docs[aid].clusters[c][1]
+        for _aid, _c, givens in order:
             target = -1
             for r, eg in enumerate(r_givens):
                 if all(_given_compatible(g, h) for g in givens[:1] for h in eg):
@@ -394,10 +459,10 @@ class LinkState:
         # the older clusters must keep their entities: one old entity per replayed one
         handle_of: dict[int, str] = {}
         seen: set[str] = set()
-        for (aid, c), r in zip(order, r_of, strict=True):
+        for (aid, c, _g), r in zip(order, r_of, strict=True):
             if (aid, c) in fresh:
                 continue
-            h = self.cl_handle[aid][c]
+            h = old_handle[aid, c]
             got = handle_of.get(r)
             if got is None:
                 if h in seen:
@@ -413,16 +478,18 @@ class LinkState:
                 known = f"P{self.next_id}"
                 self.next_id += 1
             handles.append(known)
-        members: dict[str, list[tuple[str, int]]] = defaultdict(list)
-        for (aid, c), r in zip(order, r_of, strict=True):
+        by_handle: dict[str, list[PClusterRow]] = defaultdict(list)
+        for (aid, c, _g), r in zip(order, r_of, strict=True):
             h = handles[r]
-            members[h].append((aid, c))
+            by_handle[h].append(rows[aid, c])
             if (aid, c) in fresh:
                 self.cl_handle[aid][c] = h
                 dirty.add(h)
         for r, h in enumerate(handles):
-            self.givens[h] = r_givens[r]
-            self.pclusters[h] = members[h]
+            if self.givens.get(h) != r_givens[r]:
+                self.givens[h] = r_givens[r]
+            if h in dirty:
+                self.pclusters[h] = by_handle[h]
         self.buckets[skey] = handles
         self.bucket_cl[skey] = order
 
@@ -436,7 +503,7 @@ class LinkState:
     ) -> str:
         """The entity of an initial, surname or single word left by its document."""
         _idx, name, skey, given, what = p
-        bucket = self.buckets.get(skey, [])
+        bucket: list[str] = self.buckets.get(skey, [])
         if what == "initial":
             cands = [e for e in bucket if any(_given_compatible(given, g) for g in self.givens[e])]
             if len(cands) == 1:
@@ -454,12 +521,13 @@ class LinkState:
         def docs_of(e: str) -> set[str]:
             got = ent_docs.get(e)
             if got is None:
-                got = ent_docs[e] = {d for d, _ in self.pclusters[e]}
+                got = ent_docs[e] = {row[0] for row in self.pclusters[e]}
             return got
 
         story = [e for e in bucket if not docs_of(e).isdisjoint(near)]
         if not story:
-            story = [e for e in self.nick_entity.get(name_key(name), []) if not docs_of(e).isdisjoint(near)]
+            nicked: list[str] = self.nick_entity.get(name_key(name), [])
+            story = [e for e in nicked if not docs_of(e).isdisjoint(near)]
         if len(story) == 1:
             return story[0]
         doc = self.docs[aid]
@@ -518,12 +586,11 @@ class LinkState:
             ranks: list[Rank] = []
             if h[0] == "P":
                 cls = self.pclusters[h]
-                for aid, c in cls:
-                    _skey, givens, cl_names, cl_members = self.docs[aid].clusters[c]
+                for _aid, _c, cl_names, n_givens, cl_members in cls:
                     names.extend(cl_names)
-                    full.extend(n for n, g in zip(cl_names, givens, strict=False) if g)
+                    full.extend(cl_names[:n_givens])
                     count += len(cl_members)
-                ranks.append((0, *cls[0]))
+                ranks.append((0, cls[0][0], cls[0][1]))
             for aid, j in self.pmembers.get(h, ()):
                 names.append(self.docs[aid].partials[j][1])
                 count += 1
@@ -547,11 +614,14 @@ class LinkState:
                 if rec is None or rec[0] != old[0]:
                     self.bases[old[0]].discard(h)
             if rec is None:
-                self.records.pop(h, None)
+                if self.records.pop(h, None) is not None:
+                    self.n_entities -= 1
                 key = self.keys.pop(h, None)
                 if key is not None:
                     delta.deleted.add(key)
                 continue
+            if old is None:
+                self.n_entities += 1
             self.records[h] = rec
             bases.add(rec[0])
             self.bases[rec[0]].add(h)
@@ -592,8 +662,8 @@ class LinkState:
             return [(key[1], entry[0]) for key, entry in self.groups.get(h[2:], {}).items()]
         out: list[Ref] = []
         if h[0] == "P":
-            for aid, c in self.pclusters[h]:
-                out.extend((aid, i) for i in self.docs[aid].clusters[c][3])
+            for aid, _c, _names, _n, cl_members in self.pclusters[h]:
+                out.extend((aid, i) for i in cl_members)
         for aid, j in self.pmembers.get(h, ()):
             out.append((aid, self.docs[aid].partials[j][0]))
         return out
@@ -622,82 +692,198 @@ class LinkState:
         out.sort(key=lambda e: e.key)
         return out
 
-    # -- storage -------------------------------------------------------------------------
+_MISSING: Any = object()
 
-    def dumps(self) -> bytes:
-        """The state as compressed JSON (plain data: loading it runs no code)."""
-        docs = {
-            aid: [
-                [[s, [list(g) for g in gs], ns, ms] for s, gs, ns, ms in d.clusters],
-                [[i, n, s, list(g), w] for i, n, s, g, w in d.partials],
-                [list(o) for o in d.others],
-                d.anchors,
-                [list(x) for x in d.nicks],
-                [list(x) for x in d.links],
-                d.size,
-            ]
-            for aid, d in self.docs.items()
-        }
-        data = {
-            "docs": docs,
-            "cl_handle": self.cl_handle,
-            "targets": self.targets,
-            "buckets": self.buckets,
-            "bucket_cl": {k: [list(x) for x in v] for k, v in self.bucket_cl.items()},
-            "givens": {k: [list(g) for g in v] for k, v in self.givens.items()},
-            "pclusters": {k: [list(x) for x in v] for k, v in self.pclusters.items()},
-            "pmembers": {k: sorted(list(x) for x in v) for k, v in self.pmembers.items() if v},
-            "anchor_docs": {k: sorted(v) for k, v in self.anchor_docs.items()},
-            "nick_entity": dict(self.nick_entity),
-            "partial_docs": {k: sorted(v) for k, v in self.partial_docs.items()},
-            "parent": self.parent,
-            "groups": {
-                k: [[*key, *entry] for key, entry in g.items()] for k, g in self.groups.items() if g
-            },
-            "records": {h: [r[0], list(r[1]), r[2], r[3], r[4], r[5]] for h, r in self.records.items()},
-            "keys": self.keys,
-            "next_id": self.next_id,
-            "stats": self.stats,
-        }
-        return zlib.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(), 1)
 
-    @classmethod
-    def loads(cls, blob: bytes) -> LinkState:
-        """A state written by :meth:`dumps`."""
-        data = json.loads(zlib.decompress(blob))
-        st = cls()
-        for aid, (cls_, parts, others, anchors, nicks, links, size) in data["docs"].items():
-            st.docs[aid] = DocLinks(
-                [(s, [tuple(g) for g in gs], ns, ms) for s, gs, ns, ms in cls_],
-                [(i, n, s, tuple(g), w) for i, n, s, g, w in parts],
-                [(i, n, k) for i, n, k in others],
-                anchors,
-                [(k, c) for k, c in nicks],
-                [(a, b) for a, b in links],
-                size,
-            )
-        st.cl_handle = data["cl_handle"]
-        st.targets = data["targets"]
-        st.buckets = data["buckets"]
-        st.bucket_cl = {k: [(a, c) for a, c in v] for k, v in data["bucket_cl"].items()}
-        st.givens = {k: [tuple(g) for g in v] for k, v in data["givens"].items()}
-        st.pclusters = {k: [(a, c) for a, c in v] for k, v in data["pclusters"].items()}
-        st.pmembers = defaultdict(set, {k: {(a, j) for a, j in v} for k, v in data["pmembers"].items()})
-        st.anchor_docs = defaultdict(set, {k: set(v) for k, v in data["anchor_docs"].items()})
-        st.nick_entity = defaultdict(list, data["nick_entity"])
-        st.partial_docs = defaultdict(set, {k: set(v) for k, v in data["partial_docs"].items()})
-        st.parent = data["parent"]
-        st.groups = defaultdict(dict)
-        for k, rows in data["groups"].items():
-            st.groups[k] = {(ph, aid, j): (i, n, kd, ok) for ph, aid, j, i, n, kd, ok in rows}
-        st.records = {h: (r[0], tuple(r[1]), r[2], r[3], r[4], r[5]) for h, r in data["records"].items()}
-        st.bases = defaultdict(set)
-        for h, rec in st.records.items():
-            st.bases[rec[0]].add(h)
-        st.keys = data["keys"]
-        st.next_id = data["next_id"]
-        st.stats = data["stats"]
-        return st
+@cache
+def link_fingerprint() -> str:
+    """A digest of the linking code and word lists: a stored state made by other code is
+    not used (the next ingest resolves everything again and stores a new one)."""
+    here = Path(__file__).resolve().parent
+    h = hashlib.sha1()
+    for path in [here / "entities.py", here / "linking.py", *sorted((here / "lexicons").glob("*"))]:
+        if path.is_file():
+            h.update(path.name.encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+class _Space(Generic[V]):
+    """One kind of state value by key: kept in memory, read from the ``link_state`` table
+    when first needed (``db``), and written back by :meth:`flush` when set, created, or (for
+    values changed in place, those with a ``factory``) read."""
+
+    def __init__(
+        self,
+        db: Any,
+        space: str,
+        decode: Callable[[Any], V],
+        encode: Callable[[V], Any],
+        factory: Callable[[], V] | None = None,
+        *,
+        counted: bool = False,
+    ) -> None:
+        self._db = db
+        self._space = space
+        self._decode = decode
+        self._encode = encode
+        self._factory = factory
+        self._counted = counted
+        self._cache: dict[str, V] = {}
+        self._absent: set[str] = set()
+        self._dirty: set[str] = set()
+
+    def _load(self, k: str) -> V:
+        got = self._cache.get(k, _MISSING)
+        if got is not _MISSING or self._db is None or k in self._absent:
+            return cast(V, got)
+        row = self._db.execute(
+            "SELECT v FROM link_state WHERE space = ? AND k = ?", [self._space, k]
+        ).fetchone()
+        if row is None:
+            self._absent.add(k)
+            return cast(V, _MISSING)
+        value = self._decode(json.loads(row[0]))
+        self._cache[k] = value
+        return value
+
+    def __getitem__(self, k: str) -> V:
+        value = self._load(k)
+        if value is _MISSING:
+            if self._factory is None:
+                raise KeyError(k)
+            value = self._cache[k] = self._factory()
+            self._absent.discard(k)
+        if self._factory is not None:
+            self._dirty.add(k)
+        return value
+
+    def get(self, k: str, default: Any = None) -> Any:
+        value = self._load(k)
+        if value is _MISSING:
+            return default
+        if self._factory is not None:
+            self._dirty.add(k)
+        return value
+
+    def __setitem__(self, k: str, value: V) -> None:
+        self._cache[k] = value
+        self._absent.discard(k)
+        self._dirty.add(k)
+
+    def __contains__(self, k: str) -> bool:
+        return self._load(k) is not _MISSING
+
+    def pop(self, k: str, default: Any = None) -> Any:
+        value = self._load(k)
+        if value is _MISSING:
+            return default
+        del self._cache[k]
+        self._absent.add(k)
+        self._dirty.add(k)
+        return value
+
+    def items(self) -> Iterator[tuple[str, V]]:
+        """The values in memory (all of them for a state built in memory)."""
+        return iter(list(self._cache.items()))
+
+    def between(self, lo: int, hi: int) -> list[str]:
+        """Keys of the sized values with ``lo < len(value) <= hi`` (as last saved, or in
+        memory for a state built in memory)."""
+        if self._db is None:
+            return [k for k, v in self._cache.items() if lo < len(cast(Sized, v)) <= hi]
+        return [r[0] for r in self._db.execute(
+            "SELECT k FROM link_state WHERE space = ? AND n > ? AND n <= ?",
+            [self._space, lo, hi])]
+
+    def flush(self, db: Any) -> None:
+        rows = []
+        gone = []
+        for k in self._dirty:
+            value = self._cache.get(k, _MISSING)
+            if value is _MISSING:
+                gone.append((self._space, k))
+                continue
+            n = len(cast(Sized, value)) if self._counted else None
+            rows.append((self._space, k, json.dumps(self._encode(value), ensure_ascii=False), n))
+        db.conn.executemany("DELETE FROM link_state WHERE space = ? AND k = ?", gone)
+        db.conn.executemany(
+            "INSERT OR REPLACE INTO link_state (space, k, v, n) VALUES (?,?,?,?)", rows
+        )
+        self._dirty.clear()
+
+
+def _enc_doc(d: DocLinks) -> Any:
+    return [
+        [[s, [list(g) for g in gs], ns, ms] for s, gs, ns, ms in d.clusters],
+        [[i, n, s, list(g), w] for i, n, s, g, w in d.partials],
+        [list(o) for o in d.others],
+        d.anchors,
+        [list(x) for x in d.nicks],
+        [list(x) for x in d.links],
+        d.size,
+    ]
+
+
+def _dec_doc(v: Any) -> DocLinks:
+    cls_, parts, others, anchors, nicks, links, size = v
+    return DocLinks(
+        [(s, [tuple(g) for g in gs], ns, ms) for s, gs, ns, ms in cls_],
+        [(i, n, s, tuple(g), w) for i, n, s, g, w in parts],
+        [(i, n, k) for i, n, k in others],
+        anchors,
+        [(k, c) for k, c in nicks],
+        [(a, b) for a, b in links],
+        size,
+    )
+
+
+def _enc_bucket(v: list[BucketRow]) -> Any:
+    return [[a, c, [list(g) for g in gs]] for a, c, gs in v]
+
+
+def _dec_bucket(v: Any) -> list[BucketRow]:
+    return [(a, c, [tuple(g) for g in gs]) for a, c, gs in v]
+
+
+def _enc_pcl(v: list[PClusterRow]) -> Any:
+    return [list(x) for x in v]
+
+
+def _dec_pcl(v: Any) -> list[PClusterRow]:
+    return [(a, c, ns, n, ms) for a, c, ns, n, ms in v]
+
+
+def _enc_pairset(v: set[tuple[str, int]]) -> Any:
+    return sorted(list(x) for x in v)
+
+
+def _dec_pairset(v: Any) -> set[tuple[str, int]]:
+    return {(a, c) for a, c in v}
+
+
+def _enc_givens(v: list[Given]) -> Any:
+    return [list(g) for g in v]
+
+
+def _dec_givens(v: Any) -> list[Given]:
+    return [tuple(g) for g in v]
+
+
+def _enc_group(g: dict[tuple[int, str, int], Entry]) -> Any:
+    return [[*key, *entry] for key, entry in g.items()]
+
+
+def _dec_group(v: Any) -> dict[tuple[int, str, int], Entry]:
+    return {(ph, aid, j): (i, n, kd, ok) for ph, aid, j, i, n, kd, ok in v}
+
+
+def _enc_record(r: Record) -> Any:
+    return [r[0], list(r[1]), r[2], r[3], r[4], r[5]]
+
+
+def _dec_record(v: Any) -> Record:
+    return (v[0], tuple(v[1]), v[2], v[3], v[4], v[5])
 
 
 def resolve_all(
