@@ -990,6 +990,7 @@ def _is_initial(tok: str) -> bool:
     return bool(_INITIAL_RE.match(tok)) and len(tok.rstrip(".")) <= 3
 
 
+@lru_cache(maxsize=65536)
 def _given_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Whether two given-name sequences can name the same person."""
     if not a or not b:

@@ -359,7 +359,7 @@ class LinkState:
         if max_new != max_old:
             for a in self.anchor_docs.between(max_old, max_new):
                 if a not in before:
-                    affected |= self.anchor_docs[a]
+                    affected |= self.anchor_docs.get(a, set())
                     self.stats["cutoff"] = self.stats.get("cutoff", 0) + 1
         for skey in touched:
             affected |= self.partial_docs.get("s:" + skey, set())
@@ -513,7 +513,7 @@ class LinkState:
         if near is None:
             near = {aid}
             for a in self._doc_anchors(aid):
-                docs = self.anchor_docs[a]
+                docs = self.anchor_docs.get(a, ())
                 if len(docs) <= max_docs:
                     near |= docs
             near_of[aid] = near
@@ -547,9 +547,9 @@ class LinkState:
             return
         lo, hi = sorted((ra, rb))
         self.parent[hi] = lo
-        group = self.groups.get(hi)
-        if not group:
+        if hi not in self.groups:
             return
+        group = self.groups[hi]
         dirty.add("N\t" + hi)
         for key, entry in list(group.items()):
             if entry[3] == "":
@@ -711,7 +711,7 @@ def link_fingerprint() -> str:
 class _Space(Generic[V]):
     """One kind of state value by key: kept in memory, read from the ``link_state`` table
     when first needed (``db``), and written back by :meth:`flush` when set, created, or (for
-    values changed in place, those with a ``factory``) read."""
+    values changed in place, those with a ``factory``) indexed."""
 
     def __init__(
         self,
@@ -759,12 +759,9 @@ class _Space(Generic[V]):
         return value
 
     def get(self, k: str, default: Any = None) -> Any:
+        """The value to read (changes made to it in place are not saved: index to change)."""
         value = self._load(k)
-        if value is _MISSING:
-            return default
-        if self._factory is not None:
-            self._dirty.add(k)
-        return value
+        return default if value is _MISSING else value
 
     def __setitem__(self, k: str, value: V) -> None:
         self._cache[k] = value
