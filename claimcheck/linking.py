@@ -227,27 +227,28 @@ class LinkState:
         ``fresh`` starts it empty (the table is replaced on :meth:`save`), otherwise rows are
         read as they are needed and :meth:`save` writes back the ones that changed."""
         src = None if fresh else db
+        sp: type[_Space[Any]] = _Space if src is not None else _MemSpace
         self._db = db
         self._fresh = fresh
-        self.docs = _Space[DocLinks](src, "doc", _dec_doc, _enc_doc)
-        self.cl_handle = _Space[list[str]](src, "clh", list, list)  # entity of each cluster
-        self.targets = _Space[list[str]](src, "tgt", list, list)  # entity of each partial
-        self.buckets = _Space[list[str]](src, "bkt", list, list)  # entities, first-fit order
+        self.docs: _Space[DocLinks] = sp(src, "doc", _dec_doc, _enc_doc)
+        self.cl_handle: _Space[list[str]] = sp(src, "clh", list, list)  # entity of each cluster
+        self.targets: _Space[list[str]] = sp(src, "tgt", list, list)  # entity of each partial
+        self.buckets: _Space[list[str]] = sp(src, "bkt", list, list)  # entities, first-fit order
         # surname key -> (document, cluster, given names) of its clusters, document order
-        self.bucket_cl = _Space[list[BucketRow]](src, "bcl", _dec_bucket, _enc_bucket)
-        self.givens = _Space[list[Given]](src, "giv", _dec_givens, _enc_givens)  # at most 8
+        self.bucket_cl: _Space[list[BucketRow]] = sp(src, "bcl", _dec_bucket, _enc_bucket)
+        self.givens: _Space[list[Given]] = sp(src, "giv", _dec_givens, _enc_givens)  # at most 8
         # entity -> its clusters: document, cluster, names, number of given names, mentions
-        self.pclusters = _Space[list[PClusterRow]](src, "pcl", _dec_pcl, _enc_pcl)
-        self.pmembers = _Space[set[tuple[str, int]]](src, "pmb", _dec_pairset, _enc_pairset, set)
-        self.anchor_docs = _Space[set[str]](src, "anc", set, sorted, set, counted=True)
-        self.nick_entity = _Space[list[str]](src, "nck", list, list, list)
-        self.nick_keys = _Space[list[str]](src, "nkh", list, list, list)  # entity -> nicknames
-        self.partial_docs = _Space[set[str]](src, "pdc", set, sorted, set)  # s:/n: key -> docs
-        self.parent = _Space[str](src, "par", str, str)
-        self.groups = _Space[dict[tuple[int, str, int], Entry]](src, "grp", _dec_group, _enc_group, dict)
-        self.records = _Space[Record](src, "rec", _dec_record, _enc_record)
-        self.bases = _Space[set[str]](src, "bas", set, sorted, set)
-        self.keys = _Space[str](src, "key", str, str)
+        self.pclusters: _Space[list[PClusterRow]] = sp(src, "pcl", _dec_pcl, _enc_pcl)
+        self.pmembers: _Space[set[tuple[str, int]]] = sp(src, "pmb", _dec_pairset, _enc_pairset, set)
+        self.anchor_docs: _Space[set[str]] = sp(src, "anc", set, sorted, set, counted=True)
+        self.nick_entity: _Space[list[str]] = sp(src, "nck", list, list, list)
+        self.nick_keys: _Space[list[str]] = sp(src, "nkh", list, list, list)  # entity -> nicknames
+        self.partial_docs: _Space[set[str]] = sp(src, "pdc", set, sorted, set)  # s:/n: key -> docs
+        self.parent: _Space[str] = sp(src, "par", str, str)
+        self.groups: _Space[dict[tuple[int, str, int], Entry]] = sp(src, "grp", _dec_group, _enc_group, dict)
+        self.records: _Space[Record] = sp(src, "rec", _dec_record, _enc_record)
+        self.bases: _Space[set[str]] = sp(src, "bas", set, sorted, set)
+        self.keys: _Space[str] = sp(src, "key", str, str)
         meta: dict[str, Any] = {}
         if src is not None:
             meta = {k: json.loads(v) for k, v in db.execute(
@@ -808,6 +809,36 @@ class _Space(Generic[V]):
             "INSERT OR REPLACE INTO link_state (space, k, v, n) VALUES (?,?,?,?)", rows
         )
         self._dirty.clear()
+
+
+class _MemSpace(_Space[V]):
+    """A :class:`_Space` of a state built in memory: plain dictionary work, every value
+    written by :meth:`flush`."""
+
+    def __getitem__(self, k: str) -> V:
+        try:
+            return self._cache[k]
+        except KeyError:
+            if self._factory is None:
+                raise
+            value = self._cache[k] = self._factory()
+            return value
+
+    def get(self, k: str, default: Any = None) -> Any:
+        return self._cache.get(k, default)
+
+    def __setitem__(self, k: str, value: V) -> None:
+        self._cache[k] = value
+
+    def __contains__(self, k: str) -> bool:
+        return k in self._cache
+
+    def pop(self, k: str, default: Any = None) -> Any:
+        return self._cache.pop(k, default)
+
+    def flush(self, db: Any) -> None:
+        self._dirty = set(self._cache)
+        super().flush(db)
 
 
 def _enc_doc(d: DocLinks) -> Any:
