@@ -327,8 +327,9 @@ class LinkState:
             self.cl_handle[aid] = [""] * len(cls)
             for c, cl in enumerate(cls):
                 touched[cl[0]].append((aid, c))
+        regrouped: dict[str, list[str]] = {}  # older document -> its clusters' old entities
         for skey in sorted(touched):
-            self._replay_bucket(skey, touched[skey], dirty)
+            self._replay_bucket(skey, touched[skey], dirty, regrouped, moved)
         nick_changed: set[str] = set()
         for aid in new_ids:
             handles = self.cl_handle[aid]
@@ -362,6 +363,22 @@ class LinkState:
                 if a not in before:
                     affected |= self.anchor_docs.get(a, set())
                     self.stats["cutoff"] = self.stats.get("cutoff", 0) + 1
+        # older documents whose full names changed entity: their own anchors changed, so
+        # their story and the stories of every document sharing an old or new anchor
+        for aid, old_handles in regrouped.items():
+            old_anchors = {"p:" + h for h in old_handles}
+            new_anchors = {"p:" + h for h in self.cl_handle[aid]}
+            affected.add(aid)
+            for a in old_anchors - new_anchors:
+                docs = self.anchor_docs[a]
+                affected |= docs
+                docs.discard(aid)
+                if not docs:
+                    self.anchor_docs.pop(a)
+            for a in new_anchors - old_anchors:
+                docs = self.anchor_docs[a]
+                affected |= docs
+                docs.add(aid)
         for skey in touched:
             affected |= self.partial_docs.get("s:" + skey, set())
         for k in nick_changed:
@@ -427,7 +444,14 @@ class LinkState:
                 dirty.add(target)
         return self._rekey(dirty, moved)
 
-    def _replay_bucket(self, skey: str, new_cl: list[tuple[str, int]], dirty: set[str]) -> None:
+    def _replay_bucket(
+        self,
+        skey: str,
+        new_cl: list[tuple[str, int]],
+        dirty: set[str],
+        regrouped: dict[str, list[str]],
+        moved: set[Ref],
+    ) -> None:
         rows: dict[tuple[str, int], PClusterRow] = {}
         old_handle: dict[tuple[str, int], str] = {}
         for h in self.buckets.get(skey, []):
@@ -457,28 +481,35 @@ class LinkState:
                 if g not in eg and len(eg) < 8:
                     eg.append(g)
             r_of.append(target)
-        # the older clusters must keep their entities: one old entity per replayed one
-        handle_of: dict[int, str] = {}
-        seen: set[str] = set()
-        for (aid, c, _g), r in zip(order, r_of, strict=True):
-            if (aid, c) in fresh:
-                continue
-            h = old_handle[aid, c]
-            got = handle_of.get(r)
-            if got is None:
-                if h in seen:
-                    raise Relink(f"bucket {skey!r}: an older full name changes entity")
-                handle_of[r] = h
-                seen.add(h)
-            elif got != h:
-                raise Relink(f"bucket {skey!r}: two older entities merge")
+        # each replayed entity keeps the entity of its first older cluster when no earlier
+        # replayed entity took it; older clusters whose entity changes are "regrouped"
         handles: list[str] = []
+        taken: set[str] = set()
+        first_old: dict[int, str] = {}
+        for (aid, c, _g), r in zip(order, r_of, strict=True):
+            if (aid, c) not in fresh and r not in first_old:
+                first_old[r] = old_handle[aid, c]
         for r in range(len(r_givens)):
-            known = handle_of.get(r)
-            if known is None:
+            known = first_old.get(r)
+            if known is None or known in taken:
                 known = f"P{self.next_id}"
                 self.next_id += 1
+            taken.add(known)
             handles.append(known)
+        for (aid, c, _g), r in zip(order, r_of, strict=True):
+            if (aid, c) in fresh or old_handle[aid, c] == handles[r]:
+                continue
+            h = old_handle[aid, c]
+            if any(n_c == c for _k, n_c in self.docs[aid].nicks):
+                # nickname lists would have to be rebuilt from every article
+                raise Relink(f"bucket {skey!r}: a nicknamed full name changes entity")
+            regrouped.setdefault(aid, list(self.cl_handle[aid]))
+            changed = list(self.cl_handle[aid])
+            changed[c] = handles[r]
+            self.cl_handle[aid] = changed  # set, not changed in place: saved
+            dirty.add(h)
+            dirty.add(handles[r])
+            moved.update((aid, i) for i in rows[aid, c][4])
         by_handle: dict[str, list[PClusterRow]] = defaultdict(list)
         for (aid, c, _g), r in zip(order, r_of, strict=True):
             h = handles[r]
@@ -491,6 +522,11 @@ class LinkState:
                 self.givens[h] = r_givens[r]
             if h in dirty:
                 self.pclusters[h] = by_handle[h]
+        for h in self.buckets.get(skey, []):
+            if h not in taken:  # every cluster of it went to other entities
+                self.givens.pop(h)
+                self.pclusters[h] = []
+                dirty.add(h)
         self.buckets[skey] = handles
         self.bucket_cl[skey] = order
 
@@ -585,12 +621,12 @@ class LinkState:
         else:
             kind = "person"
             ranks: list[Rank] = []
-            if h[0] == "P":
-                cls = self.pclusters[h]
-                for _aid, _c, cl_names, n_givens, cl_members in cls:
-                    names.extend(cl_names)
-                    full.extend(cl_names[:n_givens])
-                    count += len(cl_members)
+            cls = self.pclusters.get(h, []) if h[0] == "P" else []
+            for _aid, _c, cl_names, n_givens, cl_members in cls:
+                names.extend(cl_names)
+                full.extend(cl_names[:n_givens])
+                count += len(cl_members)
+            if cls:
                 ranks.append((0, cls[0][0], cls[0][1]))
             for aid, j in self.pmembers.get(h, ()):
                 names.append(self.docs[aid].partials[j][1])
