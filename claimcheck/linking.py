@@ -8,12 +8,16 @@ first-fit order, the documents of every story anchor, the nicknames, the acronym
 every entity's key. :meth:`LinkState.add` takes new documents and recomputes only:
 
 - the surname buckets a new full name falls into (replayed in document order from their
-  stored clusters; if the replay puts an older cluster in another entity, the state cannot
-  be patched and :class:`Relink` asks for a full resolution);
+  stored clusters). An older full name the replay puts in another entity is moved there,
+  and its document's story anchors with it; if that name introduced a nickname, the
+  nickname lists cannot be patched and :class:`Relink` asks for a full resolution;
 - the initials, surnames and single words of the documents whose answer can change: the new
-  documents, those with a name in a replayed bucket or a nickname that gained an entity, and
-  those sharing a story anchor with a new document or whose anchor crossed the "in too many
-  documents" cut-off (n/50) as n grew;
+  documents, those with a name in a replayed bucket or called by a nickname of an entity
+  that gained a document or a nickname, the documents of a moved full name and those
+  sharing one of its old or new anchors, and the documents of an anchor that crossed the
+  "in too many documents" cut-off (n/50), by gaining documents or as n grew (a document
+  that only shares a story with a new one can only gain the entities of new full names,
+  which are in the replayed buckets);
 - the organisation and place entities that gained or lost a mention or were merged by a new
   acronym;
 - the keys of the entities that changed, and of the entities that share their base key (the
@@ -342,10 +346,10 @@ class LinkState:
 
         # ---- story anchors; which older documents may answer differently. A document's
         # "story" (itself and the documents that share an anchor in at most n/50 documents)
-        # only gains the new documents unless an anchor crosses the cut-off; the entities
-        # with a new document are those with a new full name, so only the older names in
-        # their buckets or called by their nicknames can change answer, besides every name
-        # of the documents whose story lost or gained older documents.
+        # only gains the new documents unless an anchor crosses the cut-off or a full name
+        # of it moved; the entities with a new document are those with a new full name, so
+        # only the older names in their buckets or called by their nicknames can change
+        # answer, besides every name of the documents whose story lost or gained older ones.
         affected: set[str] = set()
         before: dict[str, int] = {}
         for aid in new_ids:
