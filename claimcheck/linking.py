@@ -692,10 +692,15 @@ class LinkState:
         for h in rekeyed:
             for aid, i in self._members(h):
                 refs_by_doc[aid].add(i)
+        key_of: dict[str, str] = {}
         for aid, idxs in refs_by_doc.items():
             handles = self.doc_handles(aid)
             for i in idxs:
-                delta.mentions[(aid, i)] = self.keys[handles[i]]
+                h = handles[i]
+                key = key_of.get(h)
+                if key is None:
+                    key = key_of[h] = self.keys[h]
+                delta.mentions[(aid, i)] = key
         return delta
 
     def _members(self, h: str) -> list[Ref]:
@@ -734,6 +739,7 @@ class LinkState:
         return out
 
 _MISSING: Any = object()
+_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 @cache
@@ -843,7 +849,7 @@ class _Space(Generic[V]):
                 gone.append((self._space, k))
                 continue
             n = len(cast(Sized, value)) if self._counted else None
-            rows.append((self._space, k, json.dumps(self._encode(value), ensure_ascii=False), n))
+            rows.append((self._space, k, _ENCODE(self._encode(value)), n))
         db.conn.executemany("DELETE FROM link_state WHERE space = ? AND k = ?", gone)
         db.conn.executemany(
             "INSERT OR REPLACE INTO link_state (space, k, v, n) VALUES (?,?,?,?)", rows
