@@ -413,6 +413,11 @@ _LIST_GAP = re.compile(
     r"|until[ \t]+)$"
 )
 _MERGE_GAP = re.compile(r"[ \t]*(?:and|to|through|thru|until|till|[-–—])[ \t]*$")
+# "Jun 28 5:00 PM - Aug 02 7:00 PM": a clock time after the first end of a range
+_CLOCK_MERGE_GAP = re.compile(
+    r"[ \t]*,?[ \t]*(?:at[ \t]+)?(?:[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:[ \t]*[AaPp]\.?[Mm]\.?)?"
+    r"|[0-9]{1,2}[ \t]*[AaPp]\.?[Mm]\.?)[ \t]*(?:to|through|thru|until|till|[-–—])[ \t]*$"
+)
 _DASH_GAP = re.compile(r"[ \t]*[-–—][ \t]*$")
 _FUTURE_WORDS = re.compile(
     "(?:"
@@ -1789,10 +1794,9 @@ def _merge_ranges(cands: list[_Cand], text: str, published: datetime.date | None
         a = cands[i]
         if i + 1 < len(cands):
             b = cands[i + 1]
-            if (
-                b.start - a.end < 16
-                and (a.lo, a.hi) != (b.lo, b.hi)
-                and _MERGE_GAP.fullmatch(text, a.end, b.start)
+            if (a.lo, a.hi) != (b.lo, b.hi) and (
+                (b.start - a.end < 16 and _MERGE_GAP.fullmatch(text, a.end, b.start))
+                or (b.start - a.end < 32 and _CLOCK_MERGE_GAP.fullmatch(text, a.end, b.start))
             ):
                 window = text[max(0, a.start - 10) : a.start]
                 gap = text[a.end : b.start]
@@ -1878,6 +1882,59 @@ def _open_range(c: _Cand, text: str, published: datetime.date | None) -> _Cand:
                  approximate=c.approximate)  # fmt: skip
 
 
+_WD_WORD = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?"
+# a weekday followed by "before last" / "after next": counted from a week the finder
+# does not count ("Tuesday before last", "the Saturday after next")
+_UNREAD_AFTER = re.compile(r"[ \t]+(?i:before|after)[ \t]+(?i:last|next)\b")
+# a weekday before "in"/"of" and a month name that no ordinal reading took: "final
+# Thursday in April" names a day of April, not a Thursday near publication
+_MONTH_AFTER_WEEKDAY = re.compile(
+    r"[ \t]+(?i:in|of)[ \t]+(?i:" + "|".join(_MONTH_NAMES) + r"|(?:jan|feb|mar|apr|jun|jul|aug|"
+    r"sept?|oct|nov|dec)\.?)\b"
+)
+_BARE_WEEKDAY = re.compile(r"(?i:(?:this|next|last|past|coming)[ \t]+)?(?i:" + _WD_WORD + r")\.?")
+# a date counted from by words the finder does not count: "3 days after next Wed", "a week
+# on Tuesday", "4 Mondays from today", "the Sunday after next Wed", "next next Monday"
+_UNREAD_BEFORE = re.compile(
+    r"(?i:\b(?:[0-9]+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|few|"
+    r"couple[ \t]+of)[ \t]+(?:days?|weeks?|fortnights?|months?|years?|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)days)[ \t]+(?:before|after|from|on)"
+    r"|\b" + _WD_WORD + r"[ \t]+(?:before|after)"
+    r"|\b(?:final|penultimate)"
+    # the first end of a range that did not read as a date: "first to last day of September"
+    r"|\b(?:first|second|third|[0-9]{1,2}(?:st|nd|rd|th))[ \t]+(?:to|through|thru|until|till|-))"
+    r"[ \t]+$"
+)
+# "1st Oct in the year '89": a year the finder does not attach
+_IN_THE_YEAR_AFTER = re.compile(r"[ \t]+in[ \t]+the[ \t]+year\b", re.I)
+_WRITTEN_YEAR = re.compile(r"[0-9]{4}|['’][0-9]{2}")
+_NEXT_BEFORE = re.compile(r"\b[Nn]ext[ \t]+$")
+
+
+def _unread_context(c: _Cand, text: str) -> bool:
+    """Whether words around a mention change its day in a way the finder does not read.
+
+    Such a mention gives no date rather than the day its words alone would name: a
+    weekday "before last" or "after next", a day counted from ("3 days after next Wed"),
+    a weekday of a named month ("final Thursday in April"), a day before "in the year
+    '89", the second end of a range whose first end was not read. A possessive stays ("two days
+    after Monday's attack": Monday is the attack's day).
+    """
+    if _POSSESSIVE_AFTER.match(text, c.end):
+        return False
+    window = text[max(0, c.start - 40) : c.start]
+    if _UNREAD_BEFORE.search(window):
+        return True
+    surface = text[c.start : c.end]
+    if surface[:4].lower() == "next" and _NEXT_BEFORE.search(window):
+        return True
+    if _IN_THE_YEAR_AFTER.match(text, c.end) and not _WRITTEN_YEAR.search(surface):
+        return True
+    if _BARE_WEEKDAY.fullmatch(surface) is None:
+        return False
+    return bool(_UNREAD_AFTER.match(text, c.end) or _MONTH_AFTER_WEEKDAY.match(text, c.end))
+
+
 # ---------------------------------------------------------------------------------------
 # Public API
 
@@ -1898,6 +1955,7 @@ def find_dates(text: str, published: datetime.date | None = None) -> list[DateMe
     if any(c.yearless for c in cands):
         cands = _finish_yearless(cands, text, published)
     cands = _merge_ranges(cands, text, published)
+    cands = [c for c in cands if not _unread_context(c, text)]
     return [
         DateMention(
             c.start, c.end, text[c.start : c.end], c.lo, c.hi, c.gran, c.relative, c.approximate
