@@ -571,8 +571,20 @@ def _resolve_year(
         for y in candidates:
             d = _safe_date(y, month, day)
             if d is not None and d.weekday() == weekday:
+                if y < published.year - 1 and _weekday_fits_next(month, day, published, weekday):
+                    return None  # years back, or the coming one: which is not told
                 return y
     return candidates[0]
+
+
+def _weekday_fits_next(month: int, day: int, published: datetime.date, weekday: int) -> bool:
+    """Whether the day falls on the weekday after publication, this year or the next."""
+    limit = published + datetime.timedelta(days=7)
+    for y in (published.year, published.year + 1):
+        d = _safe_date(y, month, day)
+        if d is not None and d > limit and d.weekday() == weekday:
+            return True
+    return False
 
 
 def _nth_weekday(year: int, month: int, weekday: int, n: int) -> datetime.date:
@@ -1909,6 +1921,12 @@ _UNREAD_BEFORE = re.compile(
 _IN_THE_YEAR_AFTER = re.compile(r"[ \t]+in[ \t]+the[ \t]+year\b", re.I)
 _WRITTEN_YEAR = re.compile(r"[0-9]{4}|['’][0-9]{2}")
 _NEXT_BEFORE = re.compile(r"\b[Nn]ext[ \t]+$")
+# "25 03 Sep": a number right before a day-first date; "3 Aug 96 the": two digits after
+_NUMBER_BEFORE_DAY = re.compile(r"(?<![0-9.,:/])[0-9]{1,2}[ \t]+$")
+_DAY_MONTH = re.compile(r"[0-9]{1,2}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?[A-Za-z]+\.?")
+_TWO_DIGITS_AFTER = re.compile(r"[ \t]+['’]?[0-9]{2}(?![0-9:.,%])")
+# "Jul 18, Fri": a weekday after a year-less day
+_WEEKDAY_AFTER_DAY = re.compile(r",?[ \t]+(?P<w>(?i:" + _WD_WORD + r"))\b")
 
 
 def _unread_context(c: _Cand, text: str) -> bool:
@@ -1917,7 +1935,8 @@ def _unread_context(c: _Cand, text: str) -> bool:
     Such a mention gives no date rather than the day its words alone would name: a
     weekday "before last" or "after next", a day counted from ("3 days after next Wed"),
     a weekday of a named month ("final Thursday in April"), a day before "in the year
-    '89", the second end of a range whose first end was not read. A possessive stays ("two days
+    '89" or between numbers it did not take as a year ("25 03 Sep", "3 Aug 96 the"), a
+    year-less day followed by a weekday it does not fall on, the second end of a range whose first end was not read. A possessive stays ("two days
     after Monday's attack": Monday is the attack's day).
     """
     if _POSSESSIVE_AFTER.match(text, c.end):
@@ -1928,8 +1947,17 @@ def _unread_context(c: _Cand, text: str) -> bool:
     surface = text[c.start : c.end]
     if surface[:4].lower() == "next" and _NEXT_BEFORE.search(window):
         return True
-    if _IN_THE_YEAR_AFTER.match(text, c.end) and not _WRITTEN_YEAR.search(surface):
-        return True
+    if not _WRITTEN_YEAR.search(surface):
+        if _IN_THE_YEAR_AFTER.match(text, c.end):
+            return True
+        if surface[:1].isdigit() and _NUMBER_BEFORE_DAY.search(window):
+            return True
+        if _DAY_MONTH.fullmatch(surface) and _TWO_DIGITS_AFTER.match(text, c.end):
+            return True
+        if c.lo == c.hi and (w := _WEEKDAY_AFTER_DAY.match(text, c.end)):
+            named = _weekday_num(w["w"][:3].lower())
+            if named is not None and named != c.lo.weekday():
+                return True
     if _BARE_WEEKDAY.fullmatch(surface) is None:
         return False
     return bool(_UNREAD_AFTER.match(text, c.end) or _MONTH_AFTER_WEEKDAY.match(text, c.end))

@@ -33,6 +33,14 @@ NO_DATE = [
     "The launch is next next Monday.",
     "The office opened 1st Oct in the year '89.",
     "The exhibition runs first to last day of September.",
+    # numbers the finder did not take as a year, around a day-first date
+    "The depot burned 25 03 Sep, records show.",
+    "The depot burned 3 Aug 96 the papers said.",
+    # a weekday after a year-less day that it does not fall on (18 July 2023 is a Tuesday)
+    "The ship sailed Jul 18, Fri, from Cork.",
+    # a weekday that fits the day years back and in the coming months: which is not told
+    # (15 November was a Friday in 2019 and is one in 2024)
+    "The ship sails Friday, Nov 15, from Cork.",
 ]
 
 
@@ -66,6 +74,12 @@ LOOK_ALIKES = [
     ("The office opened 1st Oct in the yard.", [("1st Oct", "2023-10-01")]),
     ("The office opened 1st Oct 1989, in the year of the flood.",
      [("1st Oct 1989", "1989-10-01")]),
+    ("The depot burned 03 Sep, records show.", [("03 Sep", "2023-09-03")]),
+    ("The depot burned 3 Aug 96, the papers said.", [("3 Aug 96", "1996-08-03")]),
+    ("The depot burned on 3 Aug, 96 people fled.", [("3 Aug", "2023-08-03")]),
+    ("On Aug 3 12 people fled.", [("Aug 3", "2023-08-03")]),
+    # the weekday fits a recent year only (18 July 2022 was a Monday)
+    ("The ship sailed Monday, Jul 18, from Cork.", [("Monday, Jul 18", "2022-07-18")]),
     ("The exhibition runs until the last day of September.",
      [("until the last day of September", "../2023-09")]),
 ]
