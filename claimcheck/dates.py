@@ -1908,8 +1908,7 @@ _BARE_WEEKDAY = re.compile(r"(?i:(?:this|next|last|past|coming)[ \t]+)?(?i:" + _
 # a date counted from by words the finder does not count: "3 days after next Wed", "a week
 # on Tuesday", "4 Mondays from today", "the Sunday after next Wed", "next next Monday"
 _UNREAD_BEFORE = re.compile(
-    r"(?i:\b(?:[0-9]+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|few|"
-    r"couple[ \t]+of)[ \t]+(?:days?|weeks?|fortnights?|months?|years?|"
+    r"(?i:\b" + _COUNT_N + r"[ \t]+(?:days?|weeks?|fortnights?|months?|years?|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)days)[ \t]+(?:before|after|from|on)"
     r"|\b" + _WD_WORD + r"[ \t]+(?:before|after)"
     r"|\b(?:final|penultimate)"
