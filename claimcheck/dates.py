@@ -1361,7 +1361,7 @@ def _season_cand(text: str, head: int, floor: int, published: datetime.date | No
 _TRIGGER_WORD_RE = re.compile(r"[A-Za-z]+")
 
 _OF_MONTH_AFTER = re.compile(
-    rf"\s+of\s+(?:the\s+month\s+of\s+)?(?P<m>{_MON_CI})(?P<dot>\.)?"
+    rf"\s+(?P<p>of|in)\s+(?:the\s+month\s+of\s+)?(?P<m>{_MON_CI})(?P<dot>\.)?"
     rf"(?:,?\s+(?P<y>{_YEAR_N})(?![0-9]))?"
 )
 _MONTH_ABBREVIATIONS = frozenset(k for k in _MONTH_NUM if k != "may") | {"sept"}
@@ -1373,7 +1373,8 @@ def _of_month(
     text: str, start: int, end: int, unit: str, weekday: int | None, floor: int,
     published: datetime.date | None,
 ) -> tuple[bool, _Cand | None]:
-    """ "last Monday of March", "first week of October 2014", "the third day of May".
+    """ "last Monday of March", "first week of October 2014", "the third day of May",
+    "the second Monday in October" ("in" after a counting ordinal only).
 
     Returns (True, the candidate or None) when "of <month>" follows the word: the
     modifier then counts inside that month ("last", "first" ... "tenth"); any other
@@ -1386,6 +1387,8 @@ def _of_month(
     o = _ORDINAL_BEFORE.search(text, max(floor, start - 16), start)
     word = o["o"].lower() if o is not None else ""
     n = -1 if word == "last" else _ORDINAL_VALUES.get(word, 0)
+    if m["p"] == "in" and n <= 0:
+        return False, None  # "last Monday in March": "in" only after a counting ordinal
     if not n:
         return True, None
     month = _MONTH_NUM[m["m"][:3].lower()]

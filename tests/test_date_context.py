@@ -80,6 +80,13 @@ LOOK_ALIKES = [
     ("On Aug 3 12 people fled.", [("Aug 3", "2023-08-03")]),
     # the weekday fits a recent year only (18 July 2022 was a Monday)
     ("The ship sailed Monday, Jul 18, from Cork.", [("Monday, Jul 18", "2022-07-18")]),
+    # "in" a month after a counting ordinal reads like "of"; after "last" it gives none
+    ("The feast falls on the second Monday in October 2017.",
+     [("the second Monday in October 2017", "2017-10-09")]),
+    ("The race is the first week in October.",
+     [("the first week in October", "2023-10/2023-10-08~")]),
+    ("The feast fell last Monday in March.", [("March", "2024-03")]),
+    ("The race was Monday in Boston.", [("Monday", "2024-03-11")]),
     ("The exhibition runs until the last day of September.",
      [("until the last day of September", "../2023-09")]),
 ]
