@@ -1922,7 +1922,11 @@ _UNREAD_BEFORE = re.compile(
 # "1st Oct in the year '89": a year the finder does not attach
 _IN_THE_YEAR_AFTER = re.compile(r"[ \t]+in[ \t]+the[ \t]+year\b", re.I)
 _WRITTEN_YEAR = re.compile(r"[0-9]{4}|['’][0-9]{2}")
-_NEXT_BEFORE = re.compile(r"\b[Nn]ext[ \t]+$")
+_LINK_WORDS = frozenset(
+    ["before", "after", "from", "on", "to", "through", "thru", "until", "till", "-", "final",
+     "penultimate"]
+)  # fmt: skip
+_LINK_UNITS = frozenset(["day", "week", "fortnight", "month", "year"])
 # "25 03 Sep": a number right before a day-first date; "3 Aug 96 the": two digits after
 _NUMBER_BEFORE_DAY = re.compile(r"(?<![0-9.,:/])[0-9]{1,2}[ \t]+$")
 _DAY_MONTH = re.compile(r"[0-9]{1,2}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?[A-Za-z]+\.?")
@@ -1938,31 +1942,48 @@ def _unread_context(c: _Cand, text: str) -> bool:
     weekday "before last" or "after next", a day counted from ("3 days after next Wed"),
     a weekday of a named month ("final Thursday in April"), a day before "in the year
     '89" or between numbers it did not take as a year ("25 03 Sep", "3 Aug 96 the"), a
-    year-less day followed by a weekday it does not fall on, the second end of a range whose first end was not read. A possessive stays ("two days
-    after Monday's attack": Monday is the attack's day).
+    year-less day followed by a weekday it does not fall on, the second end of a range
+    whose first end was not read. A possessive stays ("two days after Monday's attack":
+    Monday is the attack's day).
     """
-    if _POSSESSIVE_AFTER.match(text, c.end):
+    start, end = c.start, c.end
+    nxt = text[end : end + 1]
+    if nxt in ("'", "’") and _POSSESSIVE_AFTER.match(text, end):
         return False
-    window = text[max(0, c.start - 40) : c.start]
-    if _UNREAD_BEFORE.search(window):
-        return True
-    surface = text[c.start : c.end]
-    if surface[:4].lower() == "next" and _NEXT_BEFORE.search(window):
-        return True
+    surface = text[start:end]
+    if start > 0 and text[start - 1] in " \t":
+        window = text[max(0, start - 40) : start]
+        words = window.split()[-2:]
+        link = words[-1].lower() if words else ""
+        if link in _LINK_WORDS:
+            # cheap word tests first: the regex runs only after a link word and a unit,
+            # weekday or ordinal before it
+            if link in ("final", "penultimate"):
+                return True
+            prev = words[0].lower() if len(words) == 2 else ""
+            if (
+                prev.rstrip("s") in _LINK_UNITS or prev[:3] in _WEEKDAY_NUM
+                or prev[:1].isdigit() or prev in _ORDINAL_VALUES
+            ) and _UNREAD_BEFORE.search(window):
+                return True
+        elif link == "next" and surface[:4].lower() == "next":
+            return True
+        elif link[:1].isdigit() and surface[:1].isdigit() and _NUMBER_BEFORE_DAY.search(window):
+            return not _WRITTEN_YEAR.search(surface)
+    if nxt not in (" ", "\t", ","):
+        return False
     if not _WRITTEN_YEAR.search(surface):
-        if _IN_THE_YEAR_AFTER.match(text, c.end):
+        if _IN_THE_YEAR_AFTER.match(text, end):
             return True
-        if surface[:1].isdigit() and _NUMBER_BEFORE_DAY.search(window):
+        if _DAY_MONTH.fullmatch(surface) and _TWO_DIGITS_AFTER.match(text, end):
             return True
-        if _DAY_MONTH.fullmatch(surface) and _TWO_DIGITS_AFTER.match(text, c.end):
-            return True
-        if c.lo == c.hi and (w := _WEEKDAY_AFTER_DAY.match(text, c.end)):
+        if c.lo == c.hi and (w := _WEEKDAY_AFTER_DAY.match(text, end)):
             named = _weekday_num(w["w"][:3].lower())
             if named is not None and named != c.lo.weekday():
                 return True
     if _BARE_WEEKDAY.fullmatch(surface) is None:
         return False
-    return bool(_UNREAD_AFTER.match(text, c.end) or _MONTH_AFTER_WEEKDAY.match(text, c.end))
+    return bool(_UNREAD_AFTER.match(text, end) or _MONTH_AFTER_WEEKDAY.match(text, end))
 
 
 # ---------------------------------------------------------------------------------------
