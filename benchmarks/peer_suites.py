@@ -544,7 +544,11 @@ def run_heldout3(list_outcome: str | None) -> None:
 
 
 def run_heldout4(list_outcome: str | None) -> None:
-    """Score the fourth held-out set: natty's and timefhuman's English cases, frozen unread."""
+    """Score the fourth held-out set: natty's and timefhuman's English cases.
+
+    Scored once in the fourth session, then read and fixed in the fifth: tuning data now;
+    the fifth held-out set (``--heldout5``) took its place.
+    """
     cases = _load("natty_heldout4.jsonl")
     _score_sets("fourth held-out", [("natty + timefhuman (English tests)", _external_rows(cases))],
                 list_outcome)
@@ -839,7 +843,7 @@ def main(argv: list[str]) -> None:
                         "the fourth session, so tuning data now) and stop")
     parser.add_argument("--heldout4", action="store_true",
                         help="score the fourth held-out set (natty's and timefhuman's English "
-                        "cases) and stop")
+                        "cases; read in the fifth session, so tuning data now) and stop")
     parser.add_argument("--heldout5", action="store_true",
                         help="score the fifth held-out set (Recognizers-Text's English date "
                         "parser spec) and stop")
