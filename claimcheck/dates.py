@@ -413,6 +413,11 @@ _LIST_GAP = re.compile(
     r"|until[ \t]+)$"
 )
 _MERGE_GAP = re.compile(r"[ \t]*(?:and|to|through|thru|until|till|[-–—])[ \t]*$")
+# "Jun 28 5:00 PM - Aug 02 7:00 PM": a clock time after the first end of a range
+_CLOCK_MERGE_GAP = re.compile(
+    r"[ \t]*,?[ \t]*(?:at[ \t]+)?(?:[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:[ \t]*[AaPp]\.?[Mm]\.?)?"
+    r"|[0-9]{1,2}[ \t]*[AaPp]\.?[Mm]\.?)[ \t]*(?:to|through|thru|until|till|[-–—])[ \t]*$"
+)
 _DASH_GAP = re.compile(r"[ \t]*[-–—][ \t]*$")
 _FUTURE_WORDS = re.compile(
     "(?:"
@@ -566,8 +571,20 @@ def _resolve_year(
         for y in candidates:
             d = _safe_date(y, month, day)
             if d is not None and d.weekday() == weekday:
+                if y < published.year - 1 and _weekday_fits_next(month, day, published, weekday):
+                    return None  # years back, or the coming one: which is not told
                 return y
     return candidates[0]
+
+
+def _weekday_fits_next(month: int, day: int, published: datetime.date, weekday: int) -> bool:
+    """Whether the day falls on the weekday after publication, this year or the next."""
+    limit = published + datetime.timedelta(days=7)
+    for y in (published.year, published.year + 1):
+        d = _safe_date(y, month, day)
+        if d is not None and d > limit and d.weekday() == weekday:
+            return True
+    return False
 
 
 def _nth_weekday(year: int, month: int, weekday: int, n: int) -> datetime.date:
@@ -1344,7 +1361,7 @@ def _season_cand(text: str, head: int, floor: int, published: datetime.date | No
 _TRIGGER_WORD_RE = re.compile(r"[A-Za-z]+")
 
 _OF_MONTH_AFTER = re.compile(
-    rf"\s+of\s+(?:the\s+month\s+of\s+)?(?P<m>{_MON_CI})(?P<dot>\.)?"
+    rf"\s+(?P<p>of|in)\s+(?:the\s+month\s+of\s+)?(?P<m>{_MON_CI})(?P<dot>\.)?"
     rf"(?:,?\s+(?P<y>{_YEAR_N})(?![0-9]))?"
 )
 _MONTH_ABBREVIATIONS = frozenset(k for k in _MONTH_NUM if k != "may") | {"sept"}
@@ -1356,7 +1373,8 @@ def _of_month(
     text: str, start: int, end: int, unit: str, weekday: int | None, floor: int,
     published: datetime.date | None,
 ) -> tuple[bool, _Cand | None]:
-    """ "last Monday of March", "first week of October 2014", "the third day of May".
+    """ "last Monday of March", "first week of October 2014", "the third day of May",
+    "the second Monday in October" ("in" after a counting ordinal only).
 
     Returns (True, the candidate or None) when "of <month>" follows the word: the
     modifier then counts inside that month ("last", "first" ... "tenth"); any other
@@ -1369,6 +1387,8 @@ def _of_month(
     o = _ORDINAL_BEFORE.search(text, max(floor, start - 16), start)
     word = o["o"].lower() if o is not None else ""
     n = -1 if word == "last" else _ORDINAL_VALUES.get(word, 0)
+    if m["p"] == "in" and n <= 0:
+        return False, None  # "last Monday in March": "in" only after a counting ordinal
     if not n:
         return True, None
     month = _MONTH_NUM[m["m"][:3].lower()]
@@ -1789,10 +1809,9 @@ def _merge_ranges(cands: list[_Cand], text: str, published: datetime.date | None
         a = cands[i]
         if i + 1 < len(cands):
             b = cands[i + 1]
-            if (
-                b.start - a.end < 16
-                and (a.lo, a.hi) != (b.lo, b.hi)
-                and _MERGE_GAP.fullmatch(text, a.end, b.start)
+            if (a.lo, a.hi) != (b.lo, b.hi) and (
+                (b.start - a.end < 16 and _MERGE_GAP.fullmatch(text, a.end, b.start))
+                or (b.start - a.end < 32 and _CLOCK_MERGE_GAP.fullmatch(text, a.end, b.start))
             ):
                 window = text[max(0, a.start - 10) : a.start]
                 gap = text[a.end : b.start]
@@ -1878,6 +1897,95 @@ def _open_range(c: _Cand, text: str, published: datetime.date | None) -> _Cand:
                  approximate=c.approximate)  # fmt: skip
 
 
+_WD_WORD = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?"
+# a weekday followed by "before last" / "after next": counted from a week the finder
+# does not count ("Tuesday before last", "the Saturday after next")
+_UNREAD_AFTER = re.compile(r"[ \t]+(?i:before|after)[ \t]+(?i:last|next)\b")
+# a weekday before "in"/"of" and a month name that no ordinal reading took: "final
+# Thursday in April" names a day of April, not a Thursday near publication
+_MONTH_AFTER_WEEKDAY = re.compile(
+    r"[ \t]+(?i:in|of)[ \t]+(?i:" + "|".join(_MONTH_NAMES) + r"|(?:jan|feb|mar|apr|jun|jul|aug|"
+    r"sept?|oct|nov|dec)\.?)\b"
+)
+_BARE_WEEKDAY = re.compile(r"(?i:(?:this|next|last|past|coming)[ \t]+)?(?i:" + _WD_WORD + r")\.?")
+# a date counted from by words the finder does not count: "3 days after next Wed", "a week
+# on Tuesday", "4 Mondays from today", "the Sunday after next Wed", "next next Monday"
+_UNREAD_BEFORE = re.compile(
+    r"(?i:\b" + _COUNT_N + r"[ \t]+(?:days?|weeks?|fortnights?|months?|years?|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)days)[ \t]+(?:before|after|from|on)"
+    r"|\b" + _WD_WORD + r"[ \t]+(?:before|after)"
+    r"|\b(?:final|penultimate)"
+    # the first end of a range that did not read as a date: "first to last day of September"
+    r"|\b(?:first|second|third|[0-9]{1,2}(?:st|nd|rd|th))[ \t]+(?:to|through|thru|until|till|-))"
+    r"[ \t]+$"
+)
+# "1st Oct in the year '89": a year the finder does not attach
+_IN_THE_YEAR_AFTER = re.compile(r"[ \t]+in[ \t]+the[ \t]+year\b", re.I)
+_WRITTEN_YEAR = re.compile(r"[0-9]{4}|['’][0-9]{2}")
+_LINK_WORDS = frozenset(
+    ["before", "after", "from", "on", "to", "through", "thru", "until", "till", "-", "final",
+     "penultimate"]
+)  # fmt: skip
+_LINK_UNITS = frozenset(["day", "week", "fortnight", "month", "year"])
+# "25 03 Sep": a number right before a day-first date; "3 Aug 96 the": two digits after
+_NUMBER_BEFORE_DAY = re.compile(r"(?<![0-9.,:/])[0-9]{1,2}[ \t]+$")
+_DAY_MONTH = re.compile(r"[0-9]{1,2}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?[A-Za-z]+\.?")
+_TWO_DIGITS_AFTER = re.compile(r"[ \t]+['’]?[0-9]{2}(?![0-9:.,%])")
+# "Jul 18, Fri": a weekday after a year-less day
+_WEEKDAY_AFTER_DAY = re.compile(r",?[ \t]+(?P<w>(?i:" + _WD_WORD + r"))\b")
+
+
+def _unread_context(c: _Cand, text: str) -> bool:
+    """Whether words around a mention change its day in a way the finder does not read.
+
+    Such a mention gives no date rather than the day its words alone would name: a
+    weekday "before last" or "after next", a day counted from ("3 days after next Wed"),
+    a weekday of a named month ("final Thursday in April"), a day before "in the year
+    '89" or between numbers it did not take as a year ("25 03 Sep", "3 Aug 96 the"), a
+    year-less day followed by a weekday it does not fall on, the second end of a range
+    whose first end was not read. A possessive stays ("two days after Monday's attack":
+    Monday is the attack's day).
+    """
+    start, end = c.start, c.end
+    nxt = text[end : end + 1]
+    if nxt in ("'", "’") and _POSSESSIVE_AFTER.match(text, end):
+        return False
+    surface = text[start:end]
+    if start > 0 and text[start - 1] in " \t":
+        window = text[max(0, start - 40) : start]
+        words = window.split()[-2:]
+        link = words[-1].lower() if words else ""
+        if link in _LINK_WORDS:
+            # cheap word tests first: the regex runs only after a link word and a unit,
+            # weekday or ordinal before it
+            if link in ("final", "penultimate"):
+                return True
+            prev = words[0].lower() if len(words) == 2 else ""
+            if (
+                prev.rstrip("s") in _LINK_UNITS or prev[:3] in _WEEKDAY_NUM
+                or prev[:1].isdigit() or prev in _ORDINAL_VALUES
+            ) and _UNREAD_BEFORE.search(window):
+                return True
+        elif link == "next" and surface[:4].lower() == "next":
+            return True
+        elif link[:1].isdigit() and surface[:1].isdigit() and _NUMBER_BEFORE_DAY.search(window):
+            return not _WRITTEN_YEAR.search(surface)
+    if nxt not in (" ", "\t", ","):
+        return False
+    if not _WRITTEN_YEAR.search(surface):
+        if _IN_THE_YEAR_AFTER.match(text, end):
+            return True
+        if _DAY_MONTH.fullmatch(surface) and _TWO_DIGITS_AFTER.match(text, end):
+            return True
+        if c.lo == c.hi and (w := _WEEKDAY_AFTER_DAY.match(text, end)):
+            named = _weekday_num(w["w"][:3].lower())
+            if named is not None and named != c.lo.weekday():
+                return True
+    if _BARE_WEEKDAY.fullmatch(surface) is None:
+        return False
+    return bool(_UNREAD_AFTER.match(text, end) or _MONTH_AFTER_WEEKDAY.match(text, end))
+
+
 # ---------------------------------------------------------------------------------------
 # Public API
 
@@ -1898,6 +2006,7 @@ def find_dates(text: str, published: datetime.date | None = None) -> list[DateMe
     if any(c.yearless for c in cands):
         cands = _finish_yearless(cands, text, published)
     cands = _merge_ranges(cands, text, published)
+    cands = [c for c in cands if not _unread_context(c, text)]
     return [
         DateMention(
             c.start, c.end, text[c.start : c.end], c.lo, c.hi, c.gran, c.relative, c.approximate

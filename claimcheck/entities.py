@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -382,6 +382,11 @@ def _title_split(
             ]
             return toks[:i], " ".join(words) or None, name
         if has_head and k == n and k > i:
+            if j - i == 1 and i > 0 and toks[0][0].lower() in _FIRST_NAMES and all(
+                    t[0][:1].isupper() for t in toks[:i]):
+                # "Gary Edward King", "John Bishop": a title word after a given name and
+                # nothing after it is the surname, not a title of a name to come
+                return toks, None, []
             # only title words ("the Prime Minister"): no name here
             return toks[:i], " ".join(t[0].lower() for t in toks[i:k]), []
         i = j if j > i else i + 1
@@ -990,6 +995,7 @@ def _is_initial(tok: str) -> bool:
     return bool(_INITIAL_RE.match(tok)) and len(tok.rstrip(".")) <= 3
 
 
+@lru_cache(maxsize=65536)
 def _given_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Whether two given-name sequences can name the same person."""
     if not a or not b:
@@ -1168,284 +1174,20 @@ class EntityLinker:
     def resolve(self) -> tuple[list[Entity], dict[tuple[str, int], str]]:
         """Link all mentions added so far.
 
+        Documents count in the order they were added (first-fit assignment to surname
+        buckets follows it). The work is :class:`claimcheck.linking.LinkState`'s, which
+        can also take more documents later.
+
         :returns: the entities (sorted by key) and a map from
             ``(doc_id, mention index)`` to ``Entity.key``.
         """
-        # entity records: kind, list of (name, is_full) names, members
-        ent_kind: list[str] = []
-        ent_names: list[list[str]] = []
-        ent_full: list[list[str]] = []
-        ent_members: list[list[tuple[str, int]]] = []
-        ent_givens: list[list[tuple[str, ...]]] = []
+        from .linking import LinkState
 
-        def new_entity(kind: str) -> int:
-            ent_kind.append(kind)
-            ent_names.append([])
-            ent_full.append([])
-            ent_members.append([])
-            ent_givens.append([])
-            return len(ent_kind) - 1
-
-        person_bucket: dict[str, list[int]] = defaultdict(list)  # skey -> full-name entities
-        surname_entity: dict[str, int] = {}
-        initial_entity: dict[tuple[str, str], int] = {}
-
-        # pending non-person mentions and unresolved single words
-        nonperson: list[tuple[str, int, EntityMention]] = []
-        doc_full: list[tuple[str, list[_Cluster]]] = []
-        doc_partial: list[tuple[str, int, EntityMention, _PersonName, str]] = []
-        acronym_links: list[tuple[str, str]] = []
-
-        # ---- pass 1: inside each document
-        doc_anchors: dict[str, set[str]] = {}
-        doc_nicks: list[tuple[str, dict[str, _Cluster]]] = []
-        for doc_id, mentions in self._docs:
-            clusters: dict[str, list[_Cluster]] = defaultdict(list)
-            partial: list[tuple[int, EntityMention, _PersonName, str]] = []
-            singles: list[tuple[int, EntityMention]] = []
-            orgs_multi: list[str] = []
-            orgs_acr: list[str] = []
-            anchors: set[str] = set()
-            nicks: dict[str, _Cluster] = {}
-            forced_org = _acronym_expansions(mentions)
-            for idx, m in enumerate(mentions):
-                if idx in forced_org:
-                    # an acronym of this document spells it: an organisation, whatever its kind
-                    m = EntityMention(m.start, m.end, m.surface, m.name, "org", m.title)
-                if m.kind == "person":
-                    pn = _parse_person(m.name)
-                    if pn is None:
-                        nonperson.append((doc_id, idx, m))
-                        continue
-                    if pn.given and not all(_is_initial(g) for g in pn.given):
-                        target_cl: _Cluster | None = None
-                        for cl in clusters[pn.skey]:
-                            if all(_given_compatible(pn.given, g) for g in cl.givens):
-                                cl.givens.append(pn.given)
-                                cl.names.append(m.name)
-                                cl.members.append((doc_id, idx))
-                                target_cl = cl
-                                break
-                        if target_cl is None:
-                            target_cl = _Cluster(pn.skey, [pn.given], [m.name], [(doc_id, idx)])
-                            clusters[pn.skey].append(target_cl)
-                        if m.surface != m.name:
-                            nick = nickname_of(m.surface)
-                            if nick is not None:
-                                nicks[name_key(nick)] = target_cl
-                    elif " " not in m.name and not pn.given:
-                        singles.append((idx, m))
-                    else:
-                        partial.append((idx, m, pn, "initial" if pn.given else "surname"))
-                elif " " not in m.name and _relinkable_single(m):
-                    singles.append((idx, m))
-                else:
-                    nonperson.append((doc_id, idx, m))
-                    if " " in m.name:
-                        anchors.add("n:" + _org_key(m.name))
-                    if m.kind == "org":
-                        if _is_acronym(m.name):
-                            orgs_acr.append(m.name)
-                        elif " " in m.name:
-                            orgs_multi.append(m.name)
-            all_clusters = [c for cl in clusters.values() for c in cl]
-            by_given: dict[str, list[_Cluster]] = defaultdict(list)
-            for c in all_clusters:
-                g0 = c.givens[0][0]
-                if not _is_initial(g0):
-                    by_given[name_key(g0)].append(c)
-            # clusters that the document also calls by their given name alone ("Tahirah")
-            given_named: set[int] = set()
-            for _idx, m in singles:
-                key = name_key(m.name)
-                if not clusters.get(key) and len(by_given.get(key, ())) == 1:
-                    given_named.add(id(by_given[key][0]))
-            # initials -> the document's one compatible full name
-            for idx, m, pn, what in partial:
-                cands = [c for c in clusters.get(pn.skey, []) if _given_compatible(pn.given, c.givens[0])]
-                if len(cands) > 1 and what == "surname":
-                    cands = [c for c in cands if id(c) not in given_named] or cands
-                if len(cands) == 1:
-                    cands[0].members.append((doc_id, idx))
-                    cands[0].names.append(m.name)
-                else:
-                    doc_partial.append((doc_id, idx, m, pn, what))
-            # single words: surname, then given name, then a nickname the document introduced
-            for idx, m in singles:
-                key = name_key(m.name)
-                cands = clusters.get(key, [])
-                if len(cands) > 1:
-                    cands = [c for c in cands if id(c) not in given_named] or cands
-                if len(cands) != 1:
-                    cands = cands if cands else by_given.get(key, [])
-                if len(cands) != 1 and key in nicks:
-                    cands = [nicks[key]]
-                if len(cands) == 1:
-                    cands[0].members.append((doc_id, idx))
-                    cands[0].names.append(m.name)
-                    continue
-                pn = _parse_person(m.name)
-                if pn is not None and not cands and m.kind in ("person", "other"):
-                    doc_partial.append((doc_id, idx, m, pn, "surname" if m.kind == "person" else "single"))
-                elif pn is not None and m.kind == "person":
-                    doc_partial.append((doc_id, idx, m, pn, "surname"))
-                else:
-                    nonperson.append((doc_id, idx, _short_form(m, orgs_multi)))
-            doc_full.append((doc_id, all_clusters))
-            doc_anchors[doc_id] = anchors
-            doc_nicks.append((doc_id, nicks))
-            if orgs_acr and orgs_multi:
-                for acr in orgs_acr:
-                    letters = acr.replace(".", "").rstrip("s") if len(acr) > 2 else acr
-                    for full in orgs_multi:
-                        cap = _acronym_of(full)
-                        if cap == letters or cap.upper() == letters:
-                            acronym_links.append((_org_key(acr), _org_key(full)))
-
-        # ---- pass 2: full names across documents
-        for _doc_id, cls in doc_full:
-            for cl in cls:
-                bucket = person_bucket[cl.skey]
-                target = -1
-                for ent in bucket:
-                    if all(
-                        _given_compatible(g, h) for g in cl.givens[:1] for h in ent_givens[ent]
-                    ):
-                        target = ent
-                        break
-                if target < 0:
-                    target = new_entity("person")
-                    bucket.append(target)
-                cl.entity = target
-                # keep a few distinct given names per entity for compatibility checks
-                for g in cl.givens:
-                    if g not in ent_givens[target] and len(ent_givens[target]) < 8:
-                        ent_givens[target].append(g)
-                ent_members[target].extend(cl.members)
-                ent_names[target].extend(cl.names)
-                ent_full[target].extend(
-                    n for n, g in zip(cl.names, cl.givens, strict=False) if g
-                )
-
-        # ---- story neighbours: documents that share a full name or a multi-word name
-        ent_docs: list[set[str]] = [{d for d, _ in mem} for mem in ent_members]
-        for doc_id, cls in doc_full:
-            for cl in cls:
-                doc_anchors[doc_id].add(f"p:{cl.entity}")
-        anchor_docs: dict[str, list[str]] = defaultdict(list)
-        for doc_id, anchors in doc_anchors.items():
-            for a in anchors:
-                anchor_docs[a].append(doc_id)
-        max_docs = max(20, len(self._docs) // 50)  # names in very many documents tie no story
-        neighbours: dict[str, set[str]] = {}
-
-        def related(doc_id: str) -> set[str]:
-            got = neighbours.get(doc_id)
-            if got is None:
-                got = {doc_id}
-                for a in doc_anchors.get(doc_id, ()):
-                    docs = anchor_docs[a]
-                    if len(docs) <= max_docs:
-                        got.update(docs)
-                neighbours[doc_id] = got
-            return got
-
-        nick_entity: dict[str, list[int]] = defaultdict(list)
-        for _doc_id, nicks in doc_nicks:
-            for k, cl in nicks.items():
-                if cl.entity not in nick_entity[k]:
-                    nick_entity[k].append(cl.entity)
-
-        # ---- pass 3: initials, surnames and single words from other documents
-        for doc_id, idx, m, pn, what in doc_partial:
-            bucket = person_bucket.get(pn.skey, [])
-            if what == "initial":
-                ent_cands = [
-                    e for e in bucket if any(_given_compatible(pn.given, g) for g in ent_givens[e])
-                ]
-                if len(ent_cands) == 1:
-                    target = ent_cands[0]
-                else:
-                    ikey = (pn.skey, _first_fold(pn.given[0])[:1])
-                    target = initial_entity.get(ikey, -1)
-                    if target < 0:
-                        target = new_entity("person")
-                        initial_entity[ikey] = target
-            else:
-                near = related(doc_id)
-                story = [e for e in bucket if ent_docs[e] & near]
-                if not story:
-                    story = [e for e in nick_entity.get(name_key(m.name), []) if ent_docs[e] & near]
-                if len(story) == 1:
-                    target = story[0]
-                elif len(bucket) == 1 and not story and (
-                    what == "surname" or not doc_anchors.get(doc_id)
-                ):
-                    # no story to check against: a surname the finder typed as a person, or
-                    # a word of a document that shares no name with any other, links to
-                    # the corpus' one bearer of that surname
-                    target = bucket[0]
-                elif what == "single":
-                    nonperson.append((doc_id, idx, m))
-                    continue
-                else:
-                    target = surname_entity.get(pn.skey, -1)
-                    if target < 0:
-                        target = new_entity("person")
-                        surname_entity[pn.skey] = target
-            ent_members[target].append((doc_id, idx))
-            ent_names[target].append(m.name)
-
-        # ---- pass 4: organisations, places and other names by folded key
-        parent: dict[str, str] = {}
-
-        def find(k: str) -> str:
-            while parent.get(k, k) != k:
-                nxt = parent[k]
-                parent[k] = parent.get(nxt, nxt)
-                k = nxt
-            return k
-
-        for a, b in acronym_links:
-            ra, rb = find(a), find(b)
-            if ra != rb:
-                lo, hi = sorted((ra, rb))
-                parent[hi] = lo
-        np_entity: dict[str, int] = {}
-        np_kinds: dict[int, Counter[str]] = defaultdict(Counter)
-        for doc_id, idx, m in nonperson:
-            k = find(_org_key(m.name)) or m.name.casefold()
-            target = np_entity.get(k, -1)
-            if target < 0:
-                target = new_entity("other")
-                np_entity[k] = target
-            np_kinds[target][m.kind] += 1
-            ent_members[target].append((doc_id, idx))
-            ent_names[target].append(m.name)
-            ent_full[target].append(m.name)
-
-        # ---- build entities with stable keys
-        entities: list[Entity] = []
-        mapping: dict[tuple[str, int], str] = {}
-        used: dict[str, int] = {}
-        for ent in range(len(ent_kind)):
-            if not ent_members[ent]:
-                continue
-            kind = ent_kind[ent]
-            if kind != "person":
-                counts = np_kinds[ent]
-                specific = [(c, k) for k, c in counts.items() if k not in ("other", "person")]
-                kind = max(specific)[1] if specific else counts.most_common(1)[0][0]
-            display = _best_name(ent_full[ent] or ent_names[ent])
-            base = f"{kind}:{name_key(display) if kind == 'person' else _org_key(display)}"
-            n_used = used.get(base, 0)
-            used[base] = n_used + 1
-            key = base if n_used == 0 else f"{base}~{n_used + 1}"
-            entities.append(Entity(key, display, kind, sorted(set(ent_names[ent]))))
-            for member in ent_members[ent]:
-                mapping[member] = key
-        entities.sort(key=lambda e: e.key)
-        return entities, mapping
+        state = LinkState()
+        width = len(str(len(self._docs)))
+        delta = state.add((f"{i:0{width}d}", ms) for i, (_d, ms) in enumerate(self._docs))
+        mapping = {(self._docs[int(a)][0], i): key for (a, i), key in delta.mentions.items()}
+        return state.entities(), mapping
 
 
 def _best_name(names: Iterable[str]) -> str:

@@ -596,7 +596,7 @@ def ingest(
                 state.stage = "link"
                 on_article(state)
             result.boilerplate += flag_repeated_lines(db, result.article_ids)
-            result.entities = link_entities(db)
+            result.entities = link_entities(db, result.article_ids)
             refresh_views(db)
         result.seconds = time.perf_counter() - started
         finish_run(db, run_id, result.seconds, {
@@ -741,23 +741,39 @@ def _resolve_pronoun_mentions(
     return fresh
 
 
-def link_entities(db: sqlite_utils.Database) -> int:
+_ENTITY_KINDS = "('person', 'org', 'place', 'other')"
+
+
+def link_entities(db: sqlite_utils.Database, new_ids: Sequence[str] | None = None) -> int:
     """Resolve every entity mention in the database to one canonical entity.
 
     Brings ``entities`` and ``mentions.entity_id`` up to date. IDs derive from the canonical
     key, so they are stable while the corpus that defines them stays the same.
 
-    Linking is corpus-wide (a new article can merge or split the entities of older ones),
-    so the mentions are resolved again as a whole, from what is stored: pronoun answers are
-    cached per mention, and only the entities and mentions whose values changed are written.
-    """
-    from .entities import EntityLinker, resolve_pronouns
+    Linking is corpus-wide (a new article can merge or split the entities of older ones).
+    With ``new_ids`` (the articles just stored) and a stored linker state that matches the
+    database (``link_state``, :mod:`claimcheck.linking`), only the new articles' mentions and
+    the buckets, stories and names they touch are resolved, and only what changed is written;
+    the answers are those of a full resolution. Otherwise, and whenever the state cannot be
+    patched exactly, the mentions are resolved again as a whole, from what is stored (pronoun
+    answers are cached per mention), only the entities and mentions whose values changed are
+    written, and the state is stored anew.
 
-    linker = EntityLinker()
+    :returns: the number of entities.
+    """
+    from .linking import LinkState, link_fingerprint
+
+    reason = "full"
+    if new_ids is not None:
+        got = _link_new_articles(db, new_ids)
+        if isinstance(got, int):
+            return got
+        reason = got
+    from .entities import resolve_pronouns
+
     rows = db.execute(
         "SELECT id, article_id, start, end, surface, value, kind, unit, resolved_name, entity_id "
-        "FROM mentions WHERE kind IN ('person', 'org', 'place', 'other') "
-        "ORDER BY article_id, start, id"
+        f"FROM mentions WHERE kind IN {_ENTITY_KINDS} ORDER BY article_id, start, id"
     ).fetchall()
     by_doc: dict[str, list[tuple[str, EntityMention]]] = defaultdict(list)
     cached: dict[str, str] = {}
@@ -768,10 +784,15 @@ def link_entities(db: sqlite_utils.Database) -> int:
         if resolved is not None:
             cached[mid] = resolved
     fresh = _resolve_pronoun_mentions(db, by_doc, resolve_pronouns, cached)
-    for aid, items in by_doc.items():
-        linker.add_document(aid, [m for _, m in items])
-    entities, mapping = linker.resolve()
-    ids = {e.key: "e" + hashlib.sha1(e.key.encode("utf-8")).hexdigest()[:12] for e in entities}
+    stats = LinkState(db, fresh=False).stats
+    state = LinkState(db)
+    mapping = state.add((aid, [m for _, m in items]) for aid, items in by_doc.items()).mentions
+    entities = state.entities()
+    state.stats = stats
+    stats[reason] = stats.get(reason, 0) + 1
+    state.fingerprint = link_fingerprint()
+    state.articles = db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+    ids = {e.key: _entity_id(e.key) for e in entities}
     counts: dict[str, int] = defaultdict(int)
     updates: list[tuple[str | None, str]] = []
     for aid, items in by_doc.items():
@@ -804,7 +825,85 @@ def link_entities(db: sqlite_utils.Database) -> int:
         db.conn.executemany(
             "DELETE FROM entities WHERE id = ?", [(eid,) for eid in stored if eid not in wanted]
         )
+        state.save(db)
     return len(entities)
+
+
+def _entity_id(key: str) -> str:
+    return "e" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
+def _chunks(items: Sequence[str], size: int = 500) -> Iterator[Sequence[str]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def _link_new_articles(db: sqlite_utils.Database, new_ids: Sequence[str]) -> int | str:
+    """Link the articles ``new_ids`` into the stored linker state (see :func:`link_entities`).
+
+    :returns: the number of entities, or why everything must be resolved again: "full" (no
+        usable state) or "fallback" (the state cannot be patched exactly for these articles).
+    """
+    from .entities import resolve_pronouns
+    from .linking import LinkState, Relink, link_fingerprint
+
+    state = LinkState(db, fresh=False)
+    n_articles = db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+    if (
+        state.fingerprint != link_fingerprint()
+        or state.articles + len(new_ids) != n_articles
+        or state.n_docs == 0
+        or len(new_ids) > state.n_docs
+    ):
+        return "full"
+    by_doc: dict[str, list[tuple[str, EntityMention]]] = defaultdict(list)
+    cached: dict[str, str] = {}
+    for chunk in _chunks(sorted(new_ids)):
+        marks = ",".join("?" * len(chunk))
+        for mid, aid, start, end, surface, value, kind, unit, resolved in db.execute(
+            "SELECT id, article_id, start, end, surface, value, kind, unit, resolved_name "
+            f"FROM mentions WHERE article_id IN ({marks}) AND kind IN {_ENTITY_KINDS} "
+            "ORDER BY article_id, start, id", list(chunk),
+        ):
+            by_doc[aid].append((mid, EntityMention(start, end, surface, value, kind, unit)))
+            if resolved is not None:
+                cached[mid] = resolved
+    fresh = _resolve_pronoun_mentions(db, by_doc, resolve_pronouns, cached)
+    try:
+        delta = state.add(
+            (aid, [m for _, m in by_doc[aid]]) for aid in sorted(by_doc)
+        )
+    except Relink:
+        return "fallback"
+    mids: dict[str, list[str]] = {aid: [mid for mid, _ in items] for aid, items in by_doc.items()}
+    older = sorted({aid for aid, _ in delta.mentions if aid not in mids})
+    for chunk in _chunks(older):
+        marks = ",".join("?" * len(chunk))
+        for mid, aid in db.execute(
+            f"SELECT id, article_id FROM mentions WHERE article_id IN ({marks}) AND kind IN "
+            f"{_ENTITY_KINDS} ORDER BY article_id, start, id", list(chunk),
+        ):
+            mids.setdefault(aid, []).append(mid)
+    updates = [(_entity_id(key), mids[aid][i]) for (aid, i), key in delta.mentions.items()]
+    state.stats["incremental"] = state.stats.get("incremental", 0) + 1
+    state.articles = n_articles
+    with transaction(db):
+        db.conn.executemany(
+            "INSERT INTO entities (id, name, kind, aliases, mention_count) VALUES (?,?,?,?,?) "
+            "ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, "
+            "aliases = excluded.aliases, mention_count = excluded.mention_count",
+            [
+                (_entity_id(key), name, kind, json.dumps(aliases, ensure_ascii=False), count)
+                for key, (name, kind, aliases, count) in delta.rows.items()
+            ],
+        )
+        db.conn.executemany("UPDATE mentions SET entity_id = ? WHERE id = ?", updates)
+        db.conn.executemany("UPDATE mentions SET resolved_name = ? WHERE id = ?", fresh)
+        db.conn.executemany(
+            "DELETE FROM entities WHERE id = ?", [(_entity_id(k),) for k in delta.deleted]
+        )
+        state.save(db)
+    return state.n_entities
 
 
 def _linked_elsewhere(db: sqlite_utils.Database) -> list[tuple[str, str | None]]:

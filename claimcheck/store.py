@@ -17,7 +17,7 @@ from .errors import DatabaseError, NoDatabase
 
 #: The schema version this claimcheck writes. Each step in ``_MIGRATIONS`` brings a
 #: database from version ``i`` to ``i + 1``; an older file is upgraded when it is opened.
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 
 
 @dataclass(slots=True)
@@ -454,9 +454,21 @@ def _m8_incremental_ingest(db: sqlite_utils.Database) -> None:
     )
 
 
+def _m9_link_state(db: sqlite_utils.Database) -> None:
+    # Version 9 -> 10 (issue 15, incremental entity linking): ``link_state`` keeps the entity
+    # linker's intermediate state (claimcheck/linking.py) as JSON values by kind and key, so
+    # an ingest links its new articles without resolving the whole corpus again. Empty until
+    # the next ingest, which links everything once and fills it.
+    db.execute(
+        "CREATE TABLE IF NOT EXISTS link_state (space TEXT NOT NULL, k TEXT NOT NULL, "
+        "v TEXT NOT NULL, n INTEGER, PRIMARY KEY (space, k))"
+    )
+    db.execute("CREATE INDEX IF NOT EXISTS idx_link_state_n ON link_state (space, n)")
+
+
 _MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _m0_base, _m1_groups, _m2_indexes, _m3_confidence, _m4_language_and_skipped, _m5_fact_sheets,
-    _m6_reviews, _m7_stories, _m8_incremental_ingest,
+    _m6_reviews, _m7_stories, _m8_incremental_ingest, _m9_link_state,
 ]
 assert len(_MIGRATIONS) == SCHEMA_VERSION
 

@@ -312,8 +312,26 @@ _PAST_CASE = re.compile(
 )
 
 
+def _bare_surname_holder(c: ClaimRecord, holder: Slot, article_names: Mapping[str, str]) -> str | None:
+    """The one person a bare surname can be when its claim names others of that surname.
+
+    "Zawahri, 26, shot his father, Samir Zawahri, 55, and his brother Christopher Zawahri":
+    the bare "Zawahri" is neither of the two named in full beside it, so it is the article's
+    one other person of that surname named in full (John Zawahri), or None when the article
+    names no such person or several."""
+    word = holder.value.lower()
+    beside = {s.entity_id for s in c.slots if s.entity_id and s is not holder
+              and len(s.value.split()) > 1 and s.value.lower().split()[-1] == word}
+    if not beside:
+        return None
+    others = {eid for eid, name in article_names.items()
+              if len(name.split()) > 1 and name.lower().split()[-1] == word and eid not in beside}
+    return next(iter(others)) if len(others) == 1 else None
+
+
 def _entity_attributes(
-    c: ClaimRecord, people: list[Slot], names: Mapping[str, str]
+    c: ClaimRecord, people: list[Slot], names: Mapping[str, str],
+    article_names: Mapping[str, str] | None = None,
 ) -> Iterable[Attribute]:
     text = c.text
     ages = [s for s in c.slots if s.kind == "quantity" and (s.unit or "").startswith("age")]
@@ -337,6 +355,12 @@ def _entity_attributes(
         if holder is not None and holder.entity_id and not _ambiguous_surname(holder, names):
             yield Attribute("entity", holder.entity_id, names.get(holder.entity_id, holder.value),
                             "age", f"{int(value[0])}", value[0], value[1], c, age.start, age.end)
+        elif holder is not None and holder.entity_id:
+            eid = _bare_surname_holder(c, holder, article_names or {})
+            if eid is not None:
+                yield Attribute("entity", eid, names.get(eid, eid), "age", f"{int(value[0])}",
+                                value[0], value[1], c, age.start, age.end,
+                                note=f"\"{holder.value}\" beside others of that surname")
         elif holder is None:
             m = _DESCRIPTION.match(text[_rel(c, age.end):])
             noun = (age.unit or "").partition(":")[2]
@@ -510,7 +534,9 @@ def _event_attributes(c: ClaimRecord, previous: ClaimRecord | None, story: str,
         yield Attribute("story", story, "", "shooter dead", "yes", None, None, c,
                         c.start + m.start(), c.start + m.end())
     yield from _time_attributes(c, story)
-    if not _EVENT_WORDS.search(c.text):
+    told = bool(_EVENT_WORDS.search(c.text))
+    occurred = not told and bool(_INCIDENT_OCCURRED.match(c.text))
+    if not (told or occurred):
         return
     for s in c.slots:
         if s.kind == "date" and s.lo is not None and s.hi is not None:
@@ -518,9 +544,17 @@ def _event_attributes(c: ClaimRecord, previous: ClaimRecord | None, story: str,
                 continue
             yield Attribute("story", story, "", "date", _date_text(s), s.lo, s.hi, c,
                             s.start, s.end, note="relative" if _relative(s) else "")
-        elif _is_place(c, s) and _place_level(s.value) in ("local", "street"):
+        elif told and _is_place(c, s) and _place_level(s.value) in ("local", "street"):
             yield Attribute("story", story, "", "place", s.value, None, None, c, s.start, s.end,
                             note=_place_level(s.value))
+
+
+# A claim that opens on the story's event told by a general noun and its occurrence verb:
+# "The incident occurred on Nov. 13 in the 1600 block of ...", "The attack happened Sunday".
+# Its date is read (not its places: a claim without a shooting word names no scene).
+_INCIDENT_OCCURRED = re.compile(
+    r"\s*(?:the|this|that)\s+(?:" + lexicon.alternatives("facts_incident_nouns.txt")
+    + r")\s+(?:occurred|happened|took\s+place)\b", re.IGNORECASE)
 
 
 _SEXES = frozenset({"man", "men", "woman", "women", "boy", "boys", "girl", "girls"})
@@ -788,13 +822,19 @@ def extract_attributes(
         entities = EntityFacts()
         entities.add(claims)
     persons, names = entities.persons, entities.names
+    # each article's people named in full, for a bare surname beside others of that surname
+    article_names: dict[str, dict[str, str]] = defaultdict(dict)
+    for c in claims:
+        for sl in _person_slots(c, persons):
+            if sl.entity_id and len(sl.value.split()) > 1:
+                article_names[c.article_id][sl.entity_id] = names.get(sl.entity_id, sl.value)
     out: list[Attribute] = []
     previous: ClaimRecord | None = None
     for i, c in enumerate(claims):
         prev = previous if previous is not None and previous.article_id == c.article_id else None
         nxt = claims[i + 1] if i + 1 < len(claims) and _beside(c, claims[i + 1]) else None
         people = _person_slots(c, persons)
-        out.extend(_entity_attributes(c, people, names))
+        out.extend(_entity_attributes(c, people, names, article_names[c.article_id]))
         out.extend(_event_attributes(c, prev, story_of(c.article_id), nxt))
         previous = c
     # link unnamed descriptions to the only named entity of that role in the story
@@ -1164,11 +1204,42 @@ def _scene_words(c: ClaimRecord) -> set[str]:
     return {w for w in c.words if not w.startswith("@") and len(w) > 2 and w not in _SCENE_SKIP}
 
 
-def _anchored_dates(x: Attribute, y: Attribute) -> bool:
+def _sentence_id(c: ClaimRecord) -> str:
+    return c.id.rsplit(".", 1)[0]
+
+
+def sentence_anchors(claims: Iterable[ClaimRecord]) -> dict[str, set[str]]:
+    """``sentence id -> the anchors of all its claims`` (:func:`_date_anchors`).
+
+    One sentence tells one moment even when the claim finder splits it: in "Jaquise Lewis,
+    17, was shot and killed at a skate park on Sunday" the name stands in the first claim
+    and the day in the second, yet the name anchors the day.
+    """
+    out: dict[str, set[str]] = defaultdict(set)
+    days: dict[str, set[float]] = defaultdict(set)
+    for c in claims:
+        out[_sentence_id(c)] |= _date_anchors(c)
+        days[_sentence_id(c)].update(s.lo for s in c.slots if s.kind == "date" and s.lo is not None
+                                     and (s.unit or "").split("|")[0] == "day")
+    # a sentence that gives two days tells two moments ("while they were investigating the
+    # shooting of Jan. 3, they learned a boy was shot on Jan. 2"): its claims keep their own
+    return {k: v for k, v in out.items() if len(days[k]) <= 1}
+
+
+def _anchors_of(c: ClaimRecord, sentences: Mapping[str, set[str]] | None) -> set[str]:
+    own = _date_anchors(c)
+    if sentences:
+        own = own | sentences.get(_sentence_id(c), set())
+    return own
+
+
+def _anchored_dates(x: Attribute, y: Attribute,
+                    sentences: Mapping[str, set[str]] | None = None) -> bool:
     """The two claims dating the event share a name, an address, a count or the words of a
     scene ("killed at a skate park"): the rest of their frame agrees, so a different day is
-    a disagreement, not another event."""
-    if _date_anchors(x.claim) & _date_anchors(y.claim):
+    a disagreement, not another event. With ``sentences`` (:func:`sentence_anchors`), the
+    anchors of the other claims of each claim's sentence count too."""
+    if _anchors_of(x.claim, sentences) & _anchors_of(y.claim, sentences):
         return True
     return len(_scene_words(x.claim) & _scene_words(y.claim)) >= SCENE_WORDS
 
@@ -1263,6 +1334,56 @@ def _year_aligned(x: Attribute, y: Attribute) -> tuple[Attribute, Attribute]:
 
 #: A yearless day moved to the other's year is compared only this close to it (days).
 ALIGNED_DAY_GAP = 3
+#: A weekday is read against another article's day of the event only when its own article
+#: was published at most this many days after that day (and not before it).
+WEEK_ALIGN_REACH = 14
+
+
+def _weekday_near(a: Attribute, day: float) -> Attribute:
+    """``a`` with a bare weekday ("Tuesday morning") moved to the day of that name nearest
+    ``day``, the day of the event another account gives.
+
+    A weekday is resolved against its article's publication day, as the latest such day:
+    an article published nine days after a Tuesday shooting that still says "Tuesday
+    morning" resolves it to the Tuesday of its own week. What the writer named is the
+    weekday, so against an event day told elsewhere it is read as the nearest day of that
+    name (three days either way at most) — when that day lies a week or more before the
+    article's publication day, so that resolving against the publication day could not have
+    found it. Unchanged when ``a`` is not a bare weekday, its article was published before
+    ``day`` or more than ``WEEK_ALIGN_REACH`` days after it, or the nearest day of its name
+    is one its publication day resolves to itself ("Monday" in a Sunday article about a
+    Sunday shooting is the Monday before: a different day, as resolved).
+    """
+    s = _date_slot(a)
+    if s is None or not _weekday_like(s) or a.lo is None or a.lo != a.hi:
+        return a
+    pub = published_day(a.claim)
+    if pub is None or not 0 <= pub - day <= WEEK_ALIGN_REACH:
+        return a
+    lo = float(day + (int(a.lo - day) + 3) % 7 - 3)
+    if lo == a.lo or pub - lo < 7:
+        return a
+    d = dt.date.fromordinal(int(lo))
+    return replace(a, value=f"{d.day} {d.strftime('%B')} {d.year}", lo=lo, hi=lo)
+
+
+def _week_aligned(x: Attribute, y: Attribute) -> tuple[Attribute, Attribute]:
+    """``x`` and ``y`` with a bare weekday read against the other's day
+    (:func:`_weekday_near`) when the two lie more than ``ALIGNED_DAY_GAP`` days apart as
+    resolved: "Tuesday morning" in an article of 21 February and "Wednesday" in one of 13
+    February are a day apart (12 and 13 February), not six. Days further apart than
+    ``ANCHORED_DATE_GAP`` as resolved stay two events. When both are weekdays, the later
+    article's is tried first (a weekday goes stale as its article ages)."""
+    if x.lo is None or y.lo is None or not ALIGNED_DAY_GAP < abs(x.lo - y.lo) <= ANCHORED_DATE_GAP:
+        return x, y
+    px, py = published_day(x.claim) or 0, published_day(y.claim) or 0
+    order = ((y, x), (x, y)) if py > px else ((x, y), (y, x))
+    for moved, other in order:
+        assert other.lo is not None
+        near = _weekday_near(moved, other.lo)
+        if near is not moved:
+            return (near, other) if moved is x else (other, near)
+    return x, y
 
 
 def _aligned_days_comparable(
@@ -1348,14 +1469,67 @@ def _conflict(x: Attribute, y: Attribute, *, self_contradiction: bool = False) -
 ROUNDUP_PLACES = 2
 
 
+#: Two places named this close in one claim, with only words of containment between, are
+#: one place told at two levels ("in Eastfield, in Corlan", "the Eastfield area of Corlan").
+NESTED_PLACE_WORDS = 6
+_PART_HEADS = lexicon.words("roundup_part_heads.txt")
+_CONTAINMENT = re.compile(
+    r"(?:\s|,|['’]s\b|\b(?:in|of|on|the|its|neighbou?rhood|section|area|part|district|"
+    r"community)\b)*")
+
+
+_NEIGHBOURHOOD_AFTER = re.compile(r"\s+(?:neighbou?rhood|section|subdivision)\b", re.IGNORECASE)
+
+
+def _nested(a: Attribute, b: Attribute) -> bool:
+    """``a`` and ``b`` are named right beside each other in one claim with only words of
+    containment between: one place, two levels. Not "in Corlan and in Dunmere", not "in
+    Jacksonville near the Arms Apartments" (a place beside another is not in it)."""
+    if a.claim.id != b.claim.id or a.start == b.start:
+        return False
+    lo, hi = (b.end, a.start) if b.end <= a.start else (a.end, b.start)
+    between = a.claim.text[_rel(a.claim, lo):_rel(a.claim, hi)]
+    return len(between.split()) <= NESTED_PLACE_WORDS and bool(_CONTAINMENT.fullmatch(between))
+
+
+def _town_of_its_own(a: Attribute, parts: set[str]) -> bool:
+    """Not a county holding a town (its last word) nor a place the article calls a part."""
+    words = a.value.replace(".", "").split()
+    return bool(words) and words[-1] not in _PART_HEADS and a.value.lower() not in parts
+
+
 def _roundups(attributes: Sequence[Attribute]) -> set[str]:
-    places: dict[str, list[str]] = defaultdict(list)
+    """Articles placing the events they report in ``ROUNDUP_PLACES`` different towns.
+
+    Places named one inside the other ("in Eastfield, in Corlan") or sharing a word are one
+    place. A county or parish holding a town ("Mason County") is no town of its own, nor is
+    the one place an article calls a neighbourhood ("in the Larch Beach neighborhood");
+    two neighbourhoods count, as a round-up of one city's shootings names them apart."""
+    local: dict[str, list[Attribute]] = defaultdict(list)
     for a in attributes:
-        if a.attribute == "place" and a.note == "local" and not any(
-            same_words(a.value, p) or name_overlap(a.value, p) for p in places[a.article_id]
-        ):
-            places[a.article_id].append(a.value)
-    return {art for art, names in places.items() if len(names) >= ROUNDUP_PLACES}
+        if a.attribute == "place" and a.note == "local":
+            local[a.article_id].append(a)
+    out: set[str] = set()
+    for art, items in local.items():
+        groups: list[list[Attribute]] = []
+        for a in items:
+            home = next((g for g in groups if any(
+                _nested(a, b) or same_words(a.value, b.value) or name_overlap(a.value, b.value)
+                for b in g)), None)
+            if home is None:
+                groups.append([a])
+            else:
+                home.append(a)
+
+        called = {a.value.lower() for a in items if _NEIGHBOURHOOD_AFTER.match(
+            a.claim.text[_rel(a.claim, a.end):])}
+        # one place the article calls a neighbourhood is a part of its town; several are
+        # a round-up of one city's shootings ("in the Englewood neighborhood ... in Austin")
+        part = called if len(called) == 1 else set()
+
+        if sum(1 for g in groups if any(_town_of_its_own(a, part) for a in g)) >= ROUNDUP_PLACES:
+            out.add(art)
+    return out
 
 
 #: Ages of one person further apart than this are more likely two people than a disagreement.
@@ -1367,14 +1541,19 @@ AGE_GAP = 3
 MAX_PUBLISHED_GAP = 14
 
 
+#: An article that dates nothing is taken to report an event at most this many days before
+#: its publication day (see :func:`_same_event`).
+PUBLISHED_EVENT_LAG = 2
+
+
 def _same_event(
     art_a: str, art_b: str, x: Attribute, y: Attribute,
     event_dates: Mapping[str, list[Attribute]],
     same_story: Callable[[str, str], bool] | None,
 ) -> bool:
     """Two articles' event attributes are about one event: the articles are close to one
-    story, published close together or dating the event alike, and no date they give for
-    it says otherwise."""
+    story, published close together or dating the event alike (an article that dates
+    nothing by its publication day), and no date they give for it says otherwise."""
     if same_story is not None and not same_story(art_a, art_b):
         return False
     da, db = event_dates.get(art_a, []), event_dates.get(art_b, [])
@@ -1388,6 +1567,13 @@ def _same_event(
     pa, pb = published_day(x.claim), published_day(y.claim)
     if pa is None or pb is None:
         return near
+    if not near and bool(da) != bool(db):
+        # one article dates nothing: news of an event comes out within days of it, so its
+        # publication day stands for the event day the other article gives (a follow-up
+        # weeks on, "the May 1 shooting", against the first report of May 2)
+        dated, pub = (da, pb) if da else (db, pa)
+        near = any(q.lo is not None and q.hi is not None and q.lo <= pub
+                   and pub - q.hi <= PUBLISHED_EVENT_LAG for q in dated)
     return abs(pa - pb) <= MAX_PUBLISHED_GAP or near
 
 
@@ -1398,6 +1584,7 @@ def compare_attributes(
     same_story: Callable[[str, str], bool] | None = None,
     min_confidence: float = DEFAULT_MIN_CONFIDENCE,
     datelines: Mapping[str, set[str]] | None = None,
+    sentences: Mapping[str, set[str]] | None = None,
 ) -> list[Conflict]:
     """Compare each attribute across the articles of a story.
 
@@ -1409,7 +1596,11 @@ def compare_attributes(
     the two articles of an event attribute. ``datelines`` (``article_id -> towns`` it reports
     from; read from the attributes' claims when not given) tells a residence in a neighbourhood
     of the city a story is reported from ("of Homewood" against "of Pittsburgh").
+    ``sentences`` (:func:`sentence_anchors`; read from the attributes' claims when not given)
+    lets the claims of one sentence share what anchors a date to one event.
     """
+    if sentences is None:
+        sentences = sentence_anchors({a.claim.id: a.claim for a in attributes}.values())
     event_dates = _event_dates(attributes)
     # the towns each story is reported from, for telling a neighbourhood from another town
     story_datelines: dict[str, set[str]] = defaultdict(set)
@@ -1516,8 +1707,12 @@ def compare_attributes(
                 if c.confidence >= min_confidence and c.id not in seen:
                     seen.add(c.id)
                     out.append(c)
-    anchored = _compare_anchored_dates(attributes, story_of, same_story, roundups)
-    dated = {claim.id for c in anchored for claim in (c.a, c.b)}
+    anchored = _compare_anchored_dates(attributes, story_of, same_story, roundups, sentences)
+    # a claim dated against another by its own anchors is not compared again against the
+    # story's day; one anchored through its sentence still is (its partner may be another
+    # moment the sentence tells)
+    dated = {claim.id for c in anchored if c.explanation.endswith(_CLAIMS_ANCHORED)
+             for claim in (c.a, c.b)}
     for c in [*_compare_part_with_whole(story_values, event_dates, same_story, shooter_dead),
               *_compare_torn_tolls(by_key, event_dates, same_story, tolls, shooter_dead),
               *_compare_roundup_tolls(roundup_tolls, by_key, event_dates, same_story, tolls,
@@ -1949,11 +2144,15 @@ _AT_A_SPOT = re.compile(
 
 def _plain_whole(a: Attribute) -> bool:
     """A count told as the whole toll: no verb before it ("the gunman killed two people at a
-    fire pit, then fired from the roof" counts one scene) and no spot after it."""
+    fire pit, then fired from the roof" counts one scene) and no spot after it ("two men
+    inside the car"), unless the event word comes first: in "14 people were shot at a party"
+    the spot is where the shooting was, not where some of the people were."""
     c = a.claim
     before = c.text[max(0, _rel(c, a.start) - 30): _rel(c, a.start)]
     after = c.text[_rel(c, a.end):]
-    return not _VERB_BEFORE.search(before) and not _AT_A_SPOT.match(after)
+    if _VERB_BEFORE.search(before):
+        return False
+    return not _AT_A_SPOT.match(after) or bool(_EVENT_RIGHT_AFTER.match(after))
 
 
 def _whole_toll(distinct: Sequence[Attribute]) -> Attribute | None:
@@ -1994,6 +2193,7 @@ def _compare_anchored_dates(
     story_of: Callable[[str], str],
     same_story: Callable[[str, str], bool] | None,
     roundups: set[str],
+    sentences: Mapping[str, set[str]] | None = None,
 ) -> list[Conflict]:
     """Event dates of two claims that share a name, an address or a count, claim by claim.
 
@@ -2017,7 +2217,9 @@ def _compare_anchored_dates(
                 for x0 in per_article[arts[i]]:
                     for y0 in per_article[arts[j]]:
                         x, y = _year_aligned(x0, y0)
-                        if not _anchored_dates(x, y) or _relation(x, y) != "conflict":
+                        if (x, y) == (x0, y0):
+                            x, y = _week_aligned(x0, y0)
+                        if not _anchored_dates(x, y, sentences) or _relation(x, y) != "conflict":
                             continue
                         if roundup and not _one_scene(x.claim, y.claim):
                             continue
@@ -2029,9 +2231,14 @@ def _compare_anchored_dates(
                             continue
                         c = _conflict(x, y)
                         c.confidence = round(min(1.0, c.confidence + ANCHORED_DATE_BONUS), 3)
-                        c.explanation += "; both accounts share a name, an address or a count"
+                        c.explanation += (_CLAIMS_ANCHORED if _anchored_dates(x, y)
+                                          else _SENTENCES_ANCHORED)
                         out.append(c)
     return out
+
+
+_CLAIMS_ANCHORED = "; both accounts share a name, an address or a count"
+_SENTENCES_ANCHORED = "; both sentences share a name, an address or a count"
 
 
 def _one_scene(a: ClaimRecord, b: ClaimRecord) -> bool:
@@ -2097,8 +2304,18 @@ def _event_day_known(a: Attribute) -> bool:
     return a.claim.tense != "future" and _strictly_tied(a)
 
 
+# "shortly after midnight", "just after midnight": the early hours of the day named, not late
+_AFTER_MIDNIGHT = re.compile(r"\bafter\s+midnight\b", re.IGNORECASE)
+
+
 def _late_only(text: str) -> bool:
     return bool(_LATE.search(text)) and not _EARLY_HOURS.search(text)
+
+
+def _told_late(text: str) -> bool:
+    """The day is told late in the day ("late Friday", "Friday night"); "shortly after
+    midnight on Sunday" is Sunday's early hours, not late."""
+    return bool(_LATE.search(_AFTER_MIDNIGHT.sub(" ", text)))
 
 
 def _one_night(x: Attribute, y: Attribute) -> bool:
@@ -2110,7 +2327,7 @@ def _one_night(x: Attribute, y: Attribute) -> bool:
     if abs(x.lo - y.lo) != 1:
         return False
     earlier, later = (x, y) if x.lo < y.lo else (y, x)
-    if _LATE.search(earlier.claim.text) and not _late_only(later.claim.text):
+    if _told_late(earlier.claim.text) and not _late_only(later.claim.text):
         return True
     return bool(_EARLY_HOURS.search(later.claim.text)) and not _EARLY_HOURS.search(earlier.claim.text)
 
@@ -2191,15 +2408,19 @@ def _compare_event_days(
             roundup = art not in per_article
             gives_day = art in backers or any(
                 a.lo == day for a in told_in_roundups.get(_story, {}).get(art, []))
-            for x in items:
+            for x0 in items:
+                assert x0.lo is not None
+                # a bare weekday read against the story's day, not only its article's date
+                x = _weekday_near(x0, day) if abs(x0.lo - day) > ALIGNED_DAY_GAP else x0
                 assert x.lo is not None
-                if x.lo == day or abs(x.lo - day) > EVENT_DAY_GAP or x.claim.id in reported:
+                moved = x is not x0
+                if x.lo == day or abs(x0.lo - day) > EVENT_DAY_GAP or x.claim.id in reported:
                     continue
-                if support[x.lo] - {art}:
+                if support[x0.lo] - {art}:
                     continue  # another article gives that day too: two moments, or two events
                 fits = [
                     y for y in others
-                    if not _one_night(x, y) and not _week_off(x, y)
+                    if not _one_night(x, y) and (moved or not _week_off(x, y))
                     and not same_words(x.claim.text, y.claim.text) and not _other_towns(x.claim, y.claim)
                     and (not gives_day or abs(x.lo - day) == 1 or _anchored_dates(x, y))
                     and (not roundup or _anchored_dates(x, y))
@@ -2366,11 +2587,13 @@ def _compare_victim_ages(
     nor a word of the scene ("boy", "home") are left alone.
     """
     several: set[str] = set()
+    roundups = _roundups(attributes)
     by_story: dict[str, dict[str, list[Attribute]]] = defaultdict(lambda: defaultdict(list))
     for a in attributes:
         story = story_of(a.article_id)
         if a.attribute.split(" (")[0] in _TOLLS and a.lo is not None and a.lo >= 2:
-            several.add(story)
+            if a.article_id not in roundups:  # (a round-up's tolls may be other towns')
+                several.add(story)
         elif a.attribute == "victim age" and not _PAST_CASE.search(a.claim.text):
             by_story[story][a.article_id].append(a)
     out: list[Conflict] = []
@@ -2387,7 +2610,8 @@ def _compare_victim_ages(
             if not _may_be_one_person(x, y):
                 continue
             gx, gy = x.note.partition(":")[2], y.note.partition(":")[2]
-            if not (gx and gx == gy) and not _scene_words(x.claim) & _scene_words(y.claim):
+            if not (gx and gx == gy) and not _scene_words(x.claim) & _scene_words(y.claim) \
+                    and not _same_day_told(x.claim, y.claim):
                 continue  # nothing ties the two people: "a man at the residence", "a woman"
             if same_words(x.claim.text, y.claim.text):
                 continue
@@ -2398,6 +2622,16 @@ def _compare_victim_ages(
                 f"victim age ({x.subject_name})", "the age of the story's one victim")
             out.append(c)
     return out
+
+
+def _same_day_told(a: ClaimRecord, b: ClaimRecord) -> bool:
+    """Both claims name a day, and the days they name are one ("was shot Monday afternoon" /
+    "after being shot on Monday")."""
+    days = [[d for d in c.slots if d.kind == "date" and (d.unit or "").startswith("day")
+             and d.lo is not None and d.hi is not None] for c in (a, b)]
+    return bool(days[0] and days[1]) and all(
+        p.lo is not None and p.hi is not None and q.lo is not None and q.hi is not None
+        and p.lo <= q.hi and q.lo <= p.hi for p in days[0] for q in days[1])
 
 
 def _compare_odd_victim_ages(
@@ -3012,7 +3246,8 @@ def build_fact_sheets(
         entities.add(claims)
     attributes = extract_attributes(claims, story_of, entities)
     conflicts = compare_attributes(attributes, story_of, same_story=affinity.same_story,
-                                   min_confidence=min_confidence, datelines=dateline_towns(claims))
+                                   min_confidence=min_confidence, datelines=dateline_towns(claims),
+                                   sentences=sentence_anchors(claims))
     # what each story says of its people (another story's "John Smith, 45" may be another man)
     evidence: dict[str, dict[str, dict[str, set[str]]]] = defaultdict(
         lambda: defaultdict(lambda: defaultdict(set)))
