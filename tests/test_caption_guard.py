@@ -44,6 +44,9 @@ def test_caption_lines_are_read_as_captions(text: str) -> None:
     # a colon inside a long sentence, after a lower-case word
     "Police gave the toll on Sunday: three people were killed and two were wounded",
     "Police said three people were killed in the shooting on March 2",
+    # a headline giving its source ("JSO: ...", "Police: ..."), not a caption's label
+    "CPD: Two children shot inside a Corlan apartment on Sunday",
+    "Police: Three killed at a Corlan house party",
 ])
 def test_sentences_of_the_story_are_no_captions(text: str) -> None:
     assert not caption_like(_claim(text))

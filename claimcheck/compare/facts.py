@@ -525,6 +525,8 @@ _CAPTION_CREDIT = re.compile(
     r"\b(?:Photo|Photograph|Image|Picture)s?\s*(?::|/|by\b)|\b(?:Photo\s+)?Credit\s*:|"
     r"\bGetty\s+Images\b|\b[A-Z][\w'’-]+\s*/\s*for\s+(?:the\s+)?[A-Z]")
 _PARTICIPLE = re.compile(r"\b[a-z]{2,}ing\b")
+_SOURCE_LABEL_WORDS = lexicon.words("official_source_words.txt") | {"sheriff", "deputies",
+                                                                   "mayor", "chief", "coroner"}
 
 
 def caption_like(c: ClaimRecord) -> bool:
@@ -538,8 +540,12 @@ def caption_like(c: ClaimRecord) -> bool:
         return True
     if len(text.split()) > CAPTION_WORDS:
         return False
-    if _CAPTION_LABEL.match(text):
-        return True
+    label = _CAPTION_LABEL.match(text)
+    if label:
+        # "JSO: 2 children shot", "Police: ...": a headline giving its source, not a caption
+        words = label.group(0).rstrip(": \t").split()
+        return not (any(w.isupper() for w in words)
+                    or any(w.lower() in _SOURCE_LABEL_WORDS for w in words))
     # a line with no verb; not a clause cut from a sentence ("leaving two dead", "six
     # others injured": lower case, or a participle)
     return text[:1].isupper() and not has_verb(text) and not _PARTICIPLE.search(text)
