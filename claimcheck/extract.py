@@ -102,6 +102,11 @@ def _word_info(raw: str) -> tuple[str, bool, bool]:
     return w, verb, w in _NEG_SINGLE or w[-3:] in _NT
 
 
+def has_verb(text: str) -> bool:
+    """``text`` holds a word the extractor reads as a verb (a clause, not a bare label)."""
+    return any(_word_info(m.group(0))[1] for m in _WORD.finditer(text))
+
+
 _MATCH_START = re.Match.start
 _MATCH_END = re.Match.end
 _MATCH_GROUP = re.Match.group

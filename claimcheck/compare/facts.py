@@ -29,6 +29,7 @@ from itertools import combinations
 
 from .. import lexicon
 from ..entities import gazetteer_level
+from ..extract import has_verb
 from .affinity import StoryAffinity
 from .ages import gender_of_age, is_suspect_age
 from .frames import _GENERIC_NOUNS
@@ -515,9 +516,47 @@ def _role_near(c: ClaimRecord, s: Slot, before: str, after: str) -> str | None:
     return None
 
 
+#: A claim of at most this many words that opens on a capitalised label and a colon
+#: ("Tragedy: ...") or holds no verb reads as a photo caption, not the story's account.
+CAPTION_WORDS = 30
+_CAPTION_LABEL = re.compile(r"\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s*:\s")
+_CAPTION_CREDIT = re.compile(
+    r"\([^()]{0,40}\b(?:Photo|Image)s?\s*(?:/|:|by\b)[^()]*\)|\b(?:AP|AFP|Reuters)\s+Photo\b|"
+    r"\b(?:Photo|Photograph|Image|Picture)s?\s*(?::|/|by\b)|\b(?:Photo\s+)?Credit\s*:|"
+    r"\bGetty\s+Images\b|\b[A-Z][\w'’-]+\s*/\s*for\s+(?:the\s+)?[A-Z]")
+_PARTICIPLE = re.compile(r"\b[a-z]{2,}ing\b")
+_SOURCE_LABEL_WORDS = lexicon.words("official_source_words.txt") | {"sheriff", "deputies",
+                                                                   "mayor", "chief", "coroner"}
+
+
+def caption_like(c: ClaimRecord) -> bool:
+    """The claim reads as a photo caption: it names a photo credit or label ("(AP
+    Photo/Jane Roe)", "Photo: ...", "Photo by ...", "Jane Roe/for the Daily Star"), or it is
+    short and opens on a capitalised label and a colon ("Tragedy: Ann Lee, 19, ...") or is a
+    line holding no verb. A caption dates the picture or the vigil it shows, so it anchors no
+    date and no toll."""
+    text = c.text
+    if _CAPTION_CREDIT.search(text):
+        return True
+    if len(text.split()) > CAPTION_WORDS:
+        return False
+    label = _CAPTION_LABEL.match(text)
+    if label:
+        # "JSO: 2 children shot", "Police: ...": a headline giving its source, not a caption
+        words = label.group(0).rstrip(": \t").split()
+        return not (any(w.isupper() for w in words)
+                    or any(w.lower() in _SOURCE_LABEL_WORDS for w in words))
+    # a line with no verb; not a clause cut from a sentence ("leaving two dead", "six
+    # others injured": lower case, or a participle)
+    return text[:1].isupper() and not has_verb(text) and not _PARTICIPLE.search(text)
+
+
 def _event_attributes(c: ClaimRecord, previous: ClaimRecord | None, story: str,
                       following: ClaimRecord | None = None) -> Iterable[Attribute]:
+    caption = caption_like(c)
     for s in c.slots:
+        if caption:
+            break
         if s.kind == "quantity" and (s.unit or "").startswith("count") and s.lo is not None:
             attr = _count_attribute(c, s, previous, following)
             if attr:
@@ -540,7 +579,7 @@ def _event_attributes(c: ClaimRecord, previous: ClaimRecord | None, story: str,
         return
     for s in c.slots:
         if s.kind == "date" and s.lo is not None and s.hi is not None:
-            if (s.unit or "").split("|")[0] != "day":
+            if caption or (s.unit or "").split("|")[0] != "day":
                 continue
             yield Attribute("story", story, "", "date", _date_text(s), s.lo, s.hi, c,
                             s.start, s.end, note="relative" if _relative(s) else "")
