@@ -140,12 +140,20 @@ def measure_ingest(paths: Sequence[str], db: Path, jobs: int) -> dict[str, Any]:
 def _diff_worker(db: str) -> None:
     """Child-process body: run diff, print one JSON line with its time and peak RSS."""
     t0 = time.perf_counter()
-    res = claimcheck.diff(db)
+    res = claimcheck.diff(db)  # engine "auto": the stream engine on large corpora
     seconds = time.perf_counter() - t0
     rss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
+    con = sqlite3.connect(db)
+    try:
+        row = con.execute(
+            "SELECT options FROM runs WHERE command = 'diff' ORDER BY id DESC LIMIT 1").fetchone()
+    finally:
+        con.close()
+    engine = json.loads(row[0] or "{}").get("engine", "default") if row else "default"
     print(json.dumps({
         "seconds": seconds, "claims": res.claims_compared, "candidate_pairs": res.candidate_pairs,
         "groups": len(res.groups), "conflicts": len(res.conflicts), "peak_rss_mb": rss_kb / 1024,
+        "engine": engine,
     }))
 
 
@@ -722,6 +730,7 @@ def summarise(results: dict[str, Any]) -> str:
                 f"{d['peak_rss_mb']:>7.0f} {g['recall']:>7.3f} "
                 f"{c['found']:>3}/{c['planted']:<3} {c['reported']:>8} "
                 f"{c['false_cross_story']:>7} {c['false_unplanted_story']:>7}"
+                + (f"  ({d['engine']} engine)" if d.get("engine", "default") != "default" else "")
             )
         exp = results.get("exponents", {})
         for key, label in (("diff_seconds", "diff time"), ("ingest_seconds", "ingest time"),
@@ -897,6 +906,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="claimcheck benchmark suite")
     ap.add_argument("--quick", action="store_true", help="sizes 200,1000; baseline at 200")
     ap.add_argument("--sizes", help="comma-separated article counts, e.g. 1000,10000,30000")
+    ap.add_argument("--with-100k", action="store_true",
+                    help="add 100,000 articles to the sizes and allow its diff an hour (~1 h "
+                         "of ingest and diff on two cores)")
     ap.add_argument("--baseline-sizes", help="comma-separated sizes for the all-pairs baseline")
     ap.add_argument("--no-real", action="store_true", help="skip the real-text benchmark")
     ap.add_argument("--diff-budget", type=float, default=DIFF_BUDGET,
@@ -911,11 +923,15 @@ def main(argv: list[str] | None = None) -> int:
     sizes: tuple[int, ...] = QUICK_SIZES if args.quick else DEFAULT_SIZES
     if args.sizes:
         sizes = tuple(int(x) for x in args.sizes.split(",") if x.strip())
+    budget = args.diff_budget
+    if args.with_100k:
+        sizes = (*(x for x in sizes if x < 100_000), 100_000)
+        budget = max(budget, 3600.0)
     base: tuple[int, ...] = QUICK_BASELINE_SIZES if args.quick else BASELINE_SIZES
     if args.baseline_sizes is not None:
         base = tuple(int(x) for x in args.baseline_sizes.split(",") if x.strip())
     results = run(sizes, base, Path(args.out), real=not args.no_real, plot_path=Path(args.plot),
-                  diff_budget=args.diff_budget)
+                  diff_budget=budget)
     print(summarise(results))
     print(f"\nresults: {Path(args.out) / 'results.json'}"
           + (f"; plot: {results['plot']}" if "plot" in results else ""))
