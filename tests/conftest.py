@@ -53,6 +53,43 @@ def conflicts_of(rows: list[dict[str, object]], tmp_path: Path, name: str) -> li
     return list(to_json_dict(claimcheck.diff(db))["conflicts"])
 
 
+#: (id, published A, sentence A, published B, sentence B, the two dates expected in
+#: conflict or None for none)
+DateCase = tuple[str, str, str, str, str, "tuple[str, str] | None"]
+
+
+def date_case_conflicts(
+    case: DateCase, tmp_path: Path, text_a: str, text_b: str
+) -> list[dict[str, object]]:
+    """Two outlets' articles of one event: ``text_a`` / ``text_b`` with the case's sentence
+    in place of ``{sentence}``, published on the case's days; the report's conflicts."""
+    cid, pub_a, sent_a, pub_b, sent_b, _ = case
+    rows = [
+        {"id": f"{cid}-a", "outlet": "Outlet A", "published": pub_a,
+         "text": text_a.replace("{sentence}", sent_a)},
+        {"id": f"{cid}-b", "outlet": "Outlet B", "published": pub_b,
+         "text": text_b.replace("{sentence}", sent_b)},
+    ]
+    return conflicts_of(rows, tmp_path, cid)
+
+
+def assert_date_case(
+    conflicts: list[dict[str, object]], values: tuple[str, str] | None, *, exactly_one: bool = False
+) -> None:
+    """No date conflict when ``values`` is None; otherwise a date conflict (exactly one when
+    asked) between these two values."""
+    dates = [c for c in conflicts if c["kind"] == "date"]
+    if values is None:
+        assert dates == [], [(c["a_value"], c["b_value"]) for c in dates]
+        return
+    if exactly_one:
+        assert len(dates) == 1, [(c["kind"], c["a_value"], c["b_value"]) for c in conflicts]
+    else:
+        assert dates, [(c["kind"], c["a_value"], c["b_value"]) for c in conflicts]
+    got = {str(dates[0]["a_value"]), str(dates[0]["b_value"])}
+    assert got == set(values), got
+
+
 def _generator() -> ModuleType:
     name = "generate_corpus"
     if name in sys.modules:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import conflicts_of
+from tests.conftest import assert_date_case, date_case_conflicts
 
 BACKGROUND_A = (
     "Police in Fenwick are investigating the death of Dario Menz, a 31-year-old mechanic. "
@@ -74,28 +74,10 @@ CASES: list[tuple[str, str, str, str, str, tuple[str, str] | None]] = [
 ]
 
 
-def _run(case: tuple[str, str, str, str, str, tuple[str, str] | None],
-         tmp_path: Path) -> list[dict[str, object]]:
-    cid, pub_a, sent_a, pub_b, sent_b, _ = case
-    rows = [
-        {"id": f"{cid}-a", "outlet": "Outlet A", "published": pub_a,
-         "text": f"{sent_a} {BACKGROUND_A}"},
-        {"id": f"{cid}-b", "outlet": "Outlet B", "published": pub_b,
-         "text": f"{BACKGROUND_B} {sent_b}"},
-    ]
-    return conflicts_of(rows, tmp_path, cid)
-
-
 @pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])
 def test_event_date_told_two_ways(
     case: tuple[str, str, str, str, str, tuple[str, str] | None], tmp_path: Path
 ) -> None:
-    conflicts = _run(case, tmp_path)
-    values = case[5]
-    dates = [c for c in conflicts if c["kind"] == "date"]
-    if values is None:
-        assert dates == [], [(c["a_value"], c["b_value"]) for c in dates]
-        return
-    assert dates, [(c["kind"], c["a_value"], c["b_value"]) for c in conflicts]
-    got = {str(dates[0]["a_value"]), str(dates[0]["b_value"])}
-    assert got == set(values), got
+    conflicts = date_case_conflicts(
+        case, tmp_path, "{sentence} " + BACKGROUND_A, BACKGROUND_B + " {sentence}")
+    assert_date_case(conflicts, case[5])

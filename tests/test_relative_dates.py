@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import conflicts_of
+from tests.conftest import assert_date_case, date_case_conflicts
 
 # (id, published A, sentence A, published B, sentence B, expected values or None)
 CASES: list[tuple[str, str, str, str, str, tuple[str, str] | None]] = [
@@ -81,28 +81,11 @@ CONTEXT_A = "Police in Dayton are investigating a shooting at a block party on P
 CONTEXT_B = "A shooting at a Pine Street block party is under investigation by Dayton police."
 
 
-def _run(case: tuple[str, str, str, str, str, tuple[str, str] | None],
-         tmp_path: Path) -> list[dict[str, object]]:
-    cid, pub_a, sent_a, pub_b, sent_b, _ = case
-    rows = [
-        {"id": f"{cid}-a", "outlet": "Outlet A", "published": pub_a,
-         "text": f"{CONTEXT_A}\n\n{sent_a}\n\nThe investigation continues."},
-        {"id": f"{cid}-b", "outlet": "Outlet B", "published": pub_b,
-         "text": f"{CONTEXT_B}\n\n{sent_b}\n\nNo arrests have been made."},
-    ]
-    return conflicts_of(rows, tmp_path, cid)
-
-
 @pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])
 def test_relative_dates_across_publication_days(
     case: tuple[str, str, str, str, str, tuple[str, str] | None], tmp_path: Path
 ) -> None:
-    conflicts = _run(case, tmp_path)
-    values = case[5]
-    dates = [c for c in conflicts if c["kind"] == "date"]
-    if values is None:
-        assert dates == [], [(c["a_value"], c["b_value"]) for c in dates]
-        return
-    assert len(dates) == 1, [(c["kind"], c["a_value"], c["b_value"]) for c in conflicts]
-    got = {str(dates[0]["a_value"]), str(dates[0]["b_value"])}
-    assert got == set(values), got
+    conflicts = date_case_conflicts(
+        case, tmp_path, CONTEXT_A + "\n\n{sentence}\n\nThe investigation continues.",
+        CONTEXT_B + "\n\n{sentence}\n\nNo arrests have been made.")
+    assert_date_case(conflicts, case[5], exactly_one=True)

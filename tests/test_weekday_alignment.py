@@ -23,7 +23,7 @@ from claimcheck.compare.facts import (
     sentence_anchors,
 )
 from claimcheck.compare.model import ClaimRecord, Slot
-from tests.conftest import conflicts_of
+from tests.conftest import assert_date_case, conflicts_of, date_case_conflicts
 
 BACKGROUND_A = (
     "Police in Harwick said the victims were taken to Saint Ives Hospital. "
@@ -86,31 +86,13 @@ CASES: list[tuple[str, str, str, str, str, tuple[str, str] | None]] = [
 ]
 
 
-def _run(case: tuple[str, str, str, str, str, tuple[str, str] | None],
-         tmp_path: Path) -> list[dict[str, object]]:
-    cid, pub_a, sent_a, pub_b, sent_b, _ = case
-    rows = [
-        {"id": f"{cid}-a", "outlet": "Outlet A", "published": pub_a,
-         "text": f"{sent_a} {BACKGROUND_A}"},
-        {"id": f"{cid}-b", "outlet": "Outlet B", "published": pub_b,
-         "text": f"{BACKGROUND_B} {sent_b}"},
-    ]
-    return conflicts_of(rows, tmp_path, cid)
-
-
 @pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])
 def test_weekday_read_against_the_other_day(
     case: tuple[str, str, str, str, str, tuple[str, str] | None], tmp_path: Path
 ) -> None:
-    conflicts = _run(case, tmp_path)
-    values = case[5]
-    dates = [c for c in conflicts if c["kind"] == "date"]
-    if values is None:
-        assert dates == [], [(c["a_value"], c["b_value"]) for c in dates]
-        return
-    assert dates, [(c["kind"], c["a_value"], c["b_value"]) for c in conflicts]
-    got = {str(dates[0]["a_value"]), str(dates[0]["b_value"])}
-    assert got == set(values), got
+    conflicts = date_case_conflicts(
+        case, tmp_path, "{sentence} " + BACKGROUND_A, BACKGROUND_B + " {sentence}")
+    assert_date_case(conflicts, case[5])
 
 
 # --- the helpers on hand-made attributes ----------------------------------------------------
