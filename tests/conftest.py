@@ -6,6 +6,7 @@ import os
 import sys
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 from hypothesis import settings
@@ -51,6 +52,30 @@ def conflicts_of(rows: list[dict[str, object]], tmp_path: Path, name: str) -> li
     db = tmp_path / "x.db"
     claimcheck.ingest([str(path)], db)
     return list(to_json_dict(claimcheck.diff(db))["conflicts"])
+
+
+def sheet_conflicts_of(rows: list[dict[str, str]], tmp_path: Path) -> list[Any]:
+    """Ingest ``rows`` (one JSON Lines file) and build the fact sheets straight from the
+    stored claims, as ``diff`` does: their conflicts, before any reporting margin."""
+    import sqlite_utils
+
+    import claimcheck
+    from claimcheck.compare.affinity import StoryAffinity
+    from claimcheck.compare.facts import build_fact_sheets
+    from claimcheck.compare.stories import find_stories
+    from claimcheck.compare.text import prepare
+    from claimcheck.differ import load_claims
+
+    path = tmp_path / "rows.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    claimcheck.ingest([str(path)], tmp_path / "rows.db")
+    db = sqlite_utils.Database(str(tmp_path / "rows.db"))
+    claims = load_claims(db)
+    prepare(claims)
+    story_of, _ = find_stories(claims, [
+        (r[0], r[1], r[2], r[3])
+        for r in db.execute("SELECT id, title, outlet, published FROM articles ORDER BY rowid")])
+    return list(build_fact_sheets(claims, stories=story_of, affinity=StoryAffinity(claims)).conflicts)
 
 
 #: (id, published A, sentence A, published B, sentence B, the two dates expected in

@@ -7,13 +7,13 @@ the look-alikes that must still be compared.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
 from claimcheck.compare.facts import caption_like
 from claimcheck.compare.model import ClaimRecord
+from tests.conftest import sheet_conflicts_of
 
 
 def _claim(text: str) -> ClaimRecord:
@@ -54,28 +54,9 @@ def test_sentences_of_the_story_are_no_captions(text: str) -> None:
 
 def _conflicts(texts: list[str], tmp_path: Path) -> list[tuple[str, str, str]]:
     """The fact sheets' conflicts (kind, values) of invented articles of one day."""
-    import sqlite_utils
-
-    import claimcheck
-    from claimcheck.compare.affinity import StoryAffinity
-    from claimcheck.compare.facts import build_fact_sheets
-    from claimcheck.compare.stories import find_stories
-    from claimcheck.compare.text import prepare
-    from claimcheck.differ import load_claims
-
     rows = [{"id": f"art-{i}", "outlet": f"Outlet {i}", "published": "2024-03-04", "title": "",
              "text": t} for i, t in enumerate(texts)]
-    path = tmp_path / "rows.jsonl"
-    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
-    claimcheck.ingest([str(path)], tmp_path / "rows.db")
-    db = sqlite_utils.Database(str(tmp_path / "rows.db"))
-    claims = load_claims(db)
-    prepare(claims)
-    story_of, _ = find_stories(claims, [
-        (r[0], r[1], r[2], r[3])
-        for r in db.execute("SELECT id, title, outlet, published FROM articles ORDER BY rowid")])
-    sheets = build_fact_sheets(claims, stories=story_of, affinity=StoryAffinity(claims))
-    return [(c.kind, c.a_value, c.b_value) for c in sheets.conflicts]
+    return [(c.kind, c.a_value, c.b_value) for c in sheet_conflicts_of(rows, tmp_path)]
 
 
 FIRST = ("Three people were killed when a gunman opened fire at a house party in Corlan on "

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import conflicts_of
+from tests.conftest import conflicts_of, sheet_conflicts_of
 
 WHOLE_BESIDE_A_SHARE = (
     "A total of five people were killed at a house party in Brennick early Saturday, police "
@@ -110,28 +110,8 @@ def test_toll_sheet(
 
 def _sheets(rows: list[dict[str, str]], tmp_path: Path) -> list[tuple[str, str, float]]:
     """The fact sheets' number conflicts (values, confidence) of invented articles."""
-    import json
-
-    import sqlite_utils
-
-    import claimcheck
-    from claimcheck.compare.affinity import StoryAffinity
-    from claimcheck.compare.facts import build_fact_sheets
-    from claimcheck.compare.stories import find_stories
-    from claimcheck.compare.text import prepare
-    from claimcheck.differ import load_claims
-
-    path = tmp_path / "rows.jsonl"
-    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
-    claimcheck.ingest([str(path)], tmp_path / "rows.db")
-    db = sqlite_utils.Database(str(tmp_path / "rows.db"))
-    claims = load_claims(db)
-    prepare(claims)
-    story_of, _ = find_stories(claims, [
-        (r[0], r[1], r[2], r[3])
-        for r in db.execute("SELECT id, title, outlet, published FROM articles ORDER BY rowid")])
-    sheets = build_fact_sheets(claims, stories=story_of, affinity=StoryAffinity(claims))
-    return [(c.a_value, c.b_value, c.confidence) for c in sheets.conflicts if c.kind == "number"]
+    return [(c.a_value, c.b_value, c.confidence)
+            for c in sheet_conflicts_of(rows, tmp_path) if c.kind == "number"]
 
 
 def test_the_whole_toll_beside_a_scene_share(tmp_path: Path) -> None:

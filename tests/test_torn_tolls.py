@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import conflicts_of
+from tests.conftest import conflicts_of, sheet_conflicts_of
 
 # (id, published A, text A, published B, text B, expected number values or None)
 CASES: list[tuple[str, str, str, str, str, tuple[str, str] | None]] = [
@@ -159,16 +159,7 @@ def test_torn_tolls(
 def test_the_toll_the_shooting_left_ties_two_claims(tmp_path: Path) -> None:
     """Both claims give the toll a shooting left: the fact sheets find the conflict with
     confidence over the reporting margin (claim groups may pair the two sentences too)."""
-    import json
-
-    import sqlite_utils
-
-    import claimcheck
-    from claimcheck.compare.affinity import StoryAffinity
-    from claimcheck.compare.facts import build_fact_sheets
-    from claimcheck.compare.stories import find_stories
-    from claimcheck.compare.text import prepare
-    from claimcheck.differ import FACT_SHEET_MARGIN, load_claims
+    from claimcheck.differ import FACT_SHEET_MARGIN
 
     rows = [
         {"id": "left-a", "outlet": "Outlet A", "published": "2024-03-04", "title": "",
@@ -178,16 +169,7 @@ def test_the_toll_the_shooting_left_ties_two_claims(tmp_path: Path) -> None:
          "text": "Detectives are investigating a shooting that left eleven people injured "
                  "early Saturday."},
     ]
-    path = tmp_path / "left.jsonl"
-    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
-    claimcheck.ingest([str(path)], tmp_path / "left.db")
-    db = sqlite_utils.Database(str(tmp_path / "left.db"))
-    claims = load_claims(db)
-    prepare(claims)
-    story_of, _ = find_stories(claims, [
-        (r[0], r[1], r[2], r[3])
-        for r in db.execute("SELECT id, title, outlet, published FROM articles ORDER BY rowid")])
-    sheets = build_fact_sheets(claims, stories=story_of, affinity=StoryAffinity(claims))
-    found = [c for c in sheets.conflicts if {c.a_value, c.b_value} == {"9", "11"}]
+    conflicts = sheet_conflicts_of(rows, tmp_path)
+    found = [c for c in conflicts if {c.a_value, c.b_value} == {"9", "11"}]
     assert found and found[0].confidence >= 0.5 + FACT_SHEET_MARGIN, [
-        (c.a_value, c.b_value, c.confidence) for c in sheets.conflicts]
+        (c.a_value, c.b_value, c.confidence) for c in conflicts]
