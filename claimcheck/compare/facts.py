@@ -2625,16 +2625,8 @@ def _compare_victim_ages(
     entity sheets compare one person's ages), or told in claims that share neither a gender
     nor a word of the scene ("boy", "home") are left alone.
     """
-    several: set[str] = set()
-    roundups = _roundups(attributes)
-    by_story: dict[str, dict[str, list[Attribute]]] = defaultdict(lambda: defaultdict(list))
-    for a in attributes:
-        story = story_of(a.article_id)
-        if a.attribute.split(" (")[0] in _TOLLS and a.lo is not None and a.lo >= 2:
-            if a.article_id not in roundups:  # (a round-up's tolls may be other towns')
-                several.add(story)
-        elif a.attribute == "victim age" and not _PAST_CASE.search(a.claim.text):
-            by_story[story][a.article_id].append(a)
+    # (a round-up's tolls may be other towns': they do not make its story one of several)
+    several, by_story = _victim_ages_by_story(attributes, story_of, _roundups(attributes))
     out: list[Conflict] = []
     for story, per_article in sorted(by_story.items()):
         if story in several:
@@ -2663,6 +2655,24 @@ def _compare_victim_ages(
     return out
 
 
+def _victim_ages_by_story(
+    attributes: Sequence[Attribute], story_of: Callable[[str], str], roundups: set[str],
+) -> tuple[set[str], dict[str, dict[str, list[Attribute]]]]:
+    """The stories an article's toll of two or more makes stories of several victims (the
+    tolls of ``roundups`` left out), and each story's victim ages by article (not those
+    told of a past case)."""
+    several: set[str] = set()
+    by_story: dict[str, dict[str, list[Attribute]]] = defaultdict(lambda: defaultdict(list))
+    for a in attributes:
+        story = story_of(a.article_id)
+        if a.attribute.split(" (")[0] in _TOLLS and a.lo is not None and a.lo >= 2:
+            if a.article_id not in roundups:
+                several.add(story)
+        elif a.attribute == "victim age" and not _PAST_CASE.search(a.claim.text):
+            by_story[story][a.article_id].append(a)
+    return several, by_story
+
+
 def _same_day_told(a: ClaimRecord, b: ClaimRecord) -> bool:
     """Both claims name a day, and the days they name are one ("was shot Monday afternoon" /
     "after being shot on Monday")."""
@@ -2688,17 +2698,11 @@ def _compare_odd_victim_ages(
     told in two sentences, of people it does not name, of one gender on all three sides
     ("Terrence Maxwell, 15, and a 16-year-old boy were shot" tells of two victims).
     """
-    several: set[str] = set()
     ages_in: dict[str, set[float]] = defaultdict(set)
-    by_story: dict[str, dict[str, list[Attribute]]] = defaultdict(lambda: defaultdict(list))
     for a in attributes:
-        story = story_of(a.article_id)
         if a.attribute == "age mentioned" and a.lo is not None:
             ages_in[a.claim.id].add(a.lo)
-        if a.attribute.split(" (")[0] in _TOLLS and a.lo is not None and a.lo >= 2:
-            several.add(story)
-        elif a.attribute == "victim age" and not _PAST_CASE.search(a.claim.text):
-            by_story[story][a.article_id].append(a)
+    several, by_story = _victim_ages_by_story(attributes, story_of, set())
     out: list[Conflict] = []
     for story, per_article in sorted(by_story.items()):
         if story in several:
