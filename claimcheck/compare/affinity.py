@@ -57,7 +57,7 @@ class _Cosine:
         for art, ks in keys.items():
             mine = tuple(k for k in ks if k in sq)
             self._keys[art] = mine
-            template = self._template.get(outlet[art], frozenset()) if outlet[art] else frozenset()
+            template = self._template.get(outlet[art], frozenset())  # (no outlet: none)
             self._norm[art] = math.sqrt(math.fsum(sq[k] for k in mine)) or 1.0
             self._norm_own[art] = math.sqrt(
                 math.fsum(sq[k] for k in mine if k not in template)) or 1.0
