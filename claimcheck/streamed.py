@@ -139,7 +139,7 @@ def compare_streamed(
         assign_stories(claims, story_of)
         pairs = candidate_pairs(claims, policy=policy, counts=digest.counts.keys)
         out.candidate_pairs += len(pairs)
-        number = _numbers(claims, position, digest)
+        number = _numbers((c.article_id for c in claims), position, digest)
         inside = score_pairs(claims, pairs, threshold=threshold, by_story=True, affinity=affinity)
         later = _reaching(claims, inside, waiting)
         now = []
@@ -212,15 +212,16 @@ def _reaching(
 
 
 def _numbers(
-    claims: Sequence[ClaimRecord], position: dict[str, int], d: _Digest
+    articles: Iterable[str], position: dict[str, int], d: _Digest
 ) -> list[int]:
-    """Each claim's number in the whole corpus (claims come in the default engine's order)."""
+    """Each claim's number in the whole corpus, from its article id (claims come in the
+    default engine's order)."""
     out: list[int] = []
     art = ""
     at = 0
-    for c in claims:
-        if c.article_id != art:
-            art = c.article_id
+    for aid in articles:
+        if aid != art:
+            art = aid
             at = d.first[position[art]]
         out.append(at)
         at += 1
@@ -335,13 +336,11 @@ def _bridges(
     number_of: dict[str, int] = {}
     for start in range(0, len(wanted), DIGEST_ARTICLES * 5):
         chunk = [ids[a] for a in wanted[start:start + DIGEST_ARTICLES * 5]]
-        art, at = "", 0
-        for aid, cid in ids_of(db, chunk):
-            if aid != art:
-                art, at = aid, d.first[position[aid]]
+        listed = ids_of(db, chunk)
+        for (_, cid), at in zip(listed, _numbers((a for a, _ in listed), position, d),
+                                strict=True):
             if at in needed:
                 number_of[cid] = at
-            at += 1
     del needed
     reread: dict[int, ClaimRecord] = {}
     names = sorted(number_of)
