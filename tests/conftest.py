@@ -41,8 +41,11 @@ def seeds_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def conflicts_of(rows: list[dict[str, object]], tmp_path: Path, name: str) -> list[dict[str, object]]:
-    """Ingest ``rows`` as one JSON Lines file into a fresh database; the report's conflicts."""
+def conflicts_of(
+    rows: list[dict[str, object]], tmp_path: Path, name: str, *, min_confidence: float | None = None
+) -> list[dict[str, object]]:
+    """Ingest ``rows`` as one JSON Lines file into a fresh database; the report's conflicts
+    (at ``diff``'s default confidence cut unless one is given)."""
 
     import claimcheck
     from claimcheck.report import to_json_dict
@@ -51,7 +54,15 @@ def conflicts_of(rows: list[dict[str, object]], tmp_path: Path, name: str) -> li
     path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
     db = tmp_path / "x.db"
     claimcheck.ingest([str(path)], db)
-    return list(to_json_dict(claimcheck.diff(db))["conflicts"])
+    result = (claimcheck.diff(db) if min_confidence is None
+              else claimcheck.diff(db, min_confidence=min_confidence))
+    return list(to_json_dict(result)["conflicts"])
+
+
+def fact_sheet_dates(conflicts: list[dict[str, object]]) -> list[dict[str, object]]:
+    """The fact sheets' date conflicts of a report (claim groups compare look-alike sentences
+    on their own)."""
+    return [c for c in conflicts if c["kind"] == "date" and str(c["group"]).startswith("f")]
 
 
 def sheet_conflicts_of(rows: list[dict[str, str]], tmp_path: Path) -> list[Any]:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import conflicts_of
+from tests.conftest import conflicts_of, fact_sheet_dates
 
 # Two articles giving the story's day (Sunday 21 May 2023) in unlike sentences.
 BACKERS = [
@@ -103,17 +103,11 @@ def _rows(case: tuple[str, str | None, str, tuple[str, str] | None],
     return rows
 
 
-def _dates(conflicts: list[dict[str, object]]) -> list[dict[str, object]]:
-    """The fact sheets' date conflicts (claim groups compare look-alike sentences on their own,
-    tested elsewhere)."""
-    return [c for c in conflicts if c["kind"] == "date" and str(c["group"]).startswith("f")]
-
-
 @pytest.mark.parametrize("case", CASES, ids=[c[0] for c in CASES])
 def test_the_day_of_the_shooting_against_the_story(
     case: tuple[str, str | None, str, tuple[str, str] | None], tmp_path: Path
 ) -> None:
-    dates = _dates(conflicts_of(_rows(case, BACKERS), tmp_path, case[0]))
+    dates = fact_sheet_dates(conflicts_of(_rows(case, BACKERS), tmp_path, case[0]))
     values = case[3]
     if values is None:
         assert dates == [], [(c["a_value"], c["b_value"]) for c in dates]
@@ -125,7 +119,7 @@ def test_the_day_of_the_shooting_against_the_story(
 def test_one_other_article_is_no_story_day(tmp_path: Path) -> None:
     """With one backer only, a day told two ways in unlike sentences stays quiet."""
     case = CASES[0]
-    dates = _dates(conflicts_of(_rows(case, BACKERS[:1]), tmp_path, "one-backer"))
+    dates = fact_sheet_dates(conflicts_of(_rows(case, BACKERS[:1]), tmp_path, "one-backer"))
     assert dates == [], [(c["a_value"], c["b_value"]) for c in dates]
 
 
@@ -135,7 +129,7 @@ def test_two_articles_on_the_other_day_are_two_events(tmp_path: Path) -> None:
     rows = _rows(case, BACKERS)
     rows.append({"id": "second-friday", "outlet": "Outlet Y", "published": "2023-05-23",
                  "text": "Customers were shot on Friday leaving the bowling alley, police said."})
-    dates = _dates(conflicts_of(rows, tmp_path, "two-on-friday"))
+    dates = fact_sheet_dates(conflicts_of(rows, tmp_path, "two-on-friday"))
     assert dates == [], [(c["a_value"], c["b_value"]) for c in dates]
 
 
@@ -161,7 +155,7 @@ def test_a_date_tied_to_the_shooting_in_a_claim_of_a_charge(
         {"id": "tied-a", "outlet": "Outlet A", "published": "2023-05-27", "text": a_sentence},
         {"id": "tied-b", "outlet": "Outlet B", "published": "2023-05-23", "text": TIED_B},
     ]
-    dates = _dates(conflicts_of(rows, tmp_path, "tied"))
+    dates = fact_sheet_dates(conflicts_of(rows, tmp_path, "tied"))
     if expected is None:
         assert dates == [], [(c["a_value"], c["b_value"]) for c in dates]
         return
@@ -186,7 +180,7 @@ def test_a_night_against_the_story_night(
     sentence: str, expected: tuple[str, str] | None, tmp_path: Path
 ) -> None:
     rows = _rows(("night", "2023-05-23", sentence, expected), NIGHT_BACKERS)
-    dates = _dates(conflicts_of(rows, tmp_path, "night"))
+    dates = fact_sheet_dates(conflicts_of(rows, tmp_path, "night"))
     if expected is None:
         assert dates == [], [(c["a_value"], c["b_value"]) for c in dates]
         return
@@ -220,7 +214,7 @@ def test_a_yearless_day_written_a_year_on(
         {"id": "later-a", "outlet": "Outlet A", "published": "2023-06-02", "text": a_sentence},
         {"id": "early-b", "outlet": "Outlet B", "published": "2022-05-23", "text": YEAR_ON_B},
     ]
-    dates = _dates(conflicts_of(rows, tmp_path, "year-on"))
+    dates = fact_sheet_dates(conflicts_of(rows, tmp_path, "year-on"))
     if expected is None:
         assert dates == [], [(c["a_value"], c["b_value"]) for c in dates]
         return
@@ -248,7 +242,7 @@ def test_a_day_in_an_article_naming_two_towns(
     sentence: str, expected: tuple[str, str] | None, tmp_path: Path
 ) -> None:
     rows = _rows(("roundup", "2023-05-23", f"{sentence} {ROUNDUP_TAIL}", expected), BACKERS)
-    dates = _dates(conflicts_of(rows, tmp_path, "roundup"))
+    dates = fact_sheet_dates(conflicts_of(rows, tmp_path, "roundup"))
     if expected is None:
         assert dates == [], [(c["a_value"], c["b_value"]) for c in dates]
         return
@@ -260,7 +254,7 @@ def test_each_article_giving_the_story_day_disagrees(tmp_path: Path) -> None:
     """A day off the story's is reported against every article that gives the story's day
     (one conflict per pair of articles), not only against the most alike claim."""
     case = CASES[0]
-    dates = _dates(conflicts_of(_rows(case, BACKERS), tmp_path, "pairs"))
+    dates = fact_sheet_dates(conflicts_of(_rows(case, BACKERS), tmp_path, "pairs"))
     pairs = {frozenset(str(c[side]["source"]).rsplit("#", 1)[-1]  # type: ignore[index]
                        for side in ("a", "b")) for c in dates}
     assert pairs == {frozenset((f"{case[0]}-x", f"{case[0]}-0")),
@@ -284,7 +278,7 @@ def test_a_day_right_after_the_shootings_noun(
     rows = _rows(("postnominal", "2023-05-23",
                   f"{sentence} Officers were called to a shooting at the alley on Sunday.", expected),
                  BACKERS)
-    dates = _dates(conflicts_of(rows, tmp_path, "postnominal"))
+    dates = fact_sheet_dates(conflicts_of(rows, tmp_path, "postnominal"))
     if expected is None:
         assert dates == [], [(c["a_value"], c["b_value"]) for c in dates]
         return
@@ -317,7 +311,7 @@ def test_a_weekday_against_a_day_of_the_month(
         {"id": "wd-a", "outlet": "Outlet A", "published": published, "text": a_sentence},
         {"id": "wd-b", "outlet": "Outlet B", "published": "2023-05-23", "text": DATED_B},
     ]
-    dates = _dates(conflicts_of(rows, tmp_path, "weekday-date"))
+    dates = fact_sheet_dates(conflicts_of(rows, tmp_path, "weekday-date"))
     if expected is None:
         assert dates == [], [(c["a_value"], c["b_value"]) for c in dates]
         return

@@ -19,20 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import conflicts_of
-
-
-def _dates(conflicts: list[dict[str, object]]) -> list[dict[str, object]]:
-    """The fact sheets' date conflicts (claim groups compare look-alike sentences on their own)."""
-    return [c for c in conflicts if c["kind"] == "date" and str(c["group"]).startswith("f")]
-
-
-def _check(dates: list[dict[str, object]], expected: tuple[str, str] | None) -> None:
-    if expected is None:
-        assert dates == [], [(c["a_value"], c["b_value"]) for c in dates]
-        return
-    assert dates, "no date conflict"
-    assert {str(dates[0]["a_value"]), str(dates[0]["b_value"])} == set(expected)
+from tests.conftest import assert_date_case, conflicts_of, fact_sheet_dates
 
 
 def _story(backers: list[tuple[str, str]], published: str, text: str) -> list[dict[str, object]]:
@@ -69,7 +56,7 @@ def test_a_holiday_is_the_storys_day(
     sentence: str, expected: tuple[str, str] | None, tmp_path: Path
 ) -> None:
     rows = _story(HOLIDAY_BACKERS, "2023-01-18", sentence + HOLIDAY_CONTEXT)
-    _check(_dates(conflicts_of(rows, tmp_path, "holiday")), expected)
+    assert_date_case(fact_sheet_dates(conflicts_of(rows, tmp_path, "holiday")), expected)
 
 
 # Two articles giving the story's day (Sunday 21 May 2023) in unlike sentences.
@@ -100,7 +87,7 @@ def test_a_date_opening_the_sentence(
     sentence: str, expected: tuple[str, str] | None, tmp_path: Path
 ) -> None:
     rows = _story(BACKERS, "2023-05-23", sentence + THIRD_CONTEXT)
-    _check(_dates(conflicts_of(rows, tmp_path, "fronted")), expected)
+    assert_date_case(fact_sheet_dates(conflicts_of(rows, tmp_path, "fronted")), expected)
 
 
 # A round-up: one article reporting a killing in Corvell and a shooting in Dunmore.
@@ -133,7 +120,7 @@ def test_a_roundup_compared_on_a_named_scene(
          if "Two men" in sentence else FIRST_REPORT},
         {"id": "roundup", "outlet": "Outlet B", "published": "2023-05-24", "text": sentence + ROUNDUP_TAIL},
     ]
-    _check(_dates(conflicts_of(rows, tmp_path, "roundup")), expected)
+    assert_date_case(fact_sheet_dates(conflicts_of(rows, tmp_path, "roundup")), expected)
 
 
 SENTENCING = ("Judge Arno Becker on Friday sentenced Ines Valk to 40 years in prison at the "

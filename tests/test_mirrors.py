@@ -6,11 +6,9 @@ pipeline (ingest, then diff): the mirrored sentence differs in one name only.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-import claimcheck
-from claimcheck.report import to_json_dict
+from tests.conftest import conflicts_of
 
 CONTEXT_A = ("A four-year-old boy was accidentally shot in the foot by his younger brother on "
              "Tuesday, the sheriff's office said. He was taken to a children's hospital.")
@@ -25,12 +23,7 @@ def _conflicts(tmp_path: Path, sent_a: str, sent_b: str, kind: str) -> list[dict
         {"id": "b", "outlet": "County News", "published": "2024-05-22",
          "text": f"{CONTEXT_B}\n\n{sent_b}\n\nNo charges are expected."},
     ]
-    path = tmp_path / "story.jsonl"
-    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
-    db = tmp_path / "x.db"
-    claimcheck.ingest([str(path)], db)
-    result = claimcheck.diff(db)
-    return [c for c in to_json_dict(result)["conflicts"] if c["kind"] == kind]
+    return [c for c in conflicts_of(rows, tmp_path, "story") if c["kind"] == kind]
 
 
 MIRROR = ("The two boys were at their grandfather's home about 18 miles west of {} at the time "

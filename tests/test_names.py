@@ -7,13 +7,10 @@ the two mentions to one person; two people who merely share a given name stay ap
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
-import claimcheck
-from claimcheck.report import to_json_dict
 from tests.conftest import conflicts_of
 
 CONTEXT_A = ("A shooting outside a laundromat on Birch Street in Dunmore left one man dead late "
@@ -29,12 +26,8 @@ def _conflicts(tmp_path: Path, sent_a: str, sent_b: str) -> list[dict[str, objec
         {"id": "b", "outlet": "Valley News", "published": "2024-03-09",
          "text": f"{CONTEXT_B}\n\n{sent_b}\n\nAnyone with information is asked to call police."},
     ]
-    path = tmp_path / "story.jsonl"
-    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
-    db = tmp_path / "x.db"
-    claimcheck.ingest([str(path)], db)
-    result = claimcheck.diff(db, min_confidence=0.3)
-    return [c for c in to_json_dict(result)["conflicts"] if c["kind"] == "entity"]
+    return [c for c in conflicts_of(rows, tmp_path, "story", min_confidence=0.3)
+            if c["kind"] == "entity"]
 
 
 def test_same_person_two_surnames_by_age(tmp_path: Path) -> None:
