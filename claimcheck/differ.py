@@ -57,6 +57,9 @@ class DiffProgress:
 DiffCallback = Callable[[DiffProgress], None]
 """Called with a :class:`DiffProgress` when a stage starts and as candidate pairs are scored."""
 
+#: What a stream block keeps for the caller: its outlet counts and its claim_stories rows.
+_BlockRows = tuple["dict[tuple[str, str], OutletCount]", list[tuple[str, str, str, str, int]]]
+
 #: Candidate pairs scored between two progress reports.
 PROGRESS_BATCH = 20_000
 
@@ -150,6 +153,7 @@ def diff(
     story: str | None = None,
     engine: str = "auto",
     on_progress: DiffCallback | None = None,
+    jobs: int = 1,
 ) -> DeskResult:
     """Cluster articles into stories, compare the stored claims across articles, build and
     compare the fact sheets, store it all and return the report.
@@ -176,6 +180,8 @@ def diff(
         ``spark`` (:mod:`claimcheck.spark`) or ``stream`` (claims read from the database one
         block of whole stories at a time, :mod:`claimcheck.streamed`); the results are identical
     :param on_progress: called with a :class:`DiffProgress` as the stages run
+    :param jobs: worker processes for the stream engine's blocks (forked; other engines run
+        in one process); the result is the same
     :raises NoDatabase: the database does not exist
     :raises InvalidOption: a bad ``since``, an ``against`` that is no claimcheck database, both,
         or a ``story`` that matches no story or several
@@ -223,22 +229,27 @@ def diff(
                 db.execute("CREATE INDEX temp.claim_stories_next_claim "
                            "ON claim_stories_next (claim_id)")
 
-            def per_block(block: list[ClaimRecord],
-                          counts: dict[tuple[str, str], OutletCount]) -> None:
+            def per_block(block: list[ClaimRecord]) -> _BlockRows:
                 # every claim as its outlet's alone until the groups are known (see below)
+                counts: dict[tuple[str, str], OutletCount] = {}
                 outlet_counts(block, set(), counts)
+                return counts, _claim_story_rows(block, set(), run_id)
+
+            def keep_block(rows: _BlockRows,
+                           counts: dict[tuple[str, str], OutletCount]) -> None:
+                # a story lies in one block: its counts come from that block alone
+                counts.update(rows[0])
                 with transaction(db):
                     db.conn.executemany(
                         "INSERT INTO temp.claim_stories_next (claim_id, story_id, outlet, "
-                        "coverage, run_id) VALUES (?,?,?,?,?)",
-                        _claim_story_rows(block, set(), run_id))
+                        "coverage, run_id) VALUES (?,?,?,?,?)", rows[1])
 
             streamed = compare_streamed(
                 db, keyed, threshold=threshold, min_confidence=min_confidence,
                 load=load_claims, ids_of=claim_ids,
                 load_ids=lambda d, cids: load_claims(d, claim_ids=cids),
                 sure=lambda cs, aff: _sure_sheet_conflicts(cs, aff, min_confidence),
-                per_block=per_block, report=report,
+                per_block=per_block, keep_block=keep_block, report=report, jobs=jobs,
             )
             n_claims = streamed.claims
             story_of, stories, affinity = streamed.story_of, streamed.stories, streamed.affinity

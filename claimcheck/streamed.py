@@ -22,11 +22,13 @@ groups, conflicts and fact-sheet attributes).
 
 from __future__ import annotations
 
+import gc
+import multiprocessing
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import sqlite_utils
 
@@ -55,6 +57,7 @@ if TYPE_CHECKING:
     from .differ import OutletCount
 
 Report = Callable[[str, int, "int | None"], None]
+T = TypeVar("T")
 
 
 @dataclass(slots=True)
@@ -84,8 +87,10 @@ def compare_streamed(
     ids_of: Callable[[sqlite_utils.Database, Sequence[str]], list[tuple[str, str]]],
     load_ids: Callable[[sqlite_utils.Database, Sequence[str]], list[ClaimRecord]],
     sure: Callable[[list[Conflict], StoryAffinity], list[Conflict]],
-    per_block: Callable[[list[ClaimRecord], dict[tuple[str, str], OutletCount]], None],
+    per_block: Callable[[list[ClaimRecord]], T],
+    keep_block: Callable[[T, dict[tuple[str, str], OutletCount]], None],
     report: Report | None = None,
+    jobs: int = 1,
 ) -> Streamed:
     """Stories, claim groups and fact sheets of every claim in ``db``, block by block.
 
@@ -95,9 +100,15 @@ def compare_streamed(
     :param load_ids: reads some claims by id (the records ``load`` gives)
     :param sure: keeps the fact-sheet conflicts of a block that the report keeps (it may
         compare their claims again, so it runs while the block is in memory)
-    :param per_block: called with each block's claims and the outlet counts to add them to,
-        before the block is dropped (the caller stores per-claim rows there); which claims
-        are shared is known only once all blocks are grouped
+    :param per_block: called with each block's claims before the block is dropped, where
+        the block is judged (a worker process when ``jobs`` > 1: it must not write to ``db``);
+        what it returns goes to ``keep_block``
+    :param keep_block: called in this process, in block order, with what ``per_block``
+        returned and the outlet counts to add the block's claims to (the caller stores
+        per-claim rows there); which claims are shared is known only once all blocks are
+        grouped
+    :param jobs: worker processes that judge blocks side by side (forked, so they share the
+        digest and affinity; 1: all in this process). The result is the same.
     """
     def say(stage: str, done: int = 0, total: int | None = None) -> None:
         if report is not None:
@@ -133,37 +144,20 @@ def compare_streamed(
     # judged with their block (their groups' components lie inside it).
     waiting = {c.story_id for c in kept.values()}
     say("score", 0, len(blocks))
-    for done, block in enumerate(blocks):
-        claims = load(db, block)
-        prepare(claims)
-        assign_stories(claims, story_of)
-        pairs = candidate_pairs(claims, policy=policy, counts=digest.counts.keys)
-        out.candidate_pairs += len(pairs)
-        number = _numbers((c.article_id for c in claims), position, digest)
-        inside = score_pairs(claims, pairs, threshold=threshold, by_story=True, affinity=affinity)
-        later = _reaching(claims, inside, waiting)
-        now = []
-        for s, i, j in inside:
-            if claims[i].story_id in later:
-                scored.append((s, number[i], number[j]))
-                kept.setdefault(number[i], claims[i])
-                kept.setdefault(number[j], claims[j])
-            else:
-                now.append((s, i, j))
-        grouped = group_scored(
-            claims, now, threshold=threshold, min_confidence=min_confidence, affinity=affinity)
-        out.groups.extend(grouped)
-        sheets = build_fact_sheets(
-            claims, stories=story_of, affinity=affinity, min_confidence=min_confidence,
-            entities=digest.entities,
-        )
-        out.sheet_conflicts.extend(sure(sheets.conflicts, affinity))
-        out.attributes.extend(sheets.attributes)
-        per_block(claims, out.outlet_counts)
-        _slim(c for g in grouped for c in g.claims)
-        # the block's article pairs are not asked about again (a memo that would grow with
-        # the corpus otherwise)
-        affinity.forget()
+    context = _BlockContext(
+        db=db, load=load, policy=policy, digest=digest, position=position, story_of=story_of,
+        affinity=affinity, waiting=waiting, threshold=threshold, min_confidence=min_confidence,
+        sure=sure, per_block=per_block, blocks=blocks,
+    )
+    for done, result in enumerate(_run_blocks(context, jobs)):
+        out.candidate_pairs += result.pairs
+        scored.extend(result.later)
+        for number, claim in result.kept.items():
+            kept.setdefault(number, claim)
+        out.groups.extend(result.groups)
+        out.sheet_conflicts.extend(result.sheet_conflicts)
+        out.attributes.extend(result.attributes)
+        keep_block(result.kept_by_caller, out.outlet_counts)
         say("score", done + 1, len(blocks))
     del position
     say("group")
@@ -179,6 +173,128 @@ def compare_streamed(
     out.groups.sort(key=lambda g: (g.claims[0].article_id, g.claims[0].start, g.id))
     out.attributes.sort(key=lambda a: a.article_id)
     return out
+
+
+@dataclass(slots=True)
+class _BlockContext(Generic[T]):
+    """What judging one block needs: set before the blocks run (worker processes inherit it
+    when they fork)."""
+
+    db: sqlite_utils.Database
+    load: Callable[[sqlite_utils.Database, Sequence[str]], list[ClaimRecord]]
+    policy: BlockingPolicy
+    digest: _Digest
+    position: dict[str, int]
+    story_of: dict[str, str]
+    affinity: StoryAffinity
+    waiting: set[str | None]
+    threshold: float
+    min_confidence: float
+    sure: Callable[[list[Conflict], StoryAffinity], list[Conflict]]
+    per_block: Callable[[list[ClaimRecord]], T]
+    blocks: list[list[str]]
+
+
+@dataclass(slots=True)
+class _BlockResult(Generic[T]):
+    """What one block hands back (pickled when a worker process judged it)."""
+
+    pairs: int
+    #: pairs of stories that wait for the end (see :func:`_reaching`), by claim number
+    later: list[tuple[float, int, int]]
+    kept: dict[int, ClaimRecord]
+    groups: list[Group]
+    sheet_conflicts: list[Conflict]
+    attributes: list[Attribute]
+    kept_by_caller: T
+
+
+#: The blocks' context in a worker process (inherited from the parent when it forks).
+_CONTEXT: _BlockContext[Any] | None = None
+
+
+def _run_blocks(context: _BlockContext[T], jobs: int) -> Iterator[_BlockResult[T]]:
+    """Each block's result, in block order: in this process, or in ``jobs`` forked worker
+    processes when there are several blocks, a database file and ``fork`` (the workers
+    inherit the digest, affinity and policy instead of receiving copies)."""
+    path = _db_file(context.db)
+    if jobs < 2 or len(context.blocks) < 2 or path is None \
+            or "fork" not in multiprocessing.get_all_start_methods():
+        for n in range(len(context.blocks)):
+            yield _judge_block(context, n)
+        return
+    global _CONTEXT
+    _CONTEXT = context
+    # Objects made so far are left out of the collector's passes: a worker that ran one over
+    # them would write to (and so copy) every page they lie on.
+    gc.freeze()
+    try:
+        with multiprocessing.get_context("fork").Pool(
+            min(jobs, len(context.blocks)), initializer=_open_worker, initargs=(path,),
+        ) as pool:
+            yield from pool.imap(_worker_block, range(len(context.blocks)))
+    finally:
+        _CONTEXT = None
+        gc.unfreeze()
+
+
+def _db_file(db: sqlite_utils.Database) -> str | None:
+    """The file of ``db``'s main database (None in memory)."""
+    for _, name, file in db.execute("PRAGMA database_list").fetchall():
+        if name == "main":
+            return str(file) if file else None
+    return None
+
+
+def _open_worker(path: str) -> None:
+    # a connection is not carried across fork: each worker opens its own
+    assert _CONTEXT is not None
+    _CONTEXT.db = sqlite_utils.Database(path)
+
+
+def _worker_block(n: int) -> _BlockResult[Any]:
+    assert _CONTEXT is not None
+    return _judge_block(_CONTEXT, n)
+
+
+def _judge_block(context: _BlockContext[T], n: int) -> _BlockResult[T]:
+    """Read block ``n``'s claims, pair, group and judge them, and build and compare their
+    fact sheets; the stories that wait for the end keep their scored pairs and claims."""
+    digest, affinity = context.digest, context.affinity
+    claims = context.load(context.db, context.blocks[n])
+    prepare(claims)
+    assign_stories(claims, context.story_of)
+    pairs = candidate_pairs(claims, policy=context.policy, counts=digest.counts.keys)
+    number = _numbers((c.article_id for c in claims), context.position, digest)
+    inside = score_pairs(claims, pairs, threshold=context.threshold, by_story=True,
+                         affinity=affinity)
+    later_stories = _reaching(claims, inside, context.waiting)
+    later: list[tuple[float, int, int]] = []
+    kept: dict[int, ClaimRecord] = {}
+    now: list[tuple[float, int, int]] = []
+    for s, i, j in inside:
+        if claims[i].story_id in later_stories:
+            later.append((s, number[i], number[j]))
+            kept.setdefault(number[i], claims[i])
+            kept.setdefault(number[j], claims[j])
+        else:
+            now.append((s, i, j))
+    grouped = group_scored(claims, now, threshold=context.threshold,
+                           min_confidence=context.min_confidence, affinity=affinity)
+    sheets = build_fact_sheets(
+        claims, stories=context.story_of, affinity=affinity,
+        min_confidence=context.min_confidence, entities=digest.entities,
+    )
+    result = _BlockResult(
+        pairs=len(pairs), later=later, kept=kept, groups=grouped,
+        sheet_conflicts=context.sure(sheets.conflicts, affinity),
+        attributes=sheets.attributes, kept_by_caller=context.per_block(claims),
+    )
+    _slim(c for g in grouped for c in g.claims)
+    # the block's article pairs are not asked about again (a memo that would grow with the
+    # corpus otherwise)
+    affinity.forget()
+    return result
 
 
 def _slim(claims: Iterable[ClaimRecord]) -> None:

@@ -4,6 +4,7 @@ the blocks are tiny and a group spans stories of two blocks."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -33,10 +34,11 @@ def _everything(db: Path) -> dict[str, Any]:
         con.close()
 
 
-def _run(db: Path, folder: Path, engine: str) -> tuple[dict[str, Any], Any, list[DiffProgress]]:
-    copy = _copy(db, folder, f"{engine}.db")
+def _run(db: Path, folder: Path, engine: str, jobs: int = 1
+         ) -> tuple[dict[str, Any], Any, list[DiffProgress]]:
+    copy = _copy(db, folder, f"{engine}-{jobs}.db")
     seen: list[DiffProgress] = []
-    result = claimcheck.diff(copy, engine=engine, on_progress=seen.append)
+    result = claimcheck.diff(copy, engine=engine, on_progress=seen.append, jobs=jobs)
     report = _report(result)
     report["attributes"] = [(a.subject, a.attribute, a.value, a.claim.id) for a in result.attributes]
     report["stories"] = [(s.id, s.article_ids, s.headline) for s in result.stories]
@@ -60,6 +62,28 @@ def test_stream_matches_default_on_generated_corpus(
     assert len(default["groups"]) >= 20 and default["conflicts"] and default["attributes"]
     blocks = max((p.total or 0) for p in progress if p.stage == "score")
     assert blocks > 5  # the corpus really went through in many blocks
+    assert stream == default
+    assert stream_rows == default_rows
+
+
+def test_stream_blocks_in_worker_processes_match_default(
+    generated_db: Path, tmp_path: Path, small_blocks: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # every block judged in one of two forked workers: each notes its process id
+    pids = tmp_path / "pids.txt"
+    judge = streamed._judge_block
+
+    def noting(context: Any, n: int) -> Any:
+        with pids.open("a") as fh:
+            fh.write(f"{os.getpid()}\n")
+        return judge(context, n)
+
+    monkeypatch.setattr(streamed, "_judge_block", noting)
+    default, default_rows, _ = _run(generated_db, tmp_path, "default")
+    stream, stream_rows, progress = _run(generated_db, tmp_path, "stream", jobs=2)
+    workers = set(pids.read_text().split())
+    assert len(workers) == 2 and str(os.getpid()) not in workers
+    assert max((p.total or 0) for p in progress if p.stage == "score") > 5
     assert stream == default
     assert stream_rows == default_rows
 
