@@ -23,6 +23,7 @@ Cases are split by a hash of the input: one third is held out (never read while 
     python benchmarks/peer_suites.py --heldout3   # third set: chrono's cases (tuning data since read)
     python benchmarks/peer_suites.py --heldout4   # fourth set: natty + timefhuman (tuning data since read)
     python benchmarks/peer_suites.py --heldout5   # fifth set: Recognizers-Text (tuning data since read)
+    python benchmarks/peer_suites.py --heldout6   # sixth held-out set: Chronic's tests
 """
 
 from __future__ import annotations
@@ -567,6 +568,13 @@ def run_heldout5(list_outcome: str | None) -> None:
                 list_outcome)
 
 
+def run_heldout6(list_outcome: str | None) -> None:
+    """Score the sixth held-out set: Chronic's English parsing tests, frozen unread."""
+    cases = _load("chronic_heldout6.jsonl")
+    _score_sets("sixth held-out", [("Chronic (English parsing tests)", _external_rows(cases))],
+                list_outcome)
+
+
 def _external_rows(external: list[dict[str, Any]]) -> list[_Row]:
     """Rows to score for peer cases: bare and in a template sentence, or in their own."""
     rows: list[_Row] = []
@@ -852,6 +860,9 @@ def main(argv: list[str]) -> None:
     parser.add_argument("--heldout5", action="store_true",
                         help="score the fifth held-out set (Recognizers-Text's English date "
                         "parser spec; read in the sixth session, so tuning data now) and stop")
+    parser.add_argument("--heldout6", action="store_true",
+                        help="score the sixth held-out set (Chronic's English parsing tests) "
+                        "and stop")
     args = parser.parse_args(argv)
     if args.entities:
         run_entities(args.entities)
@@ -870,6 +881,9 @@ def main(argv: list[str]) -> None:
         return
     if args.heldout5:
         run_heldout5(args.list_outcome)
+        return
+    if args.heldout6:
+        run_heldout6(args.list_outcome)
         return
     result = run_dates(args.list_outcome, args.part)
     print_dates(result)
