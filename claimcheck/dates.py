@@ -1352,12 +1352,17 @@ def _weekday_cand(
             return cand
         if _EVERY_BEFORE.search(text, max(floor, start - 8), start):
             return None  # "every Sunday", "each Monday": a recurrence, not one day
-        counted = _COUNTED_WEEKDAY_BEFORE.search(text, max(floor, start - 16), start)
+        counted = (
+            _COUNTED_WEEKDAY_BEFORE.search(text, max(floor, start - 16), start)
+            if start >= 2 and text[start - 2] in "tdh"  # the last letter of every ordinal
+            else None
+        )
         if counted is not None and not counted["a"]:
             # "the second Sunday", "first Tuesday": the n-th of a month not named, or of a
             # run the story counts; "a second Sunday" (another one) stays the latest
             return None
-        the_day = _THE_DAY_AFTER.match(text, m.end("wd_n"))
+        wd_end = m.end("wd_n")
+        the_day = _THE_DAY_AFTER.match(text, wd_end) if "the" in text[wd_end : wd_end + 6] else None
         if the_day is not None and not mod:
             # "Friday the 15th", "Thursday the twenty first": that day of a month near
             # publication on which it falls on that weekday
