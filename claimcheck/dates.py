@@ -548,8 +548,10 @@ def _resolve_year(
     scheduling word ("scheduled for Jan. 8") the first on or after the published date. A
     weekday given with the day ("Sunday, Nov. 15") picks between the latest such day and
     the one a year before it (news archives often carry late dates), else the coming one
-    within four months; when it fits none of them, no year (another year, a slip, or a
-    day announced long ahead: which is not told).
+    within four months. A weekday that fits the coming one later than that gives no year
+    (a slip, or a day announced long ahead: which is not told); one that fits none of them
+    is a slip, and the day written wins ("Sunday, June 13" in a June 2016 article is 13
+    June 2016, not the Sunday 13 June of 2010).
     """
     if (month, day) == (2, 29) and weekday is None:
         # the year of 28 February; no date when it is not a leap year: "February 29" in
@@ -570,8 +572,8 @@ def _resolve_year(
     if not candidates:
         return None
     if weekday is not None:
-        # the latest occurrence or the one before it (a late archive date); a weekday that
-        # fits neither names some other year, and which one is not told: no date
+        # the latest occurrence or the one before it (a late archive date); the written
+        # day wins over a weekday that fits no year near publication (a slip)
         for y in candidates[:2]:
             d = _safe_date(y, month, day)
             if d is not None and d.weekday() == weekday:
@@ -582,7 +584,8 @@ def _resolve_year(
             d = _safe_date(y, month, day)
             if d is not None and limit < d <= published + _COMING_DAYS and d.weekday() == weekday:
                 return y  # "Wednesday, Aug. 24" in an article of 1 August: the coming one
-        return None
+        if _weekday_fits_next(month, day, published, weekday):
+            return None  # a slip, or the coming one announced months ahead: not told
     return candidates[0]
 
 

@@ -630,8 +630,10 @@ WEEKS_AND_ORDINALS: list[tuple[str, list[tuple[str, str, str]]]] = [
     ("On Friday the three men were charged.", [("Friday", "2024-03-08", "day")]),
     ("A report released Sunday, the grandmother said, names the driver.",
      [("Sunday", "2024-03-10", "day")]),
-    # a weekday with a year-less day: the latest two years or the coming one, else none
-    ("The board met on Friday, Jan. 22, the minutes say.", []),  # 2021 fits, years back
+    # a weekday with a year-less day: the latest two years or the coming one; a weekday
+    # that fits none of them is a slip (22 January 2021 was a Friday: not read)
+    ("The board met on Friday, Jan. 22, the minutes say.",
+     [("Friday, Jan. 22", "2024-01-22", "day")]),
     ("Tickets for the concert on Fri, May 10 sold out.", [("Fri, May 10", "2024-05-10", "day")]),
     ("Tickets for the concert on Fri, Sep 20 sold out.", []),  # six months ahead: not told
     ("Police say the attack on Sunday, Jan. 22, was planned.",
