@@ -296,7 +296,7 @@ _NUM_RE = re.compile(
 )
 _MONTH_RE = re.compile(
     rf"(?P<msep>(?P<ms_m>{_MON_CI})(?P<ms_s>[-/.])(?P<ms_d>{_DAY_N})"
-    rf"(?:(?P=ms_s)(?P<ms_y>{_YEAR_N}|[0-9]{{2}})|,[ \t]*(?P<ms_y4>{_YEAR_N}))(?![0-9A-Za-z]))"
+    rf"(?:(?P=ms_s)(?P<ms_y>{_YEAR_N}|[0-9]{{2}})|,[ \t]*(?P<ms_y4>{_YEAR_N})|(?<=-[0-9])|(?<=-[0-9]{{2}}))(?![0-9A-Za-z]))"
     rf"|(?P<mdy>{_mdy('mdy_')})|(?P<my>(?P<my_m>{_MON}),?\s+(?:of\s+)?(?P<my_y>{_YEAR}))"
     r"|(?P<mo>(?P<mo_m>January|February|March|April|May|June|July|August|September|October"
     r"|November|December|" + _LOWER_MONTH_ALT + r")\b(?!\s*[0-9]|['’]s\b))"
@@ -546,8 +546,12 @@ def _resolve_year(
 
     By default the latest year that puts the day no later than published + 7 days; after a
     scheduling word ("scheduled for Jan. 8") the first on or after the published date. A
-    weekday given with the day ("Sunday, Nov. 15") wins: the latest year, up to seven years
-    back, in which that day falls on that weekday (news archives often carry late dates).
+    weekday given with the day ("Sunday, Nov. 15") picks between the latest such day and
+    the one a year before it (news archives often carry late dates), else the coming one
+    within four months. A weekday that fits the coming one later than that gives no year
+    (a slip, or a day announced long ahead: which is not told); one that fits none of them
+    is a slip, and the day written wins ("Sunday, June 13" in a June 2016 article is 13
+    June 2016, not the Sunday 13 June of 2010).
     """
     if (month, day) == (2, 29) and weekday is None:
         # the year of 28 February; no date when it is not a leap year: "February 29" in
@@ -568,13 +572,24 @@ def _resolve_year(
     if not candidates:
         return None
     if weekday is not None:
-        for y in candidates:
+        # the latest occurrence or the one before it (a late archive date); the written
+        # day wins over a weekday that fits no year near publication (a slip)
+        for y in candidates[:2]:
             d = _safe_date(y, month, day)
             if d is not None and d.weekday() == weekday:
                 if y < published.year - 1 and _weekday_fits_next(month, day, published, weekday):
                     return None  # years back, or the coming one: which is not told
                 return y
+        for y in (published.year, published.year + 1):
+            d = _safe_date(y, month, day)
+            if d is not None and limit < d <= published + _COMING_DAYS and d.weekday() == weekday:
+                return y  # "Wednesday, Aug. 24" in an article of 1 August: the coming one
+        if _weekday_fits_next(month, day, published, weekday):
+            return None  # a slip, or the coming one announced months ahead: not told
     return candidates[0]
+
+
+_COMING_DAYS = datetime.timedelta(days=120)
 
 
 def _weekday_fits_next(month: int, day: int, published: datetime.date, weekday: int) -> bool:
@@ -1122,12 +1137,27 @@ def _month_cand(
 ) -> _Cand | None:
     m = _MONTH_RE.match(text, head)
     if m is None:
-        return None
+        abbr = _ABBR_MONTH_RE.match(text, head)
+        if abbr is None:
+            return None
+        # "the second of Aug.": an abbreviated month after a day as an ordinal word
+        abbr_month = _MONTH_NUM[abbr["m"][:3].lower()]
+        return _ordinal_of_month(text, head, abbr.end(), max(prev_end, 0), abbr_month, None)
     kind = m.lastgroup
     start, end = m.span()
     floor = max(prev_end, 0)
-    if kind == "msep":  # "Sep-25-2003", "Sep/25/03"
+    if kind == "msep":  # "Sep-25-2003", "Sep/25/03", "Oct-2"
         y_text = m["ms_y"] or m["ms_y4"]
+        if not y_text:
+            # without a year only "Oct-2": a capital month and a hyphen ("Oct/2", "oct.2" and
+            # "Jan-1-" are codes or fractions as often as dates)
+            if m["ms_s"] != "-" or not text[head].isupper() or text.startswith("-", end):
+                return None
+            ms_month, ms_day = _MONTH_NUM[m["ms_m"][:3].lower()], int(m["ms_d"])
+            if _safe_date(2000, ms_month, ms_day) is None:
+                return None
+            return _Cand(start, end, _MIN, _MIN, "day", relative=True, month=ms_month,
+                         day=ms_day, yearless=True)  # fmt: skip
         year = int(y_text) if len(y_text) == 4 else _two_digit_year(int(y_text))
         d = _safe_date(year, _MONTH_NUM[m["ms_m"][:3].lower()], int(m["ms_d"]))
         return None if d is None else _Cand(start, end, d, d, "day")
@@ -1139,25 +1169,8 @@ def _month_cand(
         return cand
     ordinal = _ORDINAL_OF_BEFORE.search(text, max(floor, start - 22), start)
     if ordinal is not None and kind in ("my", "mo") and ordinal["o"].lower() in _DAY_ORDINALS:
-        # "the first of March (2014)", "the twenty-fourth of May": a day as an ordinal word
-        o_start = ordinal.start()
-        day: int | None = _DAY_ORDINALS[ordinal["o"].lower()]
-        tens = _TENS_BEFORE.search(text, max(floor, ordinal.start("o") - 12), ordinal.start("o"))
-        if tens is not None:
-            day = _day_ordinal(tens["t"] + "-" + ordinal["o"])
-            o_start = tens.start()
-        elif text[max(0, ordinal.start("o") - 1) : ordinal.start("o")] == "-":
-            day = None
-        if day is None:
-            return None  # "Seventy-fourth of May", "1-fourth": not a day read whole
-        month = _MONTH_NUM[(m["my_m"] or m["mo_m"])[:3].lower()]
-        if m["my_y"]:
-            d = _safe_date(int(m["my_y"]), month, day)
-            return None if d is None else _Cand(o_start, end, d, d, "day")
-        if _safe_date(2000, month, day) is None:
-            return None
-        return _Cand(o_start, end, _MIN, _MIN, "day", relative=True, month=month,
-                     day=day, yearless=True)  # fmt: skip
+        of_month = _MONTH_NUM[(m["my_m"] or m["mo_m"])[:3].lower()]
+        return _ordinal_of_month(text, start, end, floor, of_month, m["my_y"])
     after = _ORDINAL_AFTER.match(text, end) if kind == "mo" else None
     if after is not None and (day := _day_ordinal(after["o"])) is not None:
         # "May eighth, 2010", "on March twenty-first.": the day after the month, in words
@@ -1214,6 +1227,36 @@ def _month_cand(
 
 
 _TIME_OF_DAY_MODS = frozenset(["early", "late"])
+_FRACTION_BEFORE = re.compile(r"\b(?:[Aa]n?|[Oo]ne)[ \t]+$")
+_ABBR_MONTH_RE = re.compile(r"(?P<m>Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?(?![A-Za-z0-9])")
+
+
+def _ordinal_of_month(
+    text: str, start: int, end: int, floor: int, month: int, year: str | None
+) -> _Cand | None:
+    """ "the first of March (2014)", "the twenty-fourth of May": a day as an ordinal word."""
+    ordinal = _ORDINAL_OF_BEFORE.search(text, max(floor, start - 22), start)
+    if ordinal is None or ordinal["o"].lower() not in _DAY_ORDINALS:
+        return None
+    o_start = ordinal.start()
+    day: int | None = _DAY_ORDINALS[ordinal["o"].lower()]
+    tens = _TENS_BEFORE.search(text, max(floor, ordinal.start("o") - 12), ordinal.start("o"))
+    if tens is not None:
+        day = _day_ordinal(tens["t"] + "-" + ordinal["o"])
+        o_start = tens.start()
+    elif text[max(0, ordinal.start("o") - 1) : ordinal.start("o")] == "-":
+        day = None
+    if day is None:
+        return None  # "Seventy-fourth of May", "1-fourth": not a day read whole
+    if _FRACTION_BEFORE.search(text, max(floor, o_start - 6), o_start):
+        return None  # "a third of March", "one fifth of Jan.": a part of the month
+    if year:
+        d = _safe_date(int(year), month, day)
+        return None if d is None else _Cand(o_start, end, d, d, "day")
+    if _safe_date(2000, month, day) is None:
+        return None
+    return _Cand(o_start, end, _MIN, _MIN, "day", relative=True, month=month,
+                 day=day, yearless=True)  # fmt: skip
 # digits right before a month name that did not make a day with it
 _BAD_DAY_BEFORE = re.compile(r"(?<![0-9.,])[0-9]{1,3}(?:st|nd|rd|th)?\s+(?:of\s+)?$")
 _ORDINAL_OF_BEFORE = re.compile(r"(?:\b[Tt]he\s+)?\b(?P<o>[A-Za-z]+)\s+of\s+$")
@@ -1312,6 +1355,29 @@ def _weekday_cand(
             return cand
         if _EVERY_BEFORE.search(text, max(floor, start - 8), start):
             return None  # "every Sunday", "each Monday": a recurrence, not one day
+        counted = (
+            _COUNTED_WEEKDAY_BEFORE.search(text, max(floor, start - 16), start)
+            if start >= 2 and text[start - 2] in "tdh"  # the last letter of every ordinal
+            else None
+        )
+        if counted is not None and not counted["a"]:
+            # "the second Sunday", "first Tuesday": the n-th of a month not named, or of a
+            # run the story counts; "a second Sunday" (another one) stays the latest
+            return None
+        wd_end = m.end("wd_n")
+        the_day = _THE_DAY_AFTER.match(text, wd_end) if "the" in text[wd_end : wd_end + 6] else None
+        if the_day is not None and not mod:
+            # "Friday the 15th", "Thursday the twenty first": that day of a month near
+            # publication on which it falls on that weekday
+            n = _the_day_number(the_day)
+            if n is not None:
+                d = _weekday_day(published, wd, n, _future_before(text, start, floor))
+                return None if d is None else _Cand(start, the_day.end("d"), d, d, "day",
+                                                    relative=True)  # fmt: skip
+            if the_day["month"] is not None or (
+                the_day["end"] is not None and the_day["d"].lower() in _NUMBER_WORDS
+            ):
+                return None  # "Friday the 13th of May" (read from the day), "Friday the fifteen"
         week = _WEEK_AFTER.match(text, end)
         if week is not None and not mod:
             # "Friday of last week", "Tuesday next week": that day of that calendar week
@@ -1334,6 +1400,54 @@ def _weekday_cand(
     if cand is not None and mod:
         cand.start = mstart
     return cand
+
+
+# an ordinal right before a weekday ("the second Sunday"), with an article if one is there
+_COUNTED_WEEKDAY_BEFORE = re.compile(
+    r"(?:\b(?P<a>[Aa]n?)[ \t]+)?(?<![A-Za-z0-9-])(?P<o>(?i:first|second|third|fourth|fifth|sixth"
+    r"|seventh|eighth|ninth|tenth)|(?:10|[1-9])(?:st|nd|rd|th))[ \t]+$"
+)
+# "the 15th", "the twenty first" after a weekday; ``month``: a month follows, ``end``: the
+# clause ends after the number
+_THE_DAY_AFTER = re.compile(
+    r",?[ \t]+the[ \t]+(?P<d>(?:3[01]|[12][0-9]|0?[1-9])(?P<suffix>st|nd|rd|th)?"
+    r"|(?:(?i:twenty|thirty)[- ])?[A-Za-z]+)(?![A-Za-z0-9-])"
+    rf"(?P<month>(?=[ \t]+(?:of[ \t]+)?{_MON_CI}))?"
+    r"(?P<end>(?=[ \t]*(?:[,;:)!?]|\.(?:\s|$)|$)))?"
+)
+
+
+def _the_day_number(m: re.Match[str]) -> int | None:
+    """The day an ordinal after a weekday names, if it reads as one on its own."""
+    if m["month"] is not None:
+        return None
+    words = m["d"]
+    if words[0].isdigit():
+        n = int(words.rstrip("stndrh"))
+        return n if m["suffix"] or m["end"] is not None else None
+    return _day_ordinal(words) if m["end"] is not None else None
+
+
+def _weekday_day(
+    published: datetime.date, weekday: int, day: int, future: bool
+) -> datetime.date | None:
+    """The day ``day`` of a month near publication that falls on ``weekday``.
+
+    The latest such day of a month no later than seven days after publication, or the
+    one a month before it (after a scheduling word: the coming one, or the one a month
+    after); when the weekday fits neither, no date.
+    """
+    limit = published + datetime.timedelta(days=7)
+    days: list[datetime.date] = []
+    for shift in ((0, 1, 2) if future else (1, 0, -1, -2, -3)):
+        y, mo = _add_months(published.year, published.month, shift)
+        d = _safe_date(y, mo, day)
+        if d is not None and (d >= published if future else d <= limit):
+            days.append(d)
+    for d in days[:2]:
+        if d.weekday() == weekday:
+            return d
+    return None
 
 
 def _season_cand(text: str, head: int, floor: int, published: datetime.date | None) -> _Cand | None:
@@ -1361,8 +1475,8 @@ def _season_cand(text: str, head: int, floor: int, published: datetime.date | No
 _TRIGGER_WORD_RE = re.compile(r"[A-Za-z]+")
 
 _OF_MONTH_AFTER = re.compile(
-    rf"\s+(?P<p>of|in)\s+(?:the\s+month\s+of\s+)?(?P<m>{_MON_CI})(?P<dot>\.)?"
-    rf"(?:,?\s+(?P<y>{_YEAR_N})(?![0-9]))?"
+    rf"\s+(?P<p>of|in)\s+(?:(?:the\s+month\s+of\s+)?(?P<m>{_MON_CI})(?P<dot>\.)?"
+    rf"(?:,?\s+(?P<y>{_YEAR_N})(?![0-9]))?|(?P<rel>[Tt]his|[Nn]ext|[Ll]ast)\s+month\b(?!['’]))"
 )
 _MONTH_ABBREVIATIONS = frozenset(k for k in _MONTH_NUM if k != "may") | {"sept"}
 _ORDINAL_VALUES = {w: int(v) for w, v in lexicon.pairs("ordinals.txt")}
@@ -1391,12 +1505,19 @@ def _of_month(
         return False, None  # "last Monday in March": "in" only after a counting ordinal
     if not n:
         return True, None
-    month = _MONTH_NUM[m["m"][:3].lower()]
-    if m["y"]:
+    if m["rel"]:
+        if published is None:
+            return True, None
+        # "the first Friday of next month": the month counted from publication
+        first, _, _, _ = _relative_unit(published, m["rel"].lower(), "month")
+        year, month = first.year, first.month
+    elif m["y"]:
+        month = _MONTH_NUM[m["m"][:3].lower()]
         year = int(m["y"])
     elif published is None:
         return True, None
     else:
+        month = _MONTH_NUM[m["m"][:3].lower()]
         found = _resolve_year(month, 1, published, None, _future_before(text, start, floor))
         if found is None:
             return True, None
@@ -1560,10 +1681,48 @@ def _word_cand(
                                            "over the"):
         return None  # "this fortnight": which fourteen days is not told
     lo, hi, gran, approx = _relative_unit(published, mod, word)
+    if word == "week" and mod in ("this", "next", "last"):
+        wd = _WEEKDAY_AFTER_WEEK.match(text, end)
+        if wd is not None and not _DATE_AFTER_WEEKDAY.match(text, wd.end()):
+            # "next week Sunday", "last week on Friday": that day of that calendar week
+            d = lo + datetime.timedelta(days=_WEEKDAY_NUM[wd["w"][:3].lower()])
+            return _Cand(mstart, wd.end(), d, d, "day", relative=True)
+    if word == "month" and mod in ("this", "next", "last"):
+        of = _DAY_OF_BEFORE.search(text, max(floor, mstart - 30), mstart)
+        if of is not None:
+            n = _day_of_number(of["d"])
+            if n is not None:
+                # "the 20th of next month", "the second of this month": that day of it
+                day = _safe_date(lo.year, lo.month, n)
+                return None if day is None else _Cand(of.start(), end, day, day, "day",
+                                                      relative=True)  # fmt: skip
+            if of["unit"] is not None:
+                return None  # "the fifth Sunday of this month", read or not, from its unit
     return _Cand(mstart, end, lo, hi, gran, relative=True, approximate=approx)
 
 
 _NIGHT_MODS = frozenset(["last", "this"])
+_WEEKDAY_AFTER_WEEK = re.compile(
+    r",?[ \t]+(?:on[ \t]+)?(?P<w>(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday))"
+    r"(?![A-Za-z'’])"
+)
+# a day before "of this/next/last month": "the 20th of", "twenty second of"; ``unit``: a
+# weekday, week or day counted in the month ("the fifth Sunday of", "the first week in")
+_DAY_OF_BEFORE = re.compile(
+    r"(?:\b[Tt]he[ \t]+)?(?<![A-Za-z0-9-])(?:(?P<d>(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)"
+    r"|(?:(?i:twenty|thirty)[- ])?[A-Za-z]+)[ \t]+of|[A-Za-z0-9]+[ \t]+(?P<unit>(?i:day|week"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday))[ \t]+(?:of|in))[ \t]+$"
+)
+
+
+def _day_of_number(words: str | None) -> int | None:
+    if not words:
+        return None
+    if words[0].isdigit():
+        return int(words.rstrip("stndrh"))
+    return _day_ordinal(words)
+
+
 _PERIOD_UNITS = frozenset(["day", "week", "fortnight", "month", "year"])
 _PERIOD_BEFORE = re.compile(
     "(?P<w>" + _word_alternatives("last|past|next") + r")\s+" + _COUNT_N + r"\s+$"

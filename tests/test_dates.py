@@ -588,3 +588,68 @@ def test_sentence_final_full_month_name_keeps_the_period_out(sentence: str, surf
     # A date that swallowed the sentence's final period reached past the claim and was lost.
     found = find_dates(sentence, datetime.date(2024, 7, 10))
     assert [m.surface for m in found] == [surface]
+
+
+# --- weeks, ordinals and weekdays told together (issue 18, sixth session) --------------
+# PUB is Thursday 14 March 2024: this week runs 11-17 March, next week 18-24 March.
+WEEKS_AND_ORDINALS: list[tuple[str, list[tuple[str, str, str]]]] = [
+    # a weekday of a named calendar week, the week told first
+    ("The forum meets this week Friday in the old hall.",
+     [("this week Friday", "2024-03-15", "day")]),
+    ("Ballots are due next week Sunday, the clerk said.",
+     [("next week Sunday", "2024-03-24", "day")]),
+    ("The audit began last week on Tuesday.", [("last week on Tuesday", "2024-03-05", "day")]),
+    # ... but not across a clause, nor with a possessive
+    ("He said last week that Friday was fine.",
+     [("last week", "2024-W10", "week"), ("Friday", "2024-03-08", "day")]),
+    # an ordinal weekday without its month: no date; "a second Sunday" is another one
+    ("Crowds returned on the second Sunday, organisers said.", []),
+    ("The market opens first Tuesday, vendors said.", []),
+    ("Protesters marched for a second Sunday in Leeds.", [("Sunday", "2024-03-10", "day")]),
+    # ... and with a month counted from publication, that day of it
+    ("The vote is set for the first Friday of next month.",
+     [("the first Friday of next month", "2024-04-05", "day")]),
+    ("The fair closes on the last Sunday of this month.",
+     [("the last Sunday of this month", "2024-03-31", "day")]),
+    ("The fifth Monday of this month is a holiday, the memo said.", []),
+    # a day of a month counted from publication; one that does not exist gives no date
+    ("The lease ends on the 20th of next month.",
+     [("the 20th of next month", "2024-04-20", "day")]),
+    ("Rent is due on the second of this month.",
+     [("the second of this month", "2024-03-02", "day")]),
+    ("The lease ends on the 31st of next month.", []),
+    ("The lease ends at the end of this month.", [("this month", "2024-03", "month")]),
+    # a weekday and a day of the month: the month in which they agree, near publication
+    ("The vigil was held Friday the 8th outside the school.",
+     [("Friday the 8th", "2024-03-08", "day")]),
+    ("The verdict came Tuesday the twelfth.", [("Tuesday the twelfth", "2024-03-12", "day")]),
+    # 10 March 2024 was a Sunday, 10 February a Saturday: no month near publication fits
+    ("The vigil was held Friday the 10th outside the school.", []),
+    ("The vigil was held Friday the fifteen.", []),
+    ("On Friday the first game was played in the rain.", [("Friday", "2024-03-08", "day")]),
+    ("On Friday the three men were charged.", [("Friday", "2024-03-08", "day")]),
+    ("A report released Sunday, the grandmother said, names the driver.",
+     [("Sunday", "2024-03-10", "day")]),
+    # a weekday with a year-less day: the latest two years or the coming one; a weekday
+    # that fits none of them is a slip (22 January 2021 was a Friday: not read)
+    ("The board met on Friday, Jan. 22, the minutes say.",
+     [("Friday, Jan. 22", "2024-01-22", "day")]),
+    ("Tickets for the concert on Fri, May 10 sold out.", [("Fri, May 10", "2024-05-10", "day")]),
+    ("Tickets for the concert on Fri, Sep 20 sold out.", []),  # six months ahead: not told
+    ("Police say the attack on Sunday, Jan. 22, was planned.",
+     [("Sunday, Jan. 22", "2023-01-22", "day")]),
+    # an abbreviated month after a day as an ordinal word; a fraction of a month is none
+    ("The shop reopened on the second of Aug. after repairs.",
+     [("the second of Aug.", "2023-08-02", "day")]),
+    ("Only a third of March was dry.", []),
+    ("A third of Jan. sales came online.", []),
+    # a capital month and a day joined by a hyphen; a slash is no date
+    ("The memo is dated Oct-2 in the file.", [("Oct-2", "2023-10-02", "day")]),
+    ("The Oct/2 folder was empty.", []),
+    ("The judge set a tentative Nov.16 trial date.", [("Nov.16", "2023-11-16", "day")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WEEKS_AND_ORDINALS)
+def test_weeks_ordinals_and_weekdays(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _values(text) == expected
