@@ -241,3 +241,28 @@ def test_story_overview_counts_claims_per_outlet(tmp_path: Path) -> None:
         [quake["story_id"]]))
     assert {r["coverage"] for r in only} <= {"shared", "only this outlet"}
     assert sum(r["n"] for r in only) == sum(r["claims"] for r in per_outlet.values())
+
+
+def _town_report(tag: str, i: int, day: str) -> ArticleKeys:
+    # one town's shooting: the town, its police department, the day, the victim and the street
+    # named, and the words every such report uses there
+    people = {f"eVictim{tag}"}
+    names = {"eMillbrook", "eMillbrookPD", f"@{day}", f"eStreet{tag}"} | people
+    words = STOCK | {"millbrook", "park", "gunfire", "night", "resident", f"{tag}detail{i}"}
+    return ArticleKeys(id=f"{tag}{i}", names=names, people=people, words=words,
+                       outlet=f"outlet{i}", published=day)
+
+
+def test_one_towns_shootings_a_year_apart_are_two_stories_but_a_follow_up_naming_the_victim_joins() -> None:
+    first = [_town_report("a", i, "2019-03-01") for i in range(3)]
+    second = [_town_report("b", i, "2020-06-10") for i in range(3)]
+    story = cluster_stories(first + second + _background(40))
+    assert len({story[a.id] for a in first}) == 1 and len({story[a.id] for a in second}) == 1
+    # they share the town, its police and their words, nothing that names one event
+    assert story["a0"] != story["b0"]
+    # a sentencing months later shares the town and the victim
+    follow_up = ArticleKeys(id="a9", names={"eMillbrook", "eVictima"}, people={"eVictima"},
+                            words=STOCK | {"millbrook", "sentence", "court", "judge"},
+                            outlet="outlet7", published="2019-11-20")
+    story = cluster_stories(first + second + [follow_up] + _background(40))
+    assert story["a9"] == story["a0"] != story["b0"]

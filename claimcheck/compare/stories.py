@@ -37,6 +37,8 @@ class ArticleKeys:
     names: Collection[str] = field(default_factory=set)
     #: content word stems of the article's claims (the same)
     words: Collection[str] = field(default_factory=set)
+    #: the names of ``names`` that some mention calls a person
+    people: set[str] = field(default_factory=set)
     outlet: str | None = None
     published: str | None = None
     title: str | None = None
@@ -65,6 +67,10 @@ BACKGROUND_ARTICLES = 200
 DATE_GAP_DAYS = 120
 #: ... but never below this share of their score.
 DATE_GAP_FLOOR = 0.5
+#: Articles published further apart than DATE_GAP_DAYS that share no person and no explicit
+#: date (only places, organisations and words: one town's shootings years apart) keep this
+#: share of that score: a follow-up names who it follows up on.
+PLACE_ONLY_GAP = 0.5
 
 
 #: A title shares at least this share of its words with the rest of its story to be its headline.
@@ -108,6 +114,10 @@ def add_article_keys(
         for w in c.words:
             (names if w[0] == "@" else words).add(w)
         names.update(s.entity_id for s in c.slots if s.entity_id and s.entity_id in placed)
+        keys.people.update(
+            s.entity_id for s in c.slots
+            if s.kind == "person" and s.entity_id and s.entity_id in placed
+        )
         # A day resolved from "on Sunday" against the publication date is the event's day:
         # as telling as an explicit date for which event an article reports.
         names.update(
@@ -162,7 +172,8 @@ def story_pairs(
     Names and dates held by at most ``max_postings`` articles propose pairs; so do words held
     by at most ``WORD_POSTINGS`` articles when a pair shares ``MIN_SHARED_WORDS`` of them (two
     short reports of one event that disagree on its date or place may share no name). Every
-    pair is then scored on names, words and publication dates.
+    pair is then scored on names, words and publication dates (articles months apart lose
+    score, more when they share no person and no explicit date).
 
     :param threshold: leave out the pairs :func:`~.clustering.cluster` at this threshold never
         reads: those whose articles no chain of pairs scoring at least ``threshold`` joins
@@ -208,6 +219,9 @@ def story_pairs(
         gap = _days(articles[i].published, articles[j].published)
         if gap is not None and gap > DATE_GAP_DAYS:
             score *= max(DATE_GAP_FLOOR, DATE_GAP_DAYS / gap)
+            people = articles[i].people | articles[j].people
+            if not any(k[0] == "@" or k in people for k in names_at.intersection(names.sets[j])):
+                score *= PLACE_ONLY_GAP
         if score > 0:
             pair_ids.append(p)
             scores.append(score)
