@@ -32,6 +32,7 @@ import resource
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -137,11 +138,41 @@ def measure_ingest(paths: Sequence[str], db: Path, jobs: int) -> dict[str, Any]:
     }
 
 
-def _diff_worker(db: str) -> None:
-    """Child-process body: run diff, print one JSON line with its time and peak RSS."""
+def _tree_pss_kb(pid: int) -> int:
+    """Proportional set size of a process and its descendants (KiB; Linux ``/proc``): pages
+    that forked workers share with their parent count once in all, not once per process."""
+    total = 0
+    todo = [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            with open(f"/proc/{p}/smaps_rollup", encoding="ascii") as fh:
+                total += next((int(line.split()[1]) for line in fh if line.startswith("Pss:")), 0)
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children", encoding="ascii") as fh:
+                    todo.extend(int(c) for c in fh.read().split())
+        except OSError:
+            continue
+    return total
+
+
+def _diff_worker(db: str, jobs: int = 1) -> None:
+    """Child-process body: run diff, print one JSON line with its time and peak RSS (and with
+    worker processes, the peak PSS of the process tree, sampled twice a second)."""
+    peak = [0]
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.wait(0.5):
+            peak[0] = max(peak[0], _tree_pss_kb(os.getpid()))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    if jobs > 1:
+        sampler.start()
     t0 = time.perf_counter()
-    res = claimcheck.diff(db)  # engine "auto": the stream engine on large corpora
+    res = claimcheck.diff(db, jobs=jobs)  # engine "auto": the stream engine on large corpora
     seconds = time.perf_counter() - t0
+    done.set()
     rss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
     con = sqlite3.connect(db)
     try:
@@ -153,8 +184,13 @@ def _diff_worker(db: str) -> None:
     print(json.dumps({
         "seconds": seconds, "claims": res.claims_compared, "candidate_pairs": res.candidate_pairs,
         "groups": len(res.groups), "conflicts": len(res.conflicts), "peak_rss_mb": rss_kb / 1024,
-        "engine": engine,
+        "engine": engine, "jobs": jobs,
+        **({"peak_tree_pss_mb": peak[0] / 1024} if jobs > 1 else {}),
     }))
+
+
+#: Worker processes for diff's stream blocks (``--diff-jobs``).
+DIFF_JOBS = 1
 
 
 def measure_diff(db: Path) -> dict[str, Any]:
@@ -163,7 +199,8 @@ def measure_diff(db: Path) -> dict[str, Any]:
     :param db: an ingested database
     """
     proc = subprocess.run(
-        [sys.executable, str(Path(__file__).resolve()), "--diff-worker", str(db)],
+        [sys.executable, str(Path(__file__).resolve()), "--diff-worker", str(db),
+         "--diff-jobs", str(DIFF_JOBS)],
         capture_output=True, text=True, check=False,
     )
     if proc.returncode != 0:
@@ -731,6 +768,8 @@ def summarise(results: dict[str, Any]) -> str:
                 f"{c['found']:>3}/{c['planted']:<3} {c['reported']:>8} "
                 f"{c['false_cross_story']:>7} {c['false_unplanted_story']:>7}"
                 + (f"  ({d['engine']} engine)" if d.get("engine", "default") != "default" else "")
+                + (f" ({d['jobs']} jobs: tree PSS {d['peak_tree_pss_mb']:.0f} MB)"
+                   if "peak_tree_pss_mb" in d else "")
             )
         exp = results.get("exponents", {})
         for key, label in (("diff_seconds", "diff time"), ("ingest_seconds", "ingest time"),
@@ -915,11 +954,16 @@ def main(argv: list[str] | None = None) -> int:
                     help="skip diff at sizes whose estimated diff time exceeds this (seconds)")
     ap.add_argument("--out", default=str(HERE / "out"), help="output folder")
     ap.add_argument("--plot", default=str(HERE / "scaling.png"), help="plot file")
+    ap.add_argument("--diff-jobs", type=int, default=1,
+                    help="worker processes for diff's stream blocks (diff --jobs); with more "
+                         "than one, the peak PSS of the process tree is reported too")
     ap.add_argument("--diff-worker", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.diff_worker:
-        _diff_worker(args.diff_worker)
+        _diff_worker(args.diff_worker, args.diff_jobs)
         return 0
+    global DIFF_JOBS
+    DIFF_JOBS = args.diff_jobs
     sizes: tuple[int, ...] = QUICK_SIZES if args.quick else DEFAULT_SIZES
     if args.sizes:
         sizes = tuple(int(x) for x in args.sizes.split(",") if x.strip())
