@@ -1,0 +1,140 @@
+"""What ties two accounts of one shooting when their sentences differ: a person both
+sentences name (the one victim's age), a neighbourhood both put the shooting in (the toll).
+
+Invented stories, through the real pipeline (ingest, then diff). Each tie has look-alikes
+that must stay quiet: another person named, nobody named, a story of several victims, two
+neighbourhoods, a city every shooting of it shares.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import conflicts_of
+
+
+def _numbers(a: str, b: str, tmp_path: Path, name: str,
+             dates: tuple[str, str] = ("2024-03-12", "2024-03-13")) -> set[frozenset[str]]:
+    rows: list[dict[str, object]] = [
+        {"id": f"{name}-a", "outlet": "Outlet A", "published": dates[0], "title": "", "text": a},
+        {"id": f"{name}-b", "outlet": "Outlet B", "published": dates[1], "title": "", "text": b},
+    ]
+    return {frozenset((str(c["a_value"]), str(c["b_value"])))
+            for c in conflicts_of(rows, tmp_path, name) if c["kind"] == "number"
+            and c["a"]["source"] != c["b"]["source"]}  # type: ignore[index]
+
+
+# --- the one victim's age, tied by a person both sentences name ----------------------------
+
+ARREST_A = (
+    "Dorian Whitlock, 24, was arrested last week in connection with a shooting in Pellston. "
+    "Whitlock is charged with attempted murder and weapons offenses stemming from a March 7 "
+    "shooting that wounded a 16-year-old male."
+)
+
+AGE_CASES = [
+    # the suspect named in both sentences ties the two ages of the one wounded teen
+    ("same-suspect", ARREST_A,
+     "Police had arrested Dorian Whitlock last week for his alleged part in the shooting "
+     "that wounded a 15-year-old in Pellston.", {"15", "16"}),
+    # another man named: nothing ties the two teens
+    ("other-suspect", ARREST_A,
+     "Police had arrested Marcus Feeney last week for his alleged part in the shooting that "
+     "wounded a 15-year-old in Pellston.", None),
+    # nobody named on the other side
+    ("nobody-named", ARREST_A,
+     "Police had arrested a man last week for his alleged part in the shooting that wounded "
+     "a 15-year-old in Pellston.", None),
+    # the sentence naming him tells two days: the 15-year-old is another shooting's
+    ("two-days", ARREST_A,
+     "Police said Dorian Whitlock, the gunman in the March 7 shooting, was accused of "
+     "shooting a 15-year-old in the leg in Pellston on Jan. 2.", None),
+    # a story of several victims: the two ages may be two of them
+    ("several-victims", ARREST_A.replace("wounded a 16-year-old male",
+                                         "wounded three people, among them a 16-year-old male"),
+     "Police had arrested Dorian Whitlock last week for his alleged part in the shooting "
+     "that wounded three people, one of them a 15-year-old, in Pellston.", None),
+]
+
+
+@pytest.mark.parametrize("case", AGE_CASES, ids=[c[0] for c in AGE_CASES])
+def test_victim_age_tied_by_a_named_person(
+    case: tuple[str, str, str, set[str] | None], tmp_path: Path
+) -> None:
+    name, a, b, expected = case
+    found = _numbers(a, b, tmp_path, name)
+    if expected is None:
+        assert not any(v & {"15", "16"} == {"15", "16"} for v in found), found
+    else:
+        assert frozenset(expected) in found, found
+
+
+# --- a toll tied by the neighbourhood both put the shooting in ----------------------------
+
+TOLL_CASES = [
+    # no one died: the four shot are the injured; both put it in Cedar Hills
+    ("same-neighbourhood",
+     "The girl is among four people who were shot around 2:15 p.m. Friday in Cedar Hills, "
+     "police said.",
+     "Detectives are still looking for the car in a drive-by shooting in Cedar Hills on "
+     "Friday afternoon that left two injured.", {"2", "4"}),
+    # "the California neighborhood": a part of a town named as such, not the state
+    ("named-neighbourhood",
+     "The girl is among four people who were shot around 2:15 p.m. Friday in the California "
+     "neighborhood, police said.",
+     "Detectives are still looking for the car in a drive-by shooting in the California "
+     "neighborhood on Friday afternoon that left two injured.", {"2", "4"}),
+    # the state itself is no neighbourhood
+    ("same-state",
+     "The girl is among four people who were shot around 2:15 p.m. Friday in California, "
+     "police said.",
+     "Detectives are still looking for the car in a drive-by shooting in California on "
+     "Friday afternoon that left two injured.", None),
+    # two neighbourhoods: two scenes
+    ("two-neighbourhoods",
+     "The girl is among four people who were shot around 2:15 p.m. Friday in Cedar Hills, "
+     "police said.",
+     "Detectives are still looking for the car in a drive-by shooting in Oak Ridge on "
+     "Friday afternoon that left two injured.", None),
+    # a big city every shooting there shares ties nothing
+    ("same-city",
+     "The girl is among four people who were shot around 2:15 p.m. Friday in Chicago, "
+     "police said.",
+     "Detectives are still looking for the car in a drive-by shooting in Chicago on "
+     "Friday afternoon that left two injured.", None),
+]
+
+
+@pytest.mark.parametrize("case", TOLL_CASES, ids=[c[0] for c in TOLL_CASES])
+def test_toll_tied_by_a_neighbourhood(
+    case: tuple[str, str, str, set[str] | None], tmp_path: Path
+) -> None:
+    name, a, b, expected = case
+    found = _numbers(a, b, tmp_path, name, ("2024-02-03", "2024-02-03"))
+    if expected is None:
+        assert frozenset({"2", "4"}) not in found, found
+    else:
+        assert frozenset(expected) in found, found
+
+
+def test_scene_places() -> None:
+    """The places a claim puts its shooting in, below a city: after "in", not a dateline, a
+    known city or a state unless the words after it call it a neighbourhood."""
+    from claimcheck.compare.facts import _scene_places
+    from claimcheck.compare.model import ClaimRecord, Slot
+
+    def claim(text: str, *names: str) -> ClaimRecord:
+        slots = [Slot("place", n, n, None, None, None, "e" + n, text.index(n), text.index(n) + len(n))
+                 for n in names]
+        return ClaimRecord(id="a.c1", article_id="a", source="a", outlet=None, start=0,
+                           end=len(text), text=text, normalized=text.lower(), polarity=1,
+                           modality=None, speaker=None, tense=None, slots=slots)
+
+    assert _scene_places(claim("Four were shot in Pine Hollow on Friday", "Pine Hollow")) == {"pine hollow"}
+    assert _scene_places(claim("Four were shot in the California neighborhood", "California")) == {"california"}
+    assert _scene_places(claim("Four were shot in California on Friday", "California")) == set()
+    assert _scene_places(claim("Four were shot in Chicago on Friday", "Chicago")) == set()
+    assert _scene_places(claim("Four were shot near Pine Hollow on Friday", "Pine Hollow")) == set()
+    assert _scene_places(claim("PINE HOLLOW - Four were shot", "PINE HOLLOW")) == set()
