@@ -136,5 +136,49 @@ def test_scene_places() -> None:
     assert _scene_places(claim("Four were shot in the California neighborhood", "California")) == {"california"}
     assert _scene_places(claim("Four were shot in California on Friday", "California")) == set()
     assert _scene_places(claim("Four were shot in Chicago on Friday", "Chicago")) == set()
+    assert _scene_places(claim("Four were hurt in South Los Angeles", "South Los Angeles")) == set()
     assert _scene_places(claim("Four were shot near Pine Hollow on Friday", "Pine Hollow")) == set()
     assert _scene_places(claim("PINE HOLLOW - Four were shot", "PINE HOLLOW")) == set()
+
+
+# --- a town told by its distance from a city is a town of its own ---------------------------
+
+
+def test_distance_from_a_city_makes_a_town() -> None:
+    from claimcheck.compare.places import town_of_its_own
+
+    assert town_of_its_own("Breckley", ["a lodge in Breckley, about 25 miles north of Halstead"])
+    assert town_of_its_own("Breckley", ["a lodge in Breckley, 12 km southwest of Halstead"])
+    assert town_of_its_own("Breckley", ["a lodge in Breckley, two miles outside Halstead"])
+    # a direction alone, a distance from nowhere named, or "downtown": no town told
+    assert not town_of_its_own("Breckley", ["a lodge in Breckley, north of Halstead"])
+    assert not town_of_its_own("Breckley", ["a lodge in Breckley, 25 miles away"])
+    assert not town_of_its_own("Breckley", ["in Breckley, about 5 miles north of downtown"])
+
+
+def _places(a: str, b: str, tmp_path: Path, name: str) -> set[frozenset[str]]:
+    rows: list[dict[str, object]] = [
+        {"id": f"{name}-a", "outlet": "Outlet A", "published": "2024-12-26", "title": "", "text": a},
+        {"id": f"{name}-b", "outlet": "Outlet B", "published": "2024-12-26", "title": "", "text": b},
+    ]
+    return {frozenset((str(c["a_value"]), str(c["b_value"])))
+            for c in conflicts_of(rows, tmp_path, name) if c["kind"] == "place"}
+
+
+LODGE_A = ("Her 18-year-old daughter Daisy was one of the seven people shot during a Christmas "
+           "party at the Elks Lodge in Madison.")
+
+
+@pytest.mark.parametrize("where, expected", [
+    # the other town is told by its distance from a city: a town of its own, not a part of Madison
+    ("in Breckley, about 25 miles north of Halstead,", True),
+    # nothing tells Breckley is no neighbourhood of Madison: quiet
+    ("in Breckley", False),
+])
+def test_known_city_against_a_town_told_by_its_distance(
+    where: str, expected: bool, tmp_path: Path
+) -> None:
+    b = ("None of the victims appeared to suffer life-threatening injuries after being shot early "
+         f"Saturday at the Elks Lodge {where} deputies said.")
+    found = frozenset({"Madison", "Breckley"}) in _places(LODGE_A, b, tmp_path, "lodge")
+    assert found == expected

@@ -2115,15 +2115,17 @@ _BIG_CITIES = lexicon.lower_words("cities.txt")
 # "in the California neighborhood", "in the Hyde Park area": a part of a town named as such
 _PART_OF_TOWN_AFTER = re.compile(r"\s+(?:neighbou?rhood|section|district|area|subdivision)\b",
                                  re.IGNORECASE)
+_COMPASS = re.compile(r"^(?:(?:north|south|east|west)(?:east|west)?(?:ern)?\s+)?")
 _IN_RIGHT_BEFORE = re.compile(r"\bin\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _scene_places(c: ClaimRecord) -> set[str]:
     """The places below a city in which the claim puts its shooting: "in Pine Hills", "in
-    the California neighborhood" — right after "in", not a dateline (capitals), not a city
-    the gazetteer knows ("in Chicago" is shared by every shooting of the city), not a street
-    (an address is an incident name of its own), a state or a country unless the words after
-    it call it a part of a town ("the California neighborhood")."""
+    the California neighborhood" — right after "in", not a dateline (capitals), not a known
+    city nor a quarter of one ("in Chicago", "in South Los Angeles" are shared by many
+    shootings), not a street (an address is an incident name of its own), a state or a
+    country unless the words after it call it a part of a town ("the California
+    neighborhood")."""
     out: set[str] = set()
     for sl in c.slots:
         if sl.kind != "place" or sl.value.isupper() or not sl.value[:1].isupper():
@@ -2133,8 +2135,11 @@ def _scene_places(c: ClaimRecord) -> set[str]:
             continue
         named_part = bool(_PART_OF_TOWN_AFTER.match(c.text[_rel(c, sl.end):]))
         level = _place_level(sl.value)
-        if named_part or (level == "local" and sl.value.lower() not in _BIG_CITIES):
-            out.add(" ".join(sl.value.lower().split()))
+        name = " ".join(sl.value.lower().replace(".", "").split())
+        if _COMPASS.sub("", name) in _BIG_CITIES:
+            continue  # "South Los Angeles": a quarter of a city, many shootings' scene
+        if named_part or level == "local":
+            out.add(name)
     return out
 
 
