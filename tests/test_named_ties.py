@@ -182,3 +182,4 @@ def test_known_city_against_a_town_told_by_its_distance(
          f"Saturday at the Elks Lodge {where} deputies said.")
     found = frozenset({"Madison", "Breckley"}) in _places(LODGE_A, b, tmp_path, "lodge")
     assert found == expected
+
