@@ -183,3 +183,40 @@ def test_known_city_against_a_town_told_by_its_distance(
     found = frozenset({"Madison", "Breckley"}) in _places(LODGE_A, b, tmp_path, "lodge")
     assert found == expected
 
+
+
+# --- the age of the person shot: a name's suffix, "the wounded included" --------------------
+
+
+def _victim(text: str, surface: str, name: str | None = None) -> bool:
+    from claimcheck.compare.facts import _victim_age
+    from claimcheck.compare.model import ClaimRecord, Slot
+
+    at = text.index(surface)
+    n = float("".join(ch for ch in surface if ch.isdigit()))
+    age = Slot("quantity", surface, str(int(n)), n, n, "age", None, at, at + len(surface))
+    holder = None
+    if name is not None:
+        start = text.index(name)
+        holder = Slot("person", name, name, None, None, None, "e1", start, start + len(name))
+    c = ClaimRecord("a.c1", "a", "a.txt", "Outlet A", 0, len(text), text, text.lower(), 1, None,
+                    None, "past", "2024-05-28", [s for s in (age, holder) if s is not None])
+    return _victim_age(c, age, holder)
+
+
+def test_victim_age_past_a_name_suffix() -> None:
+    assert _victim("10-year-old Anthony Harmon, Jr. was shot and killed on May 27.",
+                   "10-year-old", "Anthony Harmon")
+    assert _victim("10-year-old Anthony Harmon III was shot on May 27.", "10-year-old",
+                   "Anthony Harmon")
+    # the suffix does not make a speaker a victim
+    assert not _victim("54-year-old Anthony Harmon, Jr. said he heard shots.", "54-year-old",
+                       "Anthony Harmon")
+
+
+def test_victim_age_among_the_wounded() -> None:
+    assert _victim("The wounded included a 22-year-old woman and six men.", "22-year-old")
+    assert _victim("The dead include a 4-year-old boy, police said.", "4-year-old")
+    # those charged, or a bare "wounded included", are no list of the people shot
+    assert not _victim("The suspects included a 22-year-old woman.", "22-year-old")
+    assert not _victim("Those questioned included a 22-year-old woman.", "22-year-old")

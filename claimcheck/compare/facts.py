@@ -429,7 +429,8 @@ def _entity_attributes(
 # 3-year-old child with a gunshot wound". Passive or intransitive only: "a 15-year-old boy
 # shot his friend" is the shooter ("shot himself" is both).
 _VICTIM_AFTER = re.compile(
-    r"^\s*,?\s*(?:(?:of|from)\s+(?:[A-Z][\w'’.-]*\s*){1,3},?\s*)?(?:who\s+)?"
+    r"^(?:,?\s*(?:Jr|Sr)\.?|\s+(?:II|III|IV)\b)?"  # "Anthony Harmon, Jr. was shot"
+    r"\s*,?\s*(?:(?:of|from)\s+(?:[A-Z][\w'’.-]*\s*){1,3},?\s*)?(?:who\s+)?"
     r"(?P<aux>(?:(?:" + lexicon.alternatives("facts_victim_before_verb_words.txt") + r")\s+){0,4})"
     r"(?P<verb>" + lexicon.alternatives("facts_victim_verbs.txt") + r")\b"
     r"(?P<rest>\s+(?:himself|herself))?",
@@ -440,6 +441,10 @@ _VICTIM_BEFORE = re.compile(
     r"(?:(?:an?|the|his|her|their)\s+)?$",
     re.IGNORECASE,
 )
+# "The wounded included a 22-year-old woman", "the dead include a 4-year-old boy"
+_VICTIMS_INCLUDED = re.compile(
+    r"\b(?:the\s+)(?:wounded|injured|dead|victims)\s+(?:included|include|includes)\s+"
+    r"(?:an?\s+)?$", re.IGNORECASE)
 _PASSIVE_ONLY = frozenset(lexicon.entries("facts_victim_verbs.txt")[:6])
 _AUXILIARY = re.compile(r"\b(?:was|were|is|are|has|had|have|been|being)\b", re.IGNORECASE)
 _NOT_VICTIM_NOUNS = frozenset(k for k, v in _ROLE_WORDS.items() if v == "suspect")
@@ -455,7 +460,8 @@ def _victim_age(c: ClaimRecord, age: Slot, holder: Slot | None) -> bool:
     if m:
         passive = bool(_AUXILIARY.search(m.group("aux"))) or m.group("verb").lower() not in _PASSIVE_ONLY
         return passive or bool(m.group("rest"))
-    return bool(_VICTIM_BEFORE.search(c.text[max(0, _rel(c, age.start) - 40): _rel(c, age.start)]))
+    before = c.text[max(0, _rel(c, age.start) - 40): _rel(c, age.start)]
+    return bool(_VICTIM_BEFORE.search(before) or _VICTIMS_INCLUDED.search(before))
 
 
 _KIN = lexicon.words("kin_words.txt")
