@@ -429,7 +429,8 @@ def _entity_attributes(
 # 3-year-old child with a gunshot wound". Passive or intransitive only: "a 15-year-old boy
 # shot his friend" is the shooter ("shot himself" is both).
 _VICTIM_AFTER = re.compile(
-    r"^\s*,?\s*(?:(?:of|from)\s+(?:[A-Z][\w'’.-]*\s*){1,3},?\s*)?(?:who\s+)?"
+    r"^(?:,?\s*(?:Jr|Sr)\.?|\s+(?:II|III|IV)\b)?"  # "Anthony Harmon, Jr. was shot"
+    r"\s*,?\s*(?:(?:of|from)\s+(?:[A-Z][\w'’.-]*\s*){1,3},?\s*)?(?:who\s+)?"
     r"(?P<aux>(?:(?:" + lexicon.alternatives("facts_victim_before_verb_words.txt") + r")\s+){0,4})"
     r"(?P<verb>" + lexicon.alternatives("facts_victim_verbs.txt") + r")\b"
     r"(?P<rest>\s+(?:himself|herself))?",
@@ -440,6 +441,10 @@ _VICTIM_BEFORE = re.compile(
     r"(?:(?:an?|the|his|her|their)\s+)?$",
     re.IGNORECASE,
 )
+# "The wounded included a 22-year-old woman", "the dead include a 4-year-old boy"
+_VICTIMS_INCLUDED = re.compile(
+    r"\b(?:the\s+)(?:wounded|injured|dead|victims)\s+(?:included|include|includes)\s+"
+    r"(?:an?\s+)?$", re.IGNORECASE)
 _PASSIVE_ONLY = frozenset(lexicon.entries("facts_victim_verbs.txt")[:6])
 _AUXILIARY = re.compile(r"\b(?:was|were|is|are|has|had|have|been|being)\b", re.IGNORECASE)
 _NOT_VICTIM_NOUNS = frozenset(k for k, v in _ROLE_WORDS.items() if v == "suspect")
@@ -455,7 +460,8 @@ def _victim_age(c: ClaimRecord, age: Slot, holder: Slot | None) -> bool:
     if m:
         passive = bool(_AUXILIARY.search(m.group("aux"))) or m.group("verb").lower() not in _PASSIVE_ONLY
         return passive or bool(m.group("rest"))
-    return bool(_VICTIM_BEFORE.search(c.text[max(0, _rel(c, age.start) - 40): _rel(c, age.start)]))
+    before = c.text[max(0, _rel(c, age.start) - 40): _rel(c, age.start)]
+    return bool(_VICTIM_BEFORE.search(before) or _VICTIMS_INCLUDED.search(before))
 
 
 _KIN = lexicon.words("kin_words.txt")
@@ -1624,6 +1630,7 @@ def compare_attributes(
     min_confidence: float = DEFAULT_MIN_CONFIDENCE,
     datelines: Mapping[str, set[str]] | None = None,
     sentences: Mapping[str, set[str]] | None = None,
+    names: Mapping[str, set[str]] | None = None,
 ) -> list[Conflict]:
     """Compare each attribute across the articles of a story.
 
@@ -1636,10 +1643,14 @@ def compare_attributes(
     from; read from the attributes' claims when not given) tells a residence in a neighbourhood
     of the city a story is reported from ("of Homewood" against "of Pittsburgh").
     ``sentences`` (:func:`sentence_anchors`; read from the attributes' claims when not given)
-    lets the claims of one sentence share what anchors a date to one event.
+    lets the claims of one sentence share what anchors a date to one event; ``names``
+    (:func:`sentence_names`; read from the attributes' claims when not given) the people,
+    streets and venues each sentence names.
     """
     if sentences is None:
         sentences = sentence_anchors({a.claim.id: a.claim for a in attributes}.values())
+    if names is None:
+        names = sentence_names({a.claim.id: a.claim for a in attributes}.values())
     event_dates = _event_dates(attributes)
     # the towns each story is reported from, for telling a neighbourhood from another town
     story_datelines: dict[str, set[str]] = defaultdict(set)
@@ -1757,7 +1768,7 @@ def compare_attributes(
               *_compare_roundup_tolls(roundup_tolls, by_key, event_dates, same_story, tolls,
                                       shooter_dead),
               *_compare_unnamed_ages(attributes, story_of, event_dates, same_story),
-              *_compare_victim_ages(attributes, story_of, event_dates, same_story),
+              *_compare_victim_ages(attributes, story_of, event_dates, same_story, names),
               *_compare_odd_victim_ages(attributes, story_of, event_dates, same_story),
               *anchored,
               *_compare_event_days(attributes, story_of, same_story, roundups, dated)]:
@@ -2097,11 +2108,45 @@ def _toll_anchor(x: Attribute, y: Attribute) -> str:
         return "name the same person, venue or address"
     if len(_scene_words(x.claim) & _scene_words(y.claim)) >= SCENE_WORDS:
         return "tell the scene in the same words"
+    if _scene_places(x.claim) & _scene_places(y.claim):
+        return "put the shooting in the same neighbourhood"
     if all(_LEFT_BY_THE_SHOOTING.search(a.claim.text[max(0, _rel(a.claim, a.start) - 90):
                                                      _rel(a.claim, a.start)])
            and _plain_toll(a) for a in (x, y)):
         return "give the toll the shooting left"
     return ""
+
+
+_BIG_CITIES = lexicon.lower_words("cities.txt")
+# "in the California neighborhood", "in the Hyde Park area": a part of a town named as such
+_PART_OF_TOWN_AFTER = re.compile(r"\s+(?:neighbou?rhood|section|district|area|subdivision)\b",
+                                 re.IGNORECASE)
+_COMPASS = re.compile(r"^(?:(?:north|south|east|west)(?:east|west)?(?:ern)?\s+)?")
+_IN_RIGHT_BEFORE = re.compile(r"\bin\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _scene_places(c: ClaimRecord) -> set[str]:
+    """The places below a city in which the claim puts its shooting: "in Pine Hills", "in
+    the California neighborhood" — right after "in", not a dateline (capitals), not a known
+    city nor a quarter of one ("in Chicago", "in South Los Angeles" are shared by many
+    shootings), not a street (an address is an incident name of its own), a state or a
+    country unless the words after it call it a part of a town ("the California
+    neighborhood")."""
+    out: set[str] = set()
+    for sl in c.slots:
+        if sl.kind != "place" or sl.value.isupper() or not sl.value[:1].isupper():
+            continue
+        rel = _rel(c, sl.start)
+        if not _IN_RIGHT_BEFORE.search(c.text[max(0, rel - 10): rel]):
+            continue
+        named_part = bool(_PART_OF_TOWN_AFTER.match(c.text[_rel(c, sl.end):]))
+        level = _place_level(sl.value)
+        name = " ".join(sl.value.lower().replace(".", "").split())
+        if _COMPASS.sub("", name) in _BIG_CITIES:
+            continue  # "South Los Angeles": a quarter of a city, many shootings' scene
+        if named_part or level == "local":
+            out.add(name)
+    return out
 
 
 # "a shooting early today in Fort Wayne left nine people injured": the whole toll of the shooting
@@ -2615,6 +2660,7 @@ def _compare_victim_ages(
     story_of: Callable[[str], str],
     event_dates: Mapping[str, list[Attribute]],
     same_story: Callable[[str, str], bool] | None,
+    names: Mapping[str, set[str]] | None = None,
 ) -> list[Conflict]:
     """The age of a story's one victim: "a 17-year-old boy who was shot inside a home" and
     "a 14-year-old boy who was shot inside a home", named or not.
@@ -2623,7 +2669,8 @@ def _compare_victim_ages(
     injured or shot, and each of the two articles gives one age to the person shot. Two
     ages further apart than ``AGE_GAP``, of opposite genders, of two named people (the
     entity sheets compare one person's ages), or told in claims that share neither a gender
-    nor a word of the scene ("boy", "home") are left alone.
+    nor a word of the scene ("boy", "home") nor, in their sentences (``names``:
+    :func:`sentence_names`), a person, street or venue are left alone.
     """
     # (a round-up's tolls may be other towns': they do not make its story one of several)
     several, by_story = _victim_ages_by_story(attributes, story_of, _roundups(attributes))
@@ -2642,7 +2689,8 @@ def _compare_victim_ages(
                 continue
             gx, gy = x.note.partition(":")[2], y.note.partition(":")[2]
             if not (gx and gx == gy) and not _scene_words(x.claim) & _scene_words(y.claim) \
-                    and not _same_day_told(x.claim, y.claim):
+                    and not _same_day_told(x.claim, y.claim) \
+                    and not _named_in_both(x.claim, y.claim, names, _holders(x, y)):
                 continue  # nothing ties the two people: "a man at the residence", "a woman"
             if same_words(x.claim.text, y.claim.text):
                 continue
@@ -2653,6 +2701,59 @@ def _compare_victim_ages(
                 f"victim age ({x.subject_name})", "the age of the story's one victim")
             out.append(c)
     return out
+
+
+def sentence_names(claims: Iterable[ClaimRecord]) -> dict[str, set[str]]:
+    """``sentence id -> the people, street addresses and venues its claims name``
+    (:func:`_incident_names`), each key ending in ``!`` when it pins the sentence alone (a
+    one-word name that opens a claim does not: a capitalised common word, "New details").
+    A surname alone counts: "Lee is charged ..." names the Tom Lee another claim names in
+    full."""
+    out: dict[str, set[str]] = defaultdict(set)
+    days: dict[str, set[float]] = defaultdict(set)
+    for c in claims:
+        out[_sentence_id(c)] |= {k + "!" if alone else k for k, alone in _incident_names(c).items()}
+        days[_sentence_id(c)].update(s.lo for s in c.slots if s.kind == "date" and s.lo is not None
+                                     and (s.unit or "").split("|")[0] == "day")
+    # a sentence that gives two days tells two moments ("the gunman in the May 1 killing of
+    # Lee was accused of shooting a 38-year-old man on June 5"): its names tie nothing
+    for k, v in days.items():
+        if len(v) > 1:
+            out[k] = {_TWO_MOMENTS}
+    return out
+
+
+_TWO_MOMENTS = "two moments"
+
+
+def _holders(*ages: Attribute) -> set[str]:
+    """The named holders of ages (``named:ID`` notes), as :func:`_incident_names` keys."""
+    return {"p:" + a.note.partition(":")[2] for a in ages if a.note.startswith("named:")}
+
+
+def _named_in_both(a: ClaimRecord, b: ClaimRecord, names: Mapping[str, set[str]] | None,
+                   holders: frozenset[str] | set[str] = frozenset()) -> bool:
+    """The sentences of the two claims name one person, street address or venue, and on one
+    side at least the name pins its sentence alone (:func:`sentence_names`): "Lee is charged
+    in a shooting that wounded a 16-year-old" and "police arrested Tom Lee for the shooting
+    that wounded a 15-year-old" tell one shooting. The person whose age one side gives
+    (``holders``) ties nothing: "the gunman in the killing of Dorian Pell was accused of
+    shooting a 38-year-old man" names Pell beside someone else's age, and a sentence that
+    gives two days (:func:`sentence_names`) ties nothing."""
+    told = [(names or {}).get(_sentence_id(c), set()) for c in (a, b)]
+    if any(_TWO_MOMENTS in t for t in told):
+        return False
+
+    def named(c: ClaimRecord) -> dict[str, bool]:
+        keys = {k + "!" if alone else k for k, alone in _incident_names(c).items()}
+        keys |= (names or {}).get(_sentence_id(c), set())
+        out: dict[str, bool] = {}
+        for k in keys:
+            out[k.rstrip("!")] = out.get(k.rstrip("!"), False) or k.endswith("!")
+        return out
+
+    na, nb = named(a), named(b)
+    return any(na[k] or nb[k] for k in na.keys() & nb.keys() - holders)
 
 
 def _victim_ages_by_story(
@@ -3290,7 +3391,7 @@ def build_fact_sheets(
     attributes = extract_attributes(claims, story_of, entities)
     conflicts = compare_attributes(attributes, story_of, same_story=affinity.same_story,
                                    min_confidence=min_confidence, datelines=dateline_towns(claims),
-                                   sentences=sentence_anchors(claims))
+                                   sentences=sentence_anchors(claims), names=sentence_names(claims))
     # what each story says of its people (another story's "John Smith, 45" may be another man)
     evidence: dict[str, dict[str, dict[str, set[str]]]] = defaultdict(
         lambda: defaultdict(lambda: defaultdict(set)))

@@ -299,11 +299,19 @@ def written_with_state(name: str, texts: Iterable[str]) -> bool:
     return any(_state_after(t[m.end(): m.end() + 30]) for t in texts for m in pattern.finditer(t))
 
 
+#: "Catawba, about 25 miles north of Greensboro": a place told by its distance from a city
+_MILES_FROM = (r",?\s+(?:(?:about|some|roughly|nearly|approximately|around|just)\s+)?"
+               r"(?:\d+(?:\.\d+)?|a\s+few|several|[a-z]+)\s*(?:-\s*)?(?:miles?|kilometers?|kilometres?|km)"
+               r"\s+(?:(?:north|south|east|west)(?:east|west)?(?:ern)?\s+)?(?:of|from|outside)\s+[A-Z]")
+
+
 def town_of_its_own(name: str, texts: Sequence[str]) -> bool:
     """Some text writes the name as a town, not a neighbourhood: with its state ("Berlin,
-    Conn.") or as "the village of Montfort", "the Town of Halifax"."""
+    Conn."), as "the village of Montfort", "the Town of Halifax", or by its distance from
+    another town ("Catawba, about 25 miles north of Greensboro")."""
     called = re.compile(_TOWN_OF + re.escape(name) + r"(?![\w-])", re.IGNORECASE)
-    return written_with_state(name, texts) or any(called.search(t) for t in texts)
+    away = re.compile(r"(?<![\w-])" + re.escape(name) + _MILES_FROM)
+    return written_with_state(name, texts) or any(called.search(t) or away.search(t) for t in texts)
 
 
 #: Articles of a story that must use a name for it to count as the story's local geography.
