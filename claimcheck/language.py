@@ -106,7 +106,7 @@ class _ByteWalk:
             import numpy as np
             from py3langid.langid import visit_counts
 
-            nextmove = np.frombuffer(identifier.tk_nextmove, dtype=np.uint32).astype(np.intp)
+            nextmove = np.frombuffer(identifier.tk_nextmove, dtype=np.uint32)  # a view, no copy
             rowbase = np.asarray(identifier._rowbase, dtype=np.intp)
             output = np.asarray(identifier.tk_output, dtype=np.intp)
             depth = _automaton_depth(nextmove, rowbase)
@@ -151,14 +151,16 @@ def _automaton_depth(nextmove: Any, rowbase: Any) -> int:
     seen = np.zeros(len(rowbase), dtype=bool)
     seen[0] = True
     frontier = np.zeros(1, dtype=np.intp)
+    byte = np.arange(256, dtype=np.intp)
     depth = 0
     while True:
-        following = nextmove[(rowbase[frontier][:, None] + np.arange(256)).ravel()]
-        following = np.unique(following[~seen[following]])
-        if not len(following):
+        reached = np.zeros(len(rowbase), dtype=bool)
+        reached[nextmove[(rowbase[frontier][:, None] + byte).ravel()]] = True
+        reached &= ~seen
+        if not reached.any():
             return depth
-        seen[following] = True
-        frontier = following
+        seen |= reached
+        frontier = np.flatnonzero(reached)
         depth += 1
 
 
