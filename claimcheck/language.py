@@ -57,18 +57,27 @@ def _get_identifier() -> Any:
             """The library's identifier, with its feature counts from :class:`_ByteWalk`."""
 
             walk: _ByteWalk | None = None
+            detections = 0
 
             def _raw_score(self, text: bytes) -> Any:
-                visits = self.walk.counts(text) if self.walk is not None else None
+                walk = self.walk
+                if walk is None:
+                    self.detections += 1
+                    if self.detections == WALK_AFTER:
+                        walk = self.walk = _ByteWalk.of(self)
+                visits = walk.counts(text) if walk is not None else None
                 if visits:
                     return self._sparse_score(visits, self.nb_ptc)
                 return super()._raw_score(text)  # the library's walk, or its no-feature fill
 
-        identifier = Identifier.from_model_file(MODEL_FILE, norm_probs=True)
-        identifier.walk = _ByteWalk.of(identifier)
-        _identifier = identifier
+        _identifier = Identifier.from_model_file(MODEL_FILE, norm_probs=True)
     return _identifier
 
+
+#: Detections made with the library's own walk before :class:`_ByteWalk` is set up: setting
+#: it up (the automaton's depth) takes about 0.1 s, which a few hundred articles pay back,
+#: so a short run does not pay it. Both walks give the same counts.
+WALK_AFTER = 200
 
 #: Text whose feature counts must come out the same from the library's walk and ours before
 #: ours is used (a library version that builds its automaton differently keeps its own walk).
@@ -155,7 +164,8 @@ def _automaton_depth(nextmove: Any, rowbase: Any) -> int:
     depth = 0
     while True:
         reached = np.zeros(len(rowbase), dtype=bool)
-        reached[nextmove[(rowbase[frontier][:, None] + byte).ravel()]] = True
+        for i in range(0, len(frontier), 4096):  # a few MB of offsets at a time
+            reached[nextmove[(rowbase[frontier[i : i + 4096]][:, None] + byte).ravel()]] = True
         reached &= ~seen
         if not reached.any():
             return depth

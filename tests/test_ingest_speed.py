@@ -32,8 +32,19 @@ TEXTS = [
 
 def _identifier() -> Any:
     identifier = language._get_identifier()
+    if identifier.walk is None:  # set up after WALK_AFTER detections in a run
+        identifier.walk = language._ByteWalk.of(identifier)
     assert identifier.walk is not None, "the vectorised walk should be in use with this model"
     return identifier
+
+
+def test_the_walk_is_set_up_after_some_detections(monkeypatch: pytest.MonkeyPatch) -> None:
+    identifier = language._get_identifier()
+    monkeypatch.setattr(identifier, "walk", None)
+    monkeypatch.setattr(identifier, "detections", 0)
+    monkeypatch.setattr(language, "WALK_AFTER", 3)
+    codes = [language.detect_language(TEXTS[0]) for _ in range(4)]
+    assert identifier.walk is not None and codes == ["en"] * 4
 
 
 def _library_counts(identifier: Any, data: bytes) -> list[tuple[int, int]] | None:
