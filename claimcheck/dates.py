@@ -568,6 +568,8 @@ def _resolve_year(
     if not candidates:
         return None
     if weekday is not None:
+        if _weekday_slip(month, day, candidates[0], published, weekday):
+            return candidates[0]
         for y in candidates:
             d = _safe_date(y, month, day)
             if d is not None and d.weekday() == weekday:
@@ -575,6 +577,23 @@ def _resolve_year(
                     return None  # years back, or the coming one: which is not told
                 return y
     return candidates[0]
+
+
+#: A day with a weekday that is one day off, this close to the publication day (either way),
+#: is a slip of this week, not a day of another year.
+WEEKDAY_SLIP_REACH = 7
+
+
+def _weekday_slip(month: int, day: int, year: int, published: datetime.date, weekday: int) -> bool:
+    """The day in ``year`` lies within ``WEEKDAY_SLIP_REACH`` days of the publication day and
+    its weekday is the one named, one day off: "Sunday, Feb. 20" in an article of Sunday 19
+    February (20 February a Monday) tells this week's day with a slip in one of its two
+    words, not 20 February of a year in which it fell on a Sunday. A weekday further off, or
+    a day far from the publication day, still picks the year in which the two agree."""
+    d = _safe_date(year, month, day)
+    if d is None or d.weekday() == weekday or abs((d - published).days) > WEEKDAY_SLIP_REACH:
+        return False
+    return (d.weekday() - weekday) % 7 in (1, 6)
 
 
 def _weekday_fits_next(month: int, day: int, published: datetime.date, weekday: int) -> bool:
