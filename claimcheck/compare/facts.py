@@ -1116,6 +1116,36 @@ def _postnominal_event_date(a: Attribute) -> bool:
     return not (_NOT_THE_EVENT.search(c.text) or _OTHER_MOMENT.search(c.text) or c.tense == "future")
 
 
+# The shooting told by a verb's -ing form with its object: "charged with killing Kalif Goens",
+# "for shooting and wounding two men", "accused of gunning down a guard".
+_GERUND_EVENT = re.compile(
+    r"\b(?:shooting|killing|wounding|slaying|gunning\s+down|opening\s+fire\s+on)\s+"
+    r"(?=(?:[A-Z][a-z]|(?:a|an|his|her|their|two|three|four|five|six|several|\d)\b))")
+# Before a noun, not a verb: "the killing", "Sunday's shooting", "a fatal shooting"
+_GERUND_AS_NOUN = re.compile(
+    r"(?:\b(?:the|a|an|this|that|its|their|his|her|fatal|deadly|double|triple|mass|drive-by)"
+    r"|['’]s)\s+$", re.IGNORECASE)
+_WEEKDAY_OR_MONTH = re.compile(
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d",
+    re.IGNORECASE)
+
+
+def _gerund_event_verbs(text: str) -> list[re.Match[str]]:
+    """The shooting's verbs written in their -ing form with an object after them ("with
+    killing Phillips at the May 3 party", "killing Jeremy Mardis and critically wounding his
+    father in Marksville on the night of Nov. 3"): verbs of the shooting like "shot" and
+    "killed", so a date right after them dates the shooting. Not the noun ("the killing
+    Sunday", "Sunday's shooting", "a fatal shooting Monday": :func:`_postnominal_event_date`
+    and :func:`_attributive_event_date` tell those), nor a weekday or a date read as the
+    object ("shooting Tuesday")."""
+    out = []
+    for m in _GERUND_EVENT.finditer(text):
+        if _GERUND_AS_NOUN.search(text[:m.start()]) or _WEEKDAY_OR_MONTH.match(text, m.end()):
+            continue
+        out.append(m)
+    return out
+
+
 def _verbal_event_date(a: Attribute) -> bool:
     """The date follows the shooting's verb in one stretch: "shot herself to death May 11",
     "was shot and killed at a skate park on Sunday", with no other moment (an arrest, a
@@ -1123,7 +1153,8 @@ def _verbal_event_date(a: Attribute) -> bool:
     ("were found shot to death on July 15": the day of the find)."""
     text = a.claim.text
     at = _rel(a.claim, a.start)
-    before = [m for m in _EVENT_VERB.finditer(text) if m.end() <= at]
+    before = sorted((m for m in [*_EVENT_VERB.finditer(text), *_gerund_event_verbs(text)] if m.end() <= at),
+                    key=lambda m: m.start())
     if not before:
         return False
     verb = before[-1]

@@ -44,6 +44,7 @@ from .slots import (
     _resolved_days_comparable,
     _role_label,
     _weekday_like,
+    _weekday_name_disagrees,
     published_day,
 )
 from .text import NEG_TOKEN, name_overlap, same_words, short, stem
@@ -233,7 +234,8 @@ class _Pair:
             if not _resolved_days_comparable(a, x, b, y, yearless_any_gap=True):
                 return False
             vague_x, vague_y = _weekday_like(x), _weekday_like(y)
-            if vague_x != vague_y and _gap_days(x, y) <= 7:
+            if (vague_x != vague_y and _gap_days(x, y) <= 7
+                    and not _weekday_name_disagrees(a, x, b, y)):
                 return False  # a weekday can be a week off next to an explicit date
             if (vague_x or vague_y) and "future" in (a.tense, b.tense):
                 return False

@@ -1,0 +1,88 @@
+"""Which moment a date belongs to: a weekday against a day written with its number, and the
+shooting told by a verb's -ing form ("killing Paul Kessler ... on Oct. 8")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import conflicts_of
+
+
+def _dates(rows: list[dict[str, object]], tmp_path: Path) -> list[tuple[str, str]]:
+    return [(str(c["a_value"]), str(c["b_value"])) for c in conflicts_of(rows, tmp_path, "moments")
+            if c["kind"] == "date"]
+
+
+# --- a named weekday against a written day (claim groups) ---------------------------------
+
+BUDGET_A = ("The Harwick council approved the harbour budget on Tuesday, 11 March, after a "
+            "long debate. The vote was 7 to 4.")
+
+
+@pytest.mark.parametrize("published_b, sentence_b, expected", [
+    # "Wednesday" (12 March) is not the Tuesday the other article writes out
+    ("2025-03-13", "The Harwick council approved the harbour budget on Wednesday after a long debate.",
+     {"11 March 2025", "12 March 2025"}),
+    # the same weekday: agrees
+    ("2025-03-13", "The Harwick council approved the harbour budget on Tuesday after a long debate.", None),
+    # the same weekday read a week late (an article of the week after): the tolerance kept
+    ("2025-03-20", "The Harwick council approved the harbour budget on Tuesday after a long debate.", None),
+    # another moment of the story on another day: signing is not approving
+    ("2025-03-13", "The Harwick mayor signed the harbour budget on Wednesday after a long debate.", None),
+    # "yesterday" names no weekday: an article's day moves with its updates
+    ("2025-03-13", "The Harwick council approved the harbour budget yesterday after a long debate.", None),
+], ids=["other-weekday", "same-weekday", "week-off", "other-moment", "yesterday"])
+def test_a_named_weekday_against_a_written_day(
+    published_b: str, sentence_b: str, expected: set[str] | None, tmp_path: Path
+) -> None:
+    rows: list[dict[str, object]] = [
+        {"id": "bud-a", "outlet": "Harbour Times", "published": "2025-03-13", "text": BUDGET_A},
+        {"id": "bud-b", "outlet": "Coast Daily", "published": published_b,
+         "text": sentence_b + " The vote was 7 to 4."},
+    ]
+    dates = _dates(rows, tmp_path)
+    if expected is None:
+        assert dates == []
+    else:
+        assert dates and set(dates[0]) == expected, dates
+
+
+def test_a_weekday_and_a_written_day_told_around_midnight_agree(tmp_path: Path) -> None:
+    # "late Monday" and "12:40 a.m. on 11 March" (a Tuesday): one moment around midnight
+    rows: list[dict[str, object]] = [
+        {"id": "fire-a", "outlet": "Harbour Times", "published": "2025-03-13",
+         "text": "The warehouse fire on Quay Road broke out at 12:40 a.m. on 11 March, firefighters said."},
+        {"id": "fire-b", "outlet": "Coast Daily", "published": "2025-03-13",
+         "text": "The warehouse fire on Quay Road broke out late Monday, firefighters said."},
+    ]
+    assert _dates(rows, tmp_path) == []
+
+
+# --- the shooting told by an -ing verb (fact sheets) ----------------------------------------
+
+INDICTED = ("Ruth Okafor, 52, was indicted Thursday on a murder count in the Oct. 9 shooting of "
+            "Paul Kessler on Marlow Avenue in Brenton.")
+
+
+@pytest.mark.parametrize("sentence_b, expected", [
+    # the -ing verb ties "Oct. 8" to the killing: another day than the indictment's account
+    ("Prosecutors say Ruth Okafor fired into a parked car, killing Paul Kessler and badly "
+     "wounding his brother on Marlow Avenue on Oct. 8.", {"8 October 2024", "9 October 2024"}),
+    # the noun, not the verb: "the killing Oct. 8" after an arrest dates the arrest's story
+    ("Ruth Okafor was arrested after the killing Oct. 8 of Paul Kessler on Marlow Avenue.", None),
+    # "charged with killing ... on Oct. 8": the day may be the charge's
+    ("Ruth Okafor was charged with killing Paul Kessler on Marlow Avenue on Oct. 8.", None),
+], ids=["gerund-verb", "gerund-noun", "charged-with"])
+def test_a_date_after_an_ing_verb_of_the_shooting(
+    sentence_b: str, expected: set[str] | None, tmp_path: Path
+) -> None:
+    rows: list[dict[str, object]] = [
+        {"id": "ok-a", "outlet": "Brenton Ledger", "published": "2024-10-18", "text": INDICTED},
+        {"id": "ok-b", "outlet": "Valley Post", "published": "2024-10-18", "text": sentence_b},
+    ]
+    dates = _dates(rows, tmp_path)
+    if expected is None:
+        assert dates == []
+    else:
+        assert dates and set(dates[0]) == expected, dates
