@@ -86,3 +86,38 @@ def test_a_date_after_an_ing_verb_of_the_shooting(
         assert dates == []
     else:
         assert dates and set(dates[0]) == expected, dates
+
+
+# --- a round-up's shooting dated beside the full name of the person shot -----------------
+
+ROUNDUP = ("Two shootings shook the region over the weekend. In Dayton, {sentence} In Toledo, "
+           "a man was wounded Saturday near a gas station on Mill Road, deputies said.")
+
+
+@pytest.mark.parametrize("sentence_a, sentence_b, expected", [
+    # both dates tied to the shooting of one person named in full: one shooting, two days
+    ("police made an arrest in the Oct. 5 fatal shooting of Lena Marsh outside a bakery.",
+     "Relatives said Lena Marsh, who was shot and killed Oct. 6 while she waited for a bus, loved to sing.",
+     {"5 October 2024", "6 October 2024"}),
+    # the person named in both is an official who speaks of each shooting
+    ("Police Chief Omar Reyes said a teenager was shot and killed on Oct. 5 outside a bakery.",
+     "Police Chief Omar Reyes said a woman was shot and killed Oct. 6 while she waited for a bus.",
+     None),
+    # the round-up's date is a vigil's, not the shooting's
+    ("friends of Lena Marsh held a vigil on Oct. 5 outside a bakery.",
+     "Relatives said Lena Marsh, who was shot and killed Oct. 6 while she waited for a bus, loved to sing.",
+     None),
+], ids=["victim-named", "official-named", "vigil"])
+def test_a_roundup_date_beside_the_name_of_the_person_shot(
+    sentence_a: str, sentence_b: str, expected: set[str] | None, tmp_path: Path
+) -> None:
+    rows: list[dict[str, object]] = [
+        {"id": "ru-a", "outlet": "Alder Ledger", "published": "2024-10-08",
+         "text": ROUNDUP.format(sentence=sentence_a)},
+        {"id": "ru-b", "outlet": "Valley Post", "published": "2024-10-08", "text": sentence_b},
+    ]
+    dates = _dates(rows, tmp_path)
+    if expected is None:
+        assert dates == []
+    else:
+        assert dates and set(dates[0]) == expected, dates

@@ -2291,7 +2291,7 @@ def _compare_anchored_dates(
                             x, y = _week_aligned(x0, y0)
                         if not _anchored_dates(x, y, sentences) or _relation(x, y) != "conflict":
                             continue
-                        if roundup and not _one_scene(x.claim, y.claim):
+                        if roundup and not (_one_scene(x.claim, y.claim) or _one_person_shot(x, y)):
                             continue
                         story = _named_alike(x, y, same_story)
                         if (x, y) != (x0, y0):
@@ -2321,6 +2321,39 @@ def _one_scene(a: ClaimRecord, b: ClaimRecord) -> bool:
     if any(same_words(p, q) or name_overlap(p, q) for p in ta for q in tb):
         return True
     return any(k.startswith("s:") for k in _date_anchors(a) & _date_anchors(b))
+
+
+# Three words before a name that make its holder an official who speaks of the story
+_OFFICIAL_BEFORE = re.compile(
+    r"\b(?:" + lexicon.alternatives("official_source_words.txt") + r"|said|says|told|according|chief|sheriff|officers?|detectives?|sgt|lt|capt|"
+    r"prosecutors?|attorneys?|judge|mayor|lawyer|coach|pastor)\b",
+    re.IGNORECASE)
+
+
+def _full_names(c: ClaimRecord) -> set[str]:
+    """The people ``c`` names by a first name and a surname, not as an official ("Police
+    Chief Ann Lee", "said Ann Lee")."""
+    out = set()
+    for s in c.slots:
+        if s.kind != "person" or s.unit == "pronoun" or len(s.value.split()) < 2:
+            continue
+        at = _rel(c, s.start)
+        if _OFFICIAL_BEFORE.search(" ".join(c.text[:at].split()[-3:])):
+            continue
+        out.add(" ".join(s.value.lower().split()))
+    return out
+
+
+def _one_person_shot(x: Attribute, y: Attribute) -> bool:
+    """Two dates of a round-up's story tied to the shooting by their own words (the verb or
+    the noun right beside each: "the May 12 fatal shooting death of ... Mariah Pell",
+    "Mariah Pell, who shot herself to death May 11") in claims naming one person by the
+    same full name, not as an official: one shooting of that person, told on two days. A
+    person named beside a date of a charge, a briefing or a death in hospital is not enough
+    (:func:`_one_scene`)."""
+    if not (_strictly_tied(x) and _strictly_tied(y)):
+        return False
+    return bool(_full_names(x.claim) & _full_names(y.claim))
 
 
 def _named_alike(
