@@ -103,11 +103,14 @@ ROUNDUP = ("Two shootings shook the region over the weekend. In Dayton, {sentenc
     ("Police Chief Omar Reyes said a teenager was shot and killed on Oct. 5 outside a bakery.",
      "Police Chief Omar Reyes said a woman was shot and killed Oct. 6 while she waited for a bus.",
      None),
+    # the person named in both is the one who shoots: his spree and his own death
+    ("Ivan Roth opened fire on Oct. 5 outside a bakery, killing two people.",
+     "A police dog was killed Oct. 6 by suspect Ivan Roth during a standoff at a farm.", None),
     # the round-up's date is a vigil's, not the shooting's
     ("friends of Lena Marsh held a vigil on Oct. 5 outside a bakery.",
      "Relatives said Lena Marsh, who was shot and killed Oct. 6 while she waited for a bus, loved to sing.",
      None),
-], ids=["victim-named", "official-named", "vigil"])
+], ids=["victim-named", "official-named", "shooter-named", "vigil"])
 def test_a_roundup_date_beside_the_name_of_the_person_shot(
     sentence_a: str, sentence_b: str, expected: set[str] | None, tmp_path: Path
 ) -> None:
@@ -115,6 +118,36 @@ def test_a_roundup_date_beside_the_name_of_the_person_shot(
         {"id": "ru-a", "outlet": "Alder Ledger", "published": "2024-10-08",
          "text": ROUNDUP.format(sentence=sentence_a)},
         {"id": "ru-b", "outlet": "Valley Post", "published": "2024-10-08", "text": sentence_b},
+    ]
+    dates = _dates(rows, tmp_path)
+    if expected is None:
+        assert dates == []
+    else:
+        assert dates and set(dates[0]) == expected, dates
+
+
+# --- two dates against one: paired by the verb that dates them (claim groups) -------------
+
+FERRY_A = ("The Calder ferry, which sailed from Dover on Monday, sank on Wednesday off the Kent "
+           "coast with 40 people aboard.")
+
+
+@pytest.mark.parametrize("sentence_b, expected", [
+    # "sank" dates Wednesday on one side and Thursday on the other; the sailing has no pair
+    ("The Calder ferry sank on Thursday off the Kent coast with 40 people aboard.",
+     {"12 March 2025", "13 March 2025"}),
+    # the same day for the sinking: agrees, whatever the other date
+    ("The Calder ferry sank on Wednesday off the Kent coast with 40 people aboard.", None),
+    # the one date is an inspection's, by another verb: no date of the sinking to compare
+    ("The Calder ferry, which was inspected on Tuesday, went down off the Kent coast with 40 people "
+     "aboard.", None),
+], ids=["same-verb", "same-day", "other-verb"])
+def test_two_dates_against_one_pair_by_their_verb(
+    sentence_b: str, expected: set[str] | None, tmp_path: Path
+) -> None:
+    rows: list[dict[str, object]] = [
+        {"id": "fe-a", "outlet": "Channel News", "published": "2025-03-14", "text": FERRY_A},
+        {"id": "fe-b", "outlet": "Coast Daily", "published": "2025-03-14", "text": sentence_b},
     ]
     dates = _dates(rows, tmp_path)
     if expected is None:

@@ -2330,15 +2330,25 @@ _OFFICIAL_BEFORE = re.compile(
     re.IGNORECASE)
 
 
+# The one who shoots: "by suspect Ann Lee", "Ann Lee opened fire"
+_SHOOTER_BEFORE = re.compile(r"\b(?:by|" + "|".join(sorted(_NOT_VICTIM_NOUNS)) + r")\b", re.IGNORECASE)
+_SHOOTER_AFTER = re.compile(r"\s*(?:,[^,]{0,40},\s*)?(?:opened\s+fire|fired|shot\s+(?!(?:himself|herself)\b))",
+                            re.IGNORECASE)
+
+
 def _full_names(c: ClaimRecord) -> set[str]:
-    """The people ``c`` names by a first name and a surname, not as an official ("Police
-    Chief Ann Lee", "said Ann Lee")."""
+    """The people ``c`` names by a first name and a surname as someone shot: not as an
+    official ("Police Chief Ann Lee", "said Ann Lee") nor as the one who shoots ("by suspect
+    Ann Lee", "Ann Lee opened fire"): an official or a shooter is named at every moment."""
     out = set()
     for s in c.slots:
         if s.kind != "person" or s.unit == "pronoun" or len(s.value.split()) < 2:
             continue
-        at = _rel(c, s.start)
-        if _OFFICIAL_BEFORE.search(" ".join(c.text[:at].split()[-3:])):
+        at, end = _rel(c, s.start), _rel(c, s.end)
+        before = " ".join(c.text[:at].split()[-3:])
+        if _OFFICIAL_BEFORE.search(before) or _SHOOTER_BEFORE.search(before):
+            continue
+        if _SHOOTER_AFTER.match(c.text, end):
             continue
         out.add(" ".join(s.value.lower().split()))
     return out
