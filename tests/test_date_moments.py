@@ -154,3 +154,41 @@ def test_two_dates_against_one_pair_by_their_verb(
         assert dates == []
     else:
         assert dates and set(dates[0]) == expected, dates
+
+
+# --- the day the one person killed died (fact sheets) -------------------------------------
+
+@pytest.mark.parametrize("text_a, text_b, expected", [
+    # one death, told on two days
+    ("Nora Pell, 8, was shot in her bedroom on Elm Court in Brenton. The girl died Tuesday at "
+     "Brenton General, police said.",
+     "A girl shot in her bedroom on Elm Court in Brenton has died. Nora Pell died Wednesday, "
+     "her family said.", {"10 June 2025", "11 June 2025"}),
+    # the day after "died ... after" is the shooting's, not the death's
+    ("Nora Pell, 8, was shot in her bedroom on Elm Court in Brenton. The girl died Tuesday at "
+     "Brenton General, police said.",
+     "A girl shot in her bedroom on Elm Court in Brenton has died. Nora Pell died after she was "
+     "shot Monday, her family said.", None),
+    # "late Tuesday" and "early Wednesday": one moment around midnight
+    ("Nora Pell, 8, was shot in her bedroom on Elm Court in Brenton. The girl died late Tuesday "
+     "at Brenton General, police said.",
+     "A girl shot in her bedroom on Elm Court in Brenton has died. Nora Pell died early Wednesday, "
+     "her family said.", None),
+    # two deaths in the story: which one died when is not told apart
+    ("Two people were killed when gunfire hit a house on Elm Court in Brenton. The girl died "
+     "Tuesday at Brenton General, police said.",
+     "Two people were killed in a shooting on Elm Court in Brenton. Nora Pell died Wednesday, "
+     "her family said.", None),
+], ids=["one-death", "shooting-day", "around-midnight", "two-deaths"])
+def test_the_day_the_one_person_killed_died(
+    text_a: str, text_b: str, expected: set[str] | None, tmp_path: Path
+) -> None:
+    rows: list[dict[str, object]] = [
+        {"id": "dd-a", "outlet": "Brenton Ledger", "published": "2025-06-13", "text": text_a},
+        {"id": "dd-b", "outlet": "Valley Post", "published": "2025-06-13", "text": text_b},
+    ]
+    dates = _dates(rows, tmp_path)
+    if expected is None:
+        assert dates == []
+    else:
+        assert dates and set(dates[0]) == expected, dates

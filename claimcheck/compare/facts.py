@@ -904,9 +904,10 @@ def extract_attributes(
 
 # (the attributes of the checks that compare claims of a story directly: the age of the
 # person held, the time of the shooting, the block of the scene, where the one dead died)
-_STORY_CHECK_KINDS = {"described age": "number", "event time": "date", "block": "place",
+_STORY_CHECK_KINDS = {"described age": "number", "event time": "date", "block": "place", "death day": "date",
                       "death place": "place", "listed age": "number"}
 _STORY_CHECK_CONFIDENCE = {"described age": 0.7, "event time": 0.6, "block": 0.6, "death place": 0.6,
+                           "death day": 0.6,
                            "listed age": 0.75}
 _KIND = {"age": "number", "age mentioned": "number", "victim age": "number", "time": "date", "residence": "place", "condition": "negation", "custody": "negation",
          "date": "date", "place": "place", **_STORY_CHECK_KINDS}
@@ -1123,8 +1124,7 @@ _GERUND_EVENT = re.compile(
     r"(?=(?:[A-Z][a-z]|(?:a|an|his|her|their|two|three|four|five|six|several|\d)\b))")
 # Before a noun, not a verb: "the killing", "Sunday's shooting", "a fatal shooting"
 _GERUND_AS_NOUN = re.compile(
-    r"(?:\b(?:the|a|an|this|that|its|their|his|her|fatal|deadly|double|triple|mass|drive-by)"
-    r"|['’]s)\s+$", re.IGNORECASE)
+    r"(?:\b(?:" + lexicon.alternatives("facts_gerund_noun_words.txt") + r")|['’]s)\s+$", re.IGNORECASE)
 _WEEKDAY_OR_MONTH = re.compile(
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d",
     re.IGNORECASE)
@@ -2325,9 +2325,8 @@ def _one_scene(a: ClaimRecord, b: ClaimRecord) -> bool:
 
 # Three words before a name that make its holder an official who speaks of the story
 _OFFICIAL_BEFORE = re.compile(
-    r"\b(?:" + lexicon.alternatives("official_source_words.txt") + r"|said|says|told|according|chief|sheriff|officers?|detectives?|sgt|lt|capt|"
-    r"prosecutors?|attorneys?|judge|mayor|lawyer|coach|pastor)\b",
-    re.IGNORECASE)
+    r"\b(?:" + lexicon.alternatives("official_source_words.txt") + "|"
+    + lexicon.alternatives("facts_official_title_words.txt") + r")\b", re.IGNORECASE)
 
 
 # The one who shoots: "by suspect Ann Lee", "Ann Lee opened fire"
@@ -3321,6 +3320,86 @@ def _compare_death_places(
     return out
 
 
+#: Characters between "died" and the date it governs ("died Tuesday", "died early on May 3").
+DEATH_DAY_REACH = 25
+_DIED = re.compile(r"\b" + _DEATH_VERB, re.IGNORECASE)
+
+
+def _death_days(c: ClaimRecord) -> list[Slot]:
+    """The day ``c`` says someone died: the first single day right after "died" / "was
+    pronounced dead" ("died Tuesday in a shooting", "died Friday, May 20"), with nothing
+    between that opens another clause or tells the shooting ("died after he was shot
+    Sunday", "died from a shooting on Sunday": the shooting's day), in a claim that asserts
+    it of the past."""
+    if c.polarity < 0 or c.modality or c.tense == "future" or _PAST_CASE.search(c.text):
+        return []
+    out: list[Slot] = []
+    days = sorted((s for s in c.slots if s.kind == "date" and s.lo is not None and s.lo == s.hi
+                   and (s.unit or "").split("|")[0] == "day"), key=lambda s: s.start)
+    for m in _DIED.finditer(c.text):
+        after = [s for s in days if _rel(c, s.start) >= m.end()]
+        if not after:
+            continue
+        between = c.text[m.end():_rel(c, after[0].start)]
+        if (len(between) > DEATH_DAY_REACH or _OTHER_CLAUSE.search(between)
+                or _SHOOTING_MOMENT.search(between) or _OTHER_MOMENT.search(between)):
+            continue
+        out.append(after[0])
+    return out
+
+
+def _compare_death_days(
+    claims_by_article: Mapping[str, list[ClaimRecord]],
+    attributes: Sequence[Attribute],
+    story_of: Callable[[str], str],
+    event_dates: Mapping[str, list[Attribute]],
+    same_story: Callable[[str, str], bool] | None,
+) -> list[Conflict]:
+    """The day the one person killed died, article against article: "Amiyah Bice died
+    Tuesday" against "a two-year-old girl died Wednesday". Only in a story of one death (no
+    article counts two killed or tells of the shooter dead), for articles that give one such
+    day, at most ``EVENT_DAY_GAP`` days apart; days resolved against two publication days are
+    compared as their dates allow (:func:`~.slots._resolved_days_comparable`), a weekday a
+    week off is the same day, and two days around midnight ("died late Friday" / "died early
+    Saturday") are one moment."""
+    several = {story_of(a.article_id) for a in attributes
+               if a.attribute.startswith("killed") and a.lo is not None and a.lo >= 2}
+    several |= {story_of(a.article_id) for a in attributes if a.attribute == "shooter dead"}
+    per_story: dict[str, dict[str, list[tuple[ClaimRecord, Slot]]]] = defaultdict(lambda: defaultdict(list))
+    for art, claims in sorted(claims_by_article.items()):
+        story = story_of(art)
+        if story in several:
+            continue
+        for c in claims:
+            for s in _death_days(c):
+                per_story[story][art].append((c, s))
+    out: list[Conflict] = []
+    for story, per_article in sorted(per_story.items()):
+        told = {art: items[0] for art, items in per_article.items()
+                if len({s.lo for _, s in items}) == 1}
+        for art_x, art_y in combinations(sorted(told), 2):
+            (cx, sx), (cy, sy) = told[art_x], told[art_y]
+            assert sx.lo is not None and sy.lo is not None
+            gap = abs(sx.lo - sy.lo)
+            if gap == 0 or gap > EVENT_DAY_GAP or _around_midnight(cx, sx, cy, sy):
+                continue
+            if (_relative(sx) or _relative(sy)) and not _resolved_days_comparable(
+                    cx, sx, cy, sy, yearless_any_gap=True):
+                continue
+            if (_weekday_like(sx) or _weekday_like(sy)) and gap % 7 == 0:
+                continue
+            x = Attribute("story", story, f"story {story}", "death day", _date_text(sx), sx.lo, sx.hi,
+                          cx, sx.start, sx.end, note="relative" if _relative(sx) else "")
+            y = Attribute("story", story, f"story {story}", "death day", _date_text(sy), sy.lo, sy.hi,
+                          cy, sy.start, sy.end, note="relative" if _relative(sy) else "")
+            # the days in dispute do not decide whether the two articles tell one event
+            others = {art: [a for a in dates if a.claim.id not in (cx.id, cy.id)]
+                      for art, dates in event_dates.items()}
+            if _same_event(art_x, art_y, x, y, others, same_story):
+                out.append(_story_conflict(x, y, "the day the one person killed died"))
+    return out
+
+
 def _scene_blocks(
     claims: Sequence[ClaimRecord], attributes: Sequence[Attribute],
     story_of: Callable[[str], str], affinity: StoryAffinity,
@@ -3373,6 +3452,13 @@ def build_fact_sheets(
             evidence[story_of(a.article_id)][a.subject][a.attribute].add(a.value)
     known = {c.id for c in conflicts}
     conflicts.extend(c for c in _scene_blocks(claims, attributes, story_of, affinity)
+                     if c.confidence >= min_confidence and c.id not in known)
+    known = {c.id for c in conflicts}
+    by_article: dict[str, list[ClaimRecord]] = defaultdict(list)
+    for claim in claims:
+        by_article[claim.article_id].append(claim)
+    conflicts.extend(c for c in _compare_death_days(by_article, attributes, story_of, _event_dates(attributes),
+                                                    affinity.same_story)
                      if c.confidence >= min_confidence and c.id not in known)
     known = {c.id for c in conflicts}
     conflicts.extend(c for c in _compare_shot_with_injured(attributes, claims, story_of,

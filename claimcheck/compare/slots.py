@@ -220,10 +220,7 @@ def _weekday_name_disagrees(a: ClaimRecord, x: Slot, b: ClaimRecord, y: Slot) ->
 #: Words a date's verb may stand back from it ("approved the harbour budget on Tuesday").
 DATE_VERB_REACH = 6
 # Past forms that do not end in -ed
-_IRREGULAR_PAST = frozenset(
-    "shot hit met held won lost struck began fell left took made told found gave went came ran "
-    "led sent set put cut beat broke rose sank slain hurt quit sold bought paid built spent fought "
-    "caught brought stood sat kept shut spread drew drove flew grew knew threw wrote stole".split())
+_IRREGULAR_PAST = lexicon.lower_words("irregular_past_verbs.txt")
 
 
 def _verb_before_date(c: ClaimRecord, s: Slot) -> str | None:
