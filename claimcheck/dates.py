@@ -572,6 +572,8 @@ def _resolve_year(
     if not candidates:
         return None
     if weekday is not None:
+        if _weekday_slip(month, day, candidates[0], published, weekday):
+            return candidates[0]
         # the latest occurrence or the one before it (a late archive date); the written
         # day wins over a weekday that fits no year near publication (a slip)
         for y in candidates[:2]:
@@ -590,6 +592,22 @@ def _resolve_year(
 
 
 _COMING_DAYS = datetime.timedelta(days=120)
+
+#: A day with a weekday that is one day off, this close to the publication day (either way),
+#: is a slip of this week, not a day of another year.
+WEEKDAY_SLIP_REACH = 7
+
+
+def _weekday_slip(month: int, day: int, year: int, published: datetime.date, weekday: int) -> bool:
+    """The day in ``year`` lies within ``WEEKDAY_SLIP_REACH`` days of the publication day and
+    its weekday is the one named, one day off: "Sunday, Feb. 20" in an article of Sunday 19
+    February (20 February a Monday) tells this week's day with a slip in one of its two
+    words, not 20 February of a year in which it fell on a Sunday. A weekday further off, or
+    a day far from the publication day, still picks the year in which the two agree."""
+    d = _safe_date(year, month, day)
+    if d is None or d.weekday() == weekday or abs((d - published).days) > WEEKDAY_SLIP_REACH:
+        return False
+    return (d.weekday() - weekday) % 7 in (1, 6)
 
 
 def _weekday_fits_next(month: int, day: int, published: datetime.date, weekday: int) -> bool:

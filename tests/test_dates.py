@@ -470,6 +470,38 @@ def test_weekday_with_date_picks_matching_year() -> None:
     ]
 
 
+def test_weekday_one_day_off_near_publication_is_a_slip_of_this_week() -> None:
+    # 20 March 2025 is a Thursday: "Wednesday, March 20" in an article of 21 March tells
+    # this week's day with a slip, not 20 March 2024 (a Wednesday)
+    assert _values("The bridge closed on Wednesday, March 20, after the crash.", D(2025, 3, 21)) == [
+        ("Wednesday, March 20", "2025-03-20", "day")
+    ]
+    # the day after, one day off the other way ("Friday, March 20"), is a slip as well
+    assert _values("The bridge closed on Friday, March 20, after the crash.", D(2025, 3, 19)) == [
+        ("Friday, March 20", "2025-03-20", "day")
+    ]
+
+
+def test_weekday_far_off_or_far_from_publication_still_picks_its_year() -> None:
+    # two days off, and no year near publication agrees (2021 is four years back): the day
+    # written wins (the convention for a weekday that fits neither of the latest two years)
+    assert _values("The bridge closed on Saturday, March 20, after the crash.", D(2025, 3, 21)) == [
+        ("Saturday, March 20", "2025-03-20", "day")
+    ]
+    # two days off but the year before agrees (10 January 2024 was a Wednesday): that year
+    assert _values("The bridge closed on Wednesday, Jan. 10, after the crash.", D(2025, 1, 12)) == [
+        ("Wednesday, Jan. 10", "2024-01-10", "day")
+    ]
+    # one day off but months from the publication day: the year in which they agree
+    assert _values("The bridge closed on Wednesday, March 20, after the crash.", D(2025, 9, 2)) == [
+        ("Wednesday, March 20", "2024-03-20", "day")
+    ]
+    # a weekday that agrees is kept as before
+    assert _values("The bridge closed on Thursday, March 20, after the crash.", D(2025, 3, 21)) == [
+        ("Thursday, March 20", "2025-03-20", "day")
+    ]
+
+
 def test_invalid_calendar_days_are_skipped() -> None:
     assert find_dates("The deadline was Feb. 30, 2021, and April 31, 2022.") == []
 

@@ -311,7 +311,8 @@ def test_a_weekday_against_a_day_of_the_month(
         {"id": "wd-a", "outlet": "Outlet A", "published": published, "text": a_sentence},
         {"id": "wd-b", "outlet": "Outlet B", "published": "2023-05-23", "text": DATED_B},
     ]
-    dates = fact_sheet_dates(conflicts_of(rows, tmp_path, "weekday-date"))
+    # the claim group or the fact sheet may report it (a pair is reported once)
+    dates = [c for c in conflicts_of(rows, tmp_path, "weekday-date") if c["kind"] == "date"]
     if expected is None:
         assert dates == [], [(c["a_value"], c["b_value"]) for c in dates]
         return

@@ -910,9 +910,10 @@ def extract_attributes(
 
 # (the attributes of the checks that compare claims of a story directly: the age of the
 # person held, the time of the shooting, the block of the scene, where the one dead died)
-_STORY_CHECK_KINDS = {"described age": "number", "event time": "date", "block": "place",
+_STORY_CHECK_KINDS = {"described age": "number", "event time": "date", "block": "place", "death day": "date",
                       "death place": "place", "listed age": "number"}
 _STORY_CHECK_CONFIDENCE = {"described age": 0.7, "event time": 0.6, "block": 0.6, "death place": 0.6,
+                           "death day": 0.6,
                            "listed age": 0.75}
 _KIND = {"age": "number", "age mentioned": "number", "victim age": "number", "time": "date", "residence": "place", "condition": "negation", "custody": "negation",
          "date": "date", "place": "place", **_STORY_CHECK_KINDS}
@@ -1122,6 +1123,35 @@ def _postnominal_event_date(a: Attribute) -> bool:
     return not (_NOT_THE_EVENT.search(c.text) or _OTHER_MOMENT.search(c.text) or c.tense == "future")
 
 
+# The shooting told by a verb's -ing form with its object: "charged with killing Kalif Goens",
+# "for shooting and wounding two men", "accused of gunning down a guard".
+_GERUND_EVENT = re.compile(
+    r"\b(?:shooting|killing|wounding|slaying|gunning\s+down|opening\s+fire\s+on)\s+"
+    r"(?=(?:[A-Z][a-z]|(?:a|an|his|her|their|two|three|four|five|six|several|\d)\b))")
+# Before a noun, not a verb: "the killing", "Sunday's shooting", "a fatal shooting"
+_GERUND_AS_NOUN = re.compile(
+    r"(?:\b(?:" + lexicon.alternatives("facts_gerund_noun_words.txt") + r")|['’]s)\s+$", re.IGNORECASE)
+_WEEKDAY_OR_MONTH = re.compile(
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d",
+    re.IGNORECASE)
+
+
+def _gerund_event_verbs(text: str) -> list[re.Match[str]]:
+    """The shooting's verbs written in their -ing form with an object after them ("with
+    killing Phillips at the May 3 party", "killing Jeremy Mardis and critically wounding his
+    father in Marksville on the night of Nov. 3"): verbs of the shooting like "shot" and
+    "killed", so a date right after them dates the shooting. Not the noun ("the killing
+    Sunday", "Sunday's shooting", "a fatal shooting Monday": :func:`_postnominal_event_date`
+    and :func:`_attributive_event_date` tell those), nor a weekday or a date read as the
+    object ("shooting Tuesday")."""
+    out = []
+    for m in _GERUND_EVENT.finditer(text):
+        if _GERUND_AS_NOUN.search(text[:m.start()]) or _WEEKDAY_OR_MONTH.match(text, m.end()):
+            continue
+        out.append(m)
+    return out
+
+
 def _verbal_event_date(a: Attribute) -> bool:
     """The date follows the shooting's verb in one stretch: "shot herself to death May 11",
     "was shot and killed at a skate park on Sunday", with no other moment (an arrest, a
@@ -1129,7 +1159,8 @@ def _verbal_event_date(a: Attribute) -> bool:
     ("were found shot to death on July 15": the day of the find)."""
     text = a.claim.text
     at = _rel(a.claim, a.start)
-    before = [m for m in _EVENT_VERB.finditer(text) if m.end() <= at]
+    before = sorted((m for m in [*_EVENT_VERB.finditer(text), *_gerund_event_verbs(text)] if m.end() <= at),
+                    key=lambda m: m.start())
     if not before:
         return False
     verb = before[-1]
@@ -2305,7 +2336,7 @@ def _compare_anchored_dates(
                             x, y = _week_aligned(x0, y0)
                         if not _anchored_dates(x, y, sentences) or _relation(x, y) != "conflict":
                             continue
-                        if roundup and not _one_scene(x.claim, y.claim):
+                        if roundup and not (_one_scene(x.claim, y.claim) or _one_person_shot(x, y)):
                             continue
                         story = _named_alike(x, y, same_story)
                         if (x, y) != (x0, y0):
@@ -2335,6 +2366,48 @@ def _one_scene(a: ClaimRecord, b: ClaimRecord) -> bool:
     if any(same_words(p, q) or name_overlap(p, q) for p in ta for q in tb):
         return True
     return any(k.startswith("s:") for k in _date_anchors(a) & _date_anchors(b))
+
+
+# Three words before a name that make its holder an official who speaks of the story
+_OFFICIAL_BEFORE = re.compile(
+    r"\b(?:" + lexicon.alternatives("official_source_words.txt") + "|"
+    + lexicon.alternatives("facts_official_title_words.txt") + r")\b", re.IGNORECASE)
+
+
+# The one who shoots: "by suspect Ann Lee", "Ann Lee opened fire"
+_SHOOTER_BEFORE = re.compile(r"\b(?:by|" + "|".join(sorted(_NOT_VICTIM_NOUNS)) + r")\b", re.IGNORECASE)
+_SHOOTER_AFTER = re.compile(r"\s*(?:,[^,]{0,40},\s*)?(?:opened\s+fire|fired|shot\s+(?!(?:himself|herself)\b))",
+                            re.IGNORECASE)
+
+
+def _full_names(c: ClaimRecord) -> set[str]:
+    """The people ``c`` names by a first name and a surname as someone shot: not as an
+    official ("Police Chief Ann Lee", "said Ann Lee") nor as the one who shoots ("by suspect
+    Ann Lee", "Ann Lee opened fire"): an official or a shooter is named at every moment."""
+    out = set()
+    for s in c.slots:
+        if s.kind != "person" or s.unit == "pronoun" or len(s.value.split()) < 2:
+            continue
+        at, end = _rel(c, s.start), _rel(c, s.end)
+        before = " ".join(c.text[:at].split()[-3:])
+        if _OFFICIAL_BEFORE.search(before) or _SHOOTER_BEFORE.search(before):
+            continue
+        if _SHOOTER_AFTER.match(c.text, end):
+            continue
+        out.add(" ".join(s.value.lower().split()))
+    return out
+
+
+def _one_person_shot(x: Attribute, y: Attribute) -> bool:
+    """Two dates of a round-up's story tied to the shooting by their own words (the verb or
+    the noun right beside each: "the May 12 fatal shooting death of ... Mariah Pell",
+    "Mariah Pell, who shot herself to death May 11") in claims naming one person by the
+    same full name, not as an official: one shooting of that person, told on two days. A
+    person named beside a date of a charge, a briefing or a death in hospital is not enough
+    (:func:`_one_scene`)."""
+    if not (_strictly_tied(x) and _strictly_tied(y)):
+        return False
+    return bool(_full_names(x.claim) & _full_names(y.claim))
 
 
 def _named_alike(
@@ -3348,6 +3421,86 @@ def _compare_death_places(
     return out
 
 
+#: Characters between "died" and the date it governs ("died Tuesday", "died early on May 3").
+DEATH_DAY_REACH = 25
+_DIED = re.compile(r"\b" + _DEATH_VERB, re.IGNORECASE)
+
+
+def _death_days(c: ClaimRecord) -> list[Slot]:
+    """The day ``c`` says someone died: the first single day right after "died" / "was
+    pronounced dead" ("died Tuesday in a shooting", "died Friday, May 20"), with nothing
+    between that opens another clause or tells the shooting ("died after he was shot
+    Sunday", "died from a shooting on Sunday": the shooting's day), in a claim that asserts
+    it of the past."""
+    if c.polarity < 0 or c.modality or c.tense == "future" or _PAST_CASE.search(c.text):
+        return []
+    out: list[Slot] = []
+    days = sorted((s for s in c.slots if s.kind == "date" and s.lo is not None and s.lo == s.hi
+                   and (s.unit or "").split("|")[0] == "day"), key=lambda s: s.start)
+    for m in _DIED.finditer(c.text):
+        after = [s for s in days if _rel(c, s.start) >= m.end()]
+        if not after:
+            continue
+        between = c.text[m.end():_rel(c, after[0].start)]
+        if (len(between) > DEATH_DAY_REACH or _OTHER_CLAUSE.search(between)
+                or _SHOOTING_MOMENT.search(between) or _OTHER_MOMENT.search(between)):
+            continue
+        out.append(after[0])
+    return out
+
+
+def _compare_death_days(
+    claims_by_article: Mapping[str, list[ClaimRecord]],
+    attributes: Sequence[Attribute],
+    story_of: Callable[[str], str],
+    event_dates: Mapping[str, list[Attribute]],
+    same_story: Callable[[str, str], bool] | None,
+) -> list[Conflict]:
+    """The day the one person killed died, article against article: "Amiyah Bice died
+    Tuesday" against "a two-year-old girl died Wednesday". Only in a story of one death (no
+    article counts two killed or tells of the shooter dead), for articles that give one such
+    day, at most ``EVENT_DAY_GAP`` days apart; days resolved against two publication days are
+    compared as their dates allow (:func:`~.slots._resolved_days_comparable`), a weekday a
+    week off is the same day, and two days around midnight ("died late Friday" / "died early
+    Saturday") are one moment."""
+    several = {story_of(a.article_id) for a in attributes
+               if a.attribute.startswith("killed") and a.lo is not None and a.lo >= 2}
+    several |= {story_of(a.article_id) for a in attributes if a.attribute == "shooter dead"}
+    per_story: dict[str, dict[str, list[tuple[ClaimRecord, Slot]]]] = defaultdict(lambda: defaultdict(list))
+    for art, claims in sorted(claims_by_article.items()):
+        story = story_of(art)
+        if story in several:
+            continue
+        for c in claims:
+            for s in _death_days(c):
+                per_story[story][art].append((c, s))
+    out: list[Conflict] = []
+    for story, per_article in sorted(per_story.items()):
+        told = {art: items[0] for art, items in per_article.items()
+                if len({s.lo for _, s in items}) == 1}
+        for art_x, art_y in combinations(sorted(told), 2):
+            (cx, sx), (cy, sy) = told[art_x], told[art_y]
+            assert sx.lo is not None and sy.lo is not None
+            gap = abs(sx.lo - sy.lo)
+            if gap == 0 or gap > EVENT_DAY_GAP or _around_midnight(cx, sx, cy, sy):
+                continue
+            if (_relative(sx) or _relative(sy)) and not _resolved_days_comparable(
+                    cx, sx, cy, sy, yearless_any_gap=True):
+                continue
+            if (_weekday_like(sx) or _weekday_like(sy)) and gap % 7 == 0:
+                continue
+            x = Attribute("story", story, f"story {story}", "death day", _date_text(sx), sx.lo, sx.hi,
+                          cx, sx.start, sx.end, note="relative" if _relative(sx) else "")
+            y = Attribute("story", story, f"story {story}", "death day", _date_text(sy), sy.lo, sy.hi,
+                          cy, sy.start, sy.end, note="relative" if _relative(sy) else "")
+            # the days in dispute do not decide whether the two articles tell one event
+            others = {art: [a for a in dates if a.claim.id not in (cx.id, cy.id)]
+                      for art, dates in event_dates.items()}
+            if _same_event(art_x, art_y, x, y, others, same_story):
+                out.append(_story_conflict(x, y, "the day the one person killed died"))
+    return out
+
+
 def _scene_blocks(
     claims: Sequence[ClaimRecord], attributes: Sequence[Attribute],
     story_of: Callable[[str], str], affinity: StoryAffinity,
@@ -3400,6 +3553,13 @@ def build_fact_sheets(
             evidence[story_of(a.article_id)][a.subject][a.attribute].add(a.value)
     known = {c.id for c in conflicts}
     conflicts.extend(c for c in _scene_blocks(claims, attributes, story_of, affinity)
+                     if c.confidence >= min_confidence and c.id not in known)
+    known = {c.id for c in conflicts}
+    by_article: dict[str, list[ClaimRecord]] = defaultdict(list)
+    for claim in claims:
+        by_article[claim.article_id].append(claim)
+    conflicts.extend(c for c in _compare_death_days(by_article, attributes, story_of, _event_dates(attributes),
+                                                    affinity.same_story)
                      if c.confidence >= min_confidence and c.id not in known)
     known = {c.id for c in conflicts}
     conflicts.extend(c for c in _compare_shot_with_injured(attributes, claims, story_of,

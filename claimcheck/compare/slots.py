@@ -184,6 +184,63 @@ def _around_midnight(a: ClaimRecord, x: Slot, b: ClaimRecord, y: Slot) -> bool:
     return bool(_EARLY_HOURS.search(later.text)) and not _EARLY_HOURS.search(earlier.text)
 
 
+# a weekday's own name in a date's words ("on Tuesday", "late Friday night")
+_WEEKDAY_NAME = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+
+
+def _weekday_name_disagrees(a: ClaimRecord, x: Slot, b: ClaimRecord, y: Slot) -> bool:
+    """One of two single days is a weekday resolved against its article's publication day
+    ("on Wednesday"), the other a day written with its number ("on Tuesday, 7 May", "on 7
+    May"), and they lie fewer than seven days apart: the weekday named is not the weekday of
+    the written day, whatever week it was resolved to. A resolved weekday may be a week off
+    (same name, seven days apart: the tolerance kept), but not another day of the week. Not
+    for "today", "yesterday" or "tonight" (no weekday named: an article's day moves with its
+    updates), nor for two days told as one moment around midnight ("late Monday" against
+    "early on 8 May")."""
+    if x.lo is None or y.lo is None or x.lo != x.hi or y.lo != y.hi:
+        return False
+    if _weekday_like(x) == _weekday_like(y):
+        return False
+    vague = x if _weekday_like(x) else y
+    if not _WEEKDAY_NAME.search(vague.surface):
+        return False
+    gap = abs(x.lo - y.lo)
+    if gap == 0 or gap % 7 == 0 or gap > 7:
+        return False
+    if _around_midnight(a, x, b, y):
+        return False
+    # one moment dated: the same verb before each date ("convicted Ann Lee of fraud on
+    # Tuesday, 7 May" / "was convicted of fraud on Wednesday"), not the day of an
+    # arraignment against the day of the killing, nor "signed the budget" against
+    # "approved the budget"
+    vx, vy = _verb_before_date(a, x), _verb_before_date(b, y)
+    return vx is not None and vx == vy
+
+
+#: Words a date's verb may stand back from it ("approved the harbour budget on Tuesday").
+DATE_VERB_REACH = 6
+# Past forms that do not end in -ed
+_IRREGULAR_PAST = lexicon.lower_words("irregular_past_verbs.txt")
+
+
+def _verb_before_date(c: ClaimRecord, s: Slot) -> str | None:
+    """The stem of the past verb nearest before the date ``s`` in ``c``'s own words, at most
+    ``DATE_VERB_REACH`` words back: "killed" in "was shot and killed early on Friday",
+    "convicted" in "convicted Ann Lee of fraud on 7 May", "approved" in "approved the
+    harbour budget on Tuesday". None when there is none, or the date cannot be found in
+    the claim's text."""
+    at = s.start - c.start
+    if not (0 <= at <= len(c.text)) or not c.text[at:].startswith(s.surface[:3]):
+        at = c.text.find(s.surface)
+        if at < 0:
+            return None
+    for w in list(reversed(WORD_RE.findall(c.text[:at])))[:DATE_VERB_REACH]:
+        low = w.lower()
+        if w[:1].islower() and (low.endswith("ed") or low in _IRREGULAR_PAST):
+            return stem(low)
+    return None
+
+
 def _gap_days(x: Slot, y: Slot) -> float:
     assert x.lo is not None and x.hi is not None and y.lo is not None and y.hi is not None
     return max(y.lo - x.hi, x.lo - y.hi, 0.0)

@@ -43,7 +43,9 @@ from .slots import (
     _relative,
     _resolved_days_comparable,
     _role_label,
+    _verb_before_date,
     _weekday_like,
+    _weekday_name_disagrees,
     published_day,
 )
 from .text import NEG_TOKEN, name_overlap, same_words, short, stem
@@ -189,6 +191,8 @@ class _Pair:
                 self.refine = True
             return
         aligned = _align_dates(da, db)
+        if len(aligned) < min(len(da), len(db)):
+            aligned += _align_dates_by_verb(self.a, da, self.b, db, aligned)
         if len(aligned) < min(len(da), len(db)) or len(da) != len(db):
             self.refine = True
         conflicts: list[tuple[Slot, Slot, str, str]] = []
@@ -233,7 +237,8 @@ class _Pair:
             if not _resolved_days_comparable(a, x, b, y, yearless_any_gap=True):
                 return False
             vague_x, vague_y = _weekday_like(x), _weekday_like(y)
-            if vague_x != vague_y and _gap_days(x, y) <= 7:
+            if (vague_x != vague_y and _gap_days(x, y) <= 7
+                    and not _weekday_name_disagrees(a, x, b, y)):
                 return False  # a weekday can be a week off next to an explicit date
             if (vague_x or vague_y) and "future" in (a.tense, b.tense):
                 return False
@@ -572,6 +577,27 @@ def _align_dates(da: list[Slot], db: list[Slot]) -> list[tuple[Slot, Slot]]:
                 break
     if len(left_a) == len(left_b):
         pairs.extend(zip(left_a, left_b, strict=True))
+    return pairs
+
+
+def _align_dates_by_verb(
+    a: ClaimRecord, da: list[Slot], b: ClaimRecord, db: list[Slot], aligned: list[tuple[Slot, Slot]]
+) -> list[tuple[Slot, Slot]]:
+    """Dates :func:`_align_dates` left unpaired, paired by the past verb before each
+    (:func:`~.slots._verb_before_date`) when that verb dates one date on each side: "who
+    turned two on Sunday, died Tuesday in a shooting" and "died Wednesday after a shooting"
+    tell the death on Tuesday and on Wednesday; the birthday has no counterpart."""
+    used_a = {id(x) for x, _ in aligned}
+    used_b = {id(y) for _, y in aligned}
+    left_a = [(x, _verb_before_date(a, x)) for x in da if id(x) not in used_a]
+    left_b = [(y, _verb_before_date(b, y)) for y in db if id(y) not in used_b]
+    pairs: list[tuple[Slot, Slot]] = []
+    for x, vx in left_a:
+        if vx is None or sum(v == vx for _, v in left_a) != 1:
+            continue
+        same = [y for y, vy in left_b if vy == vx]
+        if len(same) == 1:
+            pairs.append((x, same[0]))
     return pairs
 
 
