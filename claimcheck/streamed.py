@@ -6,7 +6,9 @@ engine without holding every claim as a Python object at once:
 1. **Digest** (claims read article chunk by chunk, then dropped): each article's keys for
    story clustering and story affinity, the corpus-wide counts blocking needs (content
    words, entity and date keys), the entities' names, and for each claim only its
-   corpus-wide keys (the ones that can pair claims of two stories).
+   corpus-wide keys (the ones that can pair claims of two stories). With ``jobs`` > 1 the
+   chunks are digested in forked worker processes and merged in chunk order into exactly
+   the digest one process makes.
 2. **Stories and affinity** from the digest, as the default engine computes them.
 3. **Bridges**: claims of two stories are grouped only on shared entities and dates, so the
    pairs that cross stories come from those keys alone; they are scored (their articles
