@@ -254,7 +254,7 @@ def diff(
     against: Annotated[Path | None, typer.Option(help="Only what involves articles this earlier database lacks; counts new claims that agree or conflict with earlier ones.", dir_okay=False)] = None,
     story: Annotated[str | None, typer.Option("--story", help="Only this story (id or id prefix, see 'claimcheck stories').")] = None,
     engine: Annotated[str, typer.Option("--engine", help="Where claims are paired and grouped: auto (stream from 20,000 articles on, default below), default (in process), duckdb (a SQL self-join; pip install 'claimcheck[duckdb]'), spark (a Spark session, local[2] unless CLAIMCHECK_SPARK_MASTER says otherwise; 'claimcheck[spark]') or stream (claims read from the database story block by story block, for corpora too big for memory). Same results.")] = "auto",
-    jobs: Annotated[int, typer.Option(help="Worker processes for the stream engine's story blocks (same results).", min=1)] = 1,
+    jobs: Annotated[int, typer.Option(help="Worker processes for the stream engine's digest and story blocks (same results).", min=1)] = 1,
 ) -> None:
     """Group claims across articles and report where the articles disagree.
 

@@ -180,8 +180,8 @@ def diff(
         ``spark`` (:mod:`claimcheck.spark`) or ``stream`` (claims read from the database one
         block of whole stories at a time, :mod:`claimcheck.streamed`); the results are identical
     :param on_progress: called with a :class:`DiffProgress` as the stages run
-    :param jobs: worker processes for the stream engine's blocks (forked; other engines run
-        in one process); the result is the same
+    :param jobs: worker processes for the stream engine's digest and blocks (forked; other
+        engines run in one process); the result is the same
     :raises NoDatabase: the database does not exist
     :raises InvalidOption: a bad ``since``, an ``against`` that is no claimcheck database, both,
         or a ``story`` that matches no story or several

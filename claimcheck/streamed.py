@@ -6,7 +6,9 @@ engine without holding every claim as a Python object at once:
 1. **Digest** (claims read article chunk by chunk, then dropped): each article's keys for
    story clustering and story affinity, the corpus-wide counts blocking needs (content
    words, entity and date keys), the entities' names, and for each claim only its
-   corpus-wide keys (the ones that can pair claims of two stories).
+   corpus-wide keys (the ones that can pair claims of two stories). With ``jobs`` > 1 the
+   chunks are digested in forked worker processes and merged in chunk order into exactly
+   the digest one process makes.
 2. **Stories and affinity** from the digest, as the default engine computes them.
 3. **Bridges**: claims of two stories are grouped only on shared entities and dates, so the
    pairs that cross stories come from those keys alone; they are scored (their articles
@@ -107,8 +109,9 @@ def compare_streamed(
         returned and the outlet counts to add the block's claims to (the caller stores
         per-claim rows there); which claims are shared is known only once all blocks are
         grouped
-    :param jobs: worker processes that judge blocks side by side (forked, so they share the
-        digest and affinity; 1: all in this process). The result is the same.
+    :param jobs: worker processes that digest article chunks and judge blocks side by side
+        (forked, so they share the digest and affinity; 1: all in this process). The result
+        is the same.
     """
     def say(stage: str, done: int = 0, total: int | None = None) -> None:
         if report is not None:
@@ -116,7 +119,7 @@ def compare_streamed(
 
     say("load")
     ids = sorted(a[0] for a in articles)
-    digest = _digest(db, ids, load)
+    digest = _digest(db, ids, load, jobs)
     say("stories")
     # story clustering takes the keys as the digest kept them (tuples: a set costs far more)
     for aid, (names, words) in digest.key_tuples.items():
@@ -365,12 +368,33 @@ class _Digest:
 def _digest(
     db: sqlite_utils.Database, ids: Sequence[str],
     load: Callable[[sqlite_utils.Database, Sequence[str]], list[ClaimRecord]],
+    jobs: int = 1,
+) -> _Digest:
+    """Digest the claims of ``ids``, ``DIGEST_ARTICLES`` articles at a time: in this
+    process, or in ``jobs`` forked worker processes (see :func:`_run_chunks`), whose parts
+    are merged in chunk order into what this process would have made."""
+    placed = _placed(db)
+    chunks = [ids[start:start + DIGEST_ARTICLES] for start in range(0, len(ids), DIGEST_ARTICLES)]
+    path = _db_file(db)
+    if jobs < 2 or len(chunks) < 2 or path is None \
+            or "fork" not in multiprocessing.get_all_start_methods():
+        return _digest_here(db, chunks, load, placed)
+    d = _Digest()
+    for part in _run_chunks(_ChunkContext(db=db, load=load, placed=placed, chunks=chunks),
+                            path, jobs):
+        _merge(d, part)
+    d.cross_at.append(len(d.cross))
+    return d
+
+
+def _digest_here(
+    db: sqlite_utils.Database, chunks: Sequence[Sequence[str]],
+    load: Callable[[sqlite_utils.Database, Sequence[str]], list[ClaimRecord]],
+    placed: set[str],
 ) -> _Digest:
     d = _Digest()
-    placed = _placed(db)
     counts: Counter[str] = Counter()
-    for start in range(0, len(ids), DIGEST_ARTICLES):
-        chunk = ids[start:start + DIGEST_ARTICLES]
+    for chunk in chunks:
         claims = load(db, chunk)
         prepare(claims)
         add_article_keys(d.keys, claims, placed)
@@ -396,6 +420,142 @@ def _digest(
             d.cross.extend(sorted(corpus_keys(c)))
     d.cross_at.append(len(d.cross))
     return d
+
+
+@dataclass(slots=True)
+class _ChunkContext:
+    """What digesting one chunk of articles needs (worker processes inherit it when they
+    fork)."""
+
+    db: sqlite_utils.Database
+    load: Callable[[sqlite_utils.Database, Sequence[str]], list[ClaimRecord]]
+    placed: set[str]
+    chunks: list[Sequence[str]]
+
+
+@dataclass(slots=True)
+class _Part:
+    """One chunk's digest, made in a worker process and pickled back: what
+    :func:`_digest_here` adds for the chunk, in the order it adds it (sets handed over as
+    tuples in the order they iterated in the worker, which forked with this process's string
+    hashes)."""
+
+    #: per article (in the order its keys were made): id, outlet, published, title, lead
+    #: and people
+    keys: list[tuple[str, str | None, str | None, str | None, str | None, tuple[str, ...]]]
+    #: per article with keys (in id order): its names and words
+    key_tuples: list[tuple[str, tuple[str, ...], tuple[str, ...]]]
+    #: the affinity's frozen articles (in their order) and its outlets (in theirs)
+    frozen: list[tuple[str, tuple[str, ...], tuple[str, ...]]]
+    outlet: list[tuple[str, str | None]]
+    claims: int
+    words: Counter[str]
+    corpus_keys: Counter[str]
+    persons: tuple[str, ...]
+    names: dict[str, str]
+    #: per article of the chunk (in id order): its claim count
+    size: array[int]
+    #: per claim: its blocking keys' count and its corpus-wide keys' count in ``cross``
+    n_keys: array[int]
+    n_cross: array[int]
+    cross: list[str]
+
+
+def _digest_part(context: _ChunkContext, n: int) -> _Part:
+    """Digest chunk ``n`` on its own (see :func:`_digest_here`)."""
+    chunk = context.chunks[n]
+    claims = context.load(context.db, chunk)
+    prepare(claims)
+    keys: dict[str, ArticleKeys] = {}
+    add_article_keys(keys, claims, context.placed)
+    affinity = AffinityParts()
+    affinity.add(claims, context.placed)
+    affinity.freeze()
+    counts = CorpusCounts()
+    counts.add(claims)
+    entities = EntityFacts()
+    entities.add(claims)
+    per_article = Counter(c.article_id for c in claims)
+    cross: list[str] = []
+    n_cross = array("i")
+    for c in claims:
+        mine = sorted(corpus_keys(c))
+        n_cross.append(len(mine))
+        cross.extend(mine)
+    return _Part(
+        keys=[(k.id, k.outlet, k.published, k.title, k.lead, tuple(k.people))
+              for k in keys.values()],
+        key_tuples=[(aid, tuple(keys[aid].names), tuple(keys[aid].words))
+                    for aid in chunk if aid in keys],
+        frozen=[(art, *parts) for art, parts in affinity.frozen.items()],
+        outlet=list(affinity.outlet.items()),
+        claims=counts.claims, words=counts.words, corpus_keys=counts.keys,
+        persons=tuple(entities.persons), names=entities.names,
+        size=array("i", (per_article[aid] for aid in chunk)),
+        n_keys=array("i", (len(blocking_keys(c)) for c in claims)),
+        n_cross=n_cross, cross=cross,
+    )
+
+
+def _merge(d: _Digest, part: _Part) -> None:
+    """Add one chunk's part to ``d`` (chunks in order) as :func:`_digest_here` adds the
+    chunk."""
+    for aid, outlet, published, title, lead, people in part.keys:
+        d.keys[aid] = ArticleKeys(id=aid, outlet=outlet, published=published, title=title,
+                                  lead=lead, people=set(people))
+    for aid, names, words in part.key_tuples:
+        d.key_tuples[aid] = (names, words)
+    for art, names, words in part.frozen:
+        d.affinity.frozen[art] = (names, words)
+    d.affinity.outlet.update(part.outlet)
+    d.counts.claims += part.claims
+    d.counts.words.update(part.words)
+    d.counts.keys.update(part.corpus_keys)
+    d.entities.persons.update(part.persons)
+    # the first longest name wins, as when the claims come one by one
+    longest = d.entities.names
+    for eid, name in part.names.items():
+        if len(name) > len(longest.get(eid, "")):
+            longest[eid] = name
+    for size in part.size:
+        d.first.append(d.n)
+        d.size.append(size)
+        d.n += size
+    d.n_keys.extend(part.n_keys)
+    at = len(d.cross)
+    for k in part.n_cross:
+        d.cross_at.append(at)
+        at += k
+    d.cross.extend(part.cross)
+
+
+#: The chunks' context in a worker process (inherited from the parent when it forks).
+_CHUNKS: _ChunkContext | None = None
+
+
+def _run_chunks(context: _ChunkContext, path: str, jobs: int) -> Iterator[_Part]:
+    """Each chunk's part, in chunk order, from ``jobs`` forked worker processes."""
+    global _CHUNKS
+    _CHUNKS = context
+    gc.freeze()  # (as for the blocks: see :func:`_run_blocks`)
+    try:
+        with multiprocessing.get_context("fork").Pool(
+            min(jobs, len(context.chunks)), initializer=_open_chunk_worker, initargs=(path,),
+        ) as pool:
+            yield from pool.imap(_worker_chunk, range(len(context.chunks)))
+    finally:
+        _CHUNKS = None
+        gc.unfreeze()
+
+
+def _open_chunk_worker(path: str) -> None:
+    assert _CHUNKS is not None
+    _CHUNKS.db = sqlite_utils.Database(path)
+
+
+def _worker_chunk(n: int) -> _Part:
+    assert _CHUNKS is not None
+    return _digest_part(_CHUNKS, n)
 
 
 def _placed(db: sqlite_utils.Database) -> set[str]:

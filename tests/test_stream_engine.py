@@ -88,6 +88,60 @@ def test_stream_blocks_in_worker_processes_match_default(
     assert stream_rows == default_rows
 
 
+def _digest_as_made(d: Any) -> dict[str, Any]:
+    """Everything a digest holds, in the order it holds it (dicts, Counters and the key
+    tuples as they iterate)."""
+    keys = [(aid, k.id, k.outlet, k.published, k.title, k.lead, set(k.people), k.names,
+             k.words) for aid, k in d.keys.items()]
+    return {
+        "n": d.n, "keys": keys, "key_tuples": list(d.key_tuples.items()),
+        "frozen": list(d.affinity.frozen.items()), "outlet": list(d.affinity.outlet.items()),
+        "open": (dict(d.affinity.names), dict(d.affinity.words)),
+        "claims": d.counts.claims, "words": list(d.counts.words.items()),
+        "corpus_keys": list(d.counts.keys.items()), "persons": d.entities.persons,
+        "names": list(d.entities.names.items()), "first": list(d.first),
+        "size": list(d.size), "n_keys": list(d.n_keys), "cross_at": list(d.cross_at),
+        "cross": d.cross,
+    }
+
+
+def test_stream_digest_in_worker_processes_is_the_same(
+    generated_db: Path, tmp_path: Path, small_blocks: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # every chunk of articles digested in one of two forked workers (each notes its process
+    # id), merged into the very digest one process makes, down to the order of its keys
+    from claimcheck.differ import load_claims
+
+    pids = tmp_path / "digest_pids.txt"
+    part = streamed._digest_part
+
+    def noting(context: Any, n: int) -> Any:
+        with pids.open("a") as fh:
+            fh.write(f"{os.getpid()}\n")
+        return part(context, n)
+
+    monkeypatch.setattr(streamed, "_digest_part", noting)
+    import sqlite_utils
+
+    db = sqlite_utils.Database(_copy(generated_db, tmp_path, "digest.db"))
+    ids = sorted(r[0] for r in db.execute("SELECT id FROM articles"))
+    assert len(ids) > 3 * streamed.DIGEST_ARTICLES
+    alone = _digest_as_made(streamed._digest(db, ids, load_claims))
+    assert not pids.exists()
+    side_by_side = _digest_as_made(streamed._digest(db, ids, load_claims, 2))
+    workers = set(pids.read_text().split())
+    assert len(workers) == 2 and str(os.getpid()) not in workers
+    assert alone["n"] > 100 and alone["names"] and alone["corpus_keys"]
+    assert side_by_side == alone
+    # and the whole diff with it: the same as the default engine's
+    pids.unlink()
+    default, default_rows, _ = _run(generated_db, tmp_path, "default")
+    stream, stream_rows, _ = _run(generated_db, tmp_path, "stream", jobs=2)
+    assert len(set(pids.read_text().split()) - {str(os.getpid())}) == 2
+    assert stream == default
+    assert stream_rows == default_rows
+
+
 def test_stream_matches_default_on_seeds(seeds_db: Path, tmp_path: Path, small_blocks: None) -> None:
     default, default_rows, _ = _run(seeds_db, tmp_path, "default")
     stream, stream_rows, _ = _run(seeds_db, tmp_path, "stream")
